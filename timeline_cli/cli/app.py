@@ -1,0 +1,94 @@
+"""The `timeline` command: a thin Typer layer over the library.
+
+Commands live one per module; this file wires them up and owns the process's
+manners: one-line errors, exit codes, quiet ends on a closed pipe or Ctrl-C.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import typer
+
+from .. import __version__
+from . import list_cmd, mentions_cmd, schema_cmd
+from .common import EXIT_USAGE, UsageError, say
+from .help import ROOT_EPILOG, ROOT_HELP
+
+app = typer.Typer(
+    name="timeline",
+    help=ROOT_HELP,
+    epilog=ROOT_EPILOG,
+    invoke_without_command=True,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    add_completion=True,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"timeline {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
+    if ctx.invoked_subcommand is None:
+        command = ctx.command.get_command(ctx, "list")
+        ctx.invoke(command)
+
+
+for module in (list_cmd, mentions_cmd, schema_cmd):
+    module.register(app)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the app; turn every way out into an exit code and at most one line on stderr."""
+    try:
+        from typer._click import exceptions as cx  # typer 0.2x ships its own click
+    except ImportError:  # pragma: no cover - older typer on top of click
+        import click.exceptions as cx
+
+    try:
+        code = app(args=argv, prog_name="timeline", standalone_mode=False)
+    except UsageError as exc:
+        say(str(exc))
+        code = EXIT_USAGE
+    except typer.Exit as exc:
+        code = exc.exit_code
+    except cx.UsageError as exc:
+        hint = f" (see 'timeline {exc.ctx.info_name} --help')" if exc.ctx and exc.ctx.parent else " (see 'timeline --help')"
+        say(f"{exc.format_message()}{hint}")
+        code = EXIT_USAGE
+    except cx.ClickException as exc:
+        say(exc.format_message())
+        code = exc.exit_code
+    except typer.Abort:
+        code = 130
+    except BrokenPipeError:
+        _silence_stdout()
+        code = 141
+    except KeyboardInterrupt:
+        code = 130
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        code = 141
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _silence_stdout() -> None:
+    """After a reader closes the pipe, point stdout at /dev/null so the interpreter exits quietly."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

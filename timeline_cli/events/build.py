@@ -1,0 +1,313 @@
+"""Events from one document: each dated clause becomes who did what, when, how certain."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+
+from ..model import Actor, Document, Event, EventDate, Evidence, Mention
+from .entities import EntityTable, find_actors, has_person_pronoun
+from .sentences import Span, clauses, sentences
+
+_NO_EVENT_VALUES = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
+
+
+@lru_cache(maxsize=1)
+def event_lexicon() -> dict:
+    import tomllib
+
+    raw = resources.files("timeline_cli").joinpath("data/events.toml").read_text(encoding="utf-8")
+    return tomllib.loads(raw)
+
+
+@lru_cache(maxsize=1)
+def _trigger_pattern() -> tuple[re.Pattern, dict[str, str]]:
+    word_type: dict[str, str] = {}
+    for event_type, words in event_lexicon()["types"].items():
+        for word in words:
+            word_type.setdefault(word, event_type)
+    alternation = "|".join(re.escape(w) for w in sorted(word_type, key=len, reverse=True))
+    return re.compile(alternation), word_type
+
+
+def makes_event(mention: Mention) -> bool:
+    """Dates and times place events; durations, sets and 目前/此前 do not."""
+    return mention.type in ("DATE", "TIME") and mention.value not in _NO_EVENT_VALUES
+
+
+@dataclass(slots=True)
+class Draft:
+    """An event before merging: one dated clause of one sentence."""
+
+    mention: Mention
+    sentence: Span
+    title: str
+    type: str
+    status: str
+    actors: list[Actor]
+    path: str
+    order: int
+
+
+def build_events(doc: Document, view: str, mentions: list[Mention], table: EntityTable) -> list[Event]:
+    from .derive import derived_events
+    from .merge import merge_drafts
+
+    drafts = draft_events(doc, view, mentions, table)
+    events = merge_drafts(drafts, doc)
+    events.extend(derived_events(doc, view, mentions, table, len(drafts)))
+    return sort_events(events)
+
+
+def draft_events(doc: Document, view: str, mentions: list[Mention], table: EntityTable) -> list[Draft]:
+    text = doc.text
+    dated = [m for m in mentions if makes_event(m)]
+    drafts: list[Draft] = []
+    last_person: Actor | None = None
+    cursor = 0
+    for sentence in sentences(text):
+        inside = []
+        while cursor < len(dated) and dated[cursor].start < sentence.end:
+            if dated[cursor].start >= sentence.start:
+                inside.append(dated[cursor])
+            cursor += 1
+        actors_here = _actors(text, view, sentence, table)
+        people = [a for a, kind in actors_here if kind == "person"]
+        pronoun_person = None
+        if not people and last_person is not None and has_person_pronoun(view, sentence.start, sentence.end):
+            actors_here.insert(0, (last_person, "person"))
+            pronoun_person = last_person
+        if people:
+            last_person = people[-1]
+        if not inside:
+            continue
+        parts = clauses(text, sentence)
+        used_clauses: set[int] = set()
+        for mention in inside:
+            index = _clause_index(parts, mention.start)
+            if index in used_clauses:
+                continue  # one event per clause: the first date in it
+            used_clauses.add(index)
+            scope = _scope(parts, index, inside, mention)
+            title = make_title(text, view, scope, mention, inside)
+            if not title:
+                continue
+            if pronoun_person is not None and title[:1] in "他她":
+                title = pronoun_person.name + title[1:]  # 他加入Meta → LeCun加入Meta
+            event_type = classify(view, scope, mention)
+            status = decide_status(view, sentence, scope, mention, doc)
+            drafts.append(Draft(mention, sentence, title, event_type, status,
+                                _unique([a for a, _ in actors_here]), doc.path, len(drafts)))
+    return drafts
+
+
+def _actors(text: str, view: str, sentence: Span, table: EntityTable) -> list[tuple[Actor, str]]:
+    out = []
+    for offset, actor, kind in find_actors(view, sentence.start, sentence.end, table):
+        if actor.id not in {a.id for a, _ in out}:
+            if table.get(actor.id) is None:  # a heuristic name: show it as the text spells it
+                actor = Actor(actor.id, text[offset:offset + len(actor.name)])
+            out.append((actor, kind))
+    return out
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    seen: dict[str, Actor] = {}
+    for actor in actors:
+        seen.setdefault(actor.id, actor)
+    return list(seen.values())
+
+
+def _clause_index(parts: list[Span], offset: int) -> int:
+    for i, part in enumerate(parts):
+        if part.start <= offset < part.end:
+            return i
+    return len(parts) - 1
+
+
+def _scope(parts: list[Span], index: int, inside: list[Mention], mention: Mention) -> list[Span]:
+    """The dated clause and the clauses after it, up to the next clause with its own date."""
+    scope = [parts[index]]
+    for part in parts[index + 1:]:
+        if any(part.start <= m.start < part.end for m in inside if m is not mention):
+            break
+        scope.append(part)
+    return scope
+
+
+# --- titles ---------------------------------------------------------------------------------
+
+_EDGE = "，,。；;：:！!？?、 \t—-…"
+
+
+def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside: list[Mention]) -> str:
+    """The clause's core in the article's own words: no date phrase, no attribution, no filler."""
+    lex = event_lexicon()["title"]
+    limit = lex["max_chars"]
+    pieces: list[str] = []
+    for i, part in enumerate(scope):
+        chunk = _strip_dates(text, view, part, inside)
+        chunk = _strip_fillers(chunk, view_of=simplified_of)
+        if not chunk:
+            continue
+        if i == 0 and _is_frame(chunk) and len(scope) > 1:
+            continue  # 在今年年初的达沃斯论坛上: a setting, the event is in the next clause
+        if pieces:
+            pieces.append(_delimiter(text, scope[i - 1]))
+        pieces.append(chunk)
+        if sum(len(p) for p in pieces) >= 16:
+            break
+    title = "".join(pieces).strip(_EDGE)
+    if len(title) > limit:
+        title = title[:limit].rstrip(_EDGE) + "…"
+    return title
+
+
+def simplified_of(chunk: str) -> str:
+    from ..script import simplified_view
+
+    return simplified_view(chunk)
+
+
+def _delimiter(text: str, part: Span) -> str:
+    """The comma the article itself used after a clause (， or ,)."""
+    last = text[part.end - 1:part.end]
+    return last if last in "，,；;：:" else "，"
+
+
+def _strip_dates(text: str, view: str, part: Span, inside: list[Mention]) -> str:
+    frames = event_lexicon()["title"]["date_frames"]
+    out = []
+    cursor = part.start
+    for m in inside:
+        if m.end <= part.start or m.start >= part.end:
+            continue
+        left = cursor
+        before_end = m.start
+        # Drop a preposition just before the date (在今年年底 → ∅) and a frame word after it.
+        for word in sorted(frames, key=len, reverse=True):
+            if view[max(left, before_end - len(word)):before_end] == word:
+                before_end -= len(word)
+                break
+        out.append(text[left:before_end])
+        after = m.end
+        for word in sorted(frames, key=len, reverse=True):
+            if view[after:after + len(word)] == word and word not in ("的", "中", "里", "上", "时"):
+                after += len(word)
+                break
+        cursor = after
+    out.append(text[cursor:part.end])
+    return "".join(out).strip(_EDGE)
+
+
+def _strip_fillers(chunk: str, view_of) -> str:
+    fillers = sorted(event_lexicon()["title"]["leading_fillers"], key=len, reverse=True)
+    changed = True
+    while changed and chunk:
+        changed = False
+        simple = view_of(chunk)
+        for word in fillers:
+            if simple.startswith(word):
+                chunk = chunk[len(word):].lstrip(_EDGE)
+                changed = True
+                break
+        simple = view_of(chunk)
+        m = re.match(r"据(.{1,12}?)(报道|报导|称|透露|表示|消息)[，,:：]?", simple)
+        if m and m.end() < len(chunk):
+            chunk = chunk[m.end():].lstrip(_EDGE)
+            changed = True
+    return chunk
+
+
+_FRAME_END = re.compile(r"(上|中|里|时|期间|之际|当天|前夕)$")
+
+
+def _is_frame(chunk: str) -> bool:
+    """A setting with no verb of its own: 的达沃斯世界经济论坛上, 在这一过程中."""
+    simple = simplified_of(chunk)
+    pattern, _ = _trigger_pattern()
+    return bool(_FRAME_END.search(simple)) and not pattern.search(simple) or len(simple) <= 1
+
+
+# --- type and status ------------------------------------------------------------------------
+
+def classify(view: str, scope: list[Span], mention: Mention) -> str:
+    """The type of the trigger nearest after the date; else the first trigger in the scope."""
+    pattern, word_type = _trigger_pattern()
+    start, end = scope[0].start, scope[-1].end
+    after = [m for m in pattern.finditer(view, mention.end, end)]
+    if after:
+        return word_type[after[0].group(0)]
+    before = list(pattern.finditer(view, start, mention.start))
+    if before:
+        return word_type[before[-1].group(0)]
+    return "other"
+
+
+def decide_status(view: str, sentence: Span, scope: list[Span], mention: Mention, doc: Document) -> str:
+    lex = event_lexicon()["status"]
+    clause_text = view[sentence.start:scope[-1].end]
+    speech = _first(clause_text, lex["speech"])
+    own = clause_text if speech is None else clause_text[:speech]
+    if _first(own, lex["negated"]) is not None:
+        return "negated"
+    if _first(own, lex["predicted"]) is not None:
+        return "predicted"
+    if _first(own, lex["planned"]) is not None and not _is_past(mention, doc):
+        return "planned"  # 将 before a past date is the 把 of 将FAIR打造成, not a plan
+    if _is_future(mention, doc):
+        return "planned"
+    if _first(view[sentence.start:sentence.end], lex["reported"]) is not None:
+        return "reported"
+    return "occurred"
+
+
+def _is_past(mention: Mention, doc: Document) -> bool:
+    if doc.ref is None or mention.end_date is None:
+        return False
+    ref_day = doc.ref.date if doc.ref.precision == "day" else date(doc.ref.date.year, 1, 1)
+    return mention.end_date < ref_day
+
+
+def _first(text: str, words: list[str]) -> int | None:
+    hits = [text.find(w) for w in words]
+    hits = [h for h in hits if h >= 0]
+    return min(hits) if hits else None
+
+
+def _is_future(mention: Mention, doc: Document) -> bool:
+    """An event whose date lies mostly after the article was written has not happened yet."""
+    if doc.ref is None or mention.start_date is None or mention.end_date is None:
+        return False
+    ref_day = doc.ref.date if doc.ref.precision == "day" else date(doc.ref.date.year, 12, 31)
+    middle = mention.start_date + (mention.end_date - mention.start_date) / 2
+    return middle > ref_day
+
+
+# --- ids and order --------------------------------------------------------------------------
+
+def event_id(*parts: str) -> str:
+    digest = hashlib.sha1("\u241f".join(parts).encode("utf-8")).hexdigest()
+    return f"e-{digest[:6]}"
+
+
+def sort_events(events: list[Event]) -> list[Event]:
+    far = date.max
+    return sorted(events, key=lambda e: (e.date.start_date or far, e.date.end_date or far,
+                                         e.evidence[0].path if e.evidence else "",
+                                         e.evidence[0].start if e.evidence else 0))
+
+
+def evidence_for(doc: Document, draft: Draft) -> Evidence:
+    s = draft.sentence
+    return Evidence(doc.path, s.start, s.end, doc.text[s.start:s.end], draft.mention.id,
+                    draft.mention.start, draft.mention.end)
+
+
+def event_date(mention: Mention) -> EventDate:
+    return EventDate(mention.value, mention.mod, mention.granularity, mention.start_date,
+                     mention.end_date, mention.certainty)

@@ -1,0 +1,126 @@
+"""Merging: one event per happening, however many sentences or articles tell it."""
+
+from __future__ import annotations
+
+from ..model import Actor, Document, Event, EventDate
+from .build import Draft, event_date, event_id, evidence_for, sort_events
+
+_CERTAINTY_RANK = {"stated": 0, "relative": 1, "approximate": 2, "inferred": 3}
+_PRECISION = {"year": 4, "half": 7, "quarter": 7, "season": 7, "month": 7, "week": 10,
+              "day": 10, "daypart": 10, "hour": 10, "minute": 10}
+
+
+def merge_drafts(drafts: list[Draft], doc: Document) -> list[Event]:
+    """Sentences of one document that restate the same event become one event."""
+    groups: list[list[Draft]] = []
+    for draft in drafts:
+        for group in groups:
+            if _same_draft(group[0], draft):
+                group.append(draft)
+                break
+        else:
+            groups.append([draft])
+    return [_event_from(group, doc) for group in groups]
+
+
+def _same_draft(a: Draft, b: Draft) -> bool:
+    ma, mb = a.mention, b.mention
+    if (ma.value, ma.mod) != (mb.value, mb.mod) or a.type != b.type:
+        return False
+    return _related(a.type, {x.id for x in a.actors}, {x.id for x in b.actors}, a.title, b.title)
+
+
+def _related(event_type: str, actors_a: set, actors_b: set, title_a: str, title_b: str) -> bool:
+    if event_type != "other" and actors_a & actors_b:
+        return True
+    return similarity(title_a, title_b) >= 0.5
+
+
+def similarity(a: str, b: str) -> float:
+    """Overlap of character bigrams, after folding both titles to Simplified."""
+    from ..script import simplified_view
+
+    def grams(s: str) -> set[str]:
+        s = simplified_view(s)
+        return {s[i:i + 2] for i in range(len(s) - 1)}
+
+    ga, gb = grams(a), grams(b)
+    if not ga or not gb:
+        return 0.0
+    return len(ga & gb) / min(len(ga), len(gb))
+
+
+def _event_from(group: list[Draft], doc: Document) -> Event:
+    best = min(group, key=lambda d: (_CERTAINTY_RANK.get(d.mention.certainty, 9), d.order))
+    first = group[0]
+    actors: dict[str, Actor] = {}
+    for draft in group:
+        for actor in draft.actors:
+            actors.setdefault(actor.id, actor)
+    return Event(
+        id=event_id(doc.path, str(first.mention.start), first.mention.value, first.type),
+        title=first.title,
+        type=first.type,
+        status=merged_status([d.status for d in group]),
+        date=event_date(best.mention),
+        actors=tuple(actors.values()),
+        evidence=tuple(evidence_for(doc, d) for d in group),
+        rule=best.mention.rule,
+        anchor=best.mention.anchor,
+    )
+
+
+def merged_status(statuses: list[str]) -> str:
+    for status in ("planned", "predicted", "occurred", "reported", "negated"):
+        if status in statuses:
+            return status
+    return "occurred"
+
+
+# --- across documents ------------------------------------------------------------------------
+
+def merge_across(events: list[Event]) -> list[Event]:
+    """The same event reported by several articles becomes one event with every source."""
+    merged: list[Event] = []
+    for event in events:
+        for i, other in enumerate(merged):
+            if _same_event(other, event):
+                merged[i] = _combine(other, event)
+                break
+        else:
+            merged.append(event)
+    return sort_events(merged)
+
+
+def _same_event(a: Event, b: Event) -> bool:
+    if a.type != b.type or not _same_date(a.date, b.date):
+        return False
+    if {e.path for e in a.evidence} & {e.path for e in b.evidence}:
+        return False  # within one document merging has already happened
+    return _related(a.type, {x.id for x in a.actors}, {x.id for x in b.actors}, a.title, b.title)
+
+
+def _same_date(a: EventDate, b: EventDate) -> bool:
+    if a.mod != b.mod and a.mod and b.mod:
+        return False
+    if a.value == b.value:
+        return True
+    if "/" in a.value or "/" in b.value or a.value.startswith("X") or b.value.startswith("X"):
+        return False
+    width = min(_PRECISION.get(a.granularity or "", 0), _PRECISION.get(b.granularity or "", 0))
+    if width == 0:
+        return False
+    return a.value[:width] == b.value[:width]
+
+
+def _combine(a: Event, b: Event) -> Event:
+    actors = {x.id: x for x in a.actors}
+    for x in b.actors:
+        actors.setdefault(x.id, x)
+    finer = a.date if _PRECISION.get(a.date.granularity or "", 0) >= _PRECISION.get(b.date.granularity or "", 0) else b.date
+    return Event(
+        id=a.id, title=a.title, type=a.type,
+        status=merged_status([a.status, b.status]),
+        date=finer, actors=tuple(actors.values()),
+        evidence=a.evidence + b.evidence, rule=a.rule, anchor=a.anchor,
+    )

@@ -1,0 +1,70 @@
+"""Sentences and clauses with their offsets; brackets and quotes are never split."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SENTENCE_END = set("。！？!?；;\n")
+CLAUSE_END = set("，,：:") | SENTENCE_END
+CLOSERS = set("」』”’）)】》\"'")
+OPENERS = {"(": ")", "（": "）", "「": "」", "『": "』", "“": "”", "【": "】", "《": "》"}
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Sentence spans in text[start:end], trimmed of surrounding whitespace, empty ones dropped."""
+    end = len(text) if end is None else end
+    out: list[Span] = []
+    begin = start
+    depth: list[str] = []
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in OPENERS and ch != "\n":
+            depth.append(OPENERS[ch])
+        elif depth and ch == depth[-1]:
+            depth.pop()
+        if ch == "\n" or (ch in SENTENCE_END and not depth):
+            stop = i + 1
+            while stop < end and text[stop] in CLOSERS:
+                stop += 1
+            _add(text, begin, stop, out)
+            begin, i = stop, stop
+            if ch == "\n":
+                depth.clear()
+            continue
+        i += 1
+    _add(text, begin, end, out)
+    return out
+
+
+def _add(text: str, start: int, end: int, out: list[Span]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Span(start, end))
+
+
+def clauses(text: str, sentence: Span) -> list[Span]:
+    """Clause spans of one sentence, split at commas and colons outside brackets."""
+    out: list[Span] = []
+    begin = sentence.start
+    depth: list[str] = []
+    for i in range(sentence.start, sentence.end):
+        ch = text[i]
+        if ch in OPENERS:
+            depth.append(OPENERS[ch])
+        elif depth and ch == depth[-1]:
+            depth.pop()
+        elif ch in CLAUSE_END and not depth:
+            _add(text, begin, i + 1, out)
+            begin = i + 1
+    _add(text, begin, sentence.end, out)
+    return out

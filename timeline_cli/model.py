@@ -1,0 +1,145 @@
+"""The plain data every stage passes on: documents, mentions, time values, entities, events."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True, slots=True)
+class RefDate:
+    """The date relative words resolve against, and where it came from."""
+
+    date: date
+    precision: str = "day"  # day | month | year (an inferred reference may know only the year)
+    source: str = "option"  # option | metadata | text | inferred
+    evidence: str | None = None
+
+    def iso(self) -> str:
+        if self.precision == "year":
+            return f"{self.date.year:04d}"
+        if self.precision == "month":
+            return f"{self.date.year:04d}-{self.date.month:02d}"
+        return self.date.isoformat()
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    path: str
+    text: str
+    ref: RefDate | None = None
+    script: str = "other"  # hant | hans | mixed | other
+    encoding: str = "utf-8"
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TimeValue:
+    type: str  # DATE | TIME | DURATION | SET
+    value: str
+    mod: str | None = None
+    granularity: str | None = None
+    start_date: date | None = None
+    end_date: date | None = None
+    duration: str | None = None
+    duration_max: str | None = None
+    datetime: str | None = None
+    qualifier: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    id: str
+    text: str
+    start: int
+    end: int
+    time: TimeValue
+    anchor: str | None = None  # "ref_date", the id of another mention, or None
+    rule: str = ""
+    certainty: str = "stated"  # stated | relative | inferred | approximate
+
+    # Flat access, so callers can write mention.value rather than mention.time.value.
+    @property
+    def type(self) -> str:
+        return self.time.type
+
+    @property
+    def value(self) -> str:
+        return self.time.value
+
+    @property
+    def mod(self) -> str | None:
+        return self.time.mod
+
+    @property
+    def granularity(self) -> str | None:
+        return self.time.granularity
+
+    @property
+    def start_date(self) -> date | None:
+        return self.time.start_date
+
+    @property
+    def end_date(self) -> date | None:
+        return self.time.end_date
+
+    @property
+    def duration(self) -> str | None:
+        return self.time.duration
+
+    @property
+    def duration_max(self) -> str | None:
+        return self.time.duration_max
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    id: str
+    name: str
+    kind: str = "other"  # person | org | product | place | other
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    value: str
+    mod: str | None
+    granularity: str | None
+    start_date: date | None
+    end_date: date | None
+    certainty: str  # stated | relative | inferred | approximate
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    path: str
+    start: int
+    end: int
+    sentence: str
+    mention: str | None  # mention id within that document
+    mention_start: int | None = None  # the date phrase inside the sentence, for highlighting
+    mention_end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    title: str
+    type: str
+    status: str  # occurred | planned | predicted | reported | negated
+    date: EventDate
+    actors: tuple[Actor, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    rule: str | None = None  # how the date was reached, for `timeline show`
+    anchor: str | None = None
+    extra: dict = field(default_factory=dict, hash=False, compare=False)
+
+    @property
+    def sources(self) -> int:
+        return len({e.path for e in self.evidence})

@@ -1,0 +1,140 @@
+"""Filters shared by every command that lists events."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from .model import Event, RefDate
+
+PRECISIONS = ("year", "month", "day")
+_FINENESS = {"century": 0, "decade": 1, "year": 2, "half": 3, "quarter": 3, "season": 3, "month": 4,
+             "week": 5, "day": 6, "daypart": 6, "hour": 6, "minute": 6}
+_PRECISION_LEVEL = {"year": 2, "month": 4, "day": 6}
+
+
+class QueryError(ValueError):
+    """A filter value that cannot be read; the message names an example of a valid one."""
+
+
+@dataclass(frozen=True)
+class Query:
+    since: date | None = None
+    until: date | None = None
+    actors: tuple[str, ...] = ()  # entity ids or free names (matched on the Simplified view)
+    types: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    grep: str | None = None
+    precision: str | None = None
+    limit: int | None = None
+    reverse: bool = False
+    actor_names: tuple[str, ...] = field(default=())
+
+    def apply(self, events: list[Event]) -> list[Event]:
+        from .script import simplified_view
+
+        grep = simplified_view(self.grep).casefold() if self.grep else None
+        out = []
+        for event in events:
+            if not self._in_window(event):
+                continue
+            if self.types and event.type not in self.types:
+                continue
+            if self.statuses and event.status not in self.statuses:
+                continue
+            if self.precision and _FINENESS.get(event.date.granularity or "", -1) < _PRECISION_LEVEL[self.precision]:
+                continue
+            if self.actors and not self._has_actor(event):
+                continue
+            if grep and not _mentions(event, grep):
+                continue
+            out.append(event)
+        if self.reverse:
+            out.reverse()
+        if self.limit is not None:
+            out = out[: self.limit]
+        return out
+
+    def _in_window(self, event: Event) -> bool:
+        start, end = event.date.start_date, event.date.end_date
+        if self.since is None and self.until is None:
+            return True
+        if start is None and end is None:
+            return False  # a date we could not place cannot be said to fall in the window
+        if self.since is not None and (end or start) < self.since:
+            return False
+        if self.until is not None and (start or end) > self.until:
+            return False
+        return True
+
+    def _has_actor(self, event: Event) -> bool:
+        from .script import simplified_view
+
+        ids = {a.id for a in event.actors}
+        names = {simplified_view(a.name).casefold() for a in event.actors}
+        for wanted in self.actors:
+            if wanted in ids or simplified_view(wanted).casefold() in names:
+                return True
+        return False
+
+
+def _mentions(event: Event, needle: str) -> bool:
+    from .script import simplified_view
+
+    haystacks = [event.title] + [e.sentence for e in event.evidence] + [a.name for a in event.actors]
+    return any(needle in simplified_view(h).casefold() for h in haystacks)
+
+
+_ISO_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+
+
+def parse_when(text: str, ref: RefDate | None, option: str) -> tuple[date, date]:
+    """The interval a --since/--until value names: 2025, 2025-04, 2025-04-07, 2025年4月, 去年, Apr 2025."""
+    import calendar
+
+    value = text.strip()
+    m = _ISO_PARTIAL.match(value)
+    if m:
+        year, month, day = (int(g) if g else None for g in m.groups())
+        try:
+            if day is not None:
+                d = date(year, month, day)
+                return d, d
+            if month is not None:
+                return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+            return date(year, 1, 1), date(year, 12, 31)
+        except ValueError:
+            raise QueryError(f"{option} {text!r} is not a real date; e.g. {option} 2025-04") from None
+    from .timex.extract import extract
+
+    mentions = [x for x in extract(value, ref) if x.type in ("DATE", "TIME") and x.start_date and x.end_date]
+    if mentions and mentions[0].text.strip() == value:
+        return mentions[0].start_date, mentions[-1].end_date
+    parsed = _dateutil_interval(value)
+    if parsed is not None:
+        return parsed
+    raise QueryError(f"{option} {text!r} is not a date I can read; e.g. {option} 2025-04, "
+                     f"{option} 2025年4月 or {option} 去年")
+
+
+def _dateutil_interval(value: str) -> tuple[date, date] | None:
+    """April 2025 → the whole month: parse twice with different defaults to see what was given."""
+    import calendar
+    from datetime import datetime
+
+    from dateutil import parser as dateutil_parser
+
+    try:
+        a = dateutil_parser.parse(value, default=datetime(2000, 1, 1))
+        b = dateutil_parser.parse(value, default=datetime(2001, 12, 28))
+    except (ValueError, OverflowError):
+        return None
+    if a.year != b.year:
+        return None  # no year given: too vague to filter on
+    if a.month != b.month:
+        return date(a.year, 1, 1), date(a.year, 12, 31)
+    if a.day != b.day:
+        last = calendar.monthrange(a.year, a.month)[1]
+        return date(a.year, a.month, 1), date(a.year, a.month, last)
+    return a.date(), a.date()

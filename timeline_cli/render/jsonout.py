@@ -1,0 +1,98 @@
+"""JSON and JSON Lines, exactly per the v1 contract (timeline_cli/data/schemas)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from ..documents import InputError
+from ..model import Event, Mention
+from ..pipeline import Analysis
+from ..script import convert
+
+MENTIONS_SCHEMA = "timeline-cli/mentions/v1"
+EVENTS_SCHEMA = "timeline-cli/events/v1"
+
+
+def _iso(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def mention_dict(m: Mention) -> dict:
+    out = {
+        "id": m.id, "text": m.text, "start": m.start, "end": m.end,
+        "type": m.type, "value": m.value, "mod": m.mod, "granularity": m.granularity,
+        "start_date": _iso(m.start_date), "end_date": _iso(m.end_date),
+        "duration": m.duration, "duration_max": m.duration_max,
+        "anchor": m.anchor, "rule": m.rule, "certainty": m.certainty,
+    }
+    if m.time.datetime:
+        out["datetime"] = m.time.datetime
+    if m.time.qualifier:
+        out["qualifier"] = m.time.qualifier
+    return out
+
+
+def _document_head(a: Analysis) -> dict:
+    ref = a.document.ref
+    return {
+        "path": a.document.path,
+        "ref_date": ref.iso() if ref else None,
+        "ref_date_source": ref.source if ref else None,
+        "ref_date_evidence": ref.evidence if ref else None,
+        "script": a.document.script,
+    }
+
+
+def mentions_payload(analyses: list[Analysis], errors: list[InputError]) -> dict:
+    documents = []
+    for a in analyses:
+        head = _document_head(a)
+        head["encoding"] = a.document.encoding
+        head["mentions"] = [mention_dict(m) for m in a.mentions]
+        documents.append(head)
+    payload = {"schema": MENTIONS_SCHEMA, "documents": documents}
+    if errors:
+        payload["errors"] = [{"path": e.path, "reason": e.reason} for e in errors]
+    return payload
+
+
+def event_dict(e: Event, script: str = "original") -> dict:
+    return {
+        "id": e.id,
+        "title": convert(e.title, script),
+        "type": e.type,
+        "date": {
+            "value": e.date.value, "mod": e.date.mod, "granularity": e.date.granularity,
+            "start_date": _iso(e.date.start_date), "end_date": _iso(e.date.end_date),
+            "certainty": e.date.certainty,
+        },
+        "status": e.status,
+        "actors": [{"id": a.id, "name": convert(a.name, script)} for a in e.actors],
+        "evidence": [
+            {"path": ev.path, "start": ev.start, "end": ev.end,
+             "sentence": convert(ev.sentence, script), "mention": ev.mention}
+            for ev in e.evidence
+        ],
+        "sources": e.sources,
+    }
+
+
+def events_payload(events: list[Event], analyses: list[Analysis], errors: list[InputError],
+                   script: str = "original") -> dict:
+    payload = {
+        "schema": EVENTS_SCHEMA,
+        "events": [event_dict(e, script) for e in events],
+        "documents": [_document_head(a) for a in analyses],
+    }
+    if errors:
+        payload["errors"] = [{"path": e.path, "reason": e.reason} for e in errors]
+    return payload
+
+
+def dumps(payload: dict) -> str:
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def events_jsonl(events: list[Event], script: str = "original") -> str:
+    return "".join(json.dumps(event_dict(e, script), ensure_ascii=False) + "\n" for e in events)

@@ -1,0 +1,30 @@
+"""Plain text for pipes: one tab-separated line per event, no colour, no box characters."""
+
+from __future__ import annotations
+
+from ..model import Event
+from ..script import convert
+from .dates import human_date
+
+COLUMNS = ("start_date", "end_date", "date", "value", "title", "type", "actors", "status", "id")
+
+
+def _clean(text: str) -> str:
+    return text.replace("\t", " ").replace("\n", " ").replace("\r", " ")
+
+
+def events_plain(events: list[Event], script: str = "original", header: bool = False) -> str:
+    lines = ["\t".join(COLUMNS)] if header else []
+    for e in events:
+        d = e.date
+        label = human_date(d.value, d.mod, d.granularity)
+        if script == "hant":
+            label = convert(label, "hant")
+        lines.append("\t".join(_clean(x) for x in (
+            d.start_date.isoformat() if d.start_date else "",
+            d.end_date.isoformat() if d.end_date else "",
+            label, d.value + (f" {d.mod}" if d.mod else ""),
+            convert(e.title, script), e.type,
+            "、".join(convert(a.name, script) for a in e.actors), e.status, e.id,
+        )))
+    return "".join(line + "\n" for line in lines)

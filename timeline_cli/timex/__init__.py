@@ -1,0 +1,5 @@
+"""Temporal expressions: recognise, compose, resolve (see docs/timex.md)."""
+
+from .extract import extract
+
+__all__ = ["extract"]

@@ -1,0 +1,163 @@
+"""Refiners: settle overlaps, join adjacent pieces, read ranges and suffixes.
+
+After `recognise.scan` every recogniser has had its say; here the pieces become
+the mentions a reader sees: `今年` + `4月份` is one mention, `4月5日` + `到` +
+`7日` is one range, `2013年` + `以来` runs up to the reference date.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .recognise import Piece
+
+RANGE_JOINERS = re.compile(r"\s?(?:至|到|-|–|—|~|〜|～)\s?")
+_GAP_OK = re.compile(r"\s?")
+_SUFFIXES = [
+    ("以来", "since"), ("至今", "since"),
+    ("前后", "APPROX"), ("左右", "APPROX"), ("许", "APPROX"),
+    ("前夕", "BEFORE"), ("以前", "BEFORE"), ("之前", "BEFORE"),
+    ("以后", "AFTER"), ("之后", "AFTER"),
+    ("起", "ON_OR_AFTER"), ("开始", "ON_OR_AFTER"),
+    ("前", "BEFORE"), ("后", "AFTER"),
+]
+# 前/后 glued to a date usually mean before/after it, except in these words.
+_NOT_AFTER = "来续者面果方台盾备卫期勤代悔援劲门宫院裔"
+_NOT_BEFORE = "往进景线沿列排锋任辈提瞻所台途程"
+_PUNCT = set("，,。.；;：:！!？?、）)」』\n ")
+
+
+def settle(found: list[tuple[Piece, int]]) -> list[Piece]:
+    """Keep non-overlapping pieces: leftmost first, then longest, then the higher priority."""
+    found.sort(key=lambda item: (item[0].start, -item[0].length, -item[1]))
+    kept: list[Piece] = []
+    last_end = 0
+    for piece, _priority in found:
+        if piece.start >= last_end:
+            kept.append(piece)
+            last_end = piece.end
+    return kept
+
+
+def compose(pieces: list[Piece], view: str) -> list[Piece]:
+    pieces = _attach_qualifiers(pieces, view)
+    pieces = _join_points(pieces, view)
+    pieces = [p for p in pieces if not p.fields.get("weak")]
+    pieces = _read_suffixes(pieces, view)
+    return _join_ranges(pieces, view)
+
+
+def _adjacent(a: Piece, b: Piece, view: str) -> bool:
+    gap = view[a.end:b.start]
+    return len(gap) <= 1 and (gap == "" or gap.isspace())
+
+
+def _attach_qualifiers(pieces: list[Piece], view: str) -> list[Piece]:
+    out: list[Piece] = []
+    pending: Piece | None = None
+    for piece in pieces:
+        if piece.kind == "qualifier":
+            pending = piece
+            continue
+        if pending is not None and piece.kind == "point" and _adjacent(pending, piece, view):
+            piece.fields["qualifier"] = pending.fields["qualifier"]
+            piece.start = pending.start
+            piece.rule = "qualifier+" + piece.rule
+        pending = None
+        out.append(piece)
+    return out
+
+
+def _join_points(pieces: list[Piece], view: str) -> list[Piece]:
+    out: list[Piece] = []
+    for piece in pieces:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == "point" and piece.kind == "point"
+            and _adjacent(prev, piece, view)
+            and prev.levels[1] < piece.levels[0]
+            and not (set(prev.fields) & set(piece.fields) - {"weak", "approx", "qualifier"})
+        ):
+            prev.fields.update(piece.fields)
+            prev.fields.pop("weak", None)  # a bare 8点 after 今晚 is a real time
+            prev.end = piece.end
+            prev.levels = (prev.levels[0], piece.levels[1])
+            prev.rule = f"{prev.rule}+{piece.rule}"
+            continue
+        out.append(piece)
+    return out
+
+
+def _read_suffixes(pieces: list[Piece], view: str) -> list[Piece]:
+    for piece in pieces:
+        if piece.kind != "point":
+            continue
+        after = view[piece.end:piece.end + 3]
+        for word, meaning in _SUFFIXES:
+            if not after.startswith(word):
+                continue
+            following = view[piece.end + len(word):piece.end + len(word) + 1]
+            if not _suffix_applies(word, meaning, following, view, piece):
+                break
+            if meaning == "since":
+                piece.fields["since"] = True
+            elif meaning == "APPROX" and word == "许":
+                piece.fields["approx"] = True
+            elif "part" in piece.fields or "mod" in piece.fields:
+                break  # 年底前: the part already says where in the period
+            else:
+                piece.fields["mod"] = meaning
+            piece.end += len(word)
+            piece.rule += "+" + ("since" if meaning == "since" else meaning.lower())
+            break
+    return pieces
+
+
+def _suffix_applies(word: str, meaning: str, following: str, view: str, piece: Piece) -> bool:
+    if word == "后":
+        return following not in _NOT_AFTER or following == ""
+    if word == "前":
+        return following not in _NOT_BEFORE or following == ""
+    if word in ("起", "开始"):
+        before = view[max(0, piece.start - 1):piece.start]
+        return before in ("自", "从", "由") or following in _PUNCT or following == ""
+    return True
+
+
+def _join_ranges(pieces: list[Piece], view: str) -> list[Piece]:
+    out: list[Piece] = []
+    i = 0
+    while i < len(pieces):
+        a = pieces[i]
+        b = pieces[i + 1] if i + 1 < len(pieces) else None
+        if (
+            b is not None and a.kind == "point" and b.kind == "point"
+            and "since" not in a.fields and "mod" not in a.fields
+            and RANGE_JOINERS.fullmatch(view[a.end:b.start])
+            and b.levels[0] >= a.levels[0]
+        ):
+            range_piece = Piece(a.start, b.end, f"range({a.rule},{b.rule})", "range",
+                                {"from": a, "to": _borrow(a, b)})
+            out.append(range_piece)
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
+_YEAR_KEYS = ("year", "year_rel", "year_story", "roc", "short_year")
+_MONTH_KEYS = ("month", "month_rel", "month_story")
+
+
+def _borrow(a: Piece, b: Piece) -> Piece:
+    """The second end of 4月5日到7日 takes the month (and year) the first end gives."""
+    fields = dict(b.fields)
+    levels = b.levels
+    if not any(k in fields for k in _YEAR_KEYS) and b.levels[0] > 2:
+        fields.update({k: a.fields[k] for k in _YEAR_KEYS if k in a.fields})
+        levels = (min(levels[0], a.levels[0]), levels[1])
+    if not any(k in fields for k in _MONTH_KEYS) and b.levels[0] >= 6 and "week_rel" not in fields:
+        fields.update({k: a.fields[k] for k in _MONTH_KEYS if k in a.fields})
+    return Piece(b.start, b.end, b.rule, b.kind, fields, levels)

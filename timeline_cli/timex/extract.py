@@ -1,0 +1,25 @@
+"""From text to resolved mentions: the whole temporal-expression stage in one call."""
+
+from __future__ import annotations
+
+from ..model import Mention, RefDate
+from ..script import detect_script, simplified_view
+from .compose import compose, settle
+from .recognise import ScanContext, scan
+from .resolve import resolve_all
+
+
+def extract(text: str, ref: RefDate | None, *, script: str | None = None,
+            view: str | None = None) -> list[Mention]:
+    """Every dated mention in `text`, in order, resolved against `ref` and the story.
+
+    `script` (hant/hans/mixed/other) decides whether 114年3月 is an ROC year; it is
+    detected when not given. `view` may pass a Simplified view already computed.
+    """
+    if view is None:
+        view = simplified_view(text)
+    if script is None:
+        script = detect_script(text)
+    found = scan(view, ScanContext(taiwan=script == "hant"))
+    pieces = compose(settle(found), view)
+    return resolve_all(pieces, text, view, ref)

@@ -1,0 +1,118 @@
+"""The reference date: from the option, the sidecar, a dateline, or inferred from the text."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..model import RefDate
+from .calendar import valid_date
+
+HEAD_CHARS = 400  # a dateline sits in the first lines of an article
+
+_FULL_DATE = re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s?(?:年\s?(?P<m1>\d{1,2})\s?月\s?(?P<d1>\d{1,2})\s?[日号]?"
+    r"|[-/.](?P<m2>\d{1,2})[-/.](?P<d2>\d{1,2}))")
+_PUBLISH_CUE = re.compile(r"发布|发表|日期|时间|更新|来源|出版|刊登|稿|Published|Date", re.IGNORECASE)
+_AGENCY_DATELINE = re.compile(r"(?P<m>\d{1,2})月(?P<d>\d{1,2})日电")
+_JOIN_WORDS = re.compile(r"加入|加盟|入职|创立|创建|创办|成立|上任|出任|接任|就任|进入")
+_TENURE_WORDS = re.compile(r"效力|工作|任职|执掌|服务|担任|在任|掌舵|领导")
+_FUTURE_WORDS = re.compile(r"将|计划|预计|目标|有望|力争|到\d{4}年")
+_SENTENCE = re.compile(r"[^。！？!?\n]*[。！？!?\n]?")
+
+
+def reference_for(text: str, view: str, script: str, *, option: date | None,
+                  published: date | None) -> RefDate | None:
+    if option is not None:
+        return RefDate(option, "day", "option")
+    if published is not None:
+        return RefDate(published, "day", "metadata")
+    dateline = find_dateline(view)
+    if dateline is not None and dateline.precision == "day":
+        return dateline
+    inferred = infer_reference(text, view, script)
+    if dateline is not None and inferred is not None:
+        # 新华社北京11月19日电 gives the day; the text gives the year.
+        day = dateline.date
+        if valid_date(inferred.date.year, day.month, day.day):
+            return RefDate(date(inferred.date.year, day.month, day.day), "day", "text",
+                           f"{dateline.evidence}; year from {inferred.evidence}")
+    return inferred
+
+
+def find_dateline(view: str) -> RefDate | None:
+    """A publication date near the top: 【2025年11月20日】, 发布时间：2025-11-20, 11月19日电."""
+    head = view[:HEAD_CHARS]
+    for line in head.splitlines():
+        stripped = line.strip()
+        m = _FULL_DATE.search(stripped)
+        if m is None:
+            continue
+        before = stripped[:m.start()]
+        looks_like_dateline = (
+            _PUBLISH_CUE.search(before) or "【" in before or m.start() == 0
+            or len(stripped) <= 40 or re.match(r"\s?\d{1,2}:\d{2}", stripped[m.end():])
+        )
+        if not looks_like_dateline:
+            continue
+        year = int(m.group("y"))
+        month = int(m.group("m1") or m.group("m2"))
+        day = int(m.group("d1") or m.group("d2"))
+        if valid_date(year, month, day):
+            return RefDate(date(year, month, day), "day", "text", f"dateline {m.group(0)!r}")
+    m = _AGENCY_DATELINE.search(head)
+    if m is not None:
+        month, day = int(m.group("m")), int(m.group("d"))
+        if valid_date(2000, month, day):
+            # Year unknown here; the caller supplies it from the text.
+            return RefDate(date(2000, month, day), "month", "text", f"dateline {m.group(0)!r}")
+    return None
+
+
+def infer_reference(text: str, view: str, script: str) -> RefDate | None:
+    """The story's year from the text alone, with the evidence: a tenure chain or the latest year."""
+    from .extract import extract
+
+    mentions = extract(text, None, script=script, view=view)
+    sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(view) if m.end() > m.start()]
+
+    def sentence_of(offset: int) -> str:
+        for start, end in sentences:
+            if start <= offset < end:
+                return view[start:end]
+        return ""
+
+    years = [m for m in mentions if m.type == "DATE" and m.granularity == "year"
+             and m.certainty == "stated" and m.value.isdigit()]
+    candidates: list[tuple[int, str]] = []
+    tenures = [m for m in mentions if m.type == "DURATION" and m.value.startswith("P")
+               and m.value.endswith("Y") and m.value[1:-1].isdigit()]
+    for year in years:
+        if not _JOIN_WORDS.search(sentence_of(year.start)):
+            continue
+        for tenure in tenures:
+            context = view[max(0, tenure.start - 12):tenure.end + 2]
+            if _TENURE_WORDS.search(context):
+                total = int(year.value) + int(tenure.value[1:-1])
+                candidates.append((total, f"{year.text}{_verb(sentence_of(year.start))} + "
+                                          f"{_context_words(view, tenure)}{tenure.text}"))
+    for year in years:
+        if not _FUTURE_WORDS.search(sentence_of(year.start)):
+            candidates.append((int(year.value), f"the latest year the text states: {year.text}"))
+    if not candidates:
+        return None
+    best_year, evidence = max(candidates, key=lambda c: c[0])
+    if not 1000 <= best_year <= 9999:
+        return None
+    return RefDate(date(best_year, 1, 1), "year", "inferred", evidence)
+
+
+def _verb(sentence: str) -> str:
+    m = _JOIN_WORDS.search(sentence)
+    return m.group(0) if m else ""
+
+
+def _context_words(view: str, mention) -> str:
+    before = view[max(0, mention.start - 12):mention.start]
+    hits = list(_TENURE_WORDS.finditer(before))
+    return before[hits[-1].start():] if hits else ""
