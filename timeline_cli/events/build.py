@@ -75,7 +75,7 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: Entit
             if dated[cursor].start >= sentence.start:
                 inside.append(dated[cursor])
             cursor += 1
-        actors_here = _actors(text, view, sentence, table)
+        actors_here = _actors(text, view, sentence, table, doc.script)
         people = [a for a, kind in actors_here if kind == "person"]
         pronoun_person = None
         if not people and last_person is not None and has_person_pronoun(view, sentence.start, sentence.end):
@@ -105,14 +105,23 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: Entit
     return drafts
 
 
-def _actors(text: str, view: str, sentence: Span, table: EntityTable) -> list[tuple[Actor, str]]:
+def _actors(text: str, view: str, sentence: Span, table: EntityTable,
+            script: str = "hans") -> list[tuple[Actor, str]]:
     out = []
     for offset, actor, kind in find_actors(view, sentence.start, sentence.end, table):
         if actor.id not in {a.id for a, _ in out}:
             if table.get(actor.id) is None:  # a heuristic name: show it as the text spells it
                 actor = Actor(actor.id, text[offset:offset + len(actor.name)])
+            elif script in ("hant", "mixed"):
+                actor = Actor(actor.id, name_in_traditional(actor.name))
             out.append((actor, kind))
     return out
+
+
+def name_in_traditional(name: str) -> str:
+    from ..script import _converter
+
+    return _converter("s2t").convert(name)
 
 
 def _unique(actors: list[Actor]) -> list[Actor]:

@@ -37,7 +37,7 @@ def derived_events(doc: Document, view: str, mentions: list[Mention], table: Ent
             continue
         start_year = int(anchor.value)
         sentence, anchor_sentence = spans[here], spans[_sentence_index(spans, anchor.start)]
-        actors = tuple(a for a, _ in _actors(doc.text, view, sentence, table))
+        actors = tuple(a for a, _ in _actors(doc.text, view, sentence, table, doc.script))
         evidence = (_evidence(doc, sentence, total), _evidence(doc, anchor_sentence, anchor))
         title = _tenure_title(doc.text, view, sentence, total)
         events.append(_span_event(doc, title, start_year, start_year + years, actors, evidence, total))

@@ -19,7 +19,7 @@ def events_table(events: list[Event], script: str = "original", label_script: st
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(show_lines=False, header_style="bold", expand=False, pad_edge=False)
+    table = Table(show_lines=False, header_style="bold", expand=False)
     table.add_column("Date", no_wrap=True, style="bold")
     table.add_column("Event", ratio=3, overflow="fold")
     table.add_column("Type", no_wrap=True, style="dim")
