@@ -10,7 +10,8 @@ from conftest import ROOT, SEED, run_cli, validate
 from timeline_cli.cli.app import app
 
 
-def test_no_arguments_shows_the_seed_timeline_through_the_runner():
+def test_no_arguments_shows_the_seed_timeline_through_the_runner(monkeypatch):
+    monkeypatch.setattr(sys, "argv", ["timeline"])  # an empty argument list makes click read sys.argv
     result = CliRunner().invoke(app, [], env={"COLUMNS": "120"})
     assert result.exit_code == 0, result.output
     assert "2025" in result.output and "Llama 4" in result.output

@@ -35,7 +35,9 @@ from .filters import (
 )
 from .help import EXIT_STATUS
 
-FORMATS = ("table", "plain", "json", "jsonl")
+from ..render.formats import TEXT_FORMATS
+
+FORMATS = ("table", *TEXT_FORMATS)
 
 FormatOpt = Annotated[
     str | None,
@@ -101,18 +103,10 @@ list_command.__doc__ += "\n" + EXIT_STATUS
 
 
 def render_events(events, inputs, fmt: str, script: str, color: str, to_file: bool) -> str:
-    if fmt == "json":
-        from ..render.jsonout import dumps, events_payload
+    if fmt in TEXT_FORMATS:
+        from ..render.formats import RenderContext
 
-        return dumps(events_payload(events, inputs.analyses, inputs.errors, script))
-    if fmt == "jsonl":
-        from ..render.jsonout import events_jsonl
-
-        return events_jsonl(events, script)
-    if fmt == "plain":
-        from ..render.plain import events_plain
-
-        return events_plain(events, script)
+        return TEXT_FORMATS[fmt](events, RenderContext(inputs.analyses, inputs.errors, script))
     from ..render.table import events_table
     from .console import render_rich
 
