@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from ..render.formats import TEXT_FORMATS
 from .common import (
     EncodingOpt,
     EntitiesOpt,
@@ -34,8 +35,6 @@ from .filters import (
     build_query,
 )
 from .help import EXIT_STATUS
-
-from ..render.formats import TEXT_FORMATS
 
 FORMATS = ("table", *TEXT_FORMATS)
 

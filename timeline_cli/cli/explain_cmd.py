@@ -1,0 +1,112 @@
+"""timeline explain: why a phrase resolved to the date it did."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from .common import RefDateOpt, check_choice, parse_ref_date, write_output
+from .help import EXIT_STATUS
+
+
+def explain_command(
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="A phrase or a sentence, e.g. 今年4月份 or '但短短幾週後，…'.")],
+    ref_date: RefDateOpt = None,
+    format: Annotated[str, typer.Option("--format", "-f", metavar="text|json", help="Output format.")] = "text",
+    color: Annotated[str, typer.Option("--color", metavar="auto|always|never", help="Colour.")] = "auto",
+) -> None:
+    """Show how timeline reads a phrase: every recogniser that fired, what was kept, and how each
+    mention was resolved (value, interval, anchor, rule, certainty).
+
+    The first thing to run when a date looks wrong. Without --ref-date, relative words resolve
+    against today's date, and the output says so.
+
+    [bold]Examples[/bold]
+
+      timeline explain 今年4月份 --ref-date 2025-11-20
+      timeline explain '他於2013年加入Meta，效力12年' -r 2025-11-20
+      timeline explain 上週三 --format json | jq '.mentions[0].value'
+    """
+    from datetime import date
+
+    from ..model import RefDate
+    from ..timex.explain import explain
+
+    check_choice("--format", format, ("text", "json"))
+    day = parse_ref_date(ref_date)
+    ref = RefDate(day, "day", "option") if day else RefDate(date.today(), "day", "today")
+    result = explain(text, ref)
+    if format == "json":
+        write_output(_as_json(result), None)
+        return
+    from .console import render_rich
+
+    write_output(render_rich(_as_rich(result), color=color), None)
+
+
+explain_command.__doc__ += "\n" + EXIT_STATUS
+
+
+def _as_json(result) -> str:
+    import json
+
+    from ..render.jsonout import mention_dict
+
+    payload = {
+        "text": result.text,
+        "ref_date": result.ref.iso() if result.ref else None,
+        "ref_date_source": result.ref.source if result.ref else None,
+        "script": result.script,
+        "hits": [{"rule": h.rule, "start": h.start, "end": h.end, "text": h.text, "kept": h.kept}
+                 for h in result.hits],
+        "mentions": [mention_dict(m) for m in result.mentions],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def _as_rich(result):
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    from ..render.dates import human_date
+
+    ref = result.ref
+    head = Text.assemble(("Text ", "bold"), result.text, "\n",
+                         ("Reference ", "bold"), f"{ref.iso()} ({ref.source})" if ref else "none",
+                         ("   Script ", "bold"), result.script)
+    hits = Table(title="Recognisers that fired", title_justify="left", header_style="bold")
+    for column in ("Span", "Text", "Rule", "Kept"):
+        hits.add_column(column)
+    for h in result.hits:
+        hits.add_row(f"{h.start}-{h.end}", h.text, h.rule, "yes" if h.kept else Text("no (covered)", style="dim"))
+    by_id = {m.id: m for m in result.mentions}
+    parts = [head, hits]
+    if not result.mentions:
+        parts.append(Text("No dated mention found.", style="yellow"))
+    for m in result.mentions:
+        table = Table(title=f"{m.id}  {m.text}", title_justify="left", show_header=False, header_style="bold")
+        table.add_column(style="bold")
+        table.add_column()
+        interval = f"{m.start_date or '…'} … {m.end_date or '…'}" if (m.start_date or m.end_date) else "—"
+        anchor = m.anchor or "—"
+        if m.anchor in by_id:
+            anchor = f"{m.anchor} ({by_id[m.anchor].text} → {by_id[m.anchor].value})"
+        rows = [
+            ("Span", f"{m.start}-{m.end}"), ("Type", m.type), ("Value", m.value), ("Mod", m.mod or "—"),
+            ("Reads as", human_date(m.value, m.mod, m.granularity) if m.type in ("DATE", "TIME") else "—"),
+            ("Interval", interval), ("Granularity", m.granularity or "—"),
+            ("Duration", f"{m.duration}" + (f" … {m.duration_max}" if m.duration_max else "") if m.duration else "—"),
+            ("Anchor", anchor), ("Rule", m.rule), ("Certainty", m.certainty),
+        ]
+        if m.time.qualifier:
+            rows.append(("Qualifier", m.time.qualifier))
+        for key, value in rows:
+            table.add_row(key, value)
+        parts.append(table)
+    return Group(*parts)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("explain")(explain_command)

@@ -1,0 +1,92 @@
+"""timeline tree: the timeline as a tree, by time, actor, type or document."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from .common import (
+    EncodingOpt,
+    EntitiesOpt,
+    GlobOpt,
+    OutputOpt,
+    Paths,
+    QuietOpt,
+    RefDateOpt,
+    ScriptOpt,
+    check_choice,
+    exit_code,
+    load,
+    write_output,
+)
+from .filters import (
+    ActorOpt,
+    GrepOpt,
+    LimitOpt,
+    PrecisionOpt,
+    ReverseOpt,
+    SinceOpt,
+    StatusOpt,
+    TypeOpt,
+    UntilOpt,
+    build_query,
+)
+from .help import EXIT_STATUS
+
+
+def tree_command(
+    paths: Paths = None,
+    by: Annotated[str, typer.Option("--by", metavar="time|actor|type|doc",
+                                    help="Group by year → month (time), by actor, by type, or by document.")] = "time",
+    ref_date: RefDateOpt = None,
+    output: OutputOpt = None,
+    script: ScriptOpt = "original",
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    actor: ActorOpt = None,
+    type: TypeOpt = None,
+    status: StatusOpt = None,
+    grep: GrepOpt = None,
+    precision: PrecisionOpt = None,
+    limit: LimitOpt = None,
+    reverse: ReverseOpt = False,
+    entities: EntitiesOpt = None,
+    encoding: EncodingOpt = None,
+    glob: GlobOpt = None,
+    color: Annotated[str, typer.Option("--color", metavar="auto|always|never", help="Colour.")] = "auto",
+    quiet: QuietOpt = False,
+) -> None:
+    """Draw the timeline as a tree: year → month → events, or grouped by actor, type or document.
+
+    Each leaf shows the date, the title, the status and the event id (for timeline show).
+
+    [bold]Examples[/bold]
+
+      timeline tree                          the seed, by year and month
+      timeline tree a.txt b.txt --by actor   who did what
+      timeline tree news/ --by doc --since 2025
+    """
+    from ..pipeline import merge_timelines
+    from ..render.tree import GROUPINGS, events_tree
+    from .console import render_rich
+    from .list_cmd import _mostly_traditional
+
+    check_choice("--by", by, GROUPINGS)
+    check_choice("--script", script, ("original", "hant", "hans"))
+    inputs = load(paths, ref_date=ref_date, encoding=encoding, glob=glob, entities=entities, quiet=quiet)
+    query = build_query(inputs.analyses, since=since, until=until, actor=actor, type=type, status=status,
+                        grep=grep, precision=precision, limit=limit, reverse=reverse, entities=entities)
+    events = query.apply(merge_timelines(inputs.analyses))
+    label_script = "hant" if script == "hant" or (script == "original" and _mostly_traditional(inputs)) else "hans"
+    title = ", ".join(a.document.path for a in inputs.analyses) or "timeline"
+    tree = events_tree(events, by, script, label_script, title)
+    write_output(render_rich(tree, color=color, to_file=output is not None), output)
+    raise typer.Exit(exit_code(inputs))
+
+
+tree_command.__doc__ += "\n" + EXIT_STATUS
+
+
+def register(app: typer.Typer) -> None:
+    app.command("tree")(tree_command)
