@@ -28,7 +28,7 @@ def analyse(raw: RawDocument, ref_option: date | None = None, *, events: bool = 
     from .timex.refdate import reference_for
 
     view = simplified_view(raw.text)
-    script = detect_script(raw.text)
+    script = detect_script(raw.text, view=view)
     ref = reference_for(raw.text, view, script, option=ref_option, published=raw.published)
     doc = Document(raw.path, raw.text, ref, script, raw.encoding, raw.title)
     mentions = extract(raw.text, ref, script=script, view=view)

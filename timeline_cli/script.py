@@ -7,14 +7,20 @@ from the original.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+from operator import ne
 
-# Full-width ASCII (！ to ～) folds to ASCII; the ideographic space to a space.
-_FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
-_FULLWIDTH[0x3000] = 0x20
-_FOLD = str.maketrans(_FULLWIDTH)
+# Full-width digits, letters and the few symbols dates use (：－．／～％) fold to ASCII in
+# the view; other full-width punctuation (，。（）) stays, the patterns know it.
+_FOLD_CHARS = "０１２３４５６７８９：－．／～％" + "".join(chr(c) for c in range(0xFF21, 0xFF3B)) \
+    + "".join(chr(c) for c in range(0xFF41, 0xFF5B))
+_FOLD_MAP = {ch: chr(ord(ch) - 0xFEE0) for ch in _FOLD_CHARS}
+_FOLD_RE = re.compile("[" + re.escape(_FOLD_CHARS) + "]")
 
 SCRIPTS = ("original", "hant", "hans")
+_CJK = re.compile("[\u4e00-\u9fff]")
+
 
 
 @lru_cache(maxsize=8)
@@ -27,7 +33,9 @@ def _converter(config: str):
 def simplified_view(text: str) -> str:
     """The text in Simplified characters with full-width ASCII folded, same length as `text`."""
     converted = _to_simplified_aligned(text)
-    return converted.translate(_FOLD)
+    if _FOLD_RE.search(converted) is None:
+        return converted
+    return _FOLD_RE.sub(lambda m: _FOLD_MAP[m.group()], converted)
 
 
 def _to_simplified_aligned(text: str) -> str:
@@ -52,15 +60,21 @@ def _single(convert, ch: str) -> str:
     return converted if len(converted) == 1 else ch
 
 
-def detect_script(text: str, sample: int = 20000) -> str:
-    """hant, hans, mixed or other, from how many characters each conversion changes."""
+def detect_script(text: str, sample: int = 20000, view: str | None = None) -> str:
+    """hant, hans, mixed or other, from how many characters each conversion changes.
+
+    `view` (the Simplified view of `text`) saves one conversion when the caller has it.
+    """
     head = text[:sample]
-    if not any("\u4e00" <= ch <= "\u9fff" for ch in head):
+    if not _CJK.search(head):
         return "other"
-    traditional = _count_changed(head, _converter("t2s").convert(head))
+    if view is not None:  # the view also folds full-width characters: do not count those
+        traditional = _count_changed(head, view[:sample]) - len(_FOLD_RE.findall(head))
+    else:
+        traditional = _count_changed(head, _converter("t2s").convert(head))
+    if traditional == 0:
+        return "hans"  # nothing Traditional-only: Simplified, or characters both scripts share
     simplified = _count_changed(head, _converter("s2t").convert(head))
-    if traditional == 0 and simplified == 0:
-        return "hans"  # only characters both scripts share; Simplified is the safer guess
     minority = min(traditional, simplified)
     if minority >= 3 and minority >= 0.03 * (traditional + simplified):
         return "mixed"
@@ -68,9 +82,7 @@ def detect_script(text: str, sample: int = 20000) -> str:
 
 
 def _count_changed(original: str, converted: str) -> int:
-    if len(original) != len(converted):
-        return sum(1 for a, b in zip(original, converted, strict=False) if a != b)
-    return sum(1 for a, b in zip(original, converted, strict=True) if a != b)
+    return sum(map(ne, original, converted))
 
 
 def convert(text: str, script: str) -> str:

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-import calendar as _calendar
 from datetime import date, timedelta
 
 MIN_YEAR, MAX_YEAR = 1, 9999
 
 
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def last_day(year: int, month: int) -> int:
-    return _calendar.monthrange(year, month)[1]
+    if month == 2 and (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)):
+        return 29
+    return _MONTH_DAYS[month - 1]
 
 
 def month_span(year: int, month: int) -> tuple[date, date]:

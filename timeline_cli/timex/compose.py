@@ -89,14 +89,18 @@ def _join_points(pieces: list[Piece], view: str) -> list[Piece]:
     return out
 
 
+_SUFFIX_RE = re.compile("|".join(word for word, _ in _SUFFIXES))
+_SUFFIX_MEANING = dict(_SUFFIXES)
+
+
 def _read_suffixes(pieces: list[Piece], view: str) -> list[Piece]:
     for piece in pieces:
         if piece.kind != "point":
             continue
-        after = view[piece.end:piece.end + 3]
-        for word, meaning in _SUFFIXES:
-            if not after.startswith(word):
-                continue
+        m = _SUFFIX_RE.match(view, piece.end)
+        if m is None:
+            continue
+        for word, meaning in ((m.group(), _SUFFIX_MEANING[m.group()]),):
             following = view[piece.end + len(word):piece.end + len(word) + 1]
             if not _suffix_applies(word, meaning, following, view, piece):
                 break

@@ -19,7 +19,7 @@ def extract(text: str, ref: RefDate | None, *, script: str | None = None,
     if view is None:
         view = simplified_view(text)
     if script is None:
-        script = detect_script(text)
+        script = detect_script(text, view=view)
     found = scan(view, ScanContext(taiwan=script == "hant"))
     pieces = compose(settle(found), view)
     return resolve_all(pieces, text, view, ref)

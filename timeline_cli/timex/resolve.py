@@ -228,8 +228,9 @@ def _calendar(f: dict, piece: Piece, story: Story) -> Resolved | None:
                 year, month = cal.add_months(prev.year, prev.month, f["month_story"])
                 anchor = prev.id
             certainty = "relative"
-    elif "day" in f and month is None and not _has_year(f):
-        # A bare day (20日) takes the month of the paragraph's last date, else the reference's.
+    elif ("day" in f or _month_part(f)) and month is None and not _has_year(f):
+        # A bare day (20日) or month part (月底) takes the month of the paragraph's last date,
+        # else the reference's.
         prev = story.previous(paragraph_of=piece.start, need_month=True)
         if prev is not None:
             year, month, anchor = prev.year, prev.month, prev.id
@@ -252,6 +253,11 @@ def _calendar(f: dict, piece: Piece, story: Story) -> Resolved | None:
     return resolved
 
 
+def _month_part(f: dict) -> bool:
+    part = f.get("part")
+    return bool(part) and part[0] == "month"
+
+
 def _has_year(f: dict) -> bool:
     return any(k in f for k in ("year", "year_rel", "year_story"))
 
@@ -265,7 +271,7 @@ def _nudge_by_tense(f, year, month, resolved: Resolved, piece: Piece, story: Sto
     start, end = resolved.time.start_date, resolved.time.end_date
     if start is None or end is None or tense == 0:
         return resolved
-    bare_day = "day" in f and "month" not in f and not _has_year(f)
+    bare_day = ("day" in f or _month_part(f)) and "month" not in f and not _has_year(f)
     if tense > 0 and end < ref_day:
         shifted = _shift_bare(f, year, month, +1, bare_day)
     elif tense < 0 and start > ref_day:
