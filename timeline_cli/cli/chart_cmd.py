@@ -1,0 +1,127 @@
+"""timeline chart: the events on a time axis, one row per actor or per type, as text or SVG."""
+
+from __future__ import annotations
+
+import inspect
+from typing import Annotated
+
+import typer
+
+from .common import (
+    EncodingOpt,
+    EntitiesOpt,
+    GlobOpt,
+    OutputOpt,
+    Paths,
+    QuietOpt,
+    RefDateOpt,
+    ScriptOpt,
+    check_choice,
+    exit_code,
+    fail_usage,
+    load,
+    write_output,
+)
+from .filters import (
+    ActorOpt,
+    GrepOpt,
+    LimitOpt,
+    PrecisionOpt,
+    SinceOpt,
+    StatusOpt,
+    TypeOpt,
+    UntilOpt,
+    build_query,
+)
+from .help import EXIT_STATUS
+
+FORMATS = ("text", "svg")
+BYS = ("actor", "type")  # the same as render.chart.BYS, kept here so --help imports nothing heavy
+MIN_WIDTH = 30  # render.chart.MIN_WIDTH
+
+ByOpt = Annotated[str, typer.Option("--by", metavar="actor|type",
+                                    help="One row per actor (an event shows on each of its actors' rows) or per type.")]
+WidthOpt = Annotated[int | None, typer.Option(
+    "--width", "-w", metavar="N",
+    help=f"Draw N columns wide (at least {MIN_WIDTH}). Default: the terminal's width, 100 when not a terminal.")]
+FormatOpt = Annotated[str, typer.Option(
+    "--format", "-f", metavar="text|svg",
+    help="text for the terminal; svg for the same picture as an SVG document (stdout or --output).")]
+ColorOpt = Annotated[str, typer.Option(
+    "--color", metavar="auto|always|never",
+    help="Colour by status (NO_COLOR is honoured). SVG is in colour unless --color never.")]
+LegendOpt = Annotated[bool, typer.Option("--legend/--no-legend", help="Explain the marks and the scale under the chart.")]
+
+
+def chart_command(
+    paths: Paths = None,
+    by: ByOpt = "actor",
+    width: WidthOpt = None,
+    format: FormatOpt = "text",
+    output: OutputOpt = None,
+    legend: LegendOpt = True,
+    ref_date: RefDateOpt = None,
+    script: ScriptOpt = "original",
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    actor: ActorOpt = None,
+    type: TypeOpt = None,
+    status: StatusOpt = None,
+    grep: GrepOpt = None,
+    precision: PrecisionOpt = None,
+    limit: LimitOpt = None,
+    entities: EntitiesOpt = None,
+    encoding: EncodingOpt = None,
+    glob: GlobOpt = None,
+    color: ColorOpt = "auto",
+    quiet: QuietOpt = False,
+) -> None:
+    """Draw the timeline as a picture: events on a time axis, one row per actor or per type.
+
+    Bars (━) are events that last, such as 2013–2018年 as founding director; dots (●)
+    are events at one moment, drawn at the middle of their date; ○ planned, ◇ predicted,
+    × negated; a digit counts the events that share one cell. Colour shows the status.
+    The axis spans the events shown, with years (months for short stories) labelled
+    below it. Events whose year is unknown are left out and counted under the chart.
+
+    [bold]Examples[/bold]
+
+      timeline chart                              the seed article, one row per actor
+      timeline chart --by type --width 80
+      timeline chart news/ --since 2024 --actor 扎克伯格
+      timeline chart a.txt --format svg --output timeline.svg
+    """
+    from ..pipeline import merge_timelines
+
+    check_choice("--by", by, BYS)
+    check_choice("--format", format, FORMATS)
+    check_choice("--script", script, ("original", "hant", "hans"))
+    check_choice("--color", color, ("auto", "always", "never"))
+    if width is not None and width < MIN_WIDTH:
+        fail_usage(f"--width {width} is too narrow for a chart; give at least {MIN_WIDTH}, e.g. --width 80")
+    inputs = load(paths, ref_date=ref_date, encoding=encoding, glob=glob, entities=entities, quiet=quiet)
+    query = build_query(inputs.analyses, since=since, until=until, actor=actor, type=type, status=status,
+                        grep=grep, precision=precision, limit=limit, entities=entities)
+    events = query.apply(merge_timelines(inputs.analyses))
+    write_output(render_chart(events, by, script, format, color, width, legend, output is not None), output)
+    raise typer.Exit(exit_code(inputs))
+
+
+# cleandoc first: appended unindented text would otherwise keep the docstring's indent in --help.
+chart_command.__doc__ = inspect.cleandoc(chart_command.__doc__) + "\n\n" + EXIT_STATUS
+
+
+def render_chart(events, by: str, script: str, fmt: str, color: str, width: int | None, legend: bool,
+                 to_file: bool) -> str:
+    from ..render.chart import TimeChart, chart_svg
+    from .console import render_rich, terminal_width
+
+    width = max(width or terminal_width(), MIN_WIDTH)
+    chart = TimeChart(events, by=by, script=script, legend=legend)
+    if fmt == "svg":
+        return chart_svg(chart, width, color=color != "never")
+    return render_rich(chart, color=color, to_file=to_file, width=width)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("chart")(chart_command)
