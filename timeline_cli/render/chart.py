@@ -28,6 +28,8 @@ Ticks are years on axes of three years or more, months on shorter ones, days on 
 shortest. Labels never overlap: the years (months, days) the events touch are labelled
 first, then round ones (2020, 2016, …) where room is left, so a narrow chart still
 names the years the story is about; when every year fits, every year is labelled.
+Month and day labels name the year (month) only where it changes: 2025年3月, 4月, 2026.
+The axis sits under the rows, and is repeated above them when there are over 20 lines.
 
 Colour follows the status, as in the tables (render.table.STATUS_STYLE); the shapes
 alone tell the statuses apart when colour is off. Events whose date has no known year
