@@ -34,9 +34,37 @@ def render_plain(events, ctx: RenderContext) -> str:
     return events_plain(events, ctx.script)
 
 
+def render_csv(events, ctx: RenderContext) -> str:
+    from .csv_out import events_csv
+
+    return events_csv(events, ctx)
+
+
+def render_markdown(events, ctx: RenderContext) -> str:
+    from .markdown import events_markdown
+
+    return events_markdown(events, ctx)
+
+
+def render_ics(events, ctx: RenderContext) -> str:
+    from .ics import events_ics
+
+    return events_ics(events, ctx)
+
+
+def render_timelinejs(events, ctx: RenderContext) -> str:
+    from .timelinejs import events_timelinejs
+
+    return events_timelinejs(events, ctx)
+
+
 # Text formats, in the order the help lists them; `table` is rendered by the CLI with Rich.
 TEXT_FORMATS = {
     "plain": render_plain,
     "json": render_json,
     "jsonl": render_jsonl,
+    "csv": render_csv,
+    "markdown": render_markdown,
+    "ics": render_ics,
+    "timelinejs": render_timelinejs,
 }

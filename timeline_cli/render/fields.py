@@ -1,0 +1,44 @@
+"""What the export formats (csv, markdown, ics, timelinejs) share: an event's fields as the
+reader should see them, in the script they asked for."""
+
+from __future__ import annotations
+
+from ..model import Event
+from ..script import convert
+from .dates import human_date
+
+
+def label_script(ctx) -> str:
+    """The script of date labels: as asked, else (original) the script most inputs are in.
+
+    human_date speaks Simplified; a Traditional article gets Traditional labels, as in the table.
+    """
+    if ctx.script in ("hant", "hans"):
+        return ctx.script
+    scripts = [a.document.script for a in ctx.analyses]
+    mostly_traditional = bool(scripts) and sum(s in ("hant", "mixed") for s in scripts) * 2 >= len(scripts)
+    return "hant" if mostly_traditional else "hans"
+
+
+def date_label(event: Event, labels: str) -> str:
+    d = event.date
+    label = human_date(d.value, d.mod, d.granularity)
+    return convert(label, "hant") if labels == "hant" else label
+
+
+def title(event: Event, script: str) -> str:
+    return convert(event.title, script)
+
+
+def actor_names(event: Event, script: str) -> list[str]:
+    return [convert(a.name, script) for a in event.actors]
+
+
+def sentences(event: Event, script: str) -> list[str]:
+    return [convert(ev.sentence, script) for ev in event.evidence]
+
+
+def timeline_title(ctx) -> str:
+    """The inputs' titles (from their metadata), else a plain name."""
+    titles = [a.document.title for a in ctx.analyses if a.document.title]
+    return " / ".join(convert(t, ctx.script) for t in titles) if titles else "Timeline"
