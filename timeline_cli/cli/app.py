@@ -12,7 +12,16 @@ import sys
 import typer
 
 from .. import __version__
-from . import actors_cmd, explain_cmd, list_cmd, mentions_cmd, schema_cmd, show_cmd, tree_cmd
+from . import (
+    actors_cmd,
+    chart_cmd,
+    explain_cmd,
+    list_cmd,
+    mentions_cmd,
+    schema_cmd,
+    show_cmd,
+    tree_cmd,
+)
 from .common import EXIT_USAGE, UsageError, say
 from .help import ROOT_EPILOG, ROOT_HELP
 
@@ -45,7 +54,7 @@ def root(
         ctx.invoke(command)
 
 
-for module in (list_cmd, mentions_cmd, explain_cmd, tree_cmd, show_cmd, actors_cmd, schema_cmd):
+for module in (list_cmd, mentions_cmd, explain_cmd, tree_cmd, show_cmd, actors_cmd, chart_cmd, schema_cmd):
     module.register(app)
 
 

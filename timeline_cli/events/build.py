@@ -10,7 +10,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..model import Actor, Document, Event, EventDate, Evidence, Mention
-from .entities import EntityTable, find_actors, has_person_pronoun
+from .entities import DocEntities, EntityTable, discover, find_actors, has_person_pronoun
 from .sentences import Span, clauses, sentences
 
 _NO_EVENT_VALUES = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
@@ -57,13 +57,14 @@ def build_events(doc: Document, view: str, mentions: list[Mention], table: Entit
     from .derive import derived_events
     from .merge import merge_drafts
 
-    drafts = draft_events(doc, view, mentions, table)
+    names = discover(doc.text, view, table)
+    drafts = draft_events(doc, view, mentions, names)
     events = merge_drafts(drafts, doc)
-    events.extend(derived_events(doc, view, mentions, table, len(drafts)))
+    events.extend(derived_events(doc, view, mentions, names, len(drafts)))
     return sort_events(events)
 
 
-def draft_events(doc: Document, view: str, mentions: list[Mention], table: EntityTable) -> list[Draft]:
+def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEntities) -> list[Draft]:
     text = doc.text
     dated = [m for m in mentions if makes_event(m)]
     drafts: list[Draft] = []
@@ -86,13 +87,10 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: Entit
         if not inside:
             continue
         parts = clauses(text, sentence)
-        used_clauses: set[int] = set()
-        for mention in inside:
+        starters = _event_starters(view, parts, inside)
+        for mention in starters:
             index = _clause_index(parts, mention.start)
-            if index in used_clauses:
-                continue  # one event per clause: the first date in it
-            used_clauses.add(index)
-            scope = _scope(parts, index, inside, mention)
+            scope = _scope(parts, index, starters, mention)
             title = make_title(text, view, scope, mention, inside)
             if not title:
                 continue
@@ -105,14 +103,46 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: Entit
     return drafts
 
 
-def _actors(text: str, view: str, sentence: Span, table: EntityTable,
+_COMPLEMENT = re.compile(r"(原定的?|原计划|原本|原先|预定|定于|由|至|到|押后至|延至|推迟至|推迟到|延后至|改为|改到|提前至|提前到)$")
+_CERTAINTY_ORDER = {"stated": 0, "relative": 1, "inferred": 2, "approximate": 3}
+
+
+def _event_starters(view: str, parts: list[Span], inside: list[Mention]) -> list[Mention]:
+    """The mentions that start events: one per clause, the clearest date in it.
+
+    A date that only completes another (原定的2024年第四季, 押后至2025年年底) starts no
+    event when the sentence has a date of its own; nor does 随后 when the date it follows
+    is in the same sentence (表决通过…，随后完成三读 is one event).
+    """
+    own = [m for m in inside if not _is_complement(view, m) and not _follows_in_sentence(m, inside)]
+    chosen: dict[int, Mention] = {}
+    for mention in own or inside[:1]:
+        index = _clause_index(parts, mention.start)
+        best = chosen.get(index)
+        if best is None or _rank(mention) < _rank(best):
+            chosen[index] = mention
+    return sorted(chosen.values(), key=lambda m: m.start)
+
+
+def _is_complement(view: str, mention: Mention) -> bool:
+    return _COMPLEMENT.search(view[max(0, mention.start - 4):mention.start]) is not None
+
+
+def _follows_in_sentence(mention: Mention, inside: list[Mention]) -> bool:
+    return mention.mod == "AFTER" and any(m.id == mention.anchor for m in inside)
+
+
+def _rank(mention: Mention) -> tuple[int, int]:
+    story_word = 1 if mention.mod == "AFTER" or mention.rule in ("story-same", "story-after") else 0
+    return story_word, _CERTAINTY_ORDER.get(mention.certainty, 4)
+
+
+def _actors(text: str, view: str, sentence: Span, table: DocEntities,
             script: str = "hans") -> list[tuple[Actor, str]]:
     out = []
-    for offset, actor, kind in find_actors(view, sentence.start, sentence.end, table):
+    for _offset, actor, kind in find_actors(view, sentence.start, sentence.end, table):
         if actor.id not in {a.id for a, _ in out}:
-            if table.get(actor.id) is None:  # a heuristic name: show it as the text spells it
-                actor = Actor(actor.id, text[offset:offset + len(actor.name)])
-            elif script in ("hant", "mixed"):
+            if table.known(actor.id) and script in ("hant", "mixed"):
                 actor = Actor(actor.id, name_in_traditional(actor.name))
             out.append((actor, kind))
     return out
@@ -151,6 +181,7 @@ def _scope(parts: list[Span], index: int, inside: list[Mention], mention: Mentio
 # --- titles ---------------------------------------------------------------------------------
 
 _EDGE = "，,。；;：:！!？?、 \t—-…"
+_EMPTY_BRACKETS = re.compile(r"[（(][\s，,]*[）)]")
 
 
 def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside: list[Mention]) -> str:
@@ -163,14 +194,15 @@ def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside
         chunk = _strip_fillers(chunk, view_of=simplified_of)
         if not chunk:
             continue
-        if i == 0 and _is_frame(chunk) and len(scope) > 1:
-            continue  # 在今年年初的达沃斯论坛上: a setting, the event is in the next clause
+        if len(scope) > i + 1 and not pieces and (_is_frame(chunk) or _is_reason(chunk)):
+            continue  # 在…论坛上 (a setting), 由于…未达标 (a reason): the event is further on
         if pieces:
             pieces.append(_delimiter(text, scope[i - 1]))
         pieces.append(chunk)
         if sum(len(p) for p in pieces) >= 16:
             break
-    title = "".join(pieces).strip(_EDGE)
+    title = _EMPTY_BRACKETS.sub("", "".join(pieces)).strip(_EDGE)
+    title = title[1:] if title.startswith("的") else title
     if len(title) > limit:
         title = title[:limit].rstrip(_EDGE) + "…"
     return title
@@ -233,6 +265,11 @@ def _strip_fillers(chunk: str, view_of) -> str:
 
 
 _FRAME_END = re.compile(r"(上|中|里|时|期间|之际|当天|前夕)$")
+_REASON_START = re.compile(r"^(由于|因为|因|为了|随着|受.{1,12}影响|鉴于|基于)")
+
+
+def _is_reason(chunk: str) -> bool:
+    return _REASON_START.match(simplified_of(chunk)) is not None
 
 
 def _is_frame(chunk: str) -> bool:

@@ -13,7 +13,7 @@ from datetime import date
 
 from ..model import Document, Event, EventDate, Evidence, Mention
 from .build import _actors, event_id, simplified_of
-from .entities import EntityTable
+from .entities import DocEntities
 from .sentences import Span, sentences
 
 _TENURE = re.compile(r"(工作|效力|任职|执掌|服务|在任|掌舵)(了)?(的)?$")
@@ -23,7 +23,7 @@ _YEARS = re.compile(r"^P(\d+)Y$")
 _NEARBY_SENTENCES = 2
 
 
-def derived_events(doc: Document, view: str, mentions: list[Mention], table: EntityTable,
+def derived_events(doc: Document, view: str, mentions: list[Mention], table: DocEntities,
                    order_base: int) -> list[Event]:
     spans = sentences(doc.text)
     events: list[Event] = []

@@ -120,42 +120,116 @@ def _compile(entities: tuple[Entity, ...]) -> EntityTable:
     return _compile_cached(entities)
 
 
-# --- finding actors in a stretch of text -----------------------------------------------
+# --- names the table does not know: found per document ---------------------------------
 
 _LATIN_NAME = re.compile(r"(?<![A-Za-z])([A-Z][a-z]+(?:[ \-·][A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})(?![A-Za-z])")
-_ORG = re.compile(r"([A-Za-z0-9\u4e00-\u9fff]{2,8}?)(公司|实验室|研究院|研究所|大学|集团|银行|协会|委员会|法院|俱乐部|足球俱乐部|航天局|交易所)")
-_ORG_STOP = re.compile(r".*[的了在与和及将是由为把被对向从等其该这那一家新个位名所座内部外部旗下]")
-_GENERIC = {"AI", "科技", "初创", "创业", "合资", "上市", "母", "子", "本", "大", "小", "两家", "多家", "人工智能",
-            "该", "这家", "那家", "新", "一家", "其"}
+_ORG_SUFFIX = ("足球俱乐部", "俱乐部", "实验室", "研究院", "研究所", "委员会", "交易所", "航天局", "半导体",
+               "公司", "集团", "大学", "银行", "协会", "法院", "科技", "电子", "控股", "证券", "汽车", "航空")
+_ORG = re.compile("([A-Za-z0-9\u4e00-\u9fff]{2,8}?)(" + "|".join(_ORG_SUFFIX) + ")")
+_ORG_STOP = re.compile(r".*[的了在与和及将是由为把被对向从等其该这那一家新个位名所座内外部旗下已执任曾让使向于就]")
+_SHORT_NAME_SUFFIX = ("公司", "集团", "科技", "半导体", "电子", "控股", "证券", "汽车", "航空", "银行")
+_GENERIC = {"AI", "科技", "初创", "创业", "合资", "上市", "母", "子", "全资子", "本", "大", "小", "两家", "多家",
+            "人工智能", "该", "这家", "那家", "新", "一家", "其", "设计", "芯片", "模拟芯片设计", "投资", "咨询",
+            "管理", "贸易", "控股", "研究", "中国", "美国", "国际", "全球", "国有", "民营", "私人", "上游", "下游",
+            "台湾", "香港", "澳门", "日本", "韩国", "欧洲", "英国", "德国", "法国", "本地", "当地", "海外", "国内",
+            "中超", "中甲", "英超", "西甲", "港口", "地方", "外资", "中资", "台资", "一家港口"}
+# Descriptions that end before a name: 类比芯片设计商微拓科技 → 微拓科技.
+_DESCRIPTOR = re.compile(r".*(设计商|制造商|供应商|厂商|运营商|开发商|服务商|零售商|芯片商|晶片商|代工厂|巨头|龙头)")
+_ROLE = ("首席执行官", "总设计师", "董事长", "执行长", "总经理", "创始人", "创办人", "负责人", "发言人", "主教练",
+         "总裁", "主帅", "教练", "主席", "部长", "院长", "局长", "署长", "记者", "球员", "前锋", "中场", "后卫",
+         "门将", "市长", "县长", "议员", "立委", "法官", "教授", "研究员", "科学家", "工程师", "总监", "大使",
+         "总统", "总理", "首相", "主任", "校长", "队长", "CEO", "医生", "律师", "作家", "导演", "演员", "歌手")
+_SURNAMES = ("(?:欧阳|司马|诸葛|上官|司徒|[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董"
+             "袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶"
+             "黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤柯翁庄洪温甘傅包康施])")
+_PERSON = re.compile("(?:" + "|".join(_ROLE) + ")(" + _SURNAMES + "[\u4e00-\u9fff]{1,2})")
+# A third character that more likely starts the next word than ends a name: 张三表示.
+_NOT_NAME_END = set("表称说在将于已也则并和与认指强宣回透的曾是接出担获被率带加离辞正今昨明等为对向从就还又都会要能可续签")
 _PERSON_PRONOUN = re.compile(r"[他她]")
+# Foreign names written in Chinese with a middle dot: 马科斯·罗德里格斯, 若昂·席尔瓦.
+_SOUNDS = ("阿埃艾安昂奥巴拜班邦保贝本比彼毕波伯博布查达戴丹道德登迪蒂丁东杜多厄恩法范菲费芬丰弗福富盖甘冈高戈格根古哈海汉豪"
+           "赫亨胡华霍基吉加贾杰金卡凯坎康柯科克肯库夸奎拉莱赖兰朗劳勒雷里理利莉连林琳隆卢鲁路伦罗洛吕玛马迈麦曼梅门蒙米"
+           "敏莫默姆穆纳娜内尼妮努诺欧帕潘庞佩彭皮珀普奇齐乔琼丘萨塞赛桑瑟森沙莎尚舍圣施什史舒斯松苏索塔泰坦汤唐特提"
+           "图托瓦万威韦维温沃乌武西希席夏谢辛休雅亚扬耶伊英尤于约泽扎詹兹若尔")
+_TRANSLITERATED = re.compile(f"[{_SOUNDS}]{{1,5}}·[{_SOUNDS}]{{1,6}}")
 
 
-def find_actors(view: str, start: int, end: int, table: EntityTable) -> list[tuple[int, Actor, str]]:
-    """Actors in view[start:end] as (offset, actor, kind), known entities first, then heuristics."""
+@dataclass(frozen=True)
+class DocEntities:
+    """The shared table plus the names found in one document (晶辰半导体, later just 晶辰)."""
+
+    table: EntityTable
+    found: tuple[Entity, ...]
+    pattern: re.Pattern | None
+    by_alias: dict
+
+    def get(self, entity_id: str) -> Entity | None:
+        return self.table.get(entity_id) or next((e for e in self.found if e.id == entity_id), None)
+
+    def known(self, entity_id: str) -> bool:
+        return self.table.get(entity_id) is not None
+
+
+def discover(text: str, view: str, table: EntityTable) -> DocEntities:
+    """Organisations and people the alias table lacks, found by their shape in this document."""
+    found: dict[str, Entity] = {}
+    taken_names: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, kind: str, short: str | None = None) -> None:
+        taken_names.append((start, end))
+        name_view = view[start:end]
+        if table.lookup(name_view) is not None:
+            return
+        entity_id = _slug(name_view)
+        aliases = [name_view] + ([short] if short and len(short) >= 2 and short not in _GENERIC else [])
+        if entity_id not in found:
+            found[entity_id] = Entity(entity_id, text[start:end], kind, tuple(aliases))
+
+    for m in _ORG.finditer(view):
+        prefix = _ORG_STOP.sub("", _DESCRIPTOR.sub("", m.group(1)))
+        if len(prefix) < 2 or prefix in _GENERIC or any(prefix.endswith(g) for g in ("设计", "芯片", "子", "全资")):
+            continue
+        start = m.end() - len(prefix) - len(m.group(2))
+        short = prefix if m.group(2) in _SHORT_NAME_SUFFIX and not prefix.isascii() else None
+        add(start, m.end(), "org", short)
+    for m in _TRANSLITERATED.finditer(view):
+        add(m.start(), m.end(), "person")
+    for m in _PERSON.finditer(view):
+        name = m.group(1)
+        if len(name) == 3 and (name[2] in _NOT_NAME_END or view.count(name[:2]) > view.count(name)):
+            name = name[:2]  # 队长陈墨续约 → 陈墨, when 陈墨 also stands alone elsewhere
+        if _overlaps(m.start(1), m.start(1) + len(name), taken_names):
+            continue
+        add(m.start(1), m.start(1) + len(name), "person")
+    for m in _LATIN_NAME.finditer(view):
+        add(m.start(1), m.end(1), "person")
+    by_alias: dict[str, str] = {}
+    for entity in found.values():
+        for alias in entity.aliases:
+            by_alias.setdefault(alias.casefold(), entity.id)
+    if not by_alias:
+        return DocEntities(table, (), None, {})
+    pattern = re.compile("|".join(re.escape(a) for a in sorted(by_alias, key=len, reverse=True)), re.IGNORECASE)
+    return DocEntities(table, tuple(found.values()), pattern, by_alias)
+
+
+# --- finding actors in a stretch of text -----------------------------------------------
+
+def find_actors(view: str, start: int, end: int, doc: DocEntities) -> list[tuple[int, Actor, str]]:
+    """Actors in view[start:end] as (offset, actor, kind): the alias table first, then this
+    document's own names."""
     found: list[tuple[int, Actor, str]] = []
     taken: list[tuple[int, int]] = []
-    if table.pattern is not None:
-        for m in table.pattern.finditer(view, start, end):
-            entity = table.get(table.by_alias[m.group(0).casefold()])
+    for pattern, by_alias in ((doc.table.pattern, doc.table.by_alias), (doc.pattern, doc.by_alias)):
+        if pattern is None:
+            continue
+        for m in pattern.finditer(view, start, end):
+            if _overlaps(m.start(), m.end(), taken):
+                continue
+            entity = doc.get(by_alias[m.group(0).casefold()])
             if entity is not None:
                 found.append((m.start(), Actor(entity.id, entity.name), entity.kind))
                 taken.append((m.start(), m.end()))
-    for m in _LATIN_NAME.finditer(view, start, end):
-        if _overlaps(m.start(), m.end(), taken):
-            continue
-        name = m.group(1)
-        found.append((m.start(), Actor(_slug(name), name), "person"))
-        taken.append((m.start(), m.end()))
-    for m in _ORG.finditer(view, start, end):
-        prefix = _ORG_STOP.sub("", m.group(1))
-        if len(prefix) < 2 or prefix in _GENERIC:
-            continue
-        org_start = m.end() - len(prefix) - len(m.group(2))
-        if _overlaps(org_start, m.end(), taken):
-            continue
-        name = view[org_start:m.end()]
-        found.append((org_start, Actor(_slug(name), name), "org"))
-        taken.append((org_start, m.end()))
     found.sort(key=lambda item: item[0])
     return found
 

@@ -83,21 +83,36 @@ def merge_across(events: list[Event]) -> list[Event]:
     """The same event reported by several articles becomes one event with every source."""
     merged: list[Event] = []
     for event in events:
-        for i, other in enumerate(merged):
-            if _same_event(other, event):
-                merged[i] = _combine(other, event)
-                break
+        scores = [(_match_score(other, event), i) for i, other in enumerate(merged)]
+        scores = [(score, i) for score, i in scores if score > 0]
+        if scores:
+            _, best = max(scores)
+            merged[best] = _combine(merged[best], event)
         else:
             merged.append(event)
     return sort_events(merged)
 
 
-def _same_event(a: Event, b: Event) -> bool:
-    if a.type != b.type or not _same_date(a.date, b.date):
-        return False
+def _match_score(a: Event, b: Event) -> float:
+    """How surely two events from different articles are one: 0 when they are not.
+
+    Same date at the precision both give, no conflicting actors, and then either the
+    same kind of event or titles that share enough words (compared in Simplified).
+    """
+    if not _same_date(a.date, b.date):
+        return 0.0
     if {e.path for e in a.evidence} & {e.path for e in b.evidence}:
-        return False  # within one document merging has already happened
-    return _related(a.type, {x.id for x in a.actors}, {x.id for x in b.actors}, a.title, b.title)
+        return 0.0  # within one document merging has already happened
+    actors_a, actors_b = {x.id for x in a.actors}, {x.id for x in b.actors}
+    if actors_a and actors_b and not actors_a & actors_b:
+        return 0.0
+    shared = bool(actors_a & actors_b)
+    sim = similarity(a.title, b.title)
+    if a.type == b.type and a.type != "other":
+        ok = shared or sim >= 0.15 or not (actors_a or actors_b)
+    else:
+        ok = sim >= 0.3 or (shared and sim >= 0.15)
+    return sim + (0.5 if shared else 0) + (0.25 if a.type == b.type else 0) if ok else 0.0
 
 
 def _same_date(a: EventDate, b: EventDate) -> bool:

@@ -14,6 +14,7 @@ from .recognise import Piece
 RANGE_JOINERS = re.compile(r"\s?(?:至|到|-|–|—|~|〜|～)\s?")
 _GAP_OK = re.compile(r"\s?")
 _SUFFIXES = [
+    ("翌日", "+1"), ("次日", "+1"), ("前一天", "-1"), ("前一日", "-1"),
     ("以来", "since"), ("至今", "since"),
     ("前后", "APPROX"), ("左右", "APPROX"), ("许", "APPROX"),
     ("前夕", "BEFORE"), ("以前", "BEFORE"), ("之前", "BEFORE"),
@@ -43,8 +44,18 @@ def compose(pieces: list[Piece], view: str) -> list[Piece]:
     pieces = _attach_qualifiers(pieces, view)
     pieces = _join_points(pieces, view)
     pieces = [p for p in pieces if not p.fields.get("weak")]
-    pieces = _read_suffixes(pieces, view)
+    pieces = _drop_covered(_read_suffixes(pieces, view))
     return _join_ranges(pieces, view)
+
+
+def _drop_covered(pieces: list[Piece]) -> list[Piece]:
+    """A suffix read into a piece (圣诞节 + 翌日) swallows the piece that recognised it alone."""
+    out: list[Piece] = []
+    for piece in pieces:
+        if out and piece.start < out[-1].end:
+            continue
+        out.append(piece)
+    return out
 
 
 def _adjacent(a: Piece, b: Piece, view: str) -> bool:
@@ -104,7 +115,9 @@ def _read_suffixes(pieces: list[Piece], view: str) -> list[Piece]:
             following = view[piece.end + len(word):piece.end + len(word) + 1]
             if not _suffix_applies(word, meaning, following, view, piece):
                 break
-            if meaning == "since":
+            if meaning in ("+1", "-1"):
+                piece.fields["day_shift"] = int(meaning)
+            elif meaning == "since":
                 piece.fields["since"] = True
             elif meaning == "APPROX" and word == "许":
                 piece.fields["approx"] = True
@@ -113,7 +126,7 @@ def _read_suffixes(pieces: list[Piece], view: str) -> list[Piece]:
             else:
                 piece.fields["mod"] = meaning
             piece.end += len(word)
-            piece.rule += "+" + ("since" if meaning == "since" else meaning.lower())
+            piece.rule += "+" + {"since": "since", "+1": "next-day", "-1": "day-before"}.get(meaning, meaning.lower())
             break
     return pieces
 

@@ -29,7 +29,7 @@ class Piece:
     start: int
     end: int
     rule: str
-    kind: str  # point | duration | set | offset | span | ref | after | same | qualifier
+    kind: str  # point | duration | set | offset | span | ref | after | same | storyday | qualifier
     fields: dict = field(default_factory=dict)
     levels: tuple[int, int] = (0, 0)  # coarsest and finest level, for points
 
@@ -52,7 +52,7 @@ class Rule:
 CN_MONTH = "十[一二]|[一二三四五六七八九十]"
 CN_DAY = "三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|廿[一二三四五六七八九]?|卅一?|[一二三四五六七八九]"
 # 中 as in 年中/月中 only when what follows does not make it a word (2025年中国, 5月中美).
-MID_OK = r"(?=[\s,，。、；;:：!！?？的时前后起至到]|以来|左右|期间|开始|将|已|推出|发布|上市|举行|召开|完成|公布|上线|实现|$)"
+MID_OK = r"(?![国央共华心方东西南北部间学文医资企信断止标招考美日韩欧印俄英法德港澳台石铁海科芯兴粮广建交农工银超甲乙药队型级层期意式餐成专外小班商证航电影视联旬午秋元])"
 NUM = r"\d{1,6}(?:\.\d{1,3})?|[几数][十百]|[零一二两三四五六七八九十百千万]{1,8}几?|半|几|数|若干"
 DURATION_UNITS = {
     "年": "Y", "个月": "M", "个多月": "M", "周": "W", "个星期": "W", "星期": "W",
@@ -82,6 +82,8 @@ def _year_part(suffix: str | None):
 
 def build_year(m, ctx):
     digits, cn, roc, short, suffix, fiscal = m.group("y4", "ycn", "roc", "y2", "ypart", "fiscal")
+    if m.group("y2a"):  # '98年: an apostrophe marks a two-digit year even without a month
+        short = m.group("y2a")
     fields = _year_part(suffix)
     if fiscal:
         fields["fiscal"] = True
@@ -99,7 +101,7 @@ def build_year(m, ctx):
     else:
         year = int(short)
         # 114年3月 is an ROC year anywhere; 98年3月 is one in Taiwanese (Traditional) text.
-        fields["roc" if ctx.taiwan or len(short) == 3 else "short_year"] = True
+        fields["roc" if (ctx.taiwan and not m.group("y2a")) or len(short) == 3 else "short_year"] = True
     finest = LEVEL["yearpart"] if "part" in fields else LEVEL["year"]
     return _point(m, "year", (LEVEL["year"], finest), year=year, **fields)
 
@@ -396,6 +398,9 @@ def build_duration(m, ctx):
     if unit == "Y" and low_text and low_text.isdigit() and len(low_text) == 4:
         return None  # 2013年 is a year, handled elsewhere
     prefix, suffix = m.group("pre"), m.group("post")
+    qualifier = _QUALIFIERS.get(prefix or "")
+    if qualifier:
+        fields["mod"] = qualifier
     piece = Piece(m.start(), m.end(), "duration", "duration", fields)
     if prefix in ("过去", "近", "最近", "这", "之前的") or suffix in ("来", "以来"):
         if prefix == "近" and suffix not in ("来", "以来"):
@@ -418,8 +423,9 @@ def build_duration(m, ctx):
     if prefix in ("短短", "仅仅", "没过", "不到") and piece.kind == "offset":
         fields["story"] = True
     if piece.kind == "duration":
-        # A bare duration keeps only its own words; a prefix like 过去 belongs to spans.
-        piece.start = m.start("n1")
+        # A bare duration keeps its own words and a qualifier (不到三年); 过去 belongs to spans.
+        if not qualifier:
+            piece.start = m.start("n1")
         if suffix in ("内", "以内", "之内"):
             piece.end = m.end("post")
         elif suffix:
@@ -427,6 +433,10 @@ def build_duration(m, ctx):
     elif prefix in ("短短", "仅仅", "没过"):
         piece.start = m.start("n1")
     return piece
+
+
+_QUALIFIERS = {"不到": "LESS_THAN", "不足": "LESS_THAN", "将近": "LESS_THAN", "接近": "LESS_THAN",
+               "超过": "MORE_THAN", "逾": "MORE_THAN", "大约": "APPROX", "约": "APPROX"}
 
 
 def _vague(text: str, unit: str) -> dict | None:
@@ -447,6 +457,13 @@ def build_set(m, ctx):
     unit, weekday, part = m.group("sunit"), m.group("swd"), m.group("spart")
     if m.group(0) == "一年一度":
         return Piece(m.start(), m.end(), "set", "set", {"value": "P1Y"})
+    if m.group("sn"):
+        count = parse_int(m.group("sn"))
+        unit = {"年": "Y", "月": "M", "周": "W", "星期": "W", "天": "D", "日": "D", "小时": "H", "分钟": "MIN"}[m.group("snu")]
+        if not count:
+            return None
+        value = f"PT{count}{'M' if unit == 'MIN' else unit}" if unit in ("H", "MIN") else f"P{count}{unit}"
+        return Piece(m.start(), m.end(), "set", "set", {"value": value})
     if weekday:
         day = WEEKDAYS.get(weekday)
         if not day:
@@ -464,6 +481,10 @@ def build_reference(m, ctx):
     word, before, after = m.group(0), m.string[m.start() - 1:m.start()], m.string[m.end():m.end() + 1]
     if (word == "现在" and before and before in "出表体实") or (word == "将来" and after == "自"):
         return None  # 出现在 (appear at), 将来自 (will come from)
+    if word == "之前" and before not in ("", "\n", "，", ",", "。", "；", ";", "："):
+        return None  # 加入Meta之前: before an event, not "previously"
+    if word == "最近" and (after == "的" or re.search("[离距]", m.string[max(0, m.start() - 6):m.start()])):
+        return None  # 最近的医学中心, 离地球最近: nearest, not recently
     value, mod, back, ahead = lexicon()["reference"][m.group(0)]
     return Piece(m.start(), m.end(), "reference", "ref",
                  {"value": value, "mod": mod or None, "back": back, "ahead": ahead})
@@ -471,6 +492,10 @@ def build_reference(m, ctx):
 
 def build_story_after(m, ctx):
     return Piece(m.start(), m.end(), "story-after", "after", {})
+
+
+def build_story_day(m, ctx):
+    return Piece(m.start(), m.end(), "story-day", "storyday", {"days": lexicon()["story_day"][m.group(0)]})
 
 
 def build_story_same(m, ctx):
@@ -510,7 +535,7 @@ def _first_chars(words) -> str:
 def _rules() -> list[Rule]:
     lex = lexicon()
     cn4 = f"[{CN_DIGIT}]{{4}}"
-    nd = r"(?<![\d.\-/:])"  # not inside a longer number
+    nd = r"(?<![\d.\-/])"  # not inside a longer number
     rel_day_words = alternation(lex["relative_day"])
     holiday_words = list(lex["solar_holiday"]) + list(lex["lunar_holiday"]) + list(lex["special_holiday"])
     holidays = alternation(holiday_words)
@@ -523,18 +548,19 @@ def _rules() -> list[Rule]:
             r"(?![\d.\-/%])")), build_numeric_date, 5),
         Rule("year", re.compile(_starts("0-9" + CN_DIGIT + "民'’",
             nd + r"(?:(?P<y4>1\d{3}|20\d{2}|21\d{2})|(?P<ycn>" + cn4 + r")|民国(?P<roc>\d{1,3}|[" + "零一二三四五六七八九十百" + r"]{1,5})"
-            r"|['’]?(?P<y2>\d{2,3})(?=年\s?(?:\d{1,2}|十[一二]|[一二三四五六七八九十])月))"
+            r"|['’](?P<y2a>\d{2})(?=年)"
+            r"|(?P<y2>\d{2,3})(?=年\s?(?:\d{1,2}|十[一二]|[一二三四五六七八九十])月))"
             r"\s?年(?P<fiscal>度)?(?!代|级|期|纪|龄|薪|轻|会|华|均|利率|化|限)"
             r"(?:(?P<ypart>初|底|末|终(?!奖)|中" + MID_OK + "))?")), build_year, 4),
         Rule("year-range", re.compile(_starts("12",
             nd + r"(?P<ya>1\d{3}|20\d{2})\s?年?\s?[-–—~至到]\s?(?P<yb>1\d{3}|20\d{2}|\d{2})\s?年(?!代)")),
             build_year_range, 6),
         Rule("month", re.compile(_starts("0-9一二三四五六七八九十",
-            r"(?:(?<![\d.\-/])(?P<mon>1[0-2]|0?[1-9])|(?<![一二三四五六七八九十第])(?P<moncn>" + CN_MONTH + r"))"
+            r"(?:(?<![\d./])(?P<mon>1[0-2]|0?[1-9])|(?<![一二三四五六七八九十第])(?P<moncn>" + CN_MONTH + r"))"
             r"\s?月(?:份)?(?!份额|球|饼|光|亮|台|薪|费|租|供|票|经|子|嫂)"
             r"(?:(?P<mpart>初|底|末|中" + MID_OK + "))?")), _month_with_cn, 3),
         Rule("day", re.compile(_starts("0-9一二三四五六七八九十廿卅",
-            r"(?:(?<![\d.\-/])(?P<day>3[01]|[12]\d|0?[1-9])\s?日(?!游|均|线|元|币|圆|内|以内|之内|本|韩|军|语|式|产|报|籍|方|企|系)"
+            r"(?:(?<![\d./])(?P<day>3[01]|[12]\d|0?[1-9])\s?日(?!游|均|线|元|币|圆(?!满)|内|以内|之内|本|韩|军|语|式|产|报|籍|方|企|系)"
             r"|(?<=月)(?P<day2>3[01]|[12]\d|0?[1-9])\s?号(?!线|文件|楼|馆|球衣|种子|选手|公路|台|机|厅|位|店)"
             r"|(?<=月)(?P<daycn>" + CN_DAY + r")[日号]"
             r"|(?<![一二三四五六七八九十廿卅])(?P<daycn2>[二三]?十[一二三四五六七八九]?|廿[一二三四五六七八九]?|卅一?)日"
@@ -570,7 +596,7 @@ def _rules() -> list[Rule]:
              build_clock, 3),
         Rule("daypart", re.compile(dayparts), build_daypart, 0),
         Rule("holiday", re.compile(_starts(_first_chars(holiday_words) + "十",
-            r"(?:" + holidays + r")|十一(?=假期|长假|黄金周|期间|国庆)")), build_holiday, 2),
+            r"(?:" + holidays + r")|十一(?:假期|长假|黄金周|(?=期间|国庆))")), build_holiday, 2),
         Rule("lunar-date", re.compile(_starts("农阴闰正冬腊一二三四五六七八九十",
             r"(?:农历|阴历)?(?P<leap>闰)?(?P<lm>正|冬|腊|十[一二]|[一二三四五六七八九十])月"
             r"(?P<ld>初[一二三四五六七八九十]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|十[一二三四五六七八九]|三十)"
@@ -581,9 +607,9 @@ def _rules() -> list[Rule]:
             build_decade, 5),
         Rule("century", re.compile(_starts("上本0-9一二三四五六七八九十",
             r"(?P<cent>上|本|\d{1,2}|二十一|二十|十[一二三四五六七八九]|[一二三四五六七八九十])\s?世纪"
-            r"(?!\d|[二三四五六七八九]十年代)(?P<cpart>初期|初|中叶|中期|末期|末|后期)?")), build_century, 3),
-        Rule("duration", re.compile(_starts("过最近未今接短仅没0-9几数零一二两三四五六七八九十百千万半若",
-            r"(?P<pre>过去|最近|近|未来|今后|接下来的|接下来|短短|仅仅|没过)?"
+            r"(?!\d|[二三四五六七八九]十年代)(?P<cpart>初期|初|中叶|中期|末期|末|后期|中(?![国央华心东西南部间学文]))?")), build_century, 3),
+        Rule("duration", re.compile(_starts("过最近未今接短仅没不将超逾大约0-9几数零一二两三四五六七八九十百千万半若",
+            r"(?P<pre>过去|最近|近|未来|今后|接下来的|接下来|短短|仅仅|没过|不到|不足|将近|接近|超过|逾|大约|约)?"
             r"(?<![\d.第])(?P<n1>" + NUM + r")(?:\s?(?:到|至|-|–|—|~)\s?(?P<n2>" + NUM + r"))?"
             r"(?P<more1>多|余|来)?(?P<unit>" + units + r")"
             r"(?P<tail>半|多)?(?P<more3>余)?(?P<approx_tail>左右|以上)?"
@@ -591,10 +617,12 @@ def _rules() -> list[Rule]:
             r"(?P<post>以来|来|以前|之前|前|以后|之后|过后|后(?!来|续|者|面|果|方|台|盾|备|卫|期|勤|代|悔|援|劲|门|宫|院|裔)|以内|之内|内)?")),
             _duration_guard, 3),
         Rule("set", re.compile(
-            r"一年一度|每(?:隔)?(?:(?:周|星期|礼拜)(?P<swd>[一二三四五六日天])"
+            r"一年一度|每(?:隔)?(?P<sn>[两二三四五六七八九十\d]{1,2})(?:个)?(?P<snu>年|月|周|星期|天|日|小时|分钟)"
+            r"|每(?:隔)?(?:(?:周|星期|礼拜)(?P<swd>[一二三四五六日天])"
             r"|(?P<sunit>年|个月|月|周|星期|礼拜|天|日|晚|小时|季度|季)(?P<spart>初|底|末)?)"), build_set, 3),
         Rule("reference", re.compile(alternation(lex["reference"])), build_reference, 0),
         Rule("story-after", re.compile(alternation(lex["story_after"]["words"])), build_story_after, 1),
+        Rule("story-day", re.compile(alternation(lex["story_day"])), build_story_day, 1),
         Rule("story-same", re.compile(alternation(lex["story_same"]["words"])), build_story_same, 1),
         Rule("qualifier", re.compile(alternation(lex["qualifier"])), build_qualifier, 1),
     ]
@@ -645,6 +673,8 @@ def _lunar_guard(m, ctx):
 
 def _duration_guard(m, ctx):
     n1 = m.group("n1")
+    if m.group("unit") == "周" and m.string[m.start("n1") - 1:m.start("n1")] in ("转", "绕", "环", "圈"):
+        return None  # 自转一周, 绕地球一周: a turn, not a week
     if n1 in ("千", "百", "万", "十万", "百万", "千万", "万万"):
         return None  # 千年古城, 百年老店: adjectives, not lengths
     return build_duration(m, ctx)

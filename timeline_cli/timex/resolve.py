@@ -63,14 +63,32 @@ class Story:
     def sentence(self, offset: int) -> int:
         return bisect_right(self._sentences, offset)
 
-    def previous(self, *, paragraph_of: int | None = None, need_month: bool = False) -> StoryPoint | None:
-        for point in reversed(self.points):
-            if paragraph_of is not None and point.paragraph != self.paragraph(paragraph_of):
-                return None
-            if need_month and point.month is None:
-                continue
-            return point
-        return None
+    def previous(self, at: int, *, scope: str = "story", need_month: bool = False,
+                 need_day: bool = False) -> StoryPoint | None:
+        """The date a story word at offset `at` refers back to.
+
+        Within the same sentence, the nearest earlier date. Before that, the first date of
+        the nearest earlier sentence that has one: a sentence's leading date is its topic
+        (2023年3月，…押后至2025年年底。同年8月 → 2023), later ones are complements.
+        `scope` limits the search to the sentence or paragraph of `at`.
+        """
+        sentence, paragraph = self.sentence(at), self.paragraph(at)
+
+        def usable(point: StoryPoint) -> bool:
+            return not ((need_month and point.month is None) or (need_day and point.day is None))
+
+        candidates = [p for p in self.points if p.start < at]
+        same = [p for p in candidates if p.sentence == sentence and usable(p)]
+        if same:
+            return same[-1]
+        if scope == "sentence":
+            return None
+        earlier = [p for p in candidates if p.sentence < sentence and usable(p)
+                   and (scope != "paragraph" or p.paragraph == paragraph)]
+        if not earlier:
+            return None
+        latest = earlier[-1].sentence
+        return next(p for p in earlier if p.sentence == latest)
 
     def ref_day(self) -> date | None:
         if self.ref is None or self.ref.precision != "day":
@@ -78,20 +96,44 @@ class Story:
         return self.ref.date
 
     def tense(self, start: int, end: int) -> int:
-        """+1 when the clause looks ahead (将, 计划), -1 when it looks back (了, 已), else 0."""
-        left = self.view.rfind("\n", max(0, start - 60), start)
-        clause_start = max(left, 0)
+        """+1 when the words around look ahead (将, 计划), -1 when they look back (了, 已), else 0.
+
+        The window is the mention's clause and the clause after it: 周三，央行宣布了降准 puts
+        the verb after the comma.
+        """
+        clause_start = 0
         for m in _CLAUSE_BREAK.finditer(self.view, max(0, start - 60), start):
             clause_start = m.end()
-        m = _CLAUSE_BREAK.search(self.view, end, end + 80)
-        clause_end = m.start() if m else min(len(self.view), end + 80)
-        clause = self.view[clause_start:start] + "\u0000" + self.view[end:clause_end]
+        clause_start = max(clause_start, start - 60)
+        stop = end
+        for _ in range(2):
+            m = _CLAUSE_BREAK.search(self.view, stop, stop + 80)
+            if m is None:
+                stop = min(len(self.view), stop + 80)
+                break
+            stop = m.end()
+            if m.group() in "。！!？?\n":
+                break
+        before, after = self.view[clause_start:start], self.view[end:stop]
         cues = lexicon()["tense"]
-        if any(word in clause for word in cues["future"]):
-            return 1
-        if any(word in clause for word in cues["past"]):
-            return -1
-        return 0
+        # The cue nearest the date wins: 10月，央行调升了存款准备率 is past (了), not 准备.
+        best = None
+        for direction, words in ((1, cues["future"]), (-1, cues["past"])):
+            for word in words:
+                for distance in (_distance_after(after, word), _distance_before(before, word)):
+                    if distance is not None and (best is None or distance < best[0]):
+                        best = (distance, direction)
+        return 0 if best is None else best[1]
+
+
+def _distance_after(text: str, word: str) -> int | None:
+    at = text.find(word)
+    return None if at < 0 else at
+
+
+def _distance_before(text: str, word: str) -> int | None:
+    at = text.rfind(word)
+    return None if at < 0 else len(text) - at - len(word)
 
 
 # --- entry point ------------------------------------------------------------------------
@@ -142,9 +184,11 @@ def _resolve(piece: Piece, story: Story) -> Resolved | None:
     if kind == "ref":
         return _reference(piece.fields, story)
     if kind == "after":
-        return _after(story)
+        return _after(piece, story)
     if kind == "same":
-        return _same(story)
+        return _same(piece, story)
+    if kind == "storyday":
+        return _story_day(piece, story)
     return None
 
 
@@ -193,13 +237,16 @@ def _year_of(f: dict, piece: Piece, story: Story) -> tuple[int | None, str | Non
             return None, None, "relative", False
         return story.ref.date.year + f["year_rel"], "ref_date", "relative", False
     if "year_story" in f:
-        prev = story.previous()
+        prev = story.previous(piece.start)
         if prev is not None:
             return prev.year + f["year_story"], prev.id, "relative", False
         if story.ref is None:
             return None, None, "relative", False
         return story.ref.date.year + f["year_story"], "ref_date", "relative", False
-    prev = story.previous(paragraph_of=piece.start)
+    # A bare month or day follows the paragraph's story; a bare 年底 or 上半年 means the
+    # reference year unless its own sentence names another.
+    scope = "sentence" if _year_level(f) else "paragraph"
+    prev = story.previous(piece.start, scope=scope)
     if prev is not None:
         return prev.year, prev.id, "inferred", False
     if story.ref is None:
@@ -218,7 +265,7 @@ def _calendar(f: dict, piece: Piece, story: Story) -> Resolved | None:
             year, month = cal.add_months(story.ref.date.year, story.ref.date.month, f["month_rel"])
             anchor, certainty = "ref_date", "relative"
         else:
-            prev = story.previous(need_month=True)
+            prev = story.previous(piece.start, need_month=True)
             if prev is None:
                 if story.ref is None:
                     return _unknown(f)
@@ -231,7 +278,7 @@ def _calendar(f: dict, piece: Piece, story: Story) -> Resolved | None:
     elif ("day" in f or _month_part(f)) and month is None and not _has_year(f):
         # A bare day (20日) or month part (月底) takes the month of the paragraph's last date,
         # else the reference's.
-        prev = story.previous(paragraph_of=piece.start, need_month=True)
+        prev = story.previous(piece.start, scope="paragraph", need_month=True)
         if prev is not None:
             year, month, anchor = prev.year, prev.month, prev.id
         elif story.ref is not None and story.ref.precision == "day":
@@ -251,6 +298,13 @@ def _calendar(f: dict, piece: Piece, story: Story) -> Resolved | None:
     resolved.anchor = anchor
     resolved.certainty = certainty
     return resolved
+
+
+def _year_level(f: dict) -> bool:
+    """A point that only names a part of some year: 年底, 上半年, 第一季度, 夏天."""
+    part = f.get("part")
+    return ("month" not in f and "day" not in f and "holiday" not in f and "lunar" not in f
+            and (bool(part and part[0] == "year") or any(k in f for k in ("half", "quarter", "quarters", "season"))))
 
 
 def _month_part(f: dict) -> bool:
@@ -442,8 +496,8 @@ def _week_value(f: dict, monday: date) -> Resolved:
 
 def _time_only(f: dict, piece: Piece, story: Story) -> Resolved:
     """上午10时 alone: the date written before it in the sentence, else the reference date."""
-    prev = story.previous()
-    if prev is not None and prev.day is not None and prev.sentence == story.sentence(piece.start):
+    prev = story.previous(piece.start, scope="sentence", need_day=True)
+    if prev is not None:
         day = date(prev.year, prev.month, prev.day)
         resolved, anchor = _day_value(day), prev.id
     elif story.ref_day() is not None:
@@ -458,9 +512,15 @@ def _finish(resolved: Resolved, f: dict, story: Story) -> Resolved:
     """Add the time of day, mods from suffixes, the qualifier, and 以来/至今 ranges."""
     time = resolved.time
     updates: dict = {}
+    shift = f.get("day_shift")
+    if shift and time.granularity == "day" and time.start_date is not None:
+        day = time.start_date + timedelta(days=shift)
+        time = resolved.time = _replace(time, value=day.isoformat(), start_date=day, end_date=day)
+        resolved.coords = (day.year, day.month, day.day)
     if "hour" in f or "daypart" in f:
         if "hour" in f:
-            clock = f"T{f['hour']:02d}:{f['minute']:02d}"
+            hour = _afternoon(f["hour"], f.get("daypart"))
+            clock = f"T{hour:02d}:{f['minute']:02d}"
             granularity = "minute" if f["minute"] else "hour"
         else:
             clock = f"T{f['daypart']}"
@@ -483,6 +543,17 @@ def _finish(resolved: Resolved, f: dict, story: Story) -> Resolved:
     if updates:
         resolved.time = _replace(time, **updates)
     return resolved
+
+
+def _afternoon(hour: int, daypart: str | None) -> int:
+    """昨晚8点 is 20:00: a clock hour read in the part of the day written before it."""
+    if daypart in ("AF", "EV") and 1 <= hour < 12:
+        return hour + 12
+    if daypart == "NI" and 6 <= hour < 12:
+        return hour + 12
+    if daypart == "MI" and 1 <= hour <= 2:
+        return hour + 12
+    return hour
 
 
 def _replace(time: TimeValue, **changes) -> TimeValue:
@@ -627,6 +698,7 @@ def _span(f: dict, story: Story) -> Resolved:
 
 
 _VAGUE_RANGE = (2, 5)  # 几周后: between two and five weeks
+_STORY_REACH = 3  # sentences back that an offset (两周后) may count from
 
 
 def _offset(piece: Piece, story: Story) -> Resolved | None:
@@ -635,11 +707,10 @@ def _offset(piece: Piece, story: Story) -> Resolved | None:
     if unit == "CE":
         unit = "Y"
     direction = f["direction"]
-    prev = story.previous()
-    use_story = prev is not None and (
-        f.get("story")
-        or (prev.paragraph == story.paragraph(piece.start) and story.tense(piece.start, piece.end) <= 0)
-    )
+    prev = story.previous(piece.start)
+    # 两周后 after a dated sentence counts from that date; 5年后 in a forecast counts from today.
+    near = prev is not None and story.sentence(piece.start) - prev.sentence <= _STORY_REACH
+    use_story = prev is not None and (f.get("story") or (near and story.tense(piece.start, piece.end) <= 0))
     if use_story:
         base_start, base_end = prev.time.start_date, prev.time.end_date
         anchor = prev.id
@@ -658,7 +729,7 @@ def _offset(piece: Piece, story: Story) -> Resolved | None:
         low = high = f["amount"]
     shifts = [_amount_in_days_or_months(x, unit) for x in (low, high)]
     if unit in ("H", "MIN", "S"):
-        return _clock_offset(f, story, anchor)
+        return _clock_offset(f, story, prev if use_story else None)
     if None in shifts:
         return None
     (n_low, u_low), (n_high, u_high) = shifts
@@ -674,12 +745,18 @@ def _offset(piece: Piece, story: Story) -> Resolved | None:
     return Resolved(time, anchor, certainty, (time.start_date.year, None, None))
 
 
-def _clock_offset(f: dict, story: Story, anchor: str) -> Resolved | None:
-    ref_day = story.ref_day()
-    if ref_day is None or f.get("vague"):
+def _clock_offset(f: dict, story: Story, prev: StoryPoint | None) -> Resolved | None:
+    """约40分钟后: the same day as the time it counts from, about then."""
+    if f.get("vague"):
         return None
-    return Resolved(TimeValue("DATE", ref_day.isoformat(), "APPROX", "day", ref_day, ref_day),
-                    anchor, "approximate", (ref_day.year, ref_day.month, ref_day.day))
+    if prev is not None and prev.day is not None:
+        day, anchor = date(prev.year, prev.month, prev.day), prev.id
+    elif story.ref_day() is not None:
+        day, anchor = story.ref_day(), "ref_date"
+    else:
+        return None
+    return Resolved(TimeValue("DATE", day.isoformat(), "APPROX", "day", day, day),
+                    anchor, "approximate", (day.year, day.month, day.day))
 
 
 def _period_value(start: date, end: date, unit: str | None) -> TimeValue:
@@ -729,9 +806,9 @@ def _reference(f: dict, story: Story) -> Resolved:
                     "relative", None)
 
 
-def _after(story: Story) -> Resolved | None:
+def _after(piece: Piece, story: Story) -> Resolved | None:
     """随后/此后: after the previous date in the story, until the end of the period after it."""
-    prev = story.previous()
+    prev = story.previous(piece.start)
     if prev is None or prev.time.start_date is None or prev.time.end_date is None:
         return None
     end = _end_of_next_period(prev.time.end_date, prev.time.granularity or "day")
@@ -740,12 +817,23 @@ def _after(story: Story) -> Resolved | None:
     return Resolved(time, prev.id, "relative", None)
 
 
-def _same(story: Story) -> Resolved | None:
+def _same(piece: Piece, story: Story) -> Resolved | None:
     """当时/那时: the previous date in the story, again."""
-    prev = story.previous()
+    prev = story.previous(piece.start)
     if prev is None or prev.time.start_date is None:
         return None
     return Resolved(prev.time, prev.id, "relative", None)
+
+
+def _story_day(piece: Piece, story: Story) -> Resolved | None:
+    """次日/当天/前一天: a day counted from the previous dated day in the story."""
+    prev = story.previous(piece.start, need_day=True)
+    if prev is None:
+        return None
+    day = date(prev.year, prev.month, prev.day) + timedelta(days=piece.fields["days"])
+    resolved = _day_value(day)
+    resolved.anchor, resolved.certainty = prev.id, "relative"
+    return resolved
 
 
 def _end_of_next_period(end: date, granularity: str) -> date:
