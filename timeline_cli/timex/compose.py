@@ -79,6 +79,9 @@ def _attach_qualifiers(pieces: list[Piece], view: str) -> list[Piece]:
     return out
 
 
+_SHAREABLE = {"weak", "approx", "qualifier"}
+
+
 def _join_points(pieces: list[Piece], view: str) -> list[Piece]:
     out: list[Piece] = []
     for piece in pieces:
@@ -88,7 +91,7 @@ def _join_points(pieces: list[Piece], view: str) -> list[Piece]:
             and prev.kind == "point" and piece.kind == "point"
             and _adjacent(prev, piece, view)
             and prev.levels[1] < piece.levels[0]
-            and not (set(prev.fields) & set(piece.fields) - {"weak", "approx", "qualifier"})
+            and not (prev.fields.keys() & piece.fields.keys()) - _SHAREABLE
         ):
             prev.fields.update(piece.fields)
             prev.fields.pop("weak", None)  # a bare 8点 after 今晚 is a real time

@@ -45,6 +45,10 @@ class Rule:
     build: object  # (match, context) -> Piece | None
     priority: int = 0  # breaks ties between pieces of the same span: higher wins
     needs: frozenset = frozenset()  # every match holds one of these; a text without any skips the rule
+    anchors: re.Pattern | None = None  # when set, search only in windows around these characters
+    anchor_chars: str = ""
+    before: int = 0  # how far a match may start before its anchor
+    after: int = 0  # how far past the anchor the window reaches (room for lookaheads too)
 
 
 # --- shared fragments -----------------------------------------------------------------
@@ -372,11 +376,12 @@ def build_century(m, ctx):
 
 
 def build_duration(m, ctx):
-    low_text, high_text = m.group("n1"), m.group("n2")
-    unit_word = m.group("unit")
+    low_text, high_text, unit_word, tail, more1, more3, approx_tail, suffix = m.group(
+        "n1", "n2", "unit", "tail", "more1", "more3", "approx_tail", "post")
     unit = DURATION_UNITS[unit_word]
-    more = m.group("more1") or m.group("more3") or ("多" if unit_word == "个多月" else None)
-    tail = m.group("tail")
+    if unit == "Y" and len(low_text) == 4 and low_text.isdigit():
+        return None  # 2013年 is a year, handled elsewhere
+    more = more1 or more3 or ("多" if unit_word == "个多月" else None)
     fields = {"unit": unit, "unit_word": unit_word}
     vague = _vague(low_text, unit)
     if vague:
@@ -393,15 +398,15 @@ def build_duration(m, ctx):
             fields["amount_max"] = high
     if more in ("多", "余", "来") or tail == "多":
         fields["mod"] = "MORE_THAN"
-    if m.group("approx_tail"):
-        fields["mod"] = "APPROX" if m.group("approx_tail") == "左右" else "MORE_THAN"
-    if unit == "Y" and low_text and low_text.isdigit() and len(low_text) == 4:
-        return None  # 2013年 is a year, handled elsewhere
-    prefix, suffix = m.group("pre"), m.group("post")
+    if approx_tail:
+        fields["mod"] = "APPROX" if approx_tail == "左右" else "MORE_THAN"
+    prefix, prefix_start = _prefix_before(m.string, m.start())
+    if prefix == "第" or (m.string[m.start() - 1:m.start()] == "第"):
+        return None  # 第3年: an ordinal, not a length
     qualifier = _QUALIFIERS.get(prefix or "")
     if qualifier:
         fields["mod"] = qualifier
-    piece = Piece(m.start(), m.end(), "duration", "duration", fields)
+    piece = Piece(prefix_start, m.end(), "duration", "duration", fields)
     if prefix in ("过去", "近", "最近", "这", "之前的") or suffix in ("来", "以来"):
         if prefix == "近" and suffix not in ("来", "以来"):
             piece.fields["mod"] = "LESS_THAN"
@@ -433,6 +438,23 @@ def build_duration(m, ctx):
     elif prefix in ("短短", "仅仅", "没过"):
         piece.start = m.start("n1")
     return piece
+
+
+_DURATION_PREFIXES = ("接下来的", "接下来", "过去", "最近", "未来", "今后", "短短", "仅仅", "没过", "不到", "不足",
+                      "将近", "接近", "超过", "大约", "近", "逾", "约", "第")
+
+
+_PREFIX_ENDS = {word[-1] for word in _DURATION_PREFIXES}
+
+
+def _prefix_before(view: str, start: int) -> tuple[str | None, int]:
+    """The word just before a number that changes what the duration means (过去10年, 不到三年)."""
+    if start == 0 or view[start - 1] not in _PREFIX_ENDS:
+        return None, start
+    for word in _DURATION_PREFIXES:
+        if view.startswith(word, start - len(word)):
+            return word, start - len(word)
+    return None, start
 
 
 _QUALIFIERS = {"不到": "LESS_THAN", "不足": "LESS_THAN", "将近": "LESS_THAN", "接近": "LESS_THAN",
@@ -608,9 +630,18 @@ def _rules() -> list[Rule]:
         Rule("century", re.compile(_starts("上本0-9一二三四五六七八九十",
             r"(?P<cent>上|本|\d{1,2}|二十一|二十|十[一二三四五六七八九]|[一二三四五六七八九十])\s?世纪"
             r"(?!\d|[二三四五六七八九]十年代)(?P<cpart>初期|初|中叶|中期|末期|末|后期|中(?![国央华心东西南部间学文]))?")), build_century, 3),
-        Rule("duration", re.compile(_starts("过最近未今接短仅没不将超逾大约0-9几数零一二两三四五六七八九十百千万半若",
-            r"(?P<pre>过去|最近|近|未来|今后|接下来的|接下来|短短|仅仅|没过|不到|不足|将近|接近|超过|逾|大约|约)?"
-            r"(?<![\d.第])(?P<n1>" + NUM + r")(?:\s?(?:到|至|-|–|—|~)\s?(?P<n2>" + NUM + r"))?"
+        # Durations come in two passes: Arabic numbers (rare, fast to find) and Chinese ones
+        # (common characters: only tried where a unit of time follows within a few characters).
+        Rule("duration", re.compile(_starts("0-9",
+            r"(?<![\d.])(?P<n1>\d{1,6}(?:\.\d{1,3})?)" + r"(?:\s?(?:到|至|-|–|—|~)\s?(?P<n2>" + NUM + r"))?"
+            r"(?P<more1>多|余|来)?(?P<unit>" + units + r")"
+            r"(?P<tail>半|多)?(?P<more3>余)?(?P<approx_tail>左右|以上)?"
+            r"(?!级|期|代|纪|龄|薪|轻|度|历史|初|底|末|均|利|化|前期|华|年|\d)"
+            r"(?P<post>以来|来|以前|之前|前|以后|之后|过后|后(?!来|续|者|面|果|方|台|盾|备|卫|期|勤|代|悔|援|劲|门|宫|院|裔)|以内|之内|内)?")),
+            _duration_guard, 3),
+        Rule("duration-cn", re.compile(_starts("几数零一二两三四五六七八九十百千万半若",
+            r"(?=[^，。；,;\n]{0,10}?(?:年|月|周|星期|礼拜|天|时|钟头|分钟|秒|世纪))"
+            r"(?P<n1>[几数][十百]|[零一二两三四五六七八九十百千万]{1,8}几?|半|几|数|若干)" + r"(?:\s?(?:到|至|-|–|—|~)\s?(?P<n2>" + NUM + r"))?"
             r"(?P<more1>多|余|来)?(?P<unit>" + units + r")"
             r"(?P<tail>半|多)?(?P<more3>余)?(?P<approx_tail>左右|以上)?"
             r"(?!级|期|代|纪|龄|薪|轻|度|历史|初|底|末|均|利|化|前期|华|年|\d)"
@@ -686,8 +717,12 @@ _RULES: list[Rule] | None = None
 def rules() -> list[Rule]:
     global _RULES
     if _RULES is None:
-        _RULES = [Rule(r.name, r.pattern, r.build, r.priority, frozenset(_NEEDS.get(r.name, "")))
-                  for r in _rules()]
+        _RULES = []
+        for r in _rules():
+            chars, before, after = _ANCHORS.get(r.name, (None, 0, 0))
+            anchors = re.compile("[" + re.escape(chars) + "]") if chars else None
+            _RULES.append(Rule(r.name, r.pattern, r.build, r.priority, frozenset(_NEEDS.get(r.name, "")),
+                               anchors, chars or "", before, after))
     return _RULES
 
 
@@ -702,8 +737,50 @@ _NEEDS = {
     "relative-year": "年", "year-part": "年岁", "half-year": "年", "quarter": "季Q", "season": "季天",
     "month-part": "月旬", "relative-month": "月", "relative-week": "周星拜", "weekday": "周星拜",
     "clock-time": "时点", "clock": ":", "lunar-date": "月", "decade": "代", "century": "纪",
-    "duration": "年月周星拜天时头分秒纪", "set": "每度", "story-after": "后", "qualifier": "时",
+    "duration": "年月周星拜天时头分秒纪", "duration-cn": "年月周星拜天时头分秒纪", "set": "每度", "story-after": "后", "qualifier": "时",
 }
+
+
+# Rules with a unit character every match contains: (anchor characters, chars before, after).
+# Searching small windows around the anchors instead of the whole text is what keeps
+# recognition fast on long articles, where most characters are far from any date.
+_ANCHORS = {
+    "year": ("年", 10, 8), "year-range": ("年", 14, 6), "month": ("月", 5, 8), "day": ("日号", 5, 8),
+    "quarter": ("季Q", 4, 6), "weekday": ("周期拜", 3, 5), "clock-time": ("时点", 9, 10), "clock": (":", 3, 8),
+    "lunar-date": ("月", 6, 8), "decade": ("代", 11, 6), "century": ("纪", 6, 6),
+    "holiday": ("旦节庆双夜诞宵端夕秋阳腊清冬初假五小", 4, 6),
+    "numeric-date": ("-/.", 5, 20),
+}
+
+
+def _anchored(rule: Rule, view: str):
+    """The matches finditer would give, found by searching windows around the anchors."""
+    pattern, before, after = rule.pattern, rule.before, rule.after
+    size = len(view)
+    next_start = 0
+    for a in rule.anchors.finditer(view):
+        p = a.start()
+        if p < next_start:
+            continue  # inside the last match
+        start = max(next_start, p - before)
+        end = min(size, p + after)
+        while True:
+            m = pattern.search(view, start, end)
+            if m is None or m.start() > p:
+                break
+            if m.end() > p:
+                yield m
+                next_start = m.end()
+                break
+            start = m.end() if m.end() > m.start() else m.start() + 1
+
+
+_SPARSE = 1 / 40  # anchors per character below which windows beat one pass over the text
+
+
+def _sparse(rule: Rule, view: str) -> bool:
+    count = sum(view.count(ch) for ch in rule.anchor_chars)
+    return count < len(view) * _SPARSE
 
 
 def scan(view: str, ctx: ScanContext) -> list[tuple[Piece, int]]:
@@ -713,7 +790,9 @@ def scan(view: str, ctx: ScanContext) -> list[tuple[Piece, int]]:
     for rule in rules():
         if rule.needs and rule.needs.isdisjoint(present):
             continue
-        for m in rule.pattern.finditer(view):
+        windowed = rule.anchors is not None and _sparse(rule, view)
+        matches = _anchored(rule, view) if windowed else rule.pattern.finditer(view)
+        for m in matches:
             if m.end() == m.start():
                 continue
             piece = rule.build(m, ctx)

@@ -12,15 +12,17 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from ..model import Mention, RefDate, TimeValue
 from . import calendar as cal
-from .lexicon import lexicon
+from .lexicon import alternation, lexicon
 from .recognise import Piece
 
 _CLAUSE_BREAK = re.compile(r"[，,。；;！!？?\n]")
 _SENTENCE_BREAK = re.compile(r"[。！!？?\n]")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n")
+_LOOK_BACK = 200  # dates a story word may look back over
 
 
 class Unresolvable(Exception):
@@ -73,22 +75,24 @@ class Story:
         `scope` limits the search to the sentence or paragraph of `at`.
         """
         sentence, paragraph = self.sentence(at), self.paragraph(at)
-
-        def usable(point: StoryPoint) -> bool:
-            return not ((need_month and point.month is None) or (need_day and point.day is None))
-
-        candidates = [p for p in self.points if p.start < at]
-        same = [p for p in candidates if p.sentence == sentence and usable(p)]
-        if same:
-            return same[-1]
-        if scope == "sentence":
-            return None
-        earlier = [p for p in candidates if p.sentence < sentence and usable(p)
-                   and (scope != "paragraph" or p.paragraph == paragraph)]
-        if not earlier:
-            return None
-        latest = earlier[-1].sentence
-        return next(p for p in earlier if p.sentence == latest)
+        found: StoryPoint | None = None
+        # Points arrive in text order: walk back from the newest, at most _LOOK_BACK of them,
+        # so resolution stays linear in the number of dates however long the text.
+        for steps, point in enumerate(reversed(self.points)):
+            if steps >= _LOOK_BACK:
+                break
+            if point.start >= at:
+                continue
+            if found is not None and point.sentence != found.sentence:
+                break  # `found` is the first usable date of its sentence
+            if (need_month and point.month is None) or (need_day and point.day is None):
+                continue
+            if point.sentence == sentence:
+                return point
+            if scope == "sentence" or (scope == "paragraph" and point.paragraph != paragraph):
+                return None
+            found = point
+        return found
 
     def ref_day(self) -> date | None:
         if self.ref is None or self.ref.precision != "day":
@@ -115,25 +119,25 @@ class Story:
             if m.group() in "。！!？?\n":
                 break
         before, after = self.view[clause_start:start], self.view[end:stop]
-        cues = lexicon()["tense"]
         # The cue nearest the date wins: 10月，央行调升了存款准备率 is past (了), not 准备.
-        best = None
-        for direction, words in ((1, cues["future"]), (-1, cues["past"])):
-            for word in words:
-                for distance in (_distance_after(after, word), _distance_before(before, word)):
-                    if distance is not None and (best is None or distance < best[0]):
-                        best = (distance, direction)
-        return 0 if best is None else best[1]
+        pattern, direction = _tense_cues()
+        first_after = pattern.search(after)
+        hits_before = pattern.findall(before)
+        last_before = pattern.search(before, before.rfind(hits_before[-1])) if hits_before else None
+        distance_after = first_after.start() if first_after else None
+        distance_before = len(before) - last_before.end() if last_before else None
+        if distance_after is None and distance_before is None:
+            return 0
+        if distance_before is None or (distance_after is not None and distance_after <= distance_before):
+            return direction[first_after.group()]
+        return direction[last_before.group()]
 
 
-def _distance_after(text: str, word: str) -> int | None:
-    at = text.find(word)
-    return None if at < 0 else at
-
-
-def _distance_before(text: str, word: str) -> int | None:
-    at = text.rfind(word)
-    return None if at < 0 else len(text) - at - len(word)
+@lru_cache(maxsize=1)
+def _tense_cues() -> tuple[re.Pattern, dict[str, int]]:
+    cues = lexicon()["tense"]
+    direction = {word: 1 for word in cues["future"]} | {word: -1 for word in cues["past"]}
+    return re.compile(alternation(direction)), direction
 
 
 # --- entry point ------------------------------------------------------------------------
