@@ -14,7 +14,7 @@ from .recognise import Piece
 RANGE_JOINERS = re.compile(r"\s?(?:至|到|-|–|—|~|〜|～)\s?")
 _GAP_OK = re.compile(r"\s?")
 _SUFFIXES = [
-    ("翌日", "+1"), ("次日", "+1"), ("前一天", "-1"), ("前一日", "-1"),
+    ("翌日", "+1"), ("次日", "+1"), ("前一天", "-1"), ("前一日", "-1"), ("当天", "0"), ("当日", "0"),
     ("以来", "since"), ("至今", "since"),
     ("前后", "APPROX"), ("左右", "APPROX"), ("许", "APPROX"),
     ("前夕", "BEFORE"), ("以前", "BEFORE"), ("之前", "BEFORE"),
@@ -42,6 +42,8 @@ def settle(found: list[tuple[Piece, int]]) -> list[Piece]:
 
 def compose(pieces: list[Piece], view: str) -> list[Piece]:
     pieces = _attach_qualifiers(pieces, view)
+    pieces = _join_durations(pieces, view)
+    pieces = _share_into_ranges(pieces, view)
     pieces = _join_points(pieces, view)
     pieces = [p for p in pieces if not p.fields.get("weak")]
     pieces = _drop_covered(_read_suffixes(pieces, view))
@@ -107,6 +109,64 @@ _SUFFIX_RE = re.compile("|".join(word for word, _ in _SUFFIXES))
 _SUFFIX_MEANING = dict(_SUFFIXES)
 
 
+_SMALLER = {"Y": ("M", "D"), "M": ("D",), "W": ("D",), "D": ("H",), "H": ("MIN",), "MIN": ("S",)}
+_MINUTES_AFTER_HOURS = re.compile(r"零?(\d{1,2}|[一二三四五六七八九十]{1,3})分(?:钟)?")
+
+
+def _join_durations(pieces: list[Piece], view: str) -> list[Piece]:
+    """15年6个月, 3年零4个月, 2小时12分: one length in several units."""
+    out: list[Piece] = []
+    for piece in pieces:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and prev.kind == "duration" and piece.kind == "duration"
+            and _plain_length(prev) and _plain_length(piece)
+            and view[prev.end:piece.start] in ("", "零", "又")
+            and piece.fields["unit"] in _SMALLER.get(prev.fields["unit"], ())
+        ):
+            prev.fields.setdefault("parts", [(prev.fields["amount"], prev.fields["unit"])])
+            prev.fields["parts"].append((piece.fields["amount"], piece.fields["unit"]))
+            prev.end = piece.end
+            prev.rule += "+duration"
+            continue
+        if piece.kind == "duration" and _plain_length(piece) and piece.fields["unit"] == "H":
+            m = _MINUTES_AFTER_HOURS.match(view, piece.end)
+            if m:
+                from .numerals import parse_int
+
+                minutes = parse_int(m.group(1))
+                if minutes is not None and minutes < 60:
+                    piece.fields["parts"] = [(piece.fields["amount"], "H"), (float(minutes), "MIN")]
+                    piece.end = m.end()
+        out.append(piece)
+    return out
+
+
+def _plain_length(piece: Piece) -> bool:
+    f = piece.fields
+    return "amount" in f and "amount_max" not in f and not f.get("vague") and "mod" not in f
+
+
+def _share_into_ranges(pieces: list[Piece], view: str) -> list[Piece]:
+    """114年1至10月, 3月5至7日: the date before a shared range belongs to both its ends."""
+    out: list[Piece] = []
+    for piece in pieces:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and prev.kind == "point" and piece.kind == "range"
+            and _adjacent(prev, piece, view) and prev.levels[1] < piece.levels[0]
+        ):
+            for end in (piece.fields["from"], piece.fields["to"]):
+                end.fields = {**prev.fields, **end.fields}
+                end.levels = (prev.levels[0], end.levels[1])
+            piece.start = prev.start
+            piece.rule = f"{prev.rule}+{piece.rule}"
+            out[-1] = piece
+            continue
+        out.append(piece)
+    return out
+
+
 def _read_suffixes(pieces: list[Piece], view: str) -> list[Piece]:
     for piece in pieces:
         if piece.kind != "point":
@@ -118,7 +178,7 @@ def _read_suffixes(pieces: list[Piece], view: str) -> list[Piece]:
             following = view[piece.end + len(word):piece.end + len(word) + 1]
             if not _suffix_applies(word, meaning, following, view, piece):
                 break
-            if meaning in ("+1", "-1"):
+            if meaning in ("+1", "-1", "0"):
                 piece.fields["day_shift"] = int(meaning)
             elif meaning == "since":
                 piece.fields["since"] = True
@@ -129,7 +189,7 @@ def _read_suffixes(pieces: list[Piece], view: str) -> list[Piece]:
             else:
                 piece.fields["mod"] = meaning
             piece.end += len(word)
-            piece.rule += "+" + {"since": "since", "+1": "next-day", "-1": "day-before"}.get(meaning, meaning.lower())
+            piece.rule += "+" + {"since": "since", "+1": "next-day", "-1": "day-before", "0": "same-day"}.get(meaning, meaning.lower())
             break
     return pieces
 
@@ -180,4 +240,6 @@ def _borrow(a: Piece, b: Piece) -> Piece:
         levels = (min(levels[0], a.levels[0]), levels[1])
     if not any(k in fields for k in _MONTH_KEYS) and b.levels[0] >= 6 and "week_rel" not in fields:
         fields.update({k: a.fields[k] for k in _MONTH_KEYS if k in a.fields})
+    if "weekday" in fields and "week_rel" not in fields and "week_rel" in a.fields:
+        fields["week_rel"] = a.fields["week_rel"]  # 下周一至周三: the same week
     return Piece(b.start, b.end, b.rule, b.kind, fields, levels)

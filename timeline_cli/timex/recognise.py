@@ -61,7 +61,8 @@ NUM = r"\d{1,6}(?:\.\d{1,3})?|[几数][十百]|[零一二两三四五六七八�
 DURATION_UNITS = {
     "年": "Y", "个月": "M", "个多月": "M", "周": "W", "个星期": "W", "星期": "W",
     "个礼拜": "W", "礼拜": "W", "天": "D", "小时": "H", "个小时": "H", "个钟头": "H",
-    "钟头": "H", "分钟": "MIN", "秒钟": "S", "秒": "S", "个世纪": "CE", "世纪": "CE",
+    "钟头": "H", "分钟": "MIN", "秒钟": "S", "秒": "S", "个世纪": "CE", "个多世纪": "CE", "世纪": "CE",
+    "周年": "Y",
 }
 WEEKDAYS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7, "末": 0,
             "1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7}
@@ -142,6 +143,26 @@ def build_numeric_date(m, ctx):
         fields.update(hour=int(m.group("nh")), minute=int(m.group("nmin")))
         finest = LEVEL["clock"]
     return _point(m, "numeric-date", (LEVEL["year"], finest), **fields)
+
+
+def _range_piece(m, rule: str, key: str, first: int, second: int, level: int) -> Piece | None:
+    if not first < second:
+        return None
+    ends = [Piece(m.start(), m.end(), rule, "point", {key: value}, (level, level)) for value in (first, second)]
+    return Piece(m.start(), m.end(), rule, "range", {"from": ends[0], "to": ends[1]}, (level, level))
+
+
+def build_month_range(m, ctx):
+    """1至10月: two months sharing one 月."""
+    first, second = parse_int(m.group("m1")), parse_int(m.group("m2"))
+    if first is None or second is None or not (1 <= first <= 12 and 1 <= second <= 12):
+        return None
+    return _range_piece(m, "month-range", "month", first, second, LEVEL["month"])
+
+
+def build_day_range(m, ctx):
+    """5至7日: two days sharing one 日."""
+    return _range_piece(m, "day-range", "day", int(m.group("d1")), int(m.group("d2")), LEVEL["day"])
 
 
 def build_relative_year(m, ctx):
@@ -231,6 +252,12 @@ def build_weekday(m, ctx):
     return _point(m, "weekday", (LEVEL["day"], LEVEL["day"]), weekday=day)
 
 
+def build_bracket_day(m, ctx):
+    """今(20)日, as Taiwanese news writes "today, the 20th"."""
+    offset = {"今": 0, "昨": -1, "明": 1, "前": -2}[m.group("bd")]
+    return _point(m, "relative-day", (LEVEL["day"], LEVEL["day"]), day_rel=offset, day_check=int(m.group("bdn")))
+
+
 def build_relative_day(m, ctx):
     if any(m.string.startswith(name, m.start()) for name in lexicon()["exclusions"]["relative_day"]):
         return None  # 今日头条, 明日之星: names, not days
@@ -301,9 +328,16 @@ def build_daypart(m, ctx):
                   daypart=lexicon()["daypart"][m.group(0)])
 
 
+def build_short_daypart(m, ctx):
+    part = {"早": "MO", "晚": "NI", "夜": "NI"}[m.group("sdp")]
+    return _point(m, "daypart", (LEVEL["daypart"], LEVEL["daypart"]), daypart=part)
+
+
 def build_holiday(m, ctx):
     lex = lexicon()
-    word = m.group(0)
+    word = m.group(0).removeprefix("农历").removeprefix("阴历")
+    if word == "七夕情人节":
+        word = "七夕"
     if word in lex["solar_holiday"]:
         month, day = (int(x) for x in lex["solar_holiday"][word].split("-"))
         fields = {"month": month, "day": day, "holiday": word}
@@ -381,7 +415,7 @@ def build_duration(m, ctx):
     unit = DURATION_UNITS[unit_word]
     if unit == "Y" and len(low_text) == 4 and low_text.isdigit():
         return None  # 2013年 is a year, handled elsewhere
-    more = more1 or more3 or ("多" if unit_word == "个多月" else None)
+    more = more1 or more3 or ("多" if unit_word in ("个多月", "个多世纪") else None)
     fields = {"unit": unit, "unit_word": unit_word}
     vague = _vague(low_text, unit)
     if vague:
@@ -390,7 +424,7 @@ def build_duration(m, ctx):
         low = parse_number(low_text)
         if low is None or (low <= 0 and low_text != "半"):
             return None
-        fields["amount"] = low + 0.5 if tail == "半" else low
+        fields["amount"] = low + 0.5 if tail == "半" or m.group("halfmid") else low
         if high_text:
             high = parse_number(high_text)
             if high is None or high <= low:
@@ -463,6 +497,8 @@ _QUALIFIERS = {"不到": "LESS_THAN", "不足": "LESS_THAN", "将近": "LESS_THA
 
 def _vague(text: str, unit: str) -> dict | None:
     """几年 → X years; 数十年 → X decades; 十几年 → more than 10 years; None when exact."""
+    if len(text) == 2 and text[0] == "上":  # 上百年: more than a hundred years
+        return {"amount": float({"十": 10, "百": 100, "千": 1000}[text[1]]), "mod": "MORE_THAN"}
     if text in ("几", "数", "若干"):
         return {"vague": True}
     if len(text) == 2 and text[0] in "几数" and text[1] in "十百":
@@ -475,10 +511,20 @@ def _vague(text: str, unit: str) -> dict | None:
     return None
 
 
+def build_days_within(m, ctx):
+    count = parse_int(m.group("dwn"))
+    if not count:
+        return None
+    return Piece(m.start(), m.end(), "duration", "duration", {"unit": "D", "unit_word": "日", "amount": float(count)})
+
+
 def build_set(m, ctx):
     unit, weekday, part = m.group("sunit"), m.group("swd"), m.group("spart")
     if m.group(0) == "一年一度":
         return Piece(m.start(), m.end(), "set", "set", {"value": "P1Y"})
+    if m.group("every"):
+        count = parse_int(m.group("every"))
+        return Piece(m.start(), m.end(), "set", "set", {"value": f"P{count}Y"}) if count else None
     if m.group("sn"):
         count = parse_int(m.group("sn"))
         unit = {"年": "Y", "月": "M", "周": "W", "星期": "W", "天": "D", "日": "D", "小时": "H", "分钟": "MIN"}[m.group("snu")]
@@ -571,7 +617,8 @@ def _rules() -> list[Rule]:
         Rule("year", re.compile(_starts("0-9" + CN_DIGIT + "民'’",
             nd + r"(?:(?P<y4>1\d{3}|20\d{2}|21\d{2})|(?P<ycn>" + cn4 + r")|民国(?P<roc>\d{1,3}|[" + "零一二三四五六七八九十百" + r"]{1,5})"
             r"|['’](?P<y2a>\d{2})(?=年)"
-            r"|(?P<y2>\d{2,3})(?=年\s?(?:\d{1,2}|十[一二]|[一二三四五六七八九十])月))"
+            r"|(?P<y2>\d{2,3})(?=年\s?(?:\d{1,2}|十[一二]|[一二三四五六七八九十])"
+            r"(?:\s?[至到~\-]\s?(?:\d{1,2}|十[一二]|[一二三四五六七八九十]))?月))"
             r"\s?年(?P<fiscal>度)?(?!代|级|期|纪|龄|薪|轻|会|华|均|利率|化|限)"
             r"(?:(?P<ypart>初|底|末|终(?!奖)|中" + MID_OK + "))?")), build_year, 4),
         Rule("year-range", re.compile(_starts("12",
@@ -587,6 +634,12 @@ def _rules() -> list[Rule]:
             r"|(?<=月)(?P<daycn>" + CN_DAY + r")[日号]"
             r"|(?<![一二三四五六七八九十廿卅])(?P<daycn2>[二三]?十[一二三四五六七八九]?|廿[一二三四五六七八九]?|卅一?)日"
             r"(?!游|均|线|元|内|以内|之内|本|韩|军|语|式|产|报|籍|方|企|系))")), _day_any, 3),
+        Rule("month-range", re.compile(_starts("0-9一二三四五六七八九十",
+            r"(?<![\d./])(?P<m1>1[0-2]|0?[1-9]|十[一二]|[一二三四五六七八九十])\s?(?:至|到|-|–|~)\s?"
+            r"(?P<m2>1[0-2]|0?[1-9]|十[一二]|[一二三四五六七八九十])\s?月(?:份)?")), build_month_range, 4),
+        Rule("day-range", re.compile(_starts("0-9",
+            r"(?<![\d./])(?P<d1>3[01]|[12]\d|0?[1-9])\s?(?:至|到|-|–|~)\s?(?P<d2>3[01]|[12]\d|0?[1-9])\s?[日号]")),
+            build_day_range, 4),
         Rule("relative-year", re.compile(
             r"(?P<ry>" + alternation(list(lex["relative_year"]) + list(lex["story_year"])) + r")"
             r"(?P<fiscal>度)?(?:(?P<rypart>初|底|末|终(?!奖)|中" + MID_OK + "))?"), build_relative_year, 2),
@@ -596,7 +649,8 @@ def _rules() -> list[Rule]:
         Rule("quarter", re.compile(r"(?=[前第一二三四1-4首][^季]{0,2}季|Q[1-4])"
             r"(?:(?P<qfirst3>前三季度?)|第(?P<q>[一二三四1-4])季(?:度|(?!节目|剧|播|综艺|比赛|赛季))|(?P<qqq>[一二三四1-4])季度|(?P<qq>首)季度?"
             r"|(?<![A-Za-z0-9])Q(?P<qnum>[1-4])(?![A-Za-z0-9]))"), _quarter_any, 2),
-        Rule("season", re.compile(r"(?P<season>[春夏秋冬])(?:季|天)(?!蚕|装|款|风|菜)"), build_season, 1),
+        Rule("season", re.compile(r"(?P<season>[春夏秋冬])(?:季|天)(?!蚕|装|款|风|菜|奥|运动|赛|档|新品|限定|时装|攻势)"),
+             build_season, 1),
         Rule("month-part", re.compile(
             alternation(lex["month_part"]).replace("月中", "月中" + MID_OK)), build_month_part, 1),
         Rule("relative-month", re.compile(
@@ -604,21 +658,24 @@ def _rules() -> list[Rule]:
             r"(?:(?P<rmpart>初|底|末|中" + MID_OK + "))?"), build_relative_month, 2),
         Rule("relative-week", re.compile(
             r"(?P<wrel>上上个|下下个|上上|下下|这个|上个|下个|本|这|上|下)(?:周|星期|礼拜)"
-            r"(?P<wday>[一二三四五六日天末1-7])?(?!期|刊|报|边|围)"), build_relative_week, 2),
+            r"(?P<wday>[一二三四五六日天末1-7](?!度))?(?!期|刊|报|边|围)"), build_relative_week, 2),
         Rule("weekday", re.compile(_starts("周星礼", r"(?<![上下本这个每一二两三四五六七八九十几\d])(?:周|星期|礼拜)(?P<wd>[一二三四五六日天末])(?!刊|报|年)")),
              build_weekday, 1),
+        Rule("bracket-day", re.compile(r"(?P<bd>[今昨明前])\s?[(（](?P<bdn>\d{1,2})[)）]\s?日"), build_bracket_day, 3),
         Rule("relative-day", re.compile(rel_day_words),
              build_relative_day, 2),
         Rule("clock-time", re.compile(_starts(_first_chars(lex["daypart"]) + "0-9零一二两三四五六七八九十",
-            r"(?P<dp>" + dayparts + r")?\s?"
+            r"(?P<dp>" + dayparts + r")?\s?(?:大约|约)?"
             r"(?<![\d.:])(?P<hour>[01]?\d|2[0-4]|[零一二两三四五六七八九十]{1,3})\s?(?P<hunit>时|点)(?!代|期|间|候|刻表|尚|装|事|评|政|任)"
             r"(?:(?P<minute>[0-5]?\d|[零一二三四五六七八九十]{1,3})分|(?P<hextra>半|一刻|三刻|整|钟))?"
             r"(?P<approx>许|左右)?")), build_time, 4),
         Rule("clock", re.compile(_starts("0-9", r"(?<![\d:.比])(?P<ch>[01]?\d|2[0-4]):(?P<cm>[0-5]\d)(?::[0-5]\d)?(?![\d:])")),
              build_clock, 3),
         Rule("daypart", re.compile(dayparts), build_daypart, 0),
-        Rule("holiday", re.compile(_starts(_first_chars(holiday_words) + "十",
-            r"(?:" + holidays + r")|十一(?:假期|长假|黄金周|(?=期间|国庆))")), build_holiday, 2),
+        Rule("daypart-short", re.compile(r"(?<=[日号天])(?P<sdp>[早晚夜])(?![上间饭餐报会宴市])"), build_short_daypart, 0),
+        Rule("holiday", re.compile(_starts(_first_chars(holiday_words) + "十农阴",
+            r"(?:农历|阴历)?(?:七夕情人节|" + holidays + r")(?!灯|树|老人|礼物|装饰|饰|歌|卡|帽|市集|大餐|氛围|商品)"
+            r"|十一(?:假期|长假|黄金周|(?=期间|国庆))")), build_holiday, 2),
         Rule("lunar-date", re.compile(_starts("农阴闰正冬腊一二三四五六七八九十",
             r"(?:农历|阴历)?(?P<leap>闰)?(?P<lm>正|冬|腊|十[一二]|[一二三四五六七八九十])月"
             r"(?P<ld>初[一二三四五六七八九十]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|十[一二三四五六七八九]|三十)"
@@ -634,21 +691,24 @@ def _rules() -> list[Rule]:
         # (common characters: only tried where a unit of time follows within a few characters).
         Rule("duration", re.compile(_starts("0-9",
             r"(?<![\d.])(?P<n1>\d{1,6}(?:\.\d{1,3})?)" + r"(?:\s?(?:到|至|-|–|—|~)\s?(?P<n2>" + NUM + r"))?"
-            r"(?P<more1>多|余|来)?(?P<unit>" + units + r")"
+            r"(?P<more1>多|余|来)?(?P<halfmid>个半)?(?P<unit>" + units + r")"
             r"(?P<tail>半|多)?(?P<more3>余)?(?P<approx_tail>左右|以上)?"
-            r"(?!级|期|代|纪|龄|薪|轻|度|历史|初|底|末|均|利|化|前期|华|年|\d)"
+            r"(?!级|期|代|龄|薪|轻|度|初|底|末|均|利|化|前期|华|年)"
             r"(?P<post>以来|来|以前|之前|前|以后|之后|过后|后(?!来|续|者|面|果|方|台|盾|备|卫|期|勤|代|悔|援|劲|门|宫|院|裔)|以内|之内|内)?")),
             _duration_guard, 3),
-        Rule("duration-cn", re.compile(_starts("几数零一二两三四五六七八九十百千万半若",
+        Rule("duration-cn", re.compile(_starts("几数上零一二两三四五六七八九十百千万半若",
             r"(?=[^，。；,;\n]{0,10}?(?:年|月|周|星期|礼拜|天|时|钟头|分钟|秒|世纪))"
-            r"(?P<n1>[几数][十百]|[零一二两三四五六七八九十百千万]{1,8}几?|半|几|数|若干)" + r"(?:\s?(?:到|至|-|–|—|~)\s?(?P<n2>" + NUM + r"))?"
-            r"(?P<more1>多|余|来)?(?P<unit>" + units + r")"
+            r"(?P<n1>[几数上][十百千]|[零一二两三四五六七八九十百千万]{1,8}几?|半|几|数|若干)" + r"(?:\s?(?:到|至|-|–|—|~)\s?(?P<n2>" + NUM + r"))?"
+            r"(?P<more1>多|余|来)?(?P<halfmid>个半)?(?P<unit>" + units + r")"
             r"(?P<tail>半|多)?(?P<more3>余)?(?P<approx_tail>左右|以上)?"
-            r"(?!级|期|代|纪|龄|薪|轻|度|历史|初|底|末|均|利|化|前期|华|年|\d)"
+            r"(?!级|期|代|龄|薪|轻|度|初|底|末|均|利|化|前期|华|年)"
             r"(?P<post>以来|来|以前|之前|前|以后|之后|过后|后(?!来|续|者|面|果|方|台|盾|备|卫|期|勤|代|悔|援|劲|门|宫|院|裔)|以内|之内|内)?")),
             _duration_guard, 3),
+        Rule("days-within", re.compile(_starts("0-9一二三四五六七八九十",
+            r"(?<![\d.])(?P<dwn>\d{1,3}|[一二三四五六七八九十]{1,3})(?:个)?(?:工作)?日(?=内|以内|之内)(?P<dwpost>内|以内|之内)")),
+            build_days_within, 3),
         Rule("set", re.compile(
-            r"一年一度|每(?:隔)?(?P<sn>[两二三四五六七八九十\d]{1,2})(?:个)?(?P<snu>年|月|周|星期|天|日|小时|分钟)"
+            r"(?P<every>[一两二三四五六七八九十百千\d]{1,3})年一(?:遇|次|届|度)|一年一度|每(?:隔)?(?P<sn>[两二三四五六七八九十\d]{1,2})(?:个)?(?P<snu>年|月|周|星期|天|日|小时|分钟)"
             r"|每(?:隔)?(?:(?:周|星期|礼拜)(?P<swd>[一二三四五六日天])"
             r"|(?P<sunit>年|个月|月|周|星期|礼拜|天|日|晚|小时|季度|季)(?P<spart>初|底|末)?)"), build_set, 3),
         Rule("reference", re.compile(alternation(lex["reference"])), build_reference, 0),
@@ -734,10 +794,11 @@ class ScanContext:
 # The characters each rule's matches cannot do without; rules not listed always run.
 _NEEDS = {
     "numeric-date": "0123456789", "year": "年", "year-range": "年", "month": "月", "day": "日号",
+    "month-range": "月", "day-range": "日号",
     "relative-year": "年", "year-part": "年岁", "half-year": "年", "quarter": "季Q", "season": "季天",
     "month-part": "月旬", "relative-month": "月", "relative-week": "周星拜", "weekday": "周星拜",
     "clock-time": "时点", "clock": ":", "lunar-date": "月", "decade": "代", "century": "纪",
-    "duration": "年月周星拜天时头分秒纪", "duration-cn": "年月周星拜天时头分秒纪", "set": "每度", "story-after": "后", "qualifier": "时",
+    "duration": "年月周星拜天时头分秒纪", "duration-cn": "年月周星拜天时头分秒纪", "set": "每度遇次届", "story-after": "后", "qualifier": "时",
 }
 
 
@@ -746,7 +807,7 @@ _NEEDS = {
 # recognition fast on long articles, where most characters are far from any date.
 _ANCHORS = {
     "year": ("年", 10, 8), "year-range": ("年", 14, 6), "month": ("月", 5, 8), "day": ("日号", 5, 8),
-    "quarter": ("季Q", 4, 6), "weekday": ("周期拜", 3, 5), "clock-time": ("时点", 9, 10), "clock": (":", 3, 8),
+    "quarter": ("季Q", 4, 6), "month-range": ("月", 9, 6), "day-range": ("日号", 9, 8), "weekday": ("周期拜", 3, 5), "clock-time": ("时点", 9, 10), "clock": (":", 3, 8),
     "lunar-date": ("月", 6, 8), "decade": ("代", 11, 6), "century": ("纪", 6, 6),
     "holiday": ("旦节庆双夜诞宵端夕秋阳腊清冬初假五小", 4, 6),
     "numeric-date": ("-/.", 5, 20),

@@ -23,6 +23,8 @@ _CLAUSE_BREAK = re.compile(r"[，,。；;！!？?\n]")
 _SENTENCE_BREAK = re.compile(r"[。！!？?\n]")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n")
 _LOOK_BACK = 200  # dates a story word may look back over
+# A date only days ahead stays ahead under 已/了 (圣诞节前夕…已布置好): the cue is about preparations.
+_PAST_MARGIN = timedelta(days=14)
 
 
 class Unresolvable(Exception):
@@ -100,37 +102,39 @@ class Story:
         return self.ref.date
 
     def tense(self, start: int, end: int) -> int:
-        """+1 when the words around look ahead (将, 计划), -1 when they look back (了, 已), else 0.
+        return self.tense_cue(start, end)[0]
 
-        The window is the mention's clause and the clause after it: 周三，央行宣布了降准 puts
-        the verb after the comma.
-        """
-        clause_start = 0
+    def tense_cue(self, start: int, end: int) -> tuple[int, bool]:
+        """(direction, whether the cue came before the date) — see tense()."""
+        clause_start = start - 60
         for m in _CLAUSE_BREAK.finditer(self.view, max(0, start - 60), start):
             clause_start = m.end()
-        clause_start = max(clause_start, start - 60)
-        stop = end
-        for _ in range(2):
+        clause_start = max(clause_start, 0)
+        own_end = stop = end
+        for step in range(2):
             m = _CLAUSE_BREAK.search(self.view, stop, stop + 80)
-            if m is None:
-                stop = min(len(self.view), stop + 80)
+            stop = m.end() if m else min(len(self.view), stop + 80)
+            if step == 0:
+                own_end = stop
+            if m is None or m.group() in "。！!？?\n":
                 break
-            stop = m.end()
-            if m.group() in "。！!？?\n":
-                break
-        before, after = self.view[clause_start:start], self.view[end:stop]
-        # The cue nearest the date wins: 10月，央行调升了存款准备率 is past (了), not 准备.
         pattern, direction = _tense_cues()
-        first_after = pattern.search(after)
-        hits_before = pattern.findall(before)
-        last_before = pattern.search(before, before.rfind(hits_before[-1])) if hits_before else None
-        distance_after = first_after.start() if first_after else None
-        distance_before = len(before) - last_before.end() if last_before else None
-        if distance_after is None and distance_before is None:
-            return 0
-        if distance_before is None or (distance_after is not None and distance_after <= distance_before):
-            return direction[first_after.group()]
-        return direction[last_before.group()]
+        best: tuple[int, int, bool] | None = None
+        for m in pattern.finditer(self.view, clause_start, start):
+            best = (start - m.end(), direction[m.group()], True)  # the last one before is the nearest
+        for m in pattern.finditer(self.view, end, stop):
+            sign = direction[m.group()]
+            if sign > 0 and m.start() >= own_end:
+                continue
+            if best is None or m.start() - end < best[0]:
+                best = (m.start() - end, sign, False)
+            break
+        return (0, False) if best is None else (best[1], best[2])
+
+    # tense(): +1 when the words around look ahead (将, 计划), -1 when they look back (了, 已),
+    # else 0. Past cues count in the mention's clause and the one after it (周三，央行宣布了降准
+    # puts the verb after the comma); future cues only in its own clause, since a plan in the
+    # next clause (于10月1日就任，并宣布将于…) is usually another event. The nearest cue wins.
 
 
 @lru_cache(maxsize=1)
@@ -145,13 +149,17 @@ def _tense_cues() -> tuple[re.Pattern, dict[str, int]]:
 def resolve_all(pieces: list[Piece], text: str, view: str, ref: RefDate | None) -> list[Mention]:
     story = Story(view, ref)
     mentions: list[Mention] = []
-    for piece in pieces:
+    queue = list(reversed(pieces))
+    while queue:
+        piece = queue.pop()
         mention_id = f"m{len(mentions) + 1}"
         try:
             resolved = _resolve(piece, story)
         except Unresolvable:
-            continue
+            resolved = None
         if resolved is None:
+            if piece.kind == "range":  # 周三到周一 backwards: keep the two dates on their own
+                queue.extend([piece.fields["to"], piece.fields["from"]])
             continue
         mention = Mention(
             id=mention_id, text=text[piece.start:piece.end], start=piece.start, end=piece.end,
@@ -325,14 +333,17 @@ def _nudge_by_tense(f, year, month, resolved: Resolved, piece: Piece, story: Sto
     ref_day = story.ref.date
     if story.ref.precision != "day":
         return resolved
-    tense = story.tense(piece.start, piece.end)
+    tense, cue_before = story.tense_cue(piece.start, piece.end)
     start, end = resolved.time.start_date, resolved.time.end_date
     if start is None or end is None or tense == 0:
         return resolved
+    # 已于12月 moves a December still ahead to last year; 圣诞节前夕…已布置好 keeps a date only
+    # days ahead, the 已 is about the preparations.
+    margin = timedelta(0) if cue_before else _PAST_MARGIN
     bare_day = ("day" in f or _month_part(f)) and "month" not in f and not _has_year(f)
     if tense > 0 and end < ref_day:
         shifted = _shift_bare(f, year, month, +1, bare_day)
-    elif tense < 0 and start > ref_day:
+    elif tense < 0 and start > ref_day + margin:
         shifted = _shift_bare(f, year, month, -1, bare_day)
     else:
         return resolved
@@ -462,6 +473,11 @@ def _relative_day(f: dict, story: Story) -> Resolved:
     if ref_day is None:
         return _unknown(f)
     day = ref_day + timedelta(days=f["day_rel"])
+    if f.get("day_check") and f["day_check"] != day.day:
+        # 今(20)日 when the reference date is not the 20th: trust the number, in the reference month.
+        if not cal.valid_date(ref_day.year, ref_day.month, f["day_check"]):
+            raise Unresolvable
+        day = date(ref_day.year, ref_day.month, f["day_check"])
     resolved = _day_value(day)
     resolved.anchor, resolved.certainty = "ref_date", "relative"
     return resolved
@@ -645,6 +661,18 @@ def iso_duration(amount: float, unit: str) -> str:
     return f"P{number}{unit}"
 
 
+def _compound_duration(parts: list[tuple[float, str]]) -> str:
+    """P15Y6M, PT2H12M: several units in one ISO 8601 length."""
+    date_part, time_part = "", ""
+    for amount, unit in parts:
+        number = f"{int(amount)}" if amount == int(amount) else f"{amount:g}"
+        if unit in ("H", "MIN", "S"):
+            time_part += number + ("M" if unit == "MIN" else unit)
+        else:
+            date_part += number + unit
+    return "P" + date_part + ("T" + time_part if time_part else "")
+
+
 def _vague_duration(unit: str) -> str:
     if unit in ("H", "MIN", "S"):
         return f"PTX{'M' if unit == 'MIN' else unit}"
@@ -652,6 +680,8 @@ def _vague_duration(unit: str) -> str:
 
 
 def _duration_value(f: dict) -> tuple[str, str | None]:
+    if "parts" in f:
+        return _compound_duration(f["parts"]), None
     if f.get("vague"):
         return _vague_duration(f["unit"]), None
     low = iso_duration(f["amount"], f["unit"])
