@@ -63,7 +63,7 @@ def load_table(extra: Path | None = None) -> EntityTable:
             text = Path(path).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise EntityFileError(f"cannot read entities file {path}: {exc}") from exc
-        for entry in _parse(text, str(path)):
+        for entry in _parse(text, str(path)).values():
             entries[entry.id] = _extend(entries.get(entry.id), entry)
     return _compile(tuple(entries.values()))
 
@@ -126,7 +126,8 @@ _LATIN_NAME = re.compile(r"(?<![A-Za-z])([A-Z][a-z]+(?:[ \-·][A-Z][a-z]+(?:-[A-
 _ORG_SUFFIX = ("足球俱乐部", "俱乐部", "实验室", "研究院", "研究所", "委员会", "交易所", "航天局", "半导体",
                "公司", "集团", "大学", "银行", "协会", "法院", "科技", "电子", "控股", "证券", "汽车", "航空")
 _ORG = re.compile("([A-Za-z0-9\u4e00-\u9fff]{2,8}?)(" + "|".join(_ORG_SUFFIX) + ")")
-_ORG_STOP = re.compile(r".*[的了在与和及将是由为把被对向从等其该这那一家新个位名所座内外部旗下已执任曾让使向于就]")
+_ORG_STOP = re.compile(r".*(?:宣布|收购|并购|表示|完成|成为|加入|投资|起诉|合并|包括|例如|旗下|内部|外部|一家|"
+                       r"[的了在与和及将是由为把被对向从等其该这那新个位名所座已执任曾让使于就如\d年月日])")
 _SHORT_NAME_SUFFIX = ("公司", "集团", "科技", "半导体", "电子", "控股", "证券", "汽车", "航空", "银行")
 _GENERIC = {"AI", "科技", "初创", "创业", "合资", "上市", "母", "子", "全资子", "本", "大", "小", "两家", "多家",
             "人工智能", "该", "这家", "那家", "新", "一家", "其", "设计", "芯片", "模拟芯片设计", "投资", "咨询",
