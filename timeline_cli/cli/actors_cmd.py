@@ -22,7 +22,7 @@ from .common import (
     write_output,
 )
 from .filters import SinceOpt, StatusOpt, TypeOpt, UntilOpt, build_query
-from .help import EXIT_STATUS
+from .verbose import Report, VerboseOpt
 
 
 def actor_rows(events) -> list[dict]:
@@ -54,24 +54,31 @@ def actors_command(
     entities: EntitiesOpt = None,
     encoding: EncodingOpt = None,
     glob: GlobOpt = None,
-    color: Annotated[str, typer.Option("--color", metavar="auto|always|never", help="Colour.")] = "auto",
+    color: Annotated[str, typer.Option("--color", metavar="auto|always|never", help="Colour (NO_COLOR is honoured).")] = "auto",
     quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
 ) -> None:
-    """List the actors of the timeline: each entity with its number of events and the first and last
-    dates it appears at. Known entities are merged across spellings (楊立昆 = LeCun); names the
-    alias table does not know are found by heuristics and listed as written.
+    """List the actors of the timeline, with their number of events and first and last dates.
 
-    [bold]Examples[/bold]
+    Known entities are merged across spellings and scripts (楊立昆 = LeCun); names the
+    alias table does not know are found by heuristics and listed as written. Add
+    entities with --entities. In a pipe: name, events, first, last and id,
+    tab-separated.
 
-      timeline actors
-      timeline actors news/ --since 2025 --format json | jq '.actors[0]'
+    Examples:
+        timeline actors
+            Who the seed article is about.
+        timeline actors tests/articles/ --since 2025 --format json | jq '.actors[0]'
+            The actor of the most events from 2025 on, in a folder of articles.
     """
     from ..pipeline import merge_timelines
     from ..script import convert
 
     fmt = check_choice("--format", format, ("table", "plain", "json")) if format else (
         "table" if stdout_is_terminal() or output else "plain")
+    report = Report(verbose, quiet)
     inputs = load(paths, ref_date=ref_date, encoding=encoding, glob=glob, entities=entities, quiet=quiet)
+    report.loaded(inputs)
     query = build_query(inputs.analyses, since=since, until=until, type=type, status=status, entities=entities)
     rows = actor_rows(query.apply(merge_timelines(inputs.analyses)))
     for row in rows:
@@ -97,10 +104,8 @@ def actors_command(
             table.add_row(r["name"], str(r["events"]), str(r["first"] or "—"), str(r["last"] or "—"), r["id"])
         text = render_rich(table, color=color, to_file=output is not None)
     write_output(text, output)
+    report.done(len(rows), "actor")
     raise typer.Exit(exit_code(inputs))
-
-
-actors_command.__doc__ += "\n" + EXIT_STATUS
 
 
 def register(app: typer.Typer) -> None:

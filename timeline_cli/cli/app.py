@@ -2,12 +2,26 @@
 
 Commands live one per module; this file wires them up and owns the process's
 manners: one-line errors, exit codes, quiet ends on a closed pipe or Ctrl-C.
+Help is the man-style page of cli/helpformat.py, never Typer's Rich help: keep
+everything imported here light (no opencc, timex or events) so --help stays fast.
 """
 
+# ruff: noqa: E402 - the Ctrl-C handler for start-up goes in before the slow imports
 from __future__ import annotations
 
 import os
+import signal
 import sys
+
+
+def _interrupted_early(signum, frame):
+    raise SystemExit(130)  # Ctrl-C while starting up: no traceback from the middle of an import
+
+
+try:  # until the end of this module; main() then catches KeyboardInterrupt itself
+    _sigint = signal.signal(signal.SIGINT, _interrupted_early)
+except ValueError:  # imported outside the main thread
+    _sigint = None
 
 import typer
 
@@ -17,20 +31,21 @@ from . import (
     chart_cmd,
     explain_cmd,
     list_cmd,
+    man_cmd,
     mentions_cmd,
     schema_cmd,
     show_cmd,
     tree_cmd,
 )
-from .common import EXIT_USAGE, UsageError, say
-from .help import ROOT_EPILOG, ROOT_HELP
+from .common import EXIT_INPUT, EXIT_USAGE, UsageError, say
+from .help import ROOT_HELP
+from .helpformat import HelpTyper
 
-app = typer.Typer(
+app = HelpTyper(
     name="timeline",
     help=ROOT_HELP,
-    epilog=ROOT_EPILOG,
     invoke_without_command=True,
-    rich_markup_mode="rich",
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
     add_completion=True,
     pretty_exceptions_enable=False,
@@ -54,8 +69,11 @@ def root(
         ctx.invoke(command)
 
 
-for module in (list_cmd, mentions_cmd, explain_cmd, tree_cmd, show_cmd, actors_cmd, chart_cmd, schema_cmd):
+for module in (list_cmd, mentions_cmd, explain_cmd, tree_cmd, show_cmd, actors_cmd, chart_cmd, schema_cmd, man_cmd):
     module.register(app)
+
+if _sigint is not None:
+    signal.signal(signal.SIGINT, _sigint)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -86,6 +104,16 @@ def main(argv: list[str] | None = None) -> None:
         code = 141
     except KeyboardInterrupt:
         code = 130
+    except OSError as exc:  # e.g. --output into a folder that does not exist
+        reason = (exc.strerror or str(exc)).lower()
+        say(f"{exc.filename}: {reason}" if exc.filename else reason)
+        code = EXIT_INPUT
+    except Exception as exc:  # a bug: one line, not a traceback, unless asked for
+        if os.environ.get("TIMELINE_DEBUG"):
+            raise
+        say(f"internal error ({type(exc).__name__}: {exc}); please report it "
+            f"(TIMELINE_DEBUG=1 shows the traceback)")
+        code = EXIT_INPUT
     try:
         sys.stdout.flush()
     except BrokenPipeError:

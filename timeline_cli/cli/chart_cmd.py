@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 from typing import Annotated
 
 import typer
@@ -33,7 +32,7 @@ from .filters import (
     UntilOpt,
     build_query,
 )
-from .help import EXIT_STATUS
+from .verbose import Report, VerboseOpt
 
 FORMATS = ("text", "svg")
 BYS = ("actor", "type")  # the same as render.chart.BYS, kept here so --help imports nothing heavy
@@ -75,21 +74,28 @@ def chart_command(
     glob: GlobOpt = None,
     color: ColorOpt = "auto",
     quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
 ) -> None:
-    """Draw the timeline as a picture: events on a time axis, one row per actor or per type.
+    """Draw the timeline on a time axis, one row per actor or per type, as text or SVG.
 
     Bars (━) are events that last, such as 2013–2018年 as founding director; dots (●)
     are events at one moment, drawn at the middle of their date; ○ planned, ◇ predicted,
     × negated; a digit counts the events that share one cell. Colour shows the status.
     The axis spans the events shown, with years (months for short stories) labelled
     below it. Events whose year is unknown are left out and counted under the chart.
+    The filters are those of timeline list.
 
-    [bold]Examples[/bold]
-
-      timeline chart                              the seed article, one row per actor
-      timeline chart --by type --width 80
-      timeline chart news/ --since 2024 --actor 扎克伯格
-      timeline chart a.txt --format svg --output timeline.svg
+    Examples:
+        timeline chart
+            The seed article, one row per actor.
+        timeline chart --by type --width 80
+            One row per type of event, 80 columns wide.
+        timeline chart --since 2024 --actor 扎克伯格
+            Zuckerberg's events from 2024 on, found by any of his names.
+        timeline chart tests/articles/ --by type
+            Several articles on one axis.
+        timeline chart --format svg --output timeline.svg
+            The same picture as an SVG file.
     """
     from ..pipeline import merge_timelines
 
@@ -99,16 +105,15 @@ def chart_command(
     check_choice("--color", color, ("auto", "always", "never"))
     if width is not None and width < MIN_WIDTH:
         fail_usage(f"--width {width} is too narrow for a chart; give at least {MIN_WIDTH}, e.g. --width 80")
+    report = Report(verbose, quiet)
     inputs = load(paths, ref_date=ref_date, encoding=encoding, glob=glob, entities=entities, quiet=quiet)
+    report.loaded(inputs)
     query = build_query(inputs.analyses, since=since, until=until, actor=actor, type=type, status=status,
                         grep=grep, precision=precision, limit=limit, entities=entities)
     events = query.apply(merge_timelines(inputs.analyses))
     write_output(render_chart(events, by, script, format, color, width, legend, output is not None), output)
+    report.done(len(events))
     raise typer.Exit(exit_code(inputs))
-
-
-# cleandoc first: appended unindented text would otherwise keep the docstring's indent in --help.
-chart_command.__doc__ = inspect.cleandoc(chart_command.__doc__) + "\n\n" + EXIT_STATUS
 
 
 def render_chart(events, by: str, script: str, fmt: str, color: str, width: int | None, legend: bool,

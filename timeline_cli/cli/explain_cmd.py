@@ -6,27 +6,32 @@ from typing import Annotated
 
 import typer
 
-from .common import RefDateOpt, check_choice, parse_ref_date, write_output
-from .help import EXIT_STATUS
+from .common import check_choice, parse_ref_date, write_output
 
 
 def explain_command(
-    text: Annotated[str, typer.Argument(metavar="TEXT", help="A phrase or a sentence, e.g. 今年4月份 or '但短短幾週後，…'.")],
-    ref_date: RefDateOpt = None,
+    text: Annotated[str, typer.Argument(metavar="TEXT",
+                                        help="A phrase or a sentence, e.g. 今年4月份 or '但短短幾週後，…'.")],
+    ref_date: Annotated[str | None, typer.Option(
+        "--ref-date", "-r", metavar="YYYY-MM-DD",
+        help="The date relative words (今年, 去年, 上週三) resolve against. Default: today.")] = None,
     format: Annotated[str, typer.Option("--format", "-f", metavar="text|json", help="Output format.")] = "text",
-    color: Annotated[str, typer.Option("--color", metavar="auto|always|never", help="Colour.")] = "auto",
+    color: Annotated[str, typer.Option("--color", metavar="auto|always|never", help="Colour (NO_COLOR is honoured).")] = "auto",
 ) -> None:
-    """Show how timeline reads a phrase: every recogniser that fired, what was kept, and how each
-    mention was resolved (value, interval, anchor, rule, certainty).
+    """Show how timeline reads a phrase, and why each date resolved as it did.
 
-    The first thing to run when a date looks wrong. Without --ref-date, relative words resolve
-    against today's date, and the output says so.
+    For each mention found: its value, interval, anchor, rule and certainty, and for
+    every recogniser that matched, whether its match was kept or covered by a longer
+    one. The first thing to run when a date looks wrong. Without --ref-date, relative
+    words resolve against today's date, and the output says so.
 
-    [bold]Examples[/bold]
-
-      timeline explain 今年4月份 --ref-date 2025-11-20
-      timeline explain '他於2013年加入Meta，效力12年' -r 2025-11-20
-      timeline explain 上週三 --format json | jq '.mentions[0].value'
+    Examples:
+        timeline explain 今年4月份 --ref-date 2025-11-20
+            今年 and 4月份 composed into one mention, April 2025.
+        timeline explain '他於2013年加入Meta，效力12年' -r 2025-11-20
+            A duration anchored on the year before it: twelve years from 2013.
+        timeline explain 上週三 --ref-date 2025-11-20 --format json | jq '.mentions[0].value'
+            The resolved value alone, for scripts.
     """
     from datetime import date
 
@@ -43,9 +48,6 @@ def explain_command(
     from .console import render_rich
 
     write_output(render_rich(_as_rich(result), color=color), None)
-
-
-explain_command.__doc__ += "\n" + EXIT_STATUS
 
 
 def _as_json(result) -> str:

@@ -34,7 +34,7 @@ from .filters import (
     UntilOpt,
     build_query,
 )
-from .help import EXIT_STATUS
+from .verbose import Report, VerboseOpt
 
 FORMATS = ("table", *TEXT_FORMATS)
 
@@ -68,37 +68,57 @@ def list_command(
     glob: GlobOpt = None,
     color: ColorOpt = "auto",
     quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
 ) -> None:
     """Show the timeline: every dated event of the articles, in date order.
 
-    Each row is one event: its date at the precision the text gives (2013年,
-    2025年4月, 2025年底), a title in the article's own words, the type, the actors
-    and whether it occurred, is planned or predicted. The same event told by
-    several sentences or articles appears once.
+    Each event has its date at the precision the text gives (2013年, 2025年4月,
+    2025年底), a title in the article's own words, a type, its actors, and whether it
+    occurred, is planned, predicted, reported or negated. The same event told by
+    several sentences or articles appears once. Relative dates resolve against each
+    article's reference date (see timeline --help).
 
-    [bold]Examples[/bold]
+    At a terminal the timeline is a table; in a pipe it is plain text, one event per
+    line with tab-separated fields: start, end, date as written, TimeML value, title,
+    type, actors, status and id, so cut, sort and awk work on it. json and jsonl follow
+    the events/v1 schema (timeline schema events); csv opens in a spreadsheet,
+    markdown pastes into notes, ics imports into a calendar, timelinejs publishes
+    with Knight Lab's TimelineJS.
 
-      timeline list                               the seed article
-      timeline list news/ --glob '*.txt' --since 2025-01
-      timeline list a.txt b.txt --actor 扎克伯格 --status occurred
-      timeline list a.txt --format json | jq '.events[] | .date.value + " " + .title'
-      cat article.txt | timeline list - --ref-date 2025-11-20
+    The filters combine: an event is shown when it passes all of them. --since and
+    --until keep the events whose dates overlap the window.
+
+    Examples:
+        timeline list
+            The seed article: a table at a terminal, tab-separated lines in a pipe.
+        timeline list tests/articles/ --since 2025-01 --format json
+            Events from January 2025 on, from every article in a folder, as JSON.
+        timeline list --actor 祖克柏 --status occurred
+            What Zuckerberg did, found by any of his names (扎克伯格, 祖克柏, Zuckerberg).
+        timeline list --format jsonl | jq -r '.date.value + " " + .title'
+            One JSON object per event, for jq and scripts.
+        timeline list --format plain | cut -f3,5
+            Dates as written and titles only.
+        timeline list - --ref-date 2025-11-20 < tests/articles/hk_tunnel_hant.txt
+            An article on stdin, with its publication date.
+        timeline list --script hans --format ics --output timeline.ics
+            A calendar file in Simplified Chinese, written whole or not at all.
     """
     from ..pipeline import merge_timelines
 
     fmt = check_choice("--format", format, FORMATS) if format else ("table" if stdout_is_terminal() or output else "plain")
     check_choice("--script", script, ("original", "hant", "hans"))
     check_choice("--color", color, ("auto", "always", "never"))
+    report = Report(verbose, quiet)
     inputs = load(paths, ref_date=ref_date, encoding=encoding, glob=glob, entities=entities, quiet=quiet)
+    report.loaded(inputs)
     events = merge_timelines(inputs.analyses)
     query = build_query(inputs.analyses, since=since, until=until, actor=actor, type=type, status=status,
                         grep=grep, precision=precision, limit=limit, reverse=reverse, entities=entities)
     events = query.apply(events)
     write_output(render_events(events, inputs, fmt, script, color, output is not None), output)
+    report.done(len(events))
     raise typer.Exit(exit_code(inputs))
-
-
-list_command.__doc__ += "\n" + EXIT_STATUS
 
 
 def render_events(events, inputs, fmt: str, script: str, color: str, to_file: bool) -> str:

@@ -20,7 +20,7 @@ from .common import (
     stdout_is_terminal,
     write_output,
 )
-from .help import EXIT_STATUS
+from .verbose import Report, VerboseOpt
 
 FORMATS = ("table", "json", "jsonl", "plain")
 
@@ -39,29 +39,39 @@ def mentions_command(
     script: ScriptOpt = "original",
     encoding: EncodingOpt = None,
     glob: GlobOpt = None,
-    color: Annotated[str, typer.Option("--color", metavar="auto|always|never", help="Colour in tables.")] = "auto",
+    color: Annotated[str, typer.Option("--color", metavar="auto|always|never", help="Colour in tables (NO_COLOR is honoured).")] = "auto",
     quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
 ) -> None:
-    """List every dated mention: text, offsets, TimeML type and value, interval, anchor, rule.
+    """List every dated mention, with its offsets, TimeML value, interval, anchor and rule.
 
-    Offsets are code points into the original file (end exclusive): text[start:end] is
-    the mention as printed. Values follow TimeML: 2025-04, 2025 with mod END (年底),
-    P12Y (效力12年), XXXX-04 when the year cannot be known. See docs/timex.md.
+    Offsets are code points into the original file, end exclusive: text[start:end] is
+    the mention as printed. Values follow TimeML (TIMEX3): 2025-04, 2025 with mod END
+    for 年底, P12Y for 效力12年, XXXX-04 when the year cannot be known. The anchor is
+    ref_date, or the id of the mention a relative date was resolved against (同年,
+    隨後). See docs/timex.md for every expression family and rule.
 
-    [bold]Examples[/bold]
+    In a pipe the output is one mention per line with tab-separated fields: path, id,
+    start, end, text, type, value, mod, start date, end date and rule. json follows the
+    mentions/v1 schema (timeline schema mentions); jsonl is one mention per line, with
+    its path.
 
-      timeline mentions                                      the seed article
-      timeline mentions a.txt --ref-date 2025-11-20 --format json
-      timeline mentions a.txt -f jsonl | jq -r 'select(.type=="DATE") | .value'
+    Examples:
+        timeline mentions
+            The seed article's mentions: a table at a terminal, tab-separated in a pipe.
+        timeline mentions seeds/000_baa26c5ea6ec9896.txt --ref-date 2025-11-20 --format json
+            One article's mentions as JSON, resolved against a given publication date.
+        timeline mentions tests/articles/ -f jsonl | jq -r 'select(.type=="DURATION") | .text + " " + .value'
+            Every duration in a folder of articles.
     """
     fmt = check_choice("--format", format, FORMATS) if format else ("table" if stdout_is_terminal() or output else "plain")
     check_choice("--script", script, ("original", "hant", "hans"))
+    report = Report(verbose, quiet)
     inputs = load(paths, ref_date=ref_date, encoding=encoding, glob=glob, events=False, quiet=quiet)
+    report.loaded(inputs, found="mentions")
     write_output(render_mentions(inputs, fmt, script, color, output is not None), output)
+    report.done(sum(len(a.mentions) for a in inputs.analyses), "mention")
     raise typer.Exit(exit_code(inputs))
-
-
-mentions_command.__doc__ += "\n" + EXIT_STATUS
 
 
 def render_mentions(inputs, fmt: str, script: str, color: str, to_file: bool) -> str:

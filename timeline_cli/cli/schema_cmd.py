@@ -7,7 +7,6 @@ from typing import Annotated
 import typer
 
 from .common import OutputOpt, check_choice, write_output
-from .help import EXIT_STATUS
 
 SCHEMAS = {"events": "events.v1.json", "mentions": "mentions.v1.json"}
 
@@ -25,10 +24,16 @@ def schema_command(
 ) -> None:
     """Print the JSON Schemas that every JSON output validates against.
 
-    [bold]Examples[/bold]
+    events is the schema of timeline list --format json (and of each line of
+    jsonl); mentions that of timeline mentions --format json. Without a name, both,
+    as one JSON object keyed by name. A change that breaks a schema gets a new version
+    (events/v2), so a program can rely on the one it was written for.
 
-      timeline schema events > events.schema.json
-      timeline schema | jq 'keys'
+    Examples:
+        timeline schema events --output events.schema.json
+            The events schema, into a file.
+        timeline schema | jq 'keys'
+            The names of the schemas.
     """
     import json
 
@@ -38,9 +43,6 @@ def schema_command(
         return
     both = {key: json.loads(schema_text(key)) for key in SCHEMAS}
     write_output(json.dumps(both, ensure_ascii=False, indent=2) + "\n", output)
-
-
-schema_command.__doc__ += "\n" + EXIT_STATUS
 
 
 def register(app: typer.Typer) -> None:

@@ -21,7 +21,7 @@ from .common import (
     load,
     write_output,
 )
-from .help import EXIT_STATUS
+from .verbose import Report, VerboseOpt
 
 
 def show_command(
@@ -34,26 +34,32 @@ def show_command(
     entities: EntitiesOpt = None,
     encoding: EncodingOpt = None,
     glob: GlobOpt = None,
-    color: Annotated[str, typer.Option("--color", metavar="auto|always|never", help="Colour.")] = "auto",
+    color: Annotated[str, typer.Option("--color", metavar="auto|always|never", help="Colour (NO_COLOR is honoured).")] = "auto",
     quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
 ) -> None:
-    """Show one event in full: how its date was reached (value, anchor, rule, certainty), every
-    sentence that tells it with the date highlighted, and its actors with their aliases.
+    """Show one event in full: how its date was reached, its sentences and its actors.
 
-    Ids are stable for the same input, so an id from [bold]timeline list[/bold] works here with the same
-    paths.
+    The date's value, interval, certainty, rule and anchor; each sentence with the
+    date highlighted and its place in the file (path:start-end); each actor with its
+    aliases. Ids are stable for the same input, so an id from timeline list works here
+    with the same paths; a unique prefix of it is enough.
 
-    [bold]Examples[/bold]
-
-      timeline list --format plain | cut -f9 | head -3
-      timeline show e-5b1ed8
-      timeline show e-5b1 a.txt b.txt --format json
+    Examples:
+        timeline list --format plain | cut -f9
+            The ids of the seed article's events.
+        timeline show e-5b1ed8
+            The seed article's event e-5b1ed8 (Llama 4 delayed, April 2025).
+        timeline show e-5b1 seeds/000_baa26c5ea6ec9896.txt --format json
+            The same event as JSON, with its mentions and aliases, found by a prefix of its id.
     """
     from ..events.entities import load_table
     from ..pipeline import merge_timelines
 
     check_choice("--format", format, ("text", "json"))
+    report = Report(verbose, quiet)
     inputs = load(paths, ref_date=ref_date, encoding=encoding, glob=glob, entities=entities, quiet=quiet)
+    report.loaded(inputs)
     events = merge_timelines(inputs.analyses)
     matches = [e for e in events if e.id == event_id] or [e for e in events if e.id.startswith(event_id)]
     if not matches:
@@ -70,10 +76,8 @@ def show_command(
 
         write_output(render_rich(_as_rich(event, mentions, table, script), color=color,
                                  to_file=output is not None), output)
+    report.done(1)
     raise typer.Exit(exit_code(inputs))
-
-
-show_command.__doc__ += "\n" + EXIT_STATUS
 
 
 def _anchor_text(event, mentions) -> str:

@@ -32,7 +32,7 @@ from .filters import (
     UntilOpt,
     build_query,
 )
-from .help import EXIT_STATUS
+from .verbose import Report, VerboseOpt
 
 
 def tree_command(
@@ -54,18 +54,22 @@ def tree_command(
     entities: EntitiesOpt = None,
     encoding: EncodingOpt = None,
     glob: GlobOpt = None,
-    color: Annotated[str, typer.Option("--color", metavar="auto|always|never", help="Colour.")] = "auto",
+    color: Annotated[str, typer.Option("--color", metavar="auto|always|never", help="Colour (NO_COLOR is honoured).")] = "auto",
     quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
 ) -> None:
-    """Draw the timeline as a tree: year → month → events, or grouped by actor, type or document.
+    """Draw the timeline as a tree, by year and month, by actor, by type or by document.
 
-    Each leaf shows the date, the title, the status and the event id (for timeline show).
+    Each leaf shows the date, the title, the status and the event id (for timeline
+    show). The filters are those of timeline list.
 
-    [bold]Examples[/bold]
-
-      timeline tree                          the seed, by year and month
-      timeline tree a.txt b.txt --by actor   who did what
-      timeline tree news/ --by doc --since 2025
+    Examples:
+        timeline tree
+            The seed article, by year and month.
+        timeline tree tests/articles/chip_acquisition_hans.txt tests/articles/chip_acquisition_hant.txt --by actor
+            Who did what, from two articles.
+        timeline tree tests/articles/ --by doc --since 2025
+            Each article's events from 2025 on.
     """
     from ..pipeline import merge_timelines
     from ..render.tree import GROUPINGS, events_tree
@@ -74,7 +78,9 @@ def tree_command(
 
     check_choice("--by", by, GROUPINGS)
     check_choice("--script", script, ("original", "hant", "hans"))
+    report = Report(verbose, quiet)
     inputs = load(paths, ref_date=ref_date, encoding=encoding, glob=glob, entities=entities, quiet=quiet)
+    report.loaded(inputs)
     query = build_query(inputs.analyses, since=since, until=until, actor=actor, type=type, status=status,
                         grep=grep, precision=precision, limit=limit, reverse=reverse, entities=entities)
     events = query.apply(merge_timelines(inputs.analyses))
@@ -82,10 +88,8 @@ def tree_command(
     title = ", ".join(a.document.path for a in inputs.analyses) or "timeline"
     tree = events_tree(events, by, script, label_script, title)
     write_output(render_rich(tree, color=color, to_file=output is not None), output)
+    report.done(len(events))
     raise typer.Exit(exit_code(inputs))
-
-
-tree_command.__doc__ += "\n" + EXIT_STATUS
 
 
 def register(app: typer.Typer) -> None:
