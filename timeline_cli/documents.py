@@ -1,23 +1,36 @@
-"""Inputs: paths, folders and stdin; encodings; sidecar metadata.
+"""Inputs: paths, folders and stdin; encodings; sidecar metadata; streaming in chunks.
 
-Reading never raises for a bad input: each problem becomes an `InputError`
-naming the path and the reason, and the other inputs go on.
+Reading never raises for a bad input path: each problem becomes an `InputError`
+naming the path and the reason, and the other inputs go on. Opening and decoding
+raise `OSError` or `DecodeError` with a reason the caller reports.
+
+Big inputs are never held whole: `open_input` decodes a file block by block and
+`chunked` cuts the text into parts of about `CHUNK_CHARS` characters at paragraph
+boundaries, so memory stays bounded whatever the size of the file.
 """
 
 from __future__ import annotations
 
 import codecs
+import errno
 import os
+import re
 import sys
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from fnmatch import fnmatchcase
+from functools import lru_cache
 from pathlib import Path
 
 SEED_NAME = "000_baa26c5ea6ec9896.txt"
 SIDE_SUFFIX = ".meta.toml"
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".htm", ".html", ""}
+
+BLOCK_BYTES = 1 << 20  # read files this many bytes at a time
+CHUNK_CHARS = 100_000  # characters per analysed part (see the note in pipeline.py)
+SAMPLE_BYTES = 64 * 1024  # what encoding detection looks at
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +50,10 @@ class RawDocument:
     title: str | None = None
 
 
+class DecodeError(Exception):
+    """The bytes are not text in any encoding we can recognise (or the one asked for)."""
+
+
 def seed_path() -> Path:
     """The seed article: shipped with the package, or in the repository's seeds/."""
     from importlib import resources
@@ -47,13 +64,16 @@ def seed_path() -> Path:
     return Path(__file__).resolve().parent.parent / "seeds" / SEED_NAME
 
 
-def display_path(path: Path) -> str:
+def display_path(path: Path | str) -> str:
     """Paths relative to the working directory when they are inside it; the seed as seeds/…."""
+    if str(path) == "-":
+        return "-"
+    path = Path(path)
     try:
         seed = seed_path().resolve()
         if path.resolve() == seed:
             return f"seeds/{SEED_NAME}"
-    except OSError:
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop on Python < 3.13
         pass
     try:
         return os.path.relpath(path)
@@ -70,155 +90,443 @@ def expand_paths(paths: list[str], glob: str | None = None) -> Iterator[str | Pa
             yield "-"
             continue
         path = Path(raw)
-        if path.is_dir():
-            yield from _walk(path, glob)
-        elif path.exists() or path.is_symlink():
-            if path.is_symlink() and not path.exists():
-                yield InputError(raw, "broken symbolic link")
-            else:
-                yield path
+        problem = _missing_reason(path)
+        if problem is not None:
+            yield InputError(raw, problem)
+        elif path.is_dir():
+            yield from _walk_reporting_nothing(path, raw, glob)
         else:
-            yield InputError(raw, "no such file or directory")
+            yield path
 
 
-def _walk(folder: Path, glob: str | None) -> Iterator[Path | InputError]:
-    seen: set[tuple[int, int]] = set()
-    pattern = glob or "*"
-    stack = [folder]
+def _walk_reporting_nothing(folder: Path, raw: str, glob: str | None) -> Iterator[Path | InputError]:
+    found = False
+    for item in _walk(folder, glob):
+        found = True
+        yield item
+    if not found:
+        reason = (f"no file matches --glob {glob!r} in this folder" if glob else
+                  "no text files in this folder (read: .txt, .md, .html and no suffix; others with --glob)")
+        yield InputError(raw, reason)
+
+
+def _missing_reason(path: Path) -> str | None:
+    """Why `path` cannot be opened at all (missing, broken or looping link), else None."""
+    try:
+        os.stat(path)
+        return None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop"
+        if path.is_symlink():
+            return f"broken symbolic link (to {os.readlink(path)})"
+        return os_reason(exc)
+
+
+def _walk(root: Path, glob: str | None) -> Iterator[Path | InputError]:
+    """Files under `root`, depth first, each folder's files (sorted by name) before its folders.
+
+    A folder reached again through a symbolic link is walked once: when the link points
+    back to one of its own ancestors it is a loop and reported, otherwise skipped quietly.
+    """
+    walked: set[tuple[int, int]] = set()
+    stack: list[tuple[Path, tuple[tuple[int, int], ...]]] = [(root, ())]
     while stack:
-        current = stack.pop()
+        folder, ancestors = stack.pop()
         try:
-            stat = current.stat()
+            info = folder.stat()
         except OSError as exc:
-            yield InputError(str(current), _os_reason(exc))
+            yield InputError(display_path(folder), os_reason(exc))
             continue
-        key = (stat.st_dev, stat.st_ino)
-        if key in seen:
-            yield InputError(str(current), "symbolic link loop, skipped")
+        key = (info.st_dev, info.st_ino)
+        if key in ancestors:
+            yield InputError(display_path(folder), "symbolic link loop (a folder inside itself)")
             continue
-        seen.add(key)
+        if key in walked:
+            continue
+        walked.add(key)
         try:
-            entries = sorted(current.iterdir(), key=lambda p: p.name)
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as exc:
-            yield InputError(str(current), _os_reason(exc))
+            yield InputError(display_path(folder), os_reason(exc))
             continue
         files, folders = [], []
         for entry in entries:
-            if entry.name.startswith("."):
+            kind = _entry_kind(entry)
+            path = Path(entry.path)
+            if entry.name.startswith(".") or kind == "other":
                 continue
-            if entry.is_dir():
-                folders.append(entry)
-            elif entry.name.endswith(SIDE_SUFFIX):
-                continue
-            elif entry.match(pattern) and (glob or entry.suffix.lower() in TEXT_SUFFIXES):
-                files.append(entry)
+            if kind == "dir":
+                folders.append(path)
+            elif kind == "file":
+                if _wanted(path, root, glob):
+                    files.append(path)
+            else:  # a dangling or looping link: say so, it may be an article gone missing
+                yield InputError(display_path(path), kind)
         yield from files
-        stack.extend(reversed(folders))
+        stack.extend((sub, ancestors + (key,)) for sub in reversed(folders))
 
 
-def _os_reason(exc: OSError) -> str:
+def _entry_kind(entry: os.DirEntry) -> str:
+    """dir, file, other (sockets, fifos: never read from a folder), or a problem's reason."""
+    try:
+        if entry.is_dir():
+            return "dir"
+        if entry.is_file():
+            return "file"
+        os.stat(entry.path)
+        return "other"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop"
+        if entry.is_symlink():
+            return f"broken symbolic link (to {os.readlink(entry.path)})"
+        return os_reason(exc)
+
+
+def _wanted(path: Path, root: Path, glob: str | None) -> bool:
+    if path.name.endswith(SIDE_SUFFIX):
+        return False
+    if glob is None:
+        return path.suffix.lower() in TEXT_SUFFIXES
+    relative = path.relative_to(root).as_posix()
+    return fnmatchcase(path.name, glob) or fnmatchcase(relative, glob)
+
+
+def os_reason(exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop"
+    if exc.errno == errno.EISDIR:
+        return "is a folder"
     return (exc.strerror or str(exc)).lower()
 
 
-# --- reading and decoding ---------------------------------------------------------------
+# --- encodings ---------------------------------------------------------------------------
 
 _BOMS = [
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF8, "utf-8-sig", "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32", "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32", "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16", "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16", "utf-16"),
 ]
+_CHINESE = ("gb18030", "big5", "cp950", "big5hkscs")  # on a tie the first wins
+_PUNCTUATION = "，。、；：？！「」『』（）《》〈〉“”‘’…—·－～％　【】〔〕"
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+# Shares of common characters: real Chinese text has over 0.9, mojibake under 0.5.
+_GOOD_SCORE, _POOR_SCORE = 0.6, 0.3
 
 
-class DecodeError(Exception):
-    pass
+def check_encoding(name: str) -> str:
+    """The codec's canonical name; raises LookupError for a name Python does not know."""
+    return codecs.lookup(name).name
+
+
+def detect_encoding(sample: bytes, *, complete: bool = True) -> tuple[str, str]:
+    """(codec to decode with, name to report) for bytes that start at a character boundary.
+
+    A BOM decides; else UTF-8 when the bytes are valid UTF-8; else whichever of GB18030 and
+    Big5 (with its HKSCS and Microsoft extensions) turns the bytes into more common Chinese
+    characters — mojibake is made of rare ones, so this holds even on twenty characters;
+    else charset-normalizer. `complete` is False when `sample` may end inside a character.
+    """
+    for bom, codec, name in _BOMS:
+        if sample.startswith(bom):
+            return codec, name
+    if b"\x00" in sample[:8192]:
+        raise DecodeError("binary file (contains NUL bytes), not text")
+    if _decodes(sample, "utf-8", complete):
+        return "utf-8", "utf-8"
+    best: tuple[float, str] | None = None
+    for codec in _CHINESE:
+        text = _decode_sample(sample, codec, complete)
+        if text is not None:
+            score = chinese_score(text)
+            if best is None or score > best[0]:
+                best = (score, codec)
+    if best is not None and best[0] >= _GOOD_SCORE:
+        return best[1], best[1]
+    other = _charset_normalizer(sample)
+    if other is not None:
+        return other, other
+    if best is not None and best[0] >= _POOR_SCORE:
+        return best[1], best[1]
+    raise DecodeError("not text in UTF-8, UTF-16, GB18030 or Big5 (name the encoding with --encoding)")
+
+
+def _decodes(sample: bytes, codec: str, complete: bool) -> bool:
+    return _decode_sample(sample, codec, complete) is not None
+
+
+def _decode_sample(sample: bytes, codec: str, complete: bool) -> str | None:
+    try:
+        return codecs.getincrementaldecoder(codec)().decode(sample, final=complete)
+    except UnicodeDecodeError:
+        return None
+
+
+def chinese_score(text: str) -> float:
+    """Share of the non-ASCII characters that are common hanzi (either script) or CJK punctuation."""
+    wide = [ch for ch in text if ch >= "\x80"]
+    if not wide:
+        return 1.0
+    common = _common_characters()
+    return sum(ch in common for ch in wide) / len(wide)
+
+
+@lru_cache(maxsize=1)
+def _common_characters() -> frozenset[str]:
+    """GB2312 level 1 (3,755 common Simplified) and Big5 level 1 (5,401 common Traditional)."""
+    trails = list(range(0x40, 0x7F)) + list(range(0xA1, 0xFF))
+    found = set(_PUNCTUATION) | {chr(c) for c in range(0xFF01, 0xFF5F)}
+    for codec, leads, trail_bytes in (("gb2312", range(0xB0, 0xD8), range(0xA1, 0xFF)),
+                                      ("big5", range(0xA4, 0xC7), trails)):
+        for lead in leads:
+            for trail in trail_bytes:
+                try:
+                    found.add(bytes((lead, trail)).decode(codec))
+                except UnicodeDecodeError:
+                    pass
+    return frozenset(found)
+
+
+def _charset_normalizer(sample: bytes) -> str | None:
+    from charset_normalizer import from_bytes
+
+    match = from_bytes(sample).best()
+    if match is None or match.encoding is None:
+        return None
+    return match.encoding
+
+
+def looks_binary(text: str) -> bool:
+    """Control characters a text file would not have, in more than 1% of the characters."""
+    head = text[:SAMPLE_BYTES]
+    return bool(head) and len(_CONTROL.findall(head)) > len(head) / 100
 
 
 def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
-    """Text and the encoding used: a BOM, then UTF-8, then a detector over Chinese encodings."""
-    if encoding:
+    """Text and the encoding used, for bytes in memory (see `detect_encoding`)."""
+    stream = TextStream(iter([data]), encoding)
+    text = "".join(stream)
+    return text, stream.encoding
+
+
+class TextStream:
+    """Decoded text, block by block, from an iterator of byte blocks.
+
+    With no encoding given, ASCII passes through until the first non-ASCII bytes, which
+    decide the encoding (every candidate agrees with ASCII; UTF-16 is told by its BOM).
+    `encoding` names the one used, 'utf-8' for pure ASCII; `offset` counts bytes read.
+    """
+
+    def __init__(self, blocks: Iterator[bytes], encoding: str | None = None):
+        self._blocks = blocks
+        self._forced = _forced_codec(encoding) if encoding else None
+        self.encoding = encoding or "utf-8"
+        self.offset = 0
+        self._checked = False
+
+    def __iter__(self) -> Iterator[str]:
+        decoder = _incremental(self._forced) if self._forced else None
+        pending = b""  # bytes read before the encoding is known
+        for block in self._blocks:
+            if decoder is None:
+                pending += block
+                first = _first_non_ascii(pending)
+                if first is None:
+                    yield self._ascii(pending)
+                    pending = b""
+                    continue
+                if len(pending) - first < SAMPLE_BYTES:
+                    continue  # read on until the sample is whole
+                yield self._ascii(pending[:first])
+                decoder = self._detect(pending[first:], complete=False)
+                block, pending = pending[first:], b""
+            yield self._decode(decoder, block)
+        if decoder is None:
+            first = _first_non_ascii(pending)
+            if first is None:
+                yield self._ascii(pending)
+                return
+            yield self._ascii(pending[:first])
+            decoder = self._detect(pending[first:], complete=True)
+            yield self._decode(decoder, pending[first:])
+        yield self._decode(decoder, b"", final=True)
+
+    def _detect(self, sample: bytes, *, complete: bool):
+        codec, self.encoding = detect_encoding(sample[:SAMPLE_BYTES],
+                                               complete=complete and len(sample) <= SAMPLE_BYTES)
+        return _incremental(codec)
+
+    def _decode(self, decoder, data: bytes, *, final: bool = False) -> str:
         try:
-            return data.decode(encoding), encoding
-        except LookupError as exc:
-            raise DecodeError(f"unknown encoding {encoding!r}") from exc
+            text = decoder.decode(data, final=final)
         except UnicodeDecodeError as exc:
-            raise DecodeError(f"not valid {encoding} at byte {exc.start}") from exc
-    for bom, name in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(name), name.replace("-sig", "")
-            except UnicodeDecodeError as exc:
-                raise DecodeError(f"not valid {name} at byte {exc.start}") from exc
-    if b"\x00" in data[:8192]:
-        raise DecodeError("binary file (contains NUL bytes)")
+            raise DecodeError(f"not valid {self.encoding} near byte {self.offset + exc.start} "
+                              f"(name the encoding with --encoding)") from exc
+        self.offset += len(data)
+        return self._checked_text(text)
+
+    def _ascii(self, data: bytes) -> str:
+        if b"\x00" in data[:8192]:
+            raise DecodeError("binary file (contains NUL bytes), not text")
+        self.offset += len(data)
+        return self._checked_text(data.decode("ascii"))
+
+    def _checked_text(self, text: str) -> str:
+        """The first text decoded is checked once for control characters no text file has."""
+        if text and not self._checked:
+            self._checked = True
+            if looks_binary(text):
+                raise DecodeError("binary file (control characters), not text")
+        return text
+
+
+def _forced_codec(encoding: str) -> str:
+    """The codec for --encoding NAME; UTF-8 drops a BOM when there is one."""
     try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    return _detect_chinese(data)
+        name = codecs.lookup(encoding).name
+    except LookupError as exc:
+        raise DecodeError(f"unknown encoding {encoding!r}") from exc
+    return "utf-8-sig" if name == "utf-8" else name
 
 
-_CANDIDATES = ("gb18030", "big5hkscs", "big5")
-
-
-def _detect_chinese(data: bytes) -> tuple[str, str]:
-    """GB18030 or Big5: the one that decodes with the most common CJK characters wins."""
-    best: tuple[float, str, str] | None = None
-    for name in _CANDIDATES:
-        try:
-            text = data.decode(name)
-        except UnicodeDecodeError:
-            continue
-        score = _cjk_score(text)
-        if best is None or score > best[0]:
-            best = (score, text, name)
-    if best is None or best[0] < 0.3:
-        detected = _charset_normalizer(data)
-        if detected is not None:
-            return detected
-        if best is None:
-            raise DecodeError("not text in UTF-8, UTF-16, GB18030 or Big5 (use --encoding)")
-    return best[1], best[2]
-
-
-def _cjk_score(text: str) -> float:
-    """Share of characters that are common CJK, ASCII or CJK punctuation."""
-    sample = text[:20000]
-    if not sample:
-        return 1.0
-    common = sum(1 for ch in sample if ch < "\u0080" or "\u4e00" <= ch <= "\u9fa5" or "\u3000" <= ch <= "\u303f"
-                 or "\uff00" <= ch <= "\uffef")
-    return common / len(sample)
-
-
-def _charset_normalizer(data: bytes) -> tuple[str, str] | None:
-    from charset_normalizer import from_bytes
-
-    match = from_bytes(data[:200000]).best()
-    if match is None or match.encoding is None:
-        return None
+def _incremental(codec: str):
     try:
-        return data.decode(match.encoding), match.encoding
-    except (UnicodeDecodeError, LookupError):
-        return None
+        return codecs.getincrementaldecoder(codec)()
+    except LookupError as exc:
+        raise DecodeError(f"unknown encoding {codec!r}") from exc
+
+
+_NON_ASCII = re.compile(rb"[\x80-\xff]")
+
+
+def _first_non_ascii(data: bytes) -> int | None:
+    found = _NON_ASCII.search(data)
+    return None if found is None else found.start()
+
+
+# --- opening inputs ------------------------------------------------------------------------
+
+class OpenInput:
+    """One input, open for streaming: where it came from, its sidecar, its decoded text.
+
+    Iterating yields the text block by block; `encoding` is final once iteration ends.
+    Use it as a context manager so the file is closed whatever happens.
+    """
+
+    def __init__(self, path: str, handle, encoding: str | None, close: bool,
+                 published: date | None = None, title: str | None = None):
+        self.path = path
+        self.published = published
+        self.title = title
+        self._handle = handle
+        self._close = close
+        self._stream = TextStream(_blocks(handle), encoding)
+
+    @property
+    def encoding(self) -> str:
+        return self._stream.encoding
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._stream)
+
+    def __enter__(self) -> OpenInput:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._close:
+            self._handle.close()
+
+
+def open_input(source: str | Path, *, encoding: str | None = None, stdin=None) -> OpenInput:
+    """Open a file or '-' (stdin) for streaming; raises OSError with the reason."""
+    if source == "-":
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        if isinstance(stream.read(0), str):  # a text stream: already decoded
+            return OpenInput("-", _EncodedText(stream), "utf-8", close=False)
+        return OpenInput("-", stream, encoding, close=False)
+    path = Path(source)
+    if path.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
+    handle = open(path, "rb")  # noqa: SIM115 - closed by OpenInput.__exit__
+    published, title = read_sidecar(path)
+    return OpenInput(display_path(path), handle, encoding, close=True, published=published, title=title)
+
+
+class _EncodedText:
+    """A text stream read as UTF-8 bytes, for callers that hand us str (tests, notebooks)."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def read(self, size: int = -1) -> bytes:
+        return self._stream.read(size if size < 0 else max(1, size // 4)).encode("utf-8")
+
+
+def _blocks(handle) -> Iterator[bytes]:
+    while True:
+        block = handle.read(BLOCK_BYTES)
+        if not block:
+            return
+        yield block
 
 
 def read_raw(source: str | Path, *, encoding: str | None = None, stdin=None) -> RawDocument:
-    """Read and decode one input; raises DecodeError or OSError with a reason."""
-    if source == "-":
-        stream = stdin if stdin is not None else sys.stdin.buffer
-        data = stream.read()
-        if isinstance(data, str):
-            return RawDocument("-", data, "utf-8")
-        text, used = decode(data, encoding)
-        return RawDocument("-", text, used)
-    path = Path(source)
-    data = path.read_bytes()
-    text, used = decode(data, encoding)
-    published, title = read_sidecar(path)
-    return RawDocument(display_path(path), text, used, published, title)
+    """Read and decode one whole input; raises DecodeError or OSError with a reason."""
+    with open_input(source, encoding=encoding, stdin=stdin) as opened:
+        text = "".join(opened)
+        return RawDocument(opened.path, text, opened.encoding, opened.published, opened.title)
 
+
+# --- cutting text into parts ----------------------------------------------------------------
+
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u3000]*\n")
+_SENTENCE_END = re.compile(r"[。！？!?][」』”’）)】》\"']*")
+
+
+def chunked(pieces: Iterable[str], size: int = CHUNK_CHARS) -> Iterator[str]:
+    """The text of `pieces` again, in parts of at most `size` characters, joined exactly.
+
+    A part ends at the last blank line before `size`, else the last line break, else the
+    last sentence end (。！？), else at `size` itself. Cuts are looked for only in the last
+    three quarters of the window, so each part has at least size/4 characters and the
+    whole cut stays linear in the length of the text.
+    """
+    buffer = ""
+    for piece in pieces:
+        buffer += piece
+        while len(buffer) > size:
+            cut = cut_point(buffer, size)
+            yield buffer[:cut]
+            buffer = buffer[cut:]
+    if buffer:
+        yield buffer
+
+
+def cut_point(text: str, size: int) -> int:
+    """Where to end a part of `text` no longer than `size` (see `chunked`)."""
+    low = max(1, size // 4)
+    blank = _last_match(_BLANK_LINE, text, low, size)
+    if blank is not None:
+        return blank
+    line = text.rfind("\n", low, size)
+    if line >= 0:
+        return line + 1
+    sentence = _last_match(_SENTENCE_END, text, low, size)
+    return sentence if sentence is not None else size
+
+
+def _last_match(pattern: re.Pattern, text: str, start: int, end: int) -> int | None:
+    """The end of the last match of `pattern` inside text[start:end]."""
+    found = None
+    for found in pattern.finditer(text, start, end):  # noqa: B007 - the last one is wanted
+        pass
+    return None if found is None else found.end()
+
+
+# --- sidecars --------------------------------------------------------------------------------
 
 def sidecar_for(path: Path) -> Path | None:
     for candidate in (path.with_name(path.stem + SIDE_SUFFIX), path.with_name(path.name + SIDE_SUFFIX)):
@@ -236,7 +544,8 @@ def read_sidecar(path: Path) -> tuple[date | None, str | None]:
         meta = tomllib.loads(side.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return None, None
-    return parse_published(meta.get("published")), meta.get("title")
+    title = meta.get("title")
+    return parse_published(meta.get("published")), title if isinstance(title, str) else None
 
 
 def parse_published(value) -> date | None:

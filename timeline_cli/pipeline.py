@@ -1,44 +1,326 @@
 """The flow for one document and for many: read → script → mentions → events → merge.
 
-`analyse` is a pure function of its arguments (picklable in and out), so a pool
-of worker processes, or a distributed engine, can run it.
+`analyse` and `analyse_part` are pure functions of their arguments (picklable in and
+out), so a pool of worker processes, or a distributed engine, can run them.
+
+Big inputs are analysed in parts (`documents.chunked`: about 1 MB of text each, cut at
+blank lines, else line breaks, else sentence ends) and stitched back into one analysis:
+
+- the first part decides the document's script and reference date (option, sidecar,
+  dateline, or inferred from that part); every part is resolved against the same one;
+- each part is analysed with the end of the part before it in front (up to
+  `CONTEXT_CHARS`, from a line or sentence boundary), so 同年, 次月, 隨後 at the top of
+  a part still see the dates just before it; what lies in that context was reported
+  with the earlier part and is dropped, and anchors into it keep the earlier ids;
+- offsets are shifted to stay offsets into the whole text; mention ids run on (m1, m2,
+  … across parts) and anchors and evidence follow them;
+- evidence sentences never straddle two parts, because parts end at a blank line, a line
+  break or a sentence end (only a single line with no sentence end for ~1 MB is cut
+  blindly, and then the sentence around the cut is split between the two parts);
+- events are built and merged within a part: one event told again in another part of the
+  same file stays two events. Event ids of later parts are salted with the part's offset
+  so they stay unique and stable.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import multiprocessing
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache, partial
 from pathlib import Path
 
-from .documents import RawDocument
+from .documents import CHUNK_CHARS, DecodeError, InputError, RawDocument, os_reason
 from .model import Document, Event, Mention
+
+CONTEXT_CHARS = 2000  # how much of the part before is read again for anchoring
 
 
 @dataclass(frozen=True, slots=True)
 class Analysis:
+    """One document's mentions and events.
+
+    Documents read through `analyse_input` (the command line) come back without their
+    text (`document.text == ""`): the commands need only mentions, events and evidence
+    sentences, and a run over many or huge files must not keep every text.
+    """
+
     document: Document
     mentions: tuple[Mention, ...]
     events: tuple[Event, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """How every input of a run is read and analysed."""
+
+    ref_option: date | None = None
+    events: bool = True
+    entities_file: Path | None = None
+    encoding: str | None = None
+    all_mentions: bool = True  # False: keep only the mentions events refer to
+    chunk_chars: int = CHUNK_CHARS
+    context_chars: int = CONTEXT_CHARS
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What became of one input: an analysis, or the reason it was skipped."""
+
+    path: str
+    analysis: Analysis | None = None
+    error: InputError | None = None
+
+
+# --- one document --------------------------------------------------------------------------
+
 def analyse(raw: RawDocument, ref_option: date | None = None, *, events: bool = True,
             entities_file: Path | None = None) -> Analysis:
-    from .script import detect_script, simplified_view
-    from .timex.extract import extract
-    from .timex.refdate import reference_for
+    """Mentions and events of one whole document held in memory."""
+    from .script import simplified_view
 
     view = simplified_view(raw.text)
-    script = detect_script(raw.text, view=view)
-    ref = reference_for(raw.text, view, script, option=ref_option, published=raw.published)
-    doc = Document(raw.path, raw.text, ref, script, raw.encoding, raw.title)
-    mentions = extract(raw.text, ref, script=script, view=view)
+    doc = Document(raw.path, raw.text, None, "other", raw.encoding, raw.title)
+    doc = situate(doc, view, ref_option, raw.published)
+    return analyse_part(doc, view=view, events=events, entities_file=entities_file)
+
+
+def situate(doc: Document, view: str, ref_option: date | None, published: date | None) -> Document:
+    """The document with its script and reference date decided from its text."""
+    from .script import detect_script
+    from .timex.refdate import reference_for
+
+    script = detect_script(doc.text, view=view)
+    ref = reference_for(doc.text, view, script, option=ref_option, published=published)
+    return replace(doc, ref=ref, script=script)
+
+
+def analyse_part(doc: Document, *, view: str | None = None, events: bool = True,
+                 entities_file: Path | None = None) -> Analysis:
+    """Mentions and events of a text whose script and reference date are already known."""
+    from .script import simplified_view
+    from .timex.extract import extract
+
+    if view is None:
+        view = simplified_view(doc.text)
+    mentions = extract(doc.text, doc.ref, script=doc.script, view=view)
     found: list[Event] = []
     if events:
         from .events.build import build_events
-        from .events.entities import load_table
 
-        found = build_events(doc, view, mentions, load_table(entities_file))
+        found = build_events(doc, view, mentions, entity_table(entities_file))
     return Analysis(doc, tuple(mentions), tuple(found))
+
+
+@lru_cache(maxsize=4)
+def entity_table(entities_file: Path | None):
+    """The entity tables, read once per process (raises EntityFileError for a broken file).
+
+    They do not change during a run, and reading them for each of ten thousand small
+    files would cost more than analysing them.
+    """
+    from .events.entities import load_table
+
+    return load_table(entities_file)
+
+
+# --- a document in parts -----------------------------------------------------------------------
+
+class Stitcher:
+    """Analyses the consecutive parts of one document and joins them into one `Analysis`.
+
+    See the module's docstring for what happens at the seams.
+    """
+
+    def __init__(self, path: str, settings: Settings, *, published: date | None = None,
+                 title: str | None = None):
+        self.settings = settings
+        self.blank = True  # nothing but white space so far
+        self._template = Document(path, "", None, "other", "", title)
+        self._published = published
+        self._situated = False
+        self._offset = 0  # where the next part starts in the whole text
+        self._parts = 0
+        self._count = 0  # mentions numbered so far
+        self._tail = ""  # the end of the last part, read again before the next one
+        self._tail_ids: dict[tuple[int, int], str] = {}  # its mentions' spans and ids
+        self._mentions: list[Mention] = []
+        self._events: list[Event] = []
+
+    def add(self, part: str) -> None:
+        from .script import simplified_view
+
+        self.blank = self.blank and (not part or part.isspace())
+        context = self._tail
+        text = context + part
+        view = simplified_view(text)
+        doc = replace(self._template, text=text)
+        if not self._situated:
+            doc = situate(doc, view, self.settings.ref_option, self._published)
+            self._template = replace(doc, text="")
+            self._situated = True
+        result = analyse_part(doc, view=view, events=self.settings.events,
+                              entities_file=self.settings.entities_file)
+        shift = self._offset - len(context)
+        ids = self._number(result.mentions, len(context), shift)
+        events = [e for e in (self._moved_event(e, len(context), shift, ids) for e in result.events) if e]
+        mentions = [_moved(m, shift, ids) for m in result.mentions if m.start >= len(context)]
+        if not self.settings.all_mentions:
+            mentions = referenced(mentions, events)
+        self._mentions.extend(mentions)
+        self._events.extend(events)
+        self._keep_tail(text, shift, result.mentions, ids)
+        self._offset += len(part)
+        self._parts += 1
+
+    def finish(self, encoding: str) -> Analysis:
+        from .events.build import sort_events
+
+        doc = replace(self._template, encoding=encoding)
+        return Analysis(doc, tuple(self._mentions), tuple(sort_events(self._events)))
+
+    def _number(self, mentions: tuple[Mention, ...], context: int, shift: int) -> dict[str, str | None]:
+        """Local id → id in the whole document; mentions in the context keep their earlier id."""
+        ids: dict[str, str | None] = {}
+        for m in mentions:
+            if m.start < context:
+                ids[m.id] = self._tail_ids.get((m.start + shift, m.end + shift))
+            else:
+                self._count += 1
+                ids[m.id] = f"m{self._count}"
+        return ids
+
+    def _moved_event(self, event: Event, context: int, shift: int, ids: dict) -> Event | None:
+        evidence = tuple(replace(e, start=e.start + shift, end=e.end + shift, mention=_renamed(e.mention, ids),
+                                 mention_start=_plus(e.mention_start, shift),
+                                 mention_end=_plus(e.mention_end, shift))
+                         for e in event.evidence if e.start >= context)
+        if not evidence:
+            return None  # told in the context: reported with the part before
+        event_id = event.id
+        if self._parts:
+            from .events.build import event_id as make_id
+
+            event_id = make_id(event.id, str(self._offset))
+        return replace(event, id=event_id, evidence=evidence, anchor=_renamed(event.anchor, ids))
+
+    def _keep_tail(self, text: str, shift: int, mentions: tuple[Mention, ...], ids: dict) -> None:
+        size = self.settings.context_chars
+        tail_start = _boundary_after(text, max(0, len(text) - size)) if size else len(text)
+        self._tail = text[tail_start:]
+        self._tail_ids = {(m.start + shift, m.end + shift): ids[m.id] for m in mentions
+                          if m.start >= tail_start and ids.get(m.id)}
+
+
+def referenced(mentions: list[Mention], events: list[Event]) -> list[Mention]:
+    """The mentions events cite (as evidence or anchor), and the mentions those are anchored to."""
+    by_id = {m.id: m for m in mentions}
+    wanted = {e.anchor for e in events} | {ev.mention for e in events for ev in e.evidence}
+    todo = [i for i in wanted if i in by_id]
+    while todo:
+        anchor = by_id[todo.pop()].anchor
+        if anchor in by_id and anchor not in wanted:
+            wanted.add(anchor)
+            todo.append(anchor)
+    return [m for m in mentions if m.id in wanted]
+
+
+def _boundary_after(text: str, start: int) -> int:
+    """The first line break or sentence end at or after `start` (just past it), or the end."""
+    if start == 0:
+        return 0
+    best = len(text)
+    for mark in "\n。！？":
+        found = text.find(mark, start)
+        if 0 <= found < best:
+            best = found + 1
+    return best
+
+
+def _moved(m: Mention, shift: int, ids: dict) -> Mention:
+    return replace(m, id=ids[m.id], start=m.start + shift, end=m.end + shift, anchor=_renamed(m.anchor, ids))
+
+
+def _renamed(mention_id: str | None, ids: dict) -> str | None:
+    if mention_id is None or mention_id not in ids:
+        return mention_id  # "ref_date", or nothing
+    return ids[mention_id]
+
+
+def _plus(offset: int | None, shift: int) -> int | None:
+    return None if offset is None else offset + shift
+
+
+# --- inputs, one by one or in worker processes ------------------------------------------------
+
+def analyse_input(source: str | Path, settings: Settings, stdin=None) -> Outcome:
+    """Read one input in parts and analyse it; every problem becomes the outcome's error."""
+    from .documents import chunked, display_path, open_input
+
+    name = display_path(source)
+    try:
+        with open_input(source, encoding=settings.encoding, stdin=stdin) as opened:
+            stitcher = Stitcher(opened.path, settings, published=opened.published, title=opened.title)
+            for part in chunked(opened, settings.chunk_chars):
+                stitcher.add(part)
+            analysis = stitcher.finish(opened.encoding)
+    except OSError as exc:
+        return Outcome(name, error=InputError(name, os_reason(exc)))
+    except DecodeError as exc:
+        return Outcome(name, error=InputError(name, str(exc)))
+    except Exception as exc:  # noqa: BLE001 - a bug on one input must not lose the others
+        return Outcome(name, error=InputError(name, f"internal error ({type(exc).__name__}: {exc}); "
+                                                    f"please report it with this file"))
+    if stitcher.blank:
+        return Outcome(name, error=InputError(name, "empty file"))
+    return Outcome(name, analysis)
+
+
+def analyse_inputs(sources: list, settings: Settings, *, jobs: int = 1, stdin=None) -> Iterator[Outcome]:
+    """Outcomes in the order of `sources`, whatever `jobs`; stdin is always read here.
+
+    With jobs > 1 the worker processes are started before this returns; close the
+    iterator (or run it to the end) to stop them.
+    """
+    if jobs <= 1 or len(sources) < 2:
+        return (analyse_input(source, settings, stdin) for source in sources)
+    return _in_workers(_pool(jobs), sources, settings, jobs, stdin)
+
+
+def _in_workers(pool, sources: list, settings: Settings, jobs: int, stdin) -> Iterator[Outcome]:
+    work = partial(_analyse_in_worker, settings=settings)
+    items = [None if source == "-" else source for source in sources]
+    chunksize = max(1, min(32, len(items) // (jobs * 16)))
+    try:
+        for outcome in pool.imap(work, items, chunksize):
+            yield analyse_input("-", settings, stdin) if outcome is None else outcome
+    finally:
+        pool.terminate()
+        pool.join()
+
+
+def _analyse_in_worker(source, settings: Settings) -> Outcome | None:
+    return None if source is None else analyse_input(source, settings)
+
+
+def _pool(jobs: int):
+    """Worker processes, all started now (before any progress bar starts its thread)."""
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    if "fork" in methods:
+        _warm_up()  # forked workers inherit the loaded tables, converters and patterns
+    return context.Pool(jobs, initializer=_ignore_interrupts)
+
+
+def _warm_up() -> None:
+    analyse(RawDocument("-", "2025年4月", "utf-8"), date(2025, 1, 1))
+
+
+def _ignore_interrupts() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
 
 
 def merge_timelines(analyses: list[Analysis]) -> list[Event]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -48,7 +49,15 @@ EncodingOpt = Annotated[
 ]
 GlobOpt = Annotated[
     str | None,
-    typer.Option("--glob", metavar="PATTERN", help="In folders, read only files matching PATTERN (e.g. '*.txt')."),
+    typer.Option("--glob", metavar="PATTERN",
+                 help="In folders, read only files matching PATTERN (e.g. '*.txt'; matched against the "
+                      "file name and the path inside the folder). Default: .txt, .md, .html and no suffix."),
+]
+JobsOpt = Annotated[
+    int,
+    typer.Option("--jobs", "-j", metavar="N", min=0,
+                 help="Read and analyse files in N worker processes (0: one per CPU). "
+                      "The output is the same whatever N."),
 ]
 OutputOpt = Annotated[
     Path | None,
@@ -97,42 +106,153 @@ class Inputs:
 
 def load(paths: list[str] | None, *, ref_date: str | None = None, encoding: str | None = None,
          glob: str | None = None, entities: Path | None = None, events: bool = True,
-         quiet: bool = False, stdin=None) -> Inputs:
-    """Read and analyse every input; problems are reported on stderr and collected."""
-    from ..documents import DecodeError, InputError, expand_paths, read_raw, seed_path
-    from ..pipeline import analyse
+         quiet: bool = False, stdin=None, jobs: int = 1, all_mentions: bool | None = None) -> Inputs:
+    """Read and analyse every input, in order; problems are said on stderr and collected.
 
-    option = parse_ref_date(ref_date)
+    Files are streamed in parts, so any size fits in bounded memory; `jobs` worker
+    processes share the files (the result does not depend on it). The analyses come
+    back without the documents' texts (see `pipeline.Analysis`), and, when events are
+    built, with only the mentions the events cite (evidence and anchors) unless
+    `all_mentions` is True: a timeline of a huge input must not keep every mention.
+    """
+    from ..documents import InputError, expand_paths, seed_path
+    from ..pipeline import Outcome, Settings, analyse_inputs
+
+    settings = Settings(parse_ref_date(ref_date), events, _checked_entities(entities, events),
+                        _checked_encoding(encoding), all_mentions=not events if all_mentions is None else all_mentions)
+    sources = list(expand_paths(paths, glob)) if paths else [seed_path()]
+    files = [s for s in sources if not isinstance(s, InputError)]
+    analyses, errors = [], []
+    # Worker processes start before the progress bar's threads do.
+    outcomes = analyse_inputs(files, settings, jobs=_worker_count(jobs, len(files)), stdin=stdin)
+    with closing(outcomes), _Progress(len(files), enabled=not quiet and _stderr_is_terminal()) as progress:
+        for source in sources:
+            if isinstance(source, InputError):
+                outcome = Outcome(source.path, error=source)
+            else:
+                outcome = next(outcomes)
+                progress.advance()
+            if outcome.error is not None:
+                errors.append(outcome.error)
+                progress.say(f"{outcome.error.path}: {outcome.error.reason}; skipped")
+                continue
+            analyses.append(outcome.analysis)
+            if not quiet:
+                _say_reference(outcome.analysis, progress.say)
+    return Inputs(analyses, errors)
+
+
+def _checked_entities(entities: Path | None, events: bool) -> Path | None:
+    """The --entities file, read here once so that a broken one is a usage error, not one per input."""
     if entities is not None and not entities.is_file():
         fail_usage(f"--entities {str(entities)!r}: no such file; give a TOML file of [[entity]] tables")
-    sources = list(expand_paths(paths, glob)) if paths else [seed_path()]
-    analyses, errors = [], []
-    for source in sources:
-        if isinstance(source, InputError):
-            errors.append(source)
-            say(f"{source.path}: {source.reason}")
-            continue
+    if events:
+        from ..events.entities import EntityFileError
+        from ..pipeline import entity_table
+
         try:
-            raw = read_raw(source, encoding=encoding, stdin=stdin)
-        except (OSError, DecodeError) as exc:
-            reason = exc.strerror.lower() if isinstance(exc, OSError) and exc.strerror else str(exc)
-            error = InputError(str(source), reason)
-            errors.append(error)
-            say(f"{error.path}: {error.reason}, skipped")
-            continue
-        if not raw.text.strip():
-            errors.append(InputError(raw.path, "empty file"))
-            say(f"{raw.path}: empty file, skipped")
-            continue
-        analysis = analyse(raw, option, events=events, entities_file=entities)
-        ref = analysis.document.ref
-        if not quiet and ref is not None and ref.source == "inferred":
-            say(f"{raw.path}: no reference date given; inferred {ref.iso()} from {ref.evidence} "
-                f"(set one with --ref-date)")
-        elif not quiet and ref is None:
-            say(f"{raw.path}: no reference date found; relative dates stay unresolved (use --ref-date)")
-        analyses.append(analysis)
-    return Inputs(analyses, errors)
+            entity_table(entities)
+        except EntityFileError as exc:
+            fail_usage(f"{exc} (see the README on entity files)")
+    return entities
+
+
+def _checked_encoding(encoding: str | None) -> str | None:
+    import codecs
+
+    if encoding is None:
+        return None
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        fail_usage(f"--encoding {encoding!r} is not an encoding Python knows; e.g. --encoding big5 "
+                   f"or --encoding gb18030")
+    return encoding
+
+
+def _worker_count(jobs: int, files: int) -> int:
+    if jobs < 0:
+        fail_usage(f"--jobs {jobs} must be 0 (one per CPU) or more; e.g. --jobs 4")
+    if jobs == 0:
+        jobs = os.cpu_count() or 1
+    return max(1, min(jobs, files))
+
+
+def _say_reference(analysis, tell) -> None:
+    path, ref = analysis.document.path, analysis.document.ref
+    if ref is not None and ref.source == "inferred":
+        tell(f"{path}: no reference date given; inferred {ref.iso()} from {ref.evidence} "
+             f"(set one with --ref-date)")
+    elif ref is None:
+        tell(f"{path}: no reference date found; relative dates stay unresolved (use --ref-date)")
+
+
+def _stderr_is_terminal() -> bool:
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+class _Progress:
+    """A progress bar on stderr for reads that take more than a moment; messages go above it.
+
+    Shown only when enabled (stderr a terminal, no --quiet) and only after `DELAY`
+    seconds, so quick runs never flash it; it is erased when reading ends.
+    """
+
+    DELAY = 0.5
+
+    def __init__(self, total: int, *, enabled: bool):
+        self._bar = None
+        self._total = total
+        self._enabled = enabled and total > 0
+
+    def __enter__(self) -> _Progress:
+        if self._enabled:
+            import threading
+
+            from rich.console import Console
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                SpinnerColumn,
+                TimeElapsedColumn,
+            )
+
+            self._console = Console(file=sys.stderr)
+            self._bar = Progress(SpinnerColumn(), "reading", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                                 console=self._console, transient=True)
+            self._task = self._bar.add_task("reading", total=self._total)
+            self._lock = threading.Lock()
+            self._closed = False
+            self._timer = threading.Timer(self.DELAY, self._show)
+            self._timer.daemon = True
+            self._timer.start()
+        return self
+
+    def _show(self) -> None:
+        with self._lock:
+            if not self._closed:
+                self._bar.start()
+
+    def advance(self) -> None:
+        if self._bar is not None:
+            self._bar.advance(self._task)
+
+    def say(self, message: str) -> None:
+        if self._bar is None:
+            say(message)
+        else:
+            self._console.print(f"timeline: {message}", markup=False, highlight=False, soft_wrap=True)
+
+    def __exit__(self, *exc) -> None:
+        if self._bar is not None:
+            self._timer.cancel()
+            with self._lock:
+                self._closed = True
+                self._bar.stop()
 
 
 # --- stdout or --output -----------------------------------------------------------------------

@@ -1,0 +1,212 @@
+"""Hostile text: no pattern backtracks badly, time grows linearly, impossible dates are not dates.
+
+Timing tests compare ratios, never absolute times: a 4× bigger input may take at most
+8× longer (a quadratic stage takes 16×). A run that is clearly over budget is cut short
+by an alarm, so a regression fails in seconds instead of hanging the suite.
+"""
+
+import random
+import signal
+import time
+from contextlib import contextmanager
+from datetime import date
+
+import pytest
+
+from timeline_cli.api import extract_mentions
+from timeline_cli.documents import RawDocument
+from timeline_cli.model import RefDate
+from timeline_cli.pipeline import analyse
+from timeline_cli.script import simplified_view
+from timeline_cli.timex.extract import extract
+from timeline_cli.timex.recognise import ScanContext, rules, scan
+
+REF = date(2025, 11, 20)
+LINEAR_BOUND = 8.0  # allowed time ratio for 4× the input
+
+# Runs and mixtures that make naive patterns backtrack: long digit runs, 年/月/日 runs,
+# Chinese numerals, full-width digits, separators, and near-misses of every family.
+PARTS = [
+    "0123456789" * 50, "1" * 300 + "年", "9" * 200 + "月", "２０２５年１２月３１日" * 5, "１２３４５６７８９０" * 20,
+    "年" * 200, "月" * 150, "日" * 150, "年月日" * 60, "月日" * 80, "号" * 50,
+    "一二三四五六七八九十百千万" * 20, "十" * 300 + "月", "二〇二五" * 30, "零" * 100 + "年", "廿卅" * 40,
+    "，。、；：！？" * 20, " " * 300, "\n" * 50, "\n \n" * 30, "-/.:~" * 40,
+    "2025年" * 50, "2025-11-20" * 20, "2025/13/45" * 20, "3到5年" * 40, "12:30" * 40, "99:99" * 30,
+    "下午" * 50 + "3点", "民國" * 50 + "0年", "上上上上个周" * 20, "第" * 100 + "季度", "上世纪" * 30 + "80年代",
+    "农历" * 40 + "正月初" * 10, "每" * 100, "年底年初年中" * 30, "去年今年明年" * 30, "同年" * 40,
+]
+
+
+def adversarial(size: int, seed: int = 7) -> str:
+    """About `size` bytes of UTF-8 of the parts above, in a random order."""
+    rnd = random.Random(seed)
+    out, length = [], 0
+    while length < size:
+        part = rnd.choice(PARTS)
+        out.append(part)
+        length += len(part.encode("utf-8"))
+    return "".join(out)
+
+
+def best_time(run, repeat: int = 2) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+@contextmanager
+def time_limit(seconds: float):
+    """Raise TimeoutError when the block runs longer than `seconds`."""
+    def expire(signum, frame):
+        raise TimeoutError(f"over {seconds:.1f} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def assert_linear(run, small, large, *, floor: float = 0.05, repeat: int = 1):
+    """`run(large)` (4× `small`) takes at most LINEAR_BOUND × `run(small)`."""
+    assert 3.5 <= len(large) / len(small) <= 4.5
+    run(small[:2000])  # load lexicons and compile patterns first
+    t_small = best_time(lambda: run(small), repeat)
+    budget = max(LINEAR_BOUND * t_small, floor)
+    with time_limit(budget * 1.5 + 0.5):  # far over budget: stop waiting
+        t_large = best_time(lambda: run(large), repeat)
+    assert t_large <= budget, f"{len(small)} chars: {t_small:.3f} s; {len(large)} chars: {t_large:.3f} s"
+
+
+# --- patterns and extraction --------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def texts():
+    return adversarial(200_000), adversarial(800_000)
+
+
+@pytest.fixture(scope="module")
+def views(texts):
+    return tuple(simplified_view(text) for text in texts)
+
+
+def test_adversarial_text_has_what_it_should(texts):
+    small, large = texts
+    assert 200_000 <= len(small.encode()) < 201_000 and 800_000 <= len(large.encode()) < 801_000
+    for needle in ("0123456789", "年月日", "一二三", "２０２５", "，。", "\n \n"):
+        assert needle in small
+
+
+def test_every_recogniser_pattern_matches_in_linear_time(views):
+    small, large = views
+    for rule in rules():
+        def run(view, pattern=rule.pattern):
+            for _ in pattern.finditer(view):
+                pass
+
+        try:
+            assert_linear(run, small, large, floor=0.03)
+        except (AssertionError, TimeoutError) as exc:
+            raise AssertionError(f"rule {rule.name}: {exc}") from exc
+
+
+def test_scanning_is_linear(views):
+    small, large = views
+    context = ScanContext()
+    assert_linear(lambda view: scan(view, context), small, large)
+
+
+def test_extraction_is_linear_on_adversarial_text(texts):
+    ref = RefDate(REF)
+    assert_linear(lambda text: extract(text, ref, script="hans"), *texts)
+
+
+def test_long_single_runs_are_quick():
+    # One character repeated: the classic trigger of nested-quantifier blow-ups.
+    ref = RefDate(REF)
+    for run in ("1", "年", "十", "２", "-", " ", "\n", "〇"):
+        with time_limit(5):
+            extract(run * 100_000, ref, script="hans")
+
+
+@pytest.mark.parametrize("unit", ["时7", "腊八", "日周", "同年", "次日"])
+def test_story_anchored_pieces_resolve_in_linear_time(unit):
+    # Each piece looks back for the date it hangs on: that look-back must stay bounded.
+    ref = RefDate(REF)
+    assert_linear(lambda text: extract(text, ref, script="hans"), unit * 2500, unit * 10000)
+
+
+@pytest.mark.xfail(strict=True, reason="events (derive.py _sentence_index / _join_year, merge.py): "
+                                       "building events grows faster than the square of the text")
+def test_events_are_built_in_linear_time():
+    unit = "他2013年加入Meta。效力12年。"
+
+    def run(text):
+        analyse(RawDocument("a.txt", text, "utf-8"), REF)
+
+    assert_linear(run, unit * 100, unit * 400)
+
+
+# --- impossible dates ------------------------------------------------------------------------
+
+# (text, the part that must not be read as a date)
+INVALID = [
+    ("2025年2月30日", "2月30日"),
+    ("2023年2月29日", "2月29日"),
+    ("2025年4月31日", "4月31日"),
+    ("13月", "13月"),
+    ("2025年13月", "13月"),
+    ("十三月", "十三月"),
+    ("民國0年", "民國0年"),
+    ("民国0年3月", "0年"),
+    ("25時", "25時"),
+    ("25时30分", "25时"),
+    ("12點61分", "61分"),
+    ("32日", "32日"),
+    ("2025-02-30", "2025-02-30"),
+    ("2025/13/01", "2025/13/01"),
+    ("二月三十日", "二月三十日"),
+    ("00:61", "00:61"),
+]
+
+
+@pytest.mark.parametrize("text,invalid", INVALID)
+def test_impossible_dates_are_not_reported(text, invalid):
+    at = text.index(invalid)
+    for m in extract_mentions(text, REF):
+        inside = m.start < at + len(invalid) and at < m.end
+        assert not inside, f"{m.text!r} read as {m.value} in {text!r}"
+
+
+@pytest.mark.parametrize("text", [t for t, _ in INVALID] + ["2月30日到3月1日", "民國0年至民國114年"])
+def test_impossible_dates_never_crash_the_whole_flow(text):
+    result = analyse(RawDocument("a.txt", f"他說{text}，公司將發布新品。", "utf-8"), REF)
+    for m in result.mentions:
+        if m.start_date and m.end_date:
+            assert m.start_date <= m.end_date
+
+
+@pytest.mark.xfail(strict=True, reason="recognise/compose: in 2025年0月1日 the month is impossible, yet "
+                                       "1日 alone is read as a day of the reference month")
+def test_a_day_after_an_impossible_month_is_not_a_date():
+    mentions = extract_mentions("2025年0月1日", REF)
+    assert not any(m.text.endswith("1日") for m in mentions), [(m.text, m.value) for m in mentions]
+
+
+@pytest.mark.xfail(strict=True, reason="resolve.py: 明年以来, 下个月以来, 月底以来 (since a date after the "
+                                       "reference date) give a backwards interval, e.g. 2026-01-01…2025-11-20")
+@pytest.mark.parametrize("text", ["明年以来", "下个月以来", "月底以来"])
+def test_since_a_future_date_is_not_a_backwards_interval(text):
+    for m in extract_mentions(text, REF):
+        assert m.start_date is None or m.end_date is None or m.start_date <= m.end_date, (m.text, m.value)
+
+
+@pytest.mark.xfail(strict=True, reason="resolve.py: 一百世纪以来 (10,000 years back) raises ValueError "
+                                       "(year out of range) instead of dropping the mention")
+def test_a_duration_reaching_before_year_one_does_not_crash():
+    extract_mentions("一百世纪以来", REF)
