@@ -25,7 +25,7 @@ from timeline_cli.documents import (
     expand_paths,
     read_raw,
 )
-from timeline_cli.pipeline import Settings, analyse, analyse_input, merge_timelines
+from timeline_cli.pipeline import Settings, analyse, analyse_input, merge_timelines, read_in_parts
 from timeline_cli.render.jsonout import events_payload, mentions_payload
 
 ARTICLES = ROOT / "tests" / "articles"
@@ -192,6 +192,21 @@ def test_a_document_read_in_parts_reads_like_the_whole(article, chunk, context):
         assert found == expected  # with the part before in view, nothing is lost at the seams
     else:
         assert len(set(found.items()) & set(expected.items())) >= 0.8 * len(expected)
+
+
+def test_parts_come_as_they_are_read_and_a_late_problem_comes_last(tmp_path, monkeypatch):
+    import timeline_cli.documents as documents
+
+    monkeypatch.setattr(documents, "BLOCK_BYTES", 4096)
+    path = tmp_path / "a.txt"
+    path.write_bytes((HANS + "\n\n").encode() * 40 + b"\xff\xfe broken")  # past the detection sample
+    outcomes = list(read_in_parts(path, Settings(ref_option=REF, chunk_chars=2000, events=False)))
+    parts, last = outcomes[:-1], outcomes[-1]
+    assert len(parts) >= 5 and all(o.analysis is not None and o.error is None for o in parts)
+    assert last.analysis is None and "not valid utf-8" in last.error.reason
+    ids = [m.id for o in parts for m in o.analysis.mentions]
+    assert ids == [f"m{i}" for i in range(1, len(ids) + 1)] and len(ids) > 30 * 10
+    assert analyse_input(path, Settings(ref_option=REF)).error == last.error
 
 
 def test_one_part_is_exactly_the_whole_analysis():
@@ -418,8 +433,8 @@ def _rendered(inputs) -> tuple[str, str]:
 
 
 def test_jobs_do_not_change_the_output(many_files, capsys):
-    one = load([str(many_files)], jobs=1, quiet=True, all_mentions=True)
-    two = load([str(many_files)], jobs=2, quiet=True, all_mentions=True)
+    one = load([str(many_files)], jobs=1, quiet=True, mentions="all")
+    two = load([str(many_files)], jobs=2, quiet=True, mentions="all")
     assert len(one.analyses) == 24 and len(one.errors) == 1
     assert _rendered(one) == _rendered(two)
     validate(json.loads(_rendered(two)[0]), "events")
@@ -438,11 +453,15 @@ def test_stdin_among_files_in_parallel(many_files, capsys):
 
 def test_a_timeline_keeps_only_the_mentions_its_events_cite(many_files, capsys):
     inputs = load([str(many_files / "d0")], quiet=True)
-    for analysis in inputs.analyses:
+    everything = load([str(many_files / "d0")], quiet=True, mentions="all")
+    for analysis, whole in zip(inputs.analyses, everything.analyses, strict=True):
+        ids = {m.id for m in analysis.mentions}
         cited = {e.mention for event in analysis.events for e in event.evidence}
-        assert cited <= {m.id for m in analysis.mentions}
-        assert len(analysis.mentions) <= len(cited | {e.anchor for e in analysis.events}) * 2
+        assert cited <= ids < {m.id for m in whole.mentions}
+        assert analysis.events == whole.events
         assert analysis.document.text == ""
+    bare = load([str(many_files / "d0")], quiet=True, mentions="none")
+    assert all(a.mentions == () and a.events for a in bare.analyses)
 
 
 def test_unexpected_failures_on_one_input_do_not_lose_the_others(monkeypatch, tmp_path):

@@ -3,8 +3,13 @@
 `analyse` and `analyse_part` are pure functions of their arguments (picklable in and
 out), so a pool of worker processes, or a distributed engine, can run them.
 
-Big inputs are analysed in parts (`documents.chunked`: about 1 MB of text each, cut at
-blank lines, else line breaks, else sentence ends) and stitched back into one analysis:
+Big inputs are analysed in parts (`documents.chunked`: at most `CHUNK_CHARS`, 100,000
+characters or about 300 KB of UTF-8 Chinese, cut at blank lines, else line breaks, else
+sentence ends) and stitched back into one analysis. A part is far longer than any news
+article, and short enough that the stages whose cost grows faster than the length of
+their text (event building, today) stay cheap. Only one part of the text is in memory at
+a time, whatever the size of the input; what is kept is the mentions and events found
+(and `read_in_parts` lets a command write those as they come). The seams:
 
 - the first part decides the document's script and reference date (option, sidecar,
   dateline, or inferred from that part); every part is resolved against the same one;
@@ -15,7 +20,7 @@ blank lines, else line breaks, else sentence ends) and stitched back into one an
 - offsets are shifted to stay offsets into the whole text; mention ids run on (m1, m2,
   … across parts) and anchors and evidence follow them;
 - evidence sentences never straddle two parts, because parts end at a blank line, a line
-  break or a sentence end (only a single line with no sentence end for ~1 MB is cut
+  break or a sentence end (only a stretch of 75,000 characters with none of these is cut
   blindly, and then the sentence around the cut is split between the two parts);
 - events are built and merged within a part: one event told again in another part of the
   same file stays two events. Event ids of later parts are salted with the part's offset
@@ -59,7 +64,7 @@ class Settings:
     events: bool = True
     entities_file: Path | None = None
     encoding: str | None = None
-    all_mentions: bool = True  # False: keep only the mentions events refer to
+    mentions: str = "all"  # all | cited (by events, as evidence or anchor) | none
     chunk_chars: int = CHUNK_CHARS
     context_chars: int = CONTEXT_CHARS
 
@@ -128,9 +133,11 @@ def entity_table(entities_file: Path | None):
 # --- a document in parts -----------------------------------------------------------------------
 
 class Stitcher:
-    """Analyses the consecutive parts of one document and joins them into one `Analysis`.
+    """Analyses the consecutive parts of one document as parts of the whole.
 
-    See the module's docstring for what happens at the seams.
+    Each `add` gives the part's own mentions and events with offsets and ids already those
+    of the whole document; `joined` puts them together. See the module's docstring for
+    what happens at the seams.
     """
 
     def __init__(self, path: str, settings: Settings, *, published: date | None = None,
@@ -145,10 +152,8 @@ class Stitcher:
         self._count = 0  # mentions numbered so far
         self._tail = ""  # the end of the last part, read again before the next one
         self._tail_ids: dict[tuple[int, int], str] = {}  # its mentions' spans and ids
-        self._mentions: list[Mention] = []
-        self._events: list[Event] = []
 
-    def add(self, part: str) -> None:
+    def add(self, part: str) -> Analysis:
         from .script import simplified_view
 
         self.blank = self.blank and (not part or part.isspace())
@@ -166,19 +171,15 @@ class Stitcher:
         ids = self._number(result.mentions, len(context), shift)
         events = [e for e in (self._moved_event(e, len(context), shift, ids) for e in result.events) if e]
         mentions = [_moved(m, shift, ids) for m in result.mentions if m.start >= len(context)]
-        if not self.settings.all_mentions:
-            mentions = referenced(mentions, events)
-        self._mentions.extend(mentions)
-        self._events.extend(events)
         self._keep_tail(text, shift, result.mentions, ids)
         self._offset += len(part)
         self._parts += 1
+        return Analysis(self._template, tuple(self._kept(mentions, events)), tuple(events))
 
-    def finish(self, encoding: str) -> Analysis:
-        from .events.build import sort_events
-
-        doc = replace(self._template, encoding=encoding)
-        return Analysis(doc, tuple(self._mentions), tuple(sort_events(self._events)))
+    def _kept(self, mentions: list[Mention], events: list[Event]) -> list[Mention]:
+        if self.settings.mentions == "cited":
+            return cited(mentions, events)
+        return [] if self.settings.mentions == "none" else mentions
 
     def _number(self, mentions: tuple[Mention, ...], context: int, shift: int) -> dict[str, str | None]:
         """Local id → id in the whole document; mentions in the context keep their earlier id."""
@@ -213,7 +214,16 @@ class Stitcher:
                           if m.start >= tail_start and ids.get(m.id)}
 
 
-def referenced(mentions: list[Mention], events: list[Event]) -> list[Mention]:
+def joined(parts: list[Analysis]) -> Analysis:
+    """One analysis from the analyses of a document's consecutive parts (the last has its final head)."""
+    from .events.build import sort_events
+
+    mentions = tuple(m for part in parts for m in part.mentions)
+    events = tuple(sort_events([e for part in parts for e in part.events]))
+    return Analysis(parts[-1].document, mentions, events)
+
+
+def cited(mentions: list[Mention], events: list[Event]) -> list[Mention]:
     """The mentions events cite (as evidence or anchor), and the mentions those are anchored to."""
     by_id = {m.id: m for m in mentions}
     wanted = {e.anchor for e in events} | {ev.mention for e in events for ev in e.evidence}
@@ -256,25 +266,42 @@ def _plus(offset: int | None, shift: int) -> int | None:
 
 def analyse_input(source: str | Path, settings: Settings, stdin=None) -> Outcome:
     """Read one input in parts and analyse it; every problem becomes the outcome's error."""
+    parts = []
+    for outcome in read_in_parts(source, settings, stdin):
+        if outcome.error is not None:
+            return outcome
+        parts.append(outcome.analysis)
+    return Outcome(parts[-1].document.path, joined(parts))
+
+
+def read_in_parts(source: str | Path, settings: Settings, stdin=None) -> Iterator[Outcome]:
+    """The analysis of each part of one input as soon as it is read, then any problem.
+
+    A command can write each part's mentions as they come, so that even a huge input's
+    output never has to be held whole. A problem (undecodable bytes half-way, an empty
+    file) comes last, as an outcome with the error; the parts before it stay valid.
+    """
     from .documents import chunked, display_path, open_input
 
     name = display_path(source)
+    stitcher = None
     try:
         with open_input(source, encoding=settings.encoding, stdin=stdin) as opened:
             stitcher = Stitcher(opened.path, settings, published=opened.published, title=opened.title)
             for part in chunked(opened, settings.chunk_chars):
-                stitcher.add(part)
-            analysis = stitcher.finish(opened.encoding)
+                analysis = stitcher.add(part)
+                document = replace(analysis.document, encoding=opened.encoding)
+                yield Outcome(opened.path, replace(analysis, document=document))
     except OSError as exc:
-        return Outcome(name, error=InputError(name, os_reason(exc)))
+        yield Outcome(name, error=InputError(name, os_reason(exc)))
     except DecodeError as exc:
-        return Outcome(name, error=InputError(name, str(exc)))
+        yield Outcome(name, error=InputError(name, str(exc)))
     except Exception as exc:  # noqa: BLE001 - a bug on one input must not lose the others
-        return Outcome(name, error=InputError(name, f"internal error ({type(exc).__name__}: {exc}); "
-                                                    f"please report it with this file"))
-    if stitcher.blank:
-        return Outcome(name, error=InputError(name, "empty file"))
-    return Outcome(name, analysis)
+        yield Outcome(name, error=InputError(name, f"internal error ({type(exc).__name__}: {exc}); "
+                                                   f"please report it with this file"))
+    else:
+        if stitcher.blank:
+            yield Outcome(name, error=InputError(name, "empty file"))
 
 
 def analyse_inputs(sources: list, settings: Settings, *, jobs: int = 1, stdin=None) -> Iterator[Outcome]:

@@ -106,20 +106,21 @@ class Inputs:
 
 def load(paths: list[str] | None, *, ref_date: str | None = None, encoding: str | None = None,
          glob: str | None = None, entities: Path | None = None, events: bool = True,
-         quiet: bool = False, stdin=None, jobs: int = 1, all_mentions: bool | None = None) -> Inputs:
+         quiet: bool = False, stdin=None, jobs: int = 1, mentions: str | None = None) -> Inputs:
     """Read and analyse every input, in order; problems are said on stderr and collected.
 
     Files are streamed in parts, so any size fits in bounded memory; `jobs` worker
     processes share the files (the result does not depend on it). The analyses come
-    back without the documents' texts (see `pipeline.Analysis`), and, when events are
-    built, with only the mentions the events cite (evidence and anchors) unless
-    `all_mentions` is True: a timeline of a huge input must not keep every mention.
+    back without the documents' texts (see `pipeline.Analysis`). `mentions` says which
+    mentions to keep: all, cited (by the events, as evidence or anchor) or none; by
+    default all without events, cited with them: a timeline of a huge input must not
+    keep every mention, and a command that shows no mention should ask for none.
     """
     from ..documents import InputError, expand_paths, seed_path
     from ..pipeline import Outcome, Settings, analyse_inputs
 
     settings = Settings(parse_ref_date(ref_date), events, _checked_entities(entities, events),
-                        _checked_encoding(encoding), all_mentions=not events if all_mentions is None else all_mentions)
+                        _checked_encoding(encoding), mentions=mentions or ("cited" if events else "all"))
     sources = list(expand_paths(paths, glob)) if paths else [seed_path()]
     files = [s for s in sources if not isinstance(s, InputError)]
     analyses, errors = [], []
