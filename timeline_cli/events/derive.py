@@ -9,6 +9,7 @@ sentences.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date
 
 from ..model import Document, Event, EventDate, Evidence, Mention
@@ -26,23 +27,26 @@ _NEARBY_SENTENCES = 2
 def derived_events(doc: Document, view: str, mentions: list[Mention], table: DocEntities,
                    order_base: int) -> list[Event]:
     spans = sentences(doc.text)
+    starts = [span.start for span in spans]
+    index_of = {m.id: _sentence_index(starts, m.start) for m in mentions}
+    joins = _join_years(mentions, view, spans, index_of)
     events: list[Event] = []
-    for total in mentions:
+    for position, total in enumerate(mentions):
         years = _years(total)
         if years is None or not _TENURE.search(view[max(0, total.start - 10):total.start]):
             continue
-        here = _sentence_index(spans, total.start)
-        anchor = _join_year(mentions, view, spans, here)
+        here = index_of[total.id]
+        anchor = _nearest_join(joins, here)
         if anchor is None:
             continue
         start_year = int(anchor.value)
-        sentence, anchor_sentence = spans[here], spans[_sentence_index(spans, anchor.start)]
+        sentence, anchor_sentence = spans[here], spans[index_of[anchor.id]]
         actors = tuple(a for a, _ in _actors(doc.text, view, sentence, table, doc.script))
         evidence = (_evidence(doc, sentence, total), _evidence(doc, anchor_sentence, anchor))
         title = _tenure_title(doc.text, view, sentence, total)
         events.append(_span_event(doc, title, start_year, start_year + years, actors, evidence, total))
         cursor = start_year
-        for part in _parts_after(mentions, total, sentence, view):
+        for part in _parts_after(mentions, position, sentence, view):
             part_years = _years(part)
             role = _role_title(doc.text, view, part, sentence)
             events.append(_span_event(doc, role, cursor, cursor + part_years, actors,
@@ -58,35 +62,40 @@ def _years(mention: Mention) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _sentence_index(spans: list[Span], offset: int) -> int:
-    for i, span in enumerate(spans):
-        if span.start <= offset < span.end:
-            return i
-    return len(spans) - 1
+def _sentence_index(starts: list[int], offset: int) -> int:
+    return max(0, bisect_right(starts, offset) - 1)
 
 
-def _join_year(mentions, view, spans, here) -> Mention | None:
-    """The year someone joined or founded something, stated within two sentences."""
-    best = None
+def _join_years(mentions, view, spans, index_of) -> list[tuple[int, Mention]]:
+    """Years someone joined or founded something (2013年加入), with their sentence, in order."""
+    joins = []
     for m in mentions:
         if m.type != "DATE" or m.granularity != "year" or not m.value.isdigit() or m.certainty != "stated":
             continue
-        index = _sentence_index(spans, m.start)
-        if abs(index - here) > _NEARBY_SENTENCES:
-            continue
-        span = spans[index]
-        if _JOIN.search(view, m.end, span.end):
-            if best is None or abs(index - here) < abs(_sentence_index(spans, best.start) - here):
-                best = m
-    return best
+        index = index_of[m.id]
+        if _JOIN.search(view, m.end, spans[index].end):
+            joins.append((index, m))
+    return joins
 
 
-def _parts_after(mentions, total, sentence, view) -> list[Mention]:
+def _nearest_join(joins: list[tuple[int, Mention]], here: int) -> Mention | None:
+    """The join year stated nearest to sentence `here`, within two sentences."""
+    at = bisect_right(joins, here, key=lambda item: item[0])
+    best = None
+    for index, m in joins[max(0, at - 3):at + 3]:
+        distance = abs(index - here)
+        if distance <= _NEARBY_SENTENCES and (best is None or distance < best[0]):
+            best = (distance, m)
+    return None if best is None else best[1]
+
+
+def _parts_after(mentions, position, sentence, view) -> list[Mention]:
+    """其中5年担任…，7年担任…: the lengths after the total, in its sentence."""
     parts = []
-    for m in mentions:
-        if m.start <= total.start or m.start >= sentence.end or _years(m) is None:
-            continue
-        if _ROLE.match(view[m.end:m.end + 3]):
+    for m in mentions[position + 1:]:
+        if m.start >= sentence.end:
+            break
+        if _years(m) is not None and _ROLE.match(view[m.end:m.end + 3]):
             parts.append(m)
     return parts
 

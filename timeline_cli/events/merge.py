@@ -13,13 +13,18 @@ _PRECISION = {"year": 4, "half": 7, "quarter": 7, "season": 7, "month": 7, "week
 def merge_drafts(drafts: list[Draft], doc: Document) -> list[Event]:
     """Sentences of one document that restate the same event become one event."""
     groups: list[list[Draft]] = []
+    by_key: dict[tuple, list[list[Draft]]] = {}  # only drafts with the same date and type can merge
     for draft in drafts:
-        for group in groups:
+        key = (draft.mention.value, draft.mention.mod, draft.type)
+        candidates = by_key.setdefault(key, [])
+        for group in candidates:
             if _same_draft(group[0], draft):
                 group.append(draft)
                 break
         else:
-            groups.append([draft])
+            group = [draft]
+            groups.append(group)
+            candidates.append(group)
     return [_event_from(group, doc) for group in groups]
 
 
@@ -80,15 +85,22 @@ def merged_status(statuses: list[str]) -> str:
 # --- across documents ------------------------------------------------------------------------
 
 def merge_across(events: list[Event]) -> list[Event]:
-    """The same event reported by several articles becomes one event with every source."""
+    """The same event reported by several articles becomes one event with every source.
+
+    Events can only merge within the same year, so each is compared with the events of its
+    year alone: merging stays near-linear over thousands of articles.
+    """
     merged: list[Event] = []
+    by_year: dict[str, list[int]] = {}
     for event in events:
-        scores = [(_match_score(other, event), i) for i, other in enumerate(merged)]
+        bucket = by_year.setdefault(event.date.value[:4], [])
+        scores = [(_match_score(merged[i], event), i) for i in bucket]
         scores = [(score, i) for score, i in scores if score > 0]
         if scores:
             _, best = max(scores)
             merged[best] = _combine(merged[best], event)
         else:
+            bucket.append(len(merged))
             merged.append(event)
     return sort_events(merged)
 

@@ -740,7 +740,13 @@ def _build_cn_month(m):
     return _point(m, "month", (LEVEL["month"], LEVEL["monthpart"] if part else LEVEL["month"]), **fields)
 
 
+_MONTH_BEFORE = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s?月\s?$")
+
+
 def _day_any(m, ctx):
+    before = _MONTH_BEFORE.search(m.string, max(0, m.start() - 5), m.start())
+    if before is not None and not 1 <= (parse_int(before.group(1)) or 0) <= 12:
+        return None  # 2025年0月1日: the month is impossible, so is the day
     text = m.group("day") or m.group("day2") or m.group("daycn") or m.group("daycn2")
     day = parse_int(text)
     if day is None or not 1 <= day <= 31:

@@ -155,7 +155,7 @@ def resolve_all(pieces: list[Piece], text: str, view: str, ref: RefDate | None) 
         mention_id = f"m{len(mentions) + 1}"
         try:
             resolved = _resolve(piece, story)
-        except Unresolvable:
+        except (Unresolvable, ValueError, OverflowError):  # dates beyond year 1 … 9999 included
             resolved = None
         if resolved is None:
             if piece.kind == "range":  # 周三到周一 backwards: keep the two dates on their own
@@ -559,7 +559,10 @@ def _finish(resolved: Resolved, f: dict, story: Story) -> Resolved:
         end_day = story.ref.date if story.ref and story.ref.precision == "day" else None
         if story.ref and story.ref.precision == "year":
             end_day = date(story.ref.date.year, 12, 31)
-        updates.update(value=f"{time.value}/{end_value}", end_date=end_day, mod=None)
+        if end_day is not None and time.start_date is not None and end_day < time.start_date:
+            updates["mod"] = "ON_OR_AFTER"  # 明年以来: since a date still ahead, not a range back
+        else:
+            updates.update(value=f"{time.value}/{end_value}", end_date=end_day, mod=None)
     if updates:
         resolved.time = _replace(time, **updates)
     return resolved

@@ -1,0 +1,166 @@
+"""Events as issue 4 describes them: statuses, actors and aliases, inference, merging, derived spans."""
+
+import json
+import shutil
+
+import pytest
+
+from conftest import ROOT, SEED, run_cli, validate
+from timeline_cli.documents import RawDocument
+from timeline_cli.pipeline import analyse, merge_timelines
+
+ARTICLES = ROOT / "tests" / "articles"
+
+
+def events_of(text: str, ref: str = "2025-11-20", path: str = "a.txt"):
+    from datetime import date
+
+    return list(analyse(RawDocument(path, text, "utf-8"), date.fromisoformat(ref)).events)
+
+
+@pytest.mark.parametrize("sentence,status", [
+    ("公司将于明年3月发布新款手机。", "planned"),
+    ("分析师预计明年3月市场将回暖。", "predicted"),
+    ("据路透社报道，该公司今年4月裁员约千人。", "reported"),
+    ("该公司否认今年4月曾与对手接触。", "negated"),
+    ("今年4月，公司发布了新款手机。", "occurred"),
+    ("据知情人士透露，他今年4月辞去了职务。", "occurred"),
+    ("今年7月，他在社交媒体上宣布，今后将不再使用这一职位名称。", "occurred"),
+])
+def test_status_cues(sentence, status):
+    events = events_of(sentence)
+    assert len(events) == 1
+    assert events[0].status == status
+
+
+def test_a_sentence_without_a_date_gives_no_event():
+    assert events_of("公司发布了新款手机。分析师认为市场将回暖。") == []
+
+
+def test_title_drops_the_date_and_the_attribution():
+    event = events_of("据知情人士称，今年4月份，Llama 4模型发布延期。")[0]
+    assert event.title == "Llama 4模型发布延期"
+
+
+def test_known_entities_match_every_spelling():
+    for name in ("杨立昆", "楊立昆", "LeCun", "Yann LeCun"):
+        event = events_of(f"{name}今年4月离开了公司。")[0]
+        assert [a.id for a in event.actors] == ["lecun"]
+    event = events_of("祖克柏今年4月宣布重组。")[0]
+    assert event.actors[0].id == "zuckerberg"
+
+
+def test_unknown_names_are_found_by_their_shape():
+    text = ("晶辰半导体今年3月宣布收购微拓科技。晶辰表示交易将于明年完成。"
+            "首席执行官陈立言今年5月表示满意。Alexandr Wang今年6月加入。")
+    events = events_of(text)
+    names = {a.name for e in events for a in e.actors}
+    assert {"晶辰半导体", "微拓科技", "陈立言", "Alexandr Wang"} <= names
+    second = next(e for e in events if "交易" in e.title)
+    assert "晶辰半导体" in {a.name for a in second.actors}  # 晶辰 alone, recognised from earlier
+
+
+def test_user_entities_file_adds_aliases(tmp_path):
+    entities = tmp_path / "entities.toml"
+    entities.write_text('[[entity]]\nid = "acme"\nname = "愛克米"\nkind = "org"\naliases = ["艾克米", "ACME"]\n',
+                        encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("艾克米今年4月发布了新产品。", encoding="utf-8")
+    data = json.loads(run_cli("list", str(article), "--ref-date", "2025-11-20", "--format", "json",
+                              "--entities", str(entities)).stdout)
+    assert data["events"][0]["actors"] == [{"id": "acme", "name": "愛克米"}]
+    filtered = json.loads(run_cli("list", str(article), "-r", "2025-11-20", "-f", "json",
+                                  "--entities", str(entities), "--actor", "ACME").stdout)
+    assert len(filtered["events"]) == 1
+
+
+def test_xdg_config_entities_are_read(tmp_path):
+    config = tmp_path / "timeline-cli"
+    config.mkdir()
+    (config / "entities.toml").write_text('[[entity]]\nid = "acme"\nname = "ACME"\naliases = ["艾克米"]\n',
+                                          encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("艾克米今年4月发布了新产品。", encoding="utf-8")
+    data = json.loads(run_cli("list", str(article), "-r", "2025-11-20", "-f", "json",
+                              env={"XDG_CONFIG_HOME": str(tmp_path)}).stdout)
+    assert data["events"][0]["actors"][0]["id"] == "acme"
+
+
+def test_a_broken_entities_file_is_a_clear_error(tmp_path):
+    entities = tmp_path / "bad.toml"
+    entities.write_text("[[entity]\nname = ", encoding="utf-8")
+    result = run_cli("list", "--entities", str(entities))
+    assert result.returncode == 2
+    assert "not valid TOML" in result.stderr.decode() and "Traceback" not in result.stderr.decode()
+
+
+def test_seed_without_sidecar_infers_2025_and_says_so(tmp_path):
+    copy = tmp_path / "seed.txt"
+    shutil.copy(SEED, copy)
+    result = run_cli("list", str(copy), "--format", "json")
+    assert result.returncode == 0
+    data = json.loads(result.stdout)
+    validate(data, "events")
+    doc = data["documents"][0]
+    assert (doc["ref_date"], doc["ref_date_source"]) == ("2025", "inferred")
+    assert "2013年" in doc["ref_date_evidence"] and "12年" in doc["ref_date_evidence"]
+    err = result.stderr.decode().strip().splitlines()
+    assert len(err) == 1 and "inferred 2025" in err[0]
+    values = {(e["date"]["value"], e["date"]["mod"]) for e in data["events"]}
+    assert {("2025-04", None), ("2025-06", None), ("2025", "END"), ("2013", None)} <= values
+
+
+def test_no_evidence_for_a_year_leaves_relative_dates_unresolved(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("4月份，公司发布了新产品。年底，公司将上市。", encoding="utf-8")
+    result = run_cli("mentions", str(article), "--format", "json")
+    data = json.loads(result.stdout)
+    assert data["documents"][0]["ref_date"] is None
+    assert [m["value"] for m in data["documents"][0]["mentions"]] == ["XXXX-04", "XXXX"]
+    assert "no reference date" in result.stderr.decode()
+    listed = json.loads(run_cli("list", str(article), "--format", "json").stdout)
+    assert [e["date"]["value"] for e in listed["events"]] == ["XXXX-04", "XXXX"]
+
+
+def test_the_two_versions_of_one_story_merge():
+    hans, hant = ARTICLES / "chip_acquisition_hans.txt", ARTICLES / "chip_acquisition_hant.txt"
+    data = json.loads(run_cli("list", str(hans), str(hant), "--format", "json").stdout)
+    validate(data, "events")
+    both = [e for e in data["events"] if e["sources"] == 2]
+    assert len(both) >= 9
+    for event in both:
+        assert {ev["path"].rsplit("/", 1)[-1] for ev in event["evidence"]} == {hans.name, hant.name}
+
+
+def test_different_events_on_the_same_date_stay_apart():
+    text = "今年4月，甲公司发布了新手机。今年4月，乙公司宣布裁员500人。"
+    events = events_of(text)
+    assert len(events) == 2
+
+
+def test_derived_tenure_spans_on_the_seed():
+    from timeline_cli.documents import read_raw
+
+    analysis = analyse(read_raw(SEED))
+    spans = {e.date.value: e for e in analysis.events if e.type == "tenure"}
+    assert set(spans) == {"2013/2025", "2013/2018", "2018/2025"}
+    for event in spans.values():
+        assert event.date.certainty == "inferred"
+        assert len(event.evidence) == 2
+
+
+def test_restated_departure_is_one_event_with_several_sentences():
+    from timeline_cli.documents import read_raw
+
+    events = merge_timelines([analyse(read_raw(SEED))])
+    leaves = [e for e in events if e.type == "leave"]
+    assert len(leaves) == 1 and len(leaves[0].evidence) >= 2
+
+
+def test_story_after_resolves_after_the_previous_date():
+    from timeline_cli.documents import read_raw
+
+    events = analyse(read_raw(SEED)).events
+    after = next(e for e in events if e.date.mod == "APPROX" and "GenAI" in e.title)
+    assert after.date.start_date.isoformat() > "2025-01-01"
+    assert after.date.certainty == "approximate"
