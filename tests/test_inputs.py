@@ -32,6 +32,7 @@ ARTICLES = ROOT / "tests" / "articles"
 HANT = (ARTICLES / "hk_tunnel_hant.txt").read_text("utf-8")
 HANS = (ARTICLES / "phone_maker_hans.txt").read_text("utf-8")
 REF = date(2025, 12, 15)
+SHORT_BIG5 = "去年4月，立法院三讀通過預算案，颱風季前動工。"  # 23 characters
 
 
 def values(text: str, ref: date = REF) -> list[tuple[int, int, str]]:
@@ -132,6 +133,14 @@ def test_a_long_ascii_start_does_not_decide_the_encoding():
     stream = TextStream(iter(blocks))
     text = "".join(stream)
     assert text.endswith(HANT) and stream.encoding == "big5"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "big5", "gb18030", "utf-16"])
+def test_a_last_character_cut_short_is_dropped_not_fatal(encoding):
+    whole = HANT.rstrip()
+    assert not whole[-1].isascii()
+    text, used = decode(whole.encode(encoding)[:-1])
+    assert text == whole[:-1] and used == encoding
 
 
 def test_bytes_gone_bad_after_the_sample_are_an_error_naming_the_place():
@@ -276,6 +285,7 @@ def mixed_folder(tmp_path):
     (root / "tw" / "2025").mkdir(parents=True)
     (root / "cn").mkdir()
     (root / "tw" / "2025" / "tunnel.txt").write_bytes(HANT.encode("big5"))
+    (root / "tw" / "2025" / "short.txt").write_bytes(SHORT_BIG5.encode("big5"))
     (root / "tw" / "seed.txt").write_bytes(SEED.read_text("utf-8").encode("cp950"))
     (root / "cn" / "phone.txt").write_bytes(HANS.encode("gb18030"))
     (root / "cn" / "phone16.txt").write_bytes(HANS.encode("utf-16"))
@@ -292,10 +302,11 @@ def test_a_folder_of_every_encoding_through_the_cli(mixed_folder):
     documents = {Path(d["path"]).name: d for d in payload["documents"]}
     assert [Path(d["path"]).as_posix() for d in payload["documents"]] == [
         "news/cn/bom.txt", "news/cn/phone.txt", "news/cn/phone16.txt", "news/tw/seed.txt",
-        "news/tw/2025/tunnel.txt"]
+        "news/tw/2025/short.txt", "news/tw/2025/tunnel.txt"]
     assert {n: d["encoding"] for n, d in documents.items()} == {
         "bom.txt": "utf-8", "phone.txt": "gb18030", "phone16.txt": "utf-16", "seed.txt": "cp950",
-        "tunnel.txt": "big5"}
+        "short.txt": "big5", "tunnel.txt": "big5"}
+    assert [(m["text"], m["value"]) for m in documents["short.txt"]["mentions"]] == [("去年4月", "2024-04")]
     expected_hans = [m[2] for m in values(HANS)]
     for name in ("bom.txt", "phone.txt", "phone16.txt"):
         assert [m["value"] for m in documents[name]["mentions"]] == expected_hans
@@ -322,7 +333,7 @@ def test_the_encoding_option_overrides_detection(mixed_folder):
 def test_glob_picks_files_in_folders(mixed_folder):
     payload, result = mentions_json("news", "--glob", "tw/*", cwd=mixed_folder.parent)
     assert result.returncode == 0
-    assert [Path(d["path"]).name for d in payload["documents"]] == ["seed.txt", "tunnel.txt"]
+    assert [Path(d["path"]).name for d in payload["documents"]] == ["seed.txt", "short.txt", "tunnel.txt"]
     payload, result = mentions_json("news", "--glob", "*.csv", cwd=mixed_folder.parent)
     assert result.returncode == 1 and "no file matches --glob" in result.stderr.decode()
 

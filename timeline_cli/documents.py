@@ -64,14 +64,18 @@ def seed_path() -> Path:
     return Path(__file__).resolve().parent.parent / "seeds" / SEED_NAME
 
 
+@lru_cache(maxsize=1)
+def _seed_resolved() -> Path:
+    return seed_path().resolve()
+
+
 def display_path(path: Path | str) -> str:
     """Paths relative to the working directory when they are inside it; the seed as seeds/…."""
     if str(path) == "-":
         return "-"
     path = Path(path)
     try:
-        seed = seed_path().resolve()
-        if path.resolve() == seed:
+        if path.name == SEED_NAME and path.resolve() == _seed_resolved():
             return f"seeds/{SEED_NAME}"
     except (OSError, RuntimeError):  # RuntimeError: a symlink loop on Python < 3.13
         pass
@@ -217,29 +221,24 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 _GOOD_SCORE, _POOR_SCORE = 0.6, 0.3
 
 
-def check_encoding(name: str) -> str:
-    """The codec's canonical name; raises LookupError for a name Python does not know."""
-    return codecs.lookup(name).name
-
-
-def detect_encoding(sample: bytes, *, complete: bool = True) -> tuple[str, str]:
+def detect_encoding(sample: bytes) -> tuple[str, str]:
     """(codec to decode with, name to report) for bytes that start at a character boundary.
 
     A BOM decides; else UTF-8 when the bytes are valid UTF-8; else whichever of GB18030 and
     Big5 (with its HKSCS and Microsoft extensions) turns the bytes into more common Chinese
     characters — mojibake is made of rare ones, so this holds even on twenty characters;
-    else charset-normalizer. `complete` is False when `sample` may end inside a character.
+    else charset-normalizer. A character cut short at the end of `sample` does not count.
     """
     for bom, codec, name in _BOMS:
         if sample.startswith(bom):
             return codec, name
     if b"\x00" in sample[:8192]:
         raise DecodeError("binary file (contains NUL bytes), not text")
-    if _decodes(sample, "utf-8", complete):
+    if _decode_sample(sample, "utf-8") is not None:
         return "utf-8", "utf-8"
     best: tuple[float, str] | None = None
     for codec in _CHINESE:
-        text = _decode_sample(sample, codec, complete)
+        text = _decode_sample(sample, codec)
         if text is not None:
             score = chinese_score(text)
             if best is None or score > best[0]:
@@ -254,13 +253,9 @@ def detect_encoding(sample: bytes, *, complete: bool = True) -> tuple[str, str]:
     raise DecodeError("not text in UTF-8, UTF-16, GB18030 or Big5 (name the encoding with --encoding)")
 
 
-def _decodes(sample: bytes, codec: str, complete: bool) -> bool:
-    return _decode_sample(sample, codec, complete) is not None
-
-
-def _decode_sample(sample: bytes, codec: str, complete: bool) -> str | None:
+def _decode_sample(sample: bytes, codec: str) -> str | None:
     try:
-        return codecs.getincrementaldecoder(codec)().decode(sample, final=complete)
+        return codecs.getincrementaldecoder(codec)().decode(sample, final=False)
     except UnicodeDecodeError:
         return None
 
@@ -300,9 +295,9 @@ def _charset_normalizer(sample: bytes) -> str | None:
 
 
 def looks_binary(text: str) -> bool:
-    """Control characters a text file would not have, in more than 1% of the characters."""
+    """Control characters a text file would not have (a stray DOS end-of-file mark aside)."""
     head = text[:SAMPLE_BYTES]
-    return bool(head) and len(_CONTROL.findall(head)) > len(head) / 100
+    return len(_CONTROL.findall(head)) > max(2, len(head) / 100)
 
 
 def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
@@ -325,7 +320,7 @@ class TextStream:
         self._forced = _forced_codec(encoding) if encoding else None
         self.encoding = encoding or "utf-8"
         self.offset = 0
-        self._checked = False
+        self._checked = 0  # characters checked for signs of a binary file
 
     def __iter__(self) -> Iterator[str]:
         decoder = _incremental(self._forced) if self._forced else None
@@ -341,7 +336,7 @@ class TextStream:
                 if len(pending) - first < SAMPLE_BYTES:
                     continue  # read on until the sample is whole
                 yield self._ascii(pending[:first])
-                decoder = self._detect(pending[first:], complete=False)
+                decoder = self._detect(pending[first:])
                 block, pending = pending[first:], b""
             yield self._decode(decoder, block)
         if decoder is None:
@@ -350,23 +345,28 @@ class TextStream:
                 yield self._ascii(pending)
                 return
             yield self._ascii(pending[:first])
-            decoder = self._detect(pending[first:], complete=True)
+            decoder = self._detect(pending[first:])
             yield self._decode(decoder, pending[first:])
-        yield self._decode(decoder, b"", final=True)
+        yield self._flush(decoder)
 
-    def _detect(self, sample: bytes, *, complete: bool):
-        codec, self.encoding = detect_encoding(sample[:SAMPLE_BYTES],
-                                               complete=complete and len(sample) <= SAMPLE_BYTES)
+    def _detect(self, sample: bytes):
+        codec, self.encoding = detect_encoding(sample[:SAMPLE_BYTES])
         return _incremental(codec)
 
-    def _decode(self, decoder, data: bytes, *, final: bool = False) -> str:
+    def _decode(self, decoder, data: bytes) -> str:
         try:
-            text = decoder.decode(data, final=final)
+            text = decoder.decode(data, final=False)
         except UnicodeDecodeError as exc:
             raise DecodeError(f"not valid {self.encoding} near byte {self.offset + exc.start} "
                               f"(name the encoding with --encoding)") from exc
         self.offset += len(data)
         return self._checked_text(text)
+
+    def _flush(self, decoder) -> str:
+        try:
+            return self._checked_text(decoder.decode(b"", final=True))
+        except UnicodeDecodeError:
+            return ""  # only a last character cut short is left (head -c, a broken download)
 
     def _ascii(self, data: bytes) -> str:
         if b"\x00" in data[:8192]:
@@ -375,10 +375,11 @@ class TextStream:
         return self._checked_text(data.decode("ascii"))
 
     def _checked_text(self, text: str) -> str:
-        """The first text decoded is checked once for control characters no text file has."""
-        if text and not self._checked:
-            self._checked = True
-            if looks_binary(text):
+        """The start of the text is checked for control characters no text file has."""
+        if text and self._checked < SAMPLE_BYTES:
+            head = text[:SAMPLE_BYTES - self._checked]
+            self._checked += len(head)
+            if looks_binary(head):
                 raise DecodeError("binary file (control characters), not text")
         return text
 

@@ -30,6 +30,7 @@ a time, whatever the size of the input; what is kept is the mentions and events 
 from __future__ import annotations
 
 import multiprocessing
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
@@ -333,10 +334,10 @@ def _analyse_in_worker(source, settings: Settings) -> Outcome | None:
 
 def _pool(jobs: int):
     """Worker processes, all started now (before any progress bar starts its thread)."""
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    if "fork" in methods:
+    fork = sys.platform.startswith("linux")  # elsewhere fork is unsafe or missing: spawn
+    if fork:
         _warm_up()  # forked workers inherit the loaded tables, converters and patterns
+    context = multiprocessing.get_context("fork" if fork else "spawn")
     return context.Pool(jobs, initializer=_ignore_interrupts)
 
 
