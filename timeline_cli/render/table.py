@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..model import Event, Mention
 from ..script import convert
+from .cjkwrap import WrappedText
 from .dates import human_date
 
 STATUS_STYLE = {"occurred": "green", "planned": "cyan", "predicted": "magenta",
@@ -15,26 +16,46 @@ def date_label(value: str, mod: str | None, granularity: str | None, script: str
     return convert(label, "hant") if script == "hant" else label
 
 
-def events_table(events: list[Event], script: str = "original", label_script: str = "hans"):
-    from rich.table import Table
-    from rich.text import Text
+NARROW = 80  # below this many columns the Type column is left out so the rest still fits
 
-    table = Table(show_lines=False, header_style="bold", expand=False)
-    table.add_column("Date", no_wrap=True, style="bold")
-    table.add_column("Event", ratio=3, overflow="fold")
-    table.add_column("Type", no_wrap=True, style="dim")
-    table.add_column("Actors", ratio=1, overflow="fold")
-    table.add_column("Status", no_wrap=True)
-    for event in events:
-        d = event.date
-        table.add_row(
-            date_label(d.value, d.mod, d.granularity, label_script),
-            convert(event.title, script),
-            event.type,
-            "、".join(convert(a.name, script) for a in event.actors),
-            Text(event.status, style=STATUS_STYLE.get(event.status, "")),
-        )
-    return table
+
+class EventsTable:
+    """The events table, laid out for the width it is drawn at."""
+
+    def __init__(self, events: list[Event], script: str, label_script: str):
+        self.events, self.script, self.label_script = events, script, label_script
+
+    def __rich_console__(self, console, options):
+        yield self.table(options.max_width)
+
+    def table(self, width: int):
+        from rich.table import Table
+        from rich.text import Text
+
+        with_type = width >= NARROW
+        table = Table(show_lines=False, header_style="bold", expand=False)
+        table.add_column("Date", no_wrap=True, style="bold")
+        table.add_column("Event", ratio=3, min_width=12)
+        if with_type:
+            table.add_column("Type", no_wrap=True, style="dim")
+        table.add_column("Actors", ratio=1, min_width=6)
+        table.add_column("Status", no_wrap=True)
+        for event in self.events:
+            d = event.date
+            cells = [
+                date_label(d.value, d.mod, d.granularity, self.label_script),
+                WrappedText(convert(event.title, self.script)),
+                WrappedText("、".join(convert(a.name, self.script) for a in event.actors)),
+                Text(event.status, style=STATUS_STYLE.get(event.status, "")),
+            ]
+            if with_type:
+                cells.insert(2, event.type)
+            table.add_row(*cells)
+        return table
+
+
+def events_table(events: list[Event], script: str = "original", label_script: str = "hans"):
+    return EventsTable(events, script, label_script)
 
 
 def mentions_table(path: str, mentions: list[Mention], script: str = "original"):
