@@ -4,6 +4,7 @@ import json
 import subprocess
 import sys
 
+import pytest
 from typer.testing import CliRunner
 
 from conftest import ROOT, SEED, run_cli, validate
@@ -97,3 +98,15 @@ def test_the_seed_is_found_from_any_directory(tmp_path):
 def test_version():
     result = run_cli("--version")
     assert result.returncode == 0 and result.stdout.decode().startswith("timeline ")
+
+
+
+@pytest.mark.parametrize("width", [60, 80, 120])
+def test_table_fits_the_terminal_and_keeps_latin_words_whole(width):
+    from rich.cells import cell_len
+
+    out = run_cli("list", "--format", "table", "--color", "never", env={"COLUMNS": str(width)}).stdout.decode()
+    lines = out.splitlines()
+    assert lines and all(cell_len(line) <= width for line in lines)
+    assert "Facebook" in out  # wrapped around, never split as Faceboo|k
+    assert not any(line.split("│")[2].strip().startswith(("、", "，", ",")) for line in lines if line.count("│") > 3)
