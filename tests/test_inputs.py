@@ -493,8 +493,6 @@ def test_unexpected_failures_on_one_input_do_not_lose_the_others(monkeypatch, tm
     assert "internal error (RuntimeError: boom)" in inputs.errors[0].reason
 
 
-@pytest.mark.xfail(strict=True, reason="cli/list_cmd.py and cli/mentions_cmd.py: --jobs is not an option yet; "
-                                       "add `jobs: JobsOpt = 1` and pass jobs=jobs to load()")
 @pytest.mark.parametrize("command", ["list", "mentions"])
 def test_jobs_option_on_the_commands(many_files, command):
     outputs = []

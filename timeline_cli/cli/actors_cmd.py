@@ -10,6 +10,7 @@ from .common import (
     EncodingOpt,
     EntitiesOpt,
     GlobOpt,
+    JobsOpt,
     OutputOpt,
     Paths,
     QuietOpt,
@@ -56,6 +57,7 @@ def actors_command(
     glob: GlobOpt = None,
     color: Annotated[str, typer.Option("--color", metavar="auto|always|never", help="Colour (NO_COLOR is honoured).")] = "auto",
     quiet: QuietOpt = False,
+    jobs: JobsOpt = 1,
     verbose: VerboseOpt = False,
 ) -> None:
     """List the actors of the timeline, with their number of events and first and last dates.
@@ -77,7 +79,7 @@ def actors_command(
     fmt = check_choice("--format", format, ("table", "plain", "json")) if format else (
         "table" if stdout_is_terminal() or output else "plain")
     report = Report(verbose, quiet)
-    inputs = load(paths, ref_date=ref_date, encoding=encoding, glob=glob, entities=entities, quiet=quiet)
+    inputs = load(paths, ref_date=ref_date, encoding=encoding, glob=glob, entities=entities, quiet=quiet, jobs=jobs)
     report.loaded(inputs)
     query = build_query(inputs.analyses, since=since, until=until, type=type, status=status, entities=entities)
     rows = actor_rows(query.apply(merge_timelines(inputs.analyses)))

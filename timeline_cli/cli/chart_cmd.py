@@ -10,6 +10,7 @@ from .common import (
     EncodingOpt,
     EntitiesOpt,
     GlobOpt,
+    JobsOpt,
     OutputOpt,
     Paths,
     QuietOpt,
@@ -74,6 +75,7 @@ def chart_command(
     glob: GlobOpt = None,
     color: ColorOpt = "auto",
     quiet: QuietOpt = False,
+    jobs: JobsOpt = 1,
     verbose: VerboseOpt = False,
 ) -> None:
     """Draw the timeline on a time axis, one row per actor or per type, as text or SVG.
@@ -106,7 +108,7 @@ def chart_command(
     if width is not None and width < MIN_WIDTH:
         fail_usage(f"--width {width} is too narrow for a chart; give at least {MIN_WIDTH}, e.g. --width 80")
     report = Report(verbose, quiet)
-    inputs = load(paths, ref_date=ref_date, encoding=encoding, glob=glob, entities=entities, quiet=quiet)
+    inputs = load(paths, ref_date=ref_date, encoding=encoding, glob=glob, entities=entities, quiet=quiet, jobs=jobs)
     report.loaded(inputs)
     query = build_query(inputs.analyses, since=since, until=until, actor=actor, type=type, status=status,
                         grep=grep, precision=precision, limit=limit, entities=entities)

@@ -11,6 +11,7 @@ from .common import (
     EncodingOpt,
     EntitiesOpt,
     GlobOpt,
+    JobsOpt,
     OutputOpt,
     Paths,
     QuietOpt,
@@ -68,6 +69,7 @@ def list_command(
     glob: GlobOpt = None,
     color: ColorOpt = "auto",
     quiet: QuietOpt = False,
+    jobs: JobsOpt = 1,
     verbose: VerboseOpt = False,
 ) -> None:
     """Show the timeline: every dated event of the articles, in date order.
@@ -110,7 +112,7 @@ def list_command(
     check_choice("--script", script, ("original", "hant", "hans"))
     check_choice("--color", color, ("auto", "always", "never"))
     report = Report(verbose, quiet)
-    inputs = load(paths, ref_date=ref_date, encoding=encoding, glob=glob, entities=entities, quiet=quiet)
+    inputs = load(paths, ref_date=ref_date, encoding=encoding, glob=glob, entities=entities, quiet=quiet, jobs=jobs)
     report.loaded(inputs)
     events = merge_timelines(inputs.analyses)
     query = build_query(inputs.analyses, since=since, until=until, actor=actor, type=type, status=status,

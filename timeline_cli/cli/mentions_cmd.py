@@ -9,6 +9,7 @@ import typer
 from .common import (
     EncodingOpt,
     GlobOpt,
+    JobsOpt,
     OutputOpt,
     Paths,
     QuietOpt,
@@ -41,6 +42,7 @@ def mentions_command(
     glob: GlobOpt = None,
     color: Annotated[str, typer.Option("--color", metavar="auto|always|never", help="Colour in tables (NO_COLOR is honoured).")] = "auto",
     quiet: QuietOpt = False,
+    jobs: JobsOpt = 1,
     verbose: VerboseOpt = False,
 ) -> None:
     """List every dated mention, with its offsets, TimeML value, interval, anchor and rule.
@@ -67,7 +69,7 @@ def mentions_command(
     fmt = check_choice("--format", format, FORMATS) if format else ("table" if stdout_is_terminal() or output else "plain")
     check_choice("--script", script, ("original", "hant", "hans"))
     report = Report(verbose, quiet)
-    inputs = load(paths, ref_date=ref_date, encoding=encoding, glob=glob, events=False, quiet=quiet)
+    inputs = load(paths, ref_date=ref_date, encoding=encoding, glob=glob, events=False, quiet=quiet, jobs=jobs)
     report.loaded(inputs, found="mentions")
     write_output(render_mentions(inputs, fmt, script, color, output is not None), output)
     report.done(sum(len(a.mentions) for a in inputs.analyses), "mention")

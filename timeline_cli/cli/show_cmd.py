@@ -10,6 +10,7 @@ from .common import (
     EncodingOpt,
     EntitiesOpt,
     GlobOpt,
+    JobsOpt,
     OutputOpt,
     Paths,
     QuietOpt,
@@ -36,6 +37,7 @@ def show_command(
     glob: GlobOpt = None,
     color: Annotated[str, typer.Option("--color", metavar="auto|always|never", help="Colour (NO_COLOR is honoured).")] = "auto",
     quiet: QuietOpt = False,
+    jobs: JobsOpt = 1,
     verbose: VerboseOpt = False,
 ) -> None:
     """Show one event in full: how its date was reached, its sentences and its actors.
@@ -58,7 +60,7 @@ def show_command(
 
     check_choice("--format", format, ("text", "json"))
     report = Report(verbose, quiet)
-    inputs = load(paths, ref_date=ref_date, encoding=encoding, glob=glob, entities=entities, quiet=quiet)
+    inputs = load(paths, ref_date=ref_date, encoding=encoding, glob=glob, entities=entities, quiet=quiet, jobs=jobs)
     report.loaded(inputs)
     events = merge_timelines(inputs.analyses)
     matches = [e for e in events if e.id == event_id] or [e for e in events if e.id.startswith(event_id)]

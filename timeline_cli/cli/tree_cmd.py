@@ -10,6 +10,7 @@ from .common import (
     EncodingOpt,
     EntitiesOpt,
     GlobOpt,
+    JobsOpt,
     OutputOpt,
     Paths,
     QuietOpt,
@@ -56,6 +57,7 @@ def tree_command(
     glob: GlobOpt = None,
     color: Annotated[str, typer.Option("--color", metavar="auto|always|never", help="Colour (NO_COLOR is honoured).")] = "auto",
     quiet: QuietOpt = False,
+    jobs: JobsOpt = 1,
     verbose: VerboseOpt = False,
 ) -> None:
     """Draw the timeline as a tree, by year and month, by actor, by type or by document.
@@ -79,7 +81,7 @@ def tree_command(
     check_choice("--by", by, GROUPINGS)
     check_choice("--script", script, ("original", "hant", "hans"))
     report = Report(verbose, quiet)
-    inputs = load(paths, ref_date=ref_date, encoding=encoding, glob=glob, entities=entities, quiet=quiet)
+    inputs = load(paths, ref_date=ref_date, encoding=encoding, glob=glob, entities=entities, quiet=quiet, jobs=jobs)
     report.loaded(inputs)
     query = build_query(inputs.analyses, since=since, until=until, actor=actor, type=type, status=status,
                         grep=grep, precision=precision, limit=limit, reverse=reverse, entities=entities)
