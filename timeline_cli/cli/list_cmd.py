@@ -128,16 +128,13 @@ def render_events(events, inputs, fmt: str, script: str, color: str, to_file: bo
         from ..render.formats import RenderContext
 
         return TEXT_FORMATS[fmt](events, RenderContext(inputs.analyses, inputs.errors, script))
+    from ..render.fields import labels_for
     from ..render.table import events_table
     from .console import render_rich
 
-    label_script = "hant" if script == "hant" or (script == "original" and _mostly_traditional(inputs)) else "hans"
-    return render_rich(events_table(events, script, label_script), color=color, to_file=to_file)
+    return render_rich(events_table(events, script, labels_for(script, inputs.analyses)), color=color,
+                       to_file=to_file)
 
-
-def _mostly_traditional(inputs) -> bool:
-    scripts = [a.document.script for a in inputs.analyses]
-    return bool(scripts) and sum(s in ("hant", "mixed") for s in scripts) * 2 >= len(scripts)
 
 
 def register(app: typer.Typer) -> None:

@@ -74,9 +74,9 @@ def tree_command(
             Each article's events from 2025 on.
     """
     from ..pipeline import merge_timelines
+    from ..render.fields import labels_for
     from ..render.tree import GROUPINGS, events_tree
     from .console import render_rich
-    from .list_cmd import _mostly_traditional
 
     check_choice("--by", by, GROUPINGS)
     check_choice("--script", script, ("original", "hant", "hans"))
@@ -86,7 +86,7 @@ def tree_command(
     query = build_query(inputs.analyses, since=since, until=until, actor=actor, type=type, status=status,
                         grep=grep, precision=precision, limit=limit, reverse=reverse, entities=entities)
     events = query.apply(merge_timelines(inputs.analyses))
-    label_script = "hant" if script == "hant" or (script == "original" and _mostly_traditional(inputs)) else "hans"
+    label_script = labels_for(script, inputs.analyses)
     title = ", ".join(a.document.path for a in inputs.analyses) or "timeline"
     tree = events_tree(events, by, script, label_script, title)
     write_output(render_rich(tree, color=color, to_file=output is not None), output)

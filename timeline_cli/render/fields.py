@@ -12,10 +12,15 @@ def label_script(ctx) -> str:
     """The script of date labels: as asked, else (original) the script most inputs are in.
 
     human_date speaks Simplified; a Traditional article gets Traditional labels, as in the table.
+    `ctx` is anything with `script` and `analyses`.
     """
-    if ctx.script in ("hant", "hans"):
-        return ctx.script
-    scripts = [a.document.script for a in ctx.analyses]
+    return labels_for(ctx.script, ctx.analyses)
+
+
+def labels_for(script: str, analyses) -> str:
+    if script in ("hant", "hans"):
+        return script
+    scripts = [a.document.script for a in analyses]
     mostly_traditional = bool(scripts) and sum(s in ("hant", "mixed") for s in scripts) * 2 >= len(scripts)
     return "hant" if mostly_traditional else "hans"
 

@@ -29,9 +29,10 @@ def render_jsonl(events, ctx: RenderContext) -> str:
 
 
 def render_plain(events, ctx: RenderContext) -> str:
+    from .fields import label_script
     from .plain import events_plain
 
-    return events_plain(events, ctx.script)
+    return events_plain(events, ctx.script, labels=label_script(ctx))
 
 
 def render_csv(events, ctx: RenderContext) -> str:

@@ -13,12 +13,14 @@ def _clean(text: str) -> str:
     return text.replace("\t", " ").replace("\n", " ").replace("\r", " ")
 
 
-def events_plain(events: list[Event], script: str = "original", header: bool = False) -> str:
+def events_plain(events: list[Event], script: str = "original", header: bool = False,
+                 labels: str = "hans") -> str:
+    """`labels` is the script of the date labels (see render.fields.labels_for)."""
     lines = ["\t".join(COLUMNS)] if header else []
     for e in events:
         d = e.date
         label = human_date(d.value, d.mod, d.granularity)
-        if script == "hant":
+        if labels == "hant":
             label = convert(label, "hant")
         lines.append("\t".join(_clean(x) for x in (
             d.start_date.isoformat() if d.start_date else "",
