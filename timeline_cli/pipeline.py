@@ -3,13 +3,12 @@
 `analyse` and `analyse_part` are pure functions of their arguments (picklable in and
 out), so a pool of worker processes, or a distributed engine, can run them.
 
-Big inputs are analysed in parts (`documents.chunked`: at most `CHUNK_CHARS`, 100,000
-characters or about 300 KB of UTF-8 Chinese, cut at blank lines, else line breaks, else
+Big inputs are analysed in parts (`documents.chunked`: at most `CHUNK_CHARS`, 350,000
+characters or about 1 MB of UTF-8 Chinese, cut at blank lines, else line breaks, else
 sentence ends) and stitched back into one analysis. A part is far longer than any news
-article, and short enough that the stages whose cost grows faster than the length of
-their text (event building, today) stay cheap. Only one part of the text is in memory at
-a time, whatever the size of the input; what is kept is the mentions and events found
-(and `read_in_parts` lets a command write those as they come). The seams:
+article. Only one part of the text is in memory at a time, whatever the size of the
+input; what is kept is the mentions and events found (and `read_in_parts` lets a command
+write those as they come). The seams:
 
 - the first part decides the document's script and reference date (option, sidecar,
   dateline, or inferred from that part); every part is resolved against the same one;
@@ -20,7 +19,7 @@ a time, whatever the size of the input; what is kept is the mentions and events 
 - offsets are shifted to stay offsets into the whole text; mention ids run on (m1, m2,
   … across parts) and anchors and evidence follow them;
 - evidence sentences never straddle two parts, because parts end at a blank line, a line
-  break or a sentence end (only a stretch of 75,000 characters with none of these is cut
+  break or a sentence end (only a stretch of 260,000 characters with none of these is cut
   blindly, and then the sentence around the cut is split between the two parts);
 - events are built and merged within a part: one event told again in another part of the
   same file stays two events. Event ids of later parts are salted with the part's offset
