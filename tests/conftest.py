@@ -33,6 +33,12 @@ def run_cli(*args: str, input: bytes | None = None, env: dict | None = None, cwd
                           env=full_env, cwd=cwd or ROOT, timeout=timeout)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory):
+    """The compiled-pattern cache (timeline_cli.regexcache) of the tests' own, not the user's."""
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))
+
+
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")

@@ -87,7 +87,7 @@ def test_verbose_tells_the_reference_date_and_timings_on_stderr_only():
     assert verbose.stdout == plain.stdout
     err = verbose.stderr.decode()
     assert "seeds/000_baa26c5ea6ec9896.txt: reference date 2025-11-20 from its sidecar .meta.toml" in err
-    assert "script mixed, encoding utf-8" in err and " events" in err
+    assert "script hant, encoding utf-8" in err and " events" in err
     assert "read and analysed 1 input in " in err and " s in all" in err
 
 

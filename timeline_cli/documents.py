@@ -24,6 +24,8 @@ from fnmatch import fnmatchcase
 from functools import lru_cache
 from pathlib import Path
 
+from . import regexcache
+
 SEED_NAME = "000_baa26c5ea6ec9896.txt"
 SIDE_SUFFIX = ".meta.toml"
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".htm", ".html", ""}
@@ -216,7 +218,7 @@ _BOMS = [
 ]
 _CHINESE = ("gb18030", "big5", "cp950", "big5hkscs")  # on a tie the first wins
 _PUNCTUATION = "，。、；：？！「」『』（）《》〈〉“”‘’…—·－～％　【】〔〕"
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+_CONTROL = regexcache.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 # Shares of common characters: real Chinese text has over 0.9, mojibake under 0.5.
 _GOOD_SCORE, _POOR_SCORE = 0.6, 0.3
 
@@ -400,7 +402,7 @@ def _incremental(codec: str):
         raise DecodeError(f"unknown encoding {codec!r}") from exc
 
 
-_NON_ASCII = re.compile(rb"[\x80-\xff]")
+_NON_ASCII = regexcache.compile(rb"[\x80-\xff]")
 
 
 def _first_non_ascii(data: bytes) -> int | None:
@@ -483,8 +485,8 @@ def read_raw(source: str | Path, *, encoding: str | None = None, stdin=None) -> 
 
 # --- cutting text into parts ----------------------------------------------------------------
 
-_BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u3000]*\n")
-_SENTENCE_END = re.compile(r"[。！？!?][」』”’）)】》\"']*")
+_BLANK_LINE = regexcache.compile(r"\n[ \t\r\f\v\u3000]*\n")
+_SENTENCE_END = regexcache.compile(r"[。！？!?][」』”’）)】》\"']*")
 
 
 def chunked(pieces: Iterable[str], size: int = CHUNK_CHARS) -> Iterator[str]:

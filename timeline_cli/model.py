@@ -98,6 +98,7 @@ class Entity:
     name: str
     kind: str = "other"  # person | org | product | place | other
     aliases: tuple[str, ...] = ()
+    hant: str = ""  # the name in Traditional characters, when it differs
 
 
 @dataclass(frozen=True, slots=True)

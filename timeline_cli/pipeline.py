@@ -28,7 +28,6 @@ write those as they come). The seams:
 
 from __future__ import annotations
 
-import multiprocessing
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -333,6 +332,8 @@ def _analyse_in_worker(source, settings: Settings) -> Outcome | None:
 
 def _pool(jobs: int):
     """Worker processes, all started now (before any progress bar starts its thread)."""
+    import multiprocessing  # here: a run in one process does not pay for importing it
+
     fork = sys.platform.startswith("linux")  # elsewhere fork is unsafe or missing: spawn
     if fork:
         _warm_up()  # forked workers inherit the loaded tables, converters and patterns

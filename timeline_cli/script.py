@@ -11,15 +11,17 @@ import re
 from functools import lru_cache
 from operator import ne
 
+from . import regexcache
+
 # Full-width digits, letters and the few symbols dates use (：－．／～％) fold to ASCII in
 # the view; other full-width punctuation (，。（）) stays, the patterns know it.
 _FOLD_CHARS = "０１２３４５６７８９：－．／～％" + "".join(chr(c) for c in range(0xFF21, 0xFF3B)) \
     + "".join(chr(c) for c in range(0xFF41, 0xFF5B))
 _FOLD_MAP = {ch: chr(ord(ch) - 0xFEE0) for ch in _FOLD_CHARS}
-_FOLD_RE = re.compile("[" + re.escape(_FOLD_CHARS) + "]")
+_FOLD_RE = regexcache.compile("[" + re.escape(_FOLD_CHARS) + "]")
 
 SCRIPTS = ("original", "hant", "hans")
-_CJK = re.compile("[\u4e00-\u9fff]")
+_CJK = regexcache.compile("[\u4e00-\u9fff]")
 
 
 
@@ -74,11 +76,31 @@ def detect_script(text: str, sample: int = 20000, view: str | None = None) -> st
         traditional = _count_changed(head, _converter("t2s").convert(head))
     if traditional == 0:
         return "hans"  # nothing Traditional-only: Simplified, or characters both scripts share
-    simplified = _count_changed(head, _converter("s2t").convert(head))
+    simplified = _count_simplified(head)
     minority = min(traditional, simplified)
     if minority >= 3 and minority >= 0.03 * (traditional + simplified):
         return "mixed"
     return "hant" if traditional > simplified else "hans"
+
+
+@lru_cache(maxsize=1)
+def _simplified_chars() -> frozenset[str]:
+    """The characters s2t would change, from a file made by tools/simplified_chars.py
+    (loading the s2t converter itself costs ~70 ms)."""
+    from importlib import resources
+
+    raw = resources.files("timeline_cli").joinpath("data/simplified_chars.txt").read_text(encoding="utf-8")
+    return frozenset("".join(line for line in raw.splitlines() if not line.startswith("#")))
+
+
+def has_simplified(text: str) -> bool:
+    """Whether any character of the text has a different Traditional form."""
+    return not _simplified_chars().isdisjoint(text)
+
+
+def _count_simplified(text: str) -> int:
+    chars = _simplified_chars()
+    return sum(ch in chars for ch in text)
 
 
 def _count_changed(original: str, converted: str) -> int:

@@ -10,6 +10,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from .. import regexcache
 from ..model import Actor, Entity
 from ..script import simplified_view
 
@@ -43,7 +44,17 @@ class EntityTable:
 
 
 def _key(name: str) -> str:
-    return simplified_view(name).casefold().strip()
+    return fold_case(simplified_view(name)).strip()
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def fold_case(text: str) -> str:
+    """Lower case, keeping the length (so offsets hold): matching is on folded text, because
+    an IGNORECASE pattern of every alias takes ~40 ms to compile."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else text.translate(_ASCII_LOWER)
 
 
 def user_entities_path() -> Path:
@@ -82,15 +93,16 @@ def _parse(text: str, where: str) -> dict[str, Entity]:
             raise EntityFileError(f"{where}: aliases of {item['name']!r} must be a list of strings")
         entity_id = str(item.get("id") or _slug(item["name"]))
         out[entity_id] = Entity(entity_id, str(item["name"]), str(item.get("kind", "other")),
-                                tuple(dict.fromkeys([item["name"], *aliases])))
+                                tuple(dict.fromkeys([item["name"], *aliases])), str(item.get("hant", "")))
     return out
 
 
 def _extend(old: Entity | None, new: Entity) -> Entity:
     if old is None:
         return new
+    hant = new.hant or (old.hant if new.name == old.name else "")
     return Entity(old.id, new.name or old.name, new.kind if new.kind != "other" else old.kind,
-                  tuple(dict.fromkeys(old.aliases + new.aliases)))
+                  tuple(dict.fromkeys(old.aliases + new.aliases)), hant)
 
 
 def _slug(name: str) -> str:
@@ -99,10 +111,12 @@ def _slug(name: str) -> str:
 
 @lru_cache(maxsize=4)
 def _compile_cached(entities: tuple[Entity, ...]) -> EntityTable:
+    pairs = [(alias, entity.id) for entity in entities for alias in entity.aliases]
+    # One conversion for all aliases (one per alias costs more than the rest of this).
+    keys = fold_case(simplified_view("\n".join(alias.replace("\n", " ") for alias, _ in pairs))).split("\n")
     by_alias: dict[str, str] = {}
-    for entity in entities:
-        for alias in entity.aliases:
-            by_alias.setdefault(_key(alias), entity.id)
+    for key, (_alias, entity_id) in zip(keys, pairs, strict=True):
+        by_alias.setdefault(key.strip(), entity_id)
     if not by_alias:
         return EntityTable(entities, None, by_alias)
     parts = []
@@ -113,7 +127,7 @@ def _compile_cached(entities: tuple[Entity, ...]) -> EntityTable:
         if alias[-1:].isascii() and alias[-1:].isalnum():
             escaped += r"(?![A-Za-z0-9])"
         parts.append(escaped)
-    return EntityTable(entities, re.compile("|".join(parts), re.IGNORECASE), by_alias)
+    return EntityTable(entities, regexcache.compile("|".join(parts)), by_alias)
 
 
 def _compile(entities: tuple[Entity, ...]) -> EntityTable:
@@ -122,11 +136,11 @@ def _compile(entities: tuple[Entity, ...]) -> EntityTable:
 
 # --- names the table does not know: found per document ---------------------------------
 
-_LATIN_NAME = re.compile(r"(?<![A-Za-z])([A-Z][a-z]+(?:[ \-·][A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})(?![A-Za-z])")
+_LATIN_NAME = regexcache.compile(r"(?<![A-Za-z])([A-Z][a-z]+(?:[ \-·][A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})(?![A-Za-z])")
 _ORG_SUFFIX = ("足球俱乐部", "俱乐部", "实验室", "研究院", "研究所", "委员会", "交易所", "航天局", "半导体",
                "公司", "集团", "大学", "银行", "协会", "法院", "科技", "电子", "控股", "证券", "汽车", "航空")
-_ORG = re.compile("([A-Za-z0-9\u4e00-\u9fff]{2,8}?)(" + "|".join(_ORG_SUFFIX) + ")")
-_ORG_STOP = re.compile(r".*(?:宣布|收购|并购|表示|完成|成为|加入|投资|起诉|合并|包括|例如|旗下|内部|外部|一家|"
+_ORG = regexcache.compile("([A-Za-z0-9\u4e00-\u9fff]{2,8}?)(" + "|".join(_ORG_SUFFIX) + ")")
+_ORG_STOP = regexcache.compile(r".*(?:宣布|收购|并购|表示|完成|成为|加入|投资|起诉|合并|包括|例如|旗下|内部|外部|一家|"
                        r"[的了在与和及将是由为把被对向从等其该这那新个位名所座已执任曾让使于就如\d年月日])")
 _SHORT_NAME_SUFFIX = ("公司", "集团", "科技", "半导体", "电子", "控股", "证券", "汽车", "航空", "银行")
 _GENERIC = {"AI", "科技", "初创", "创业", "合资", "上市", "母", "子", "全资子", "本", "大", "小", "两家", "多家",
@@ -135,7 +149,7 @@ _GENERIC = {"AI", "科技", "初创", "创业", "合资", "上市", "母", "子"
             "台湾", "香港", "澳门", "日本", "韩国", "欧洲", "英国", "德国", "法国", "本地", "当地", "海外", "国内",
             "中超", "中甲", "英超", "西甲", "港口", "地方", "外资", "中资", "台资", "一家港口"}
 # Descriptions that end before a name: 类比芯片设计商微拓科技 → 微拓科技.
-_DESCRIPTOR = re.compile(r".*(设计商|制造商|供应商|厂商|运营商|开发商|服务商|零售商|芯片商|晶片商|代工厂|巨头|龙头)")
+_DESCRIPTOR = regexcache.compile(r".*(设计商|制造商|供应商|厂商|运营商|开发商|服务商|零售商|芯片商|晶片商|代工厂|巨头|龙头)")
 _ROLE = ("首席执行官", "总设计师", "董事长", "执行长", "总经理", "创始人", "创办人", "负责人", "发言人", "主教练",
          "总裁", "主帅", "教练", "主席", "部长", "院长", "局长", "署长", "记者", "球员", "前锋", "中场", "后卫",
          "门将", "市长", "县长", "议员", "立委", "法官", "教授", "研究员", "科学家", "工程师", "总监", "大使",
@@ -143,16 +157,16 @@ _ROLE = ("首席执行官", "总设计师", "董事长", "执行长", "总经理
 _SURNAMES = ("(?:欧阳|司马|诸葛|上官|司徒|[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董"
              "袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶"
              "黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤柯翁庄洪温甘傅包康施])")
-_PERSON = re.compile("(?:" + "|".join(_ROLE) + ")(" + _SURNAMES + "[\u4e00-\u9fff]{1,2})")
+_PERSON = regexcache.compile("(?:" + "|".join(_ROLE) + ")(" + _SURNAMES + "[\u4e00-\u9fff]{1,2})")
 # A third character that more likely starts the next word than ends a name: 张三表示.
 _NOT_NAME_END = set("表称说在将于已也则并和与认指强宣回透的曾是接出担获被率带加离辞正今昨明等为对向从就还又都会要能可续签")
-_PERSON_PRONOUN = re.compile(r"[他她]")
+_PERSON_PRONOUN = regexcache.compile(r"[他她]")
 # Foreign names written in Chinese with a middle dot: 马科斯·罗德里格斯, 若昂·席尔瓦.
 _SOUNDS = ("阿埃艾安昂奥巴拜班邦保贝本比彼毕波伯博布查达戴丹道德登迪蒂丁东杜多厄恩法范菲费芬丰弗福富盖甘冈高戈格根古哈海汉豪"
            "赫亨胡华霍基吉加贾杰金卡凯坎康柯科克肯库夸奎拉莱赖兰朗劳勒雷里理利莉连林琳隆卢鲁路伦罗洛吕玛马迈麦曼梅门蒙米"
            "敏莫默姆穆纳娜内尼妮努诺欧帕潘庞佩彭皮珀普奇齐乔琼丘萨塞赛桑瑟森沙莎尚舍圣施什史舒斯松苏索塔泰坦汤唐特提"
            "图托瓦万威韦维温沃乌武西希席夏谢辛休雅亚扬耶伊英尤于约泽扎詹兹若尔")
-_TRANSLITERATED = re.compile(f"[{_SOUNDS}]{{1,5}}·[{_SOUNDS}]{{1,6}}")
+_TRANSLITERATED = regexcache.compile(f"[{_SOUNDS}]{{1,5}}·[{_SOUNDS}]{{1,6}}")
 
 
 @dataclass(frozen=True)
@@ -166,9 +180,6 @@ class DocEntities:
 
     def get(self, entity_id: str) -> Entity | None:
         return self.table.get(entity_id) or next((e for e in self.found if e.id == entity_id), None)
-
-    def known(self, entity_id: str) -> bool:
-        return self.table.get(entity_id) is not None
 
 
 def discover(text: str, view: str, table: EntityTable) -> DocEntities:
@@ -207,10 +218,10 @@ def discover(text: str, view: str, table: EntityTable) -> DocEntities:
     by_alias: dict[str, str] = {}
     for entity in found.values():
         for alias in entity.aliases:
-            by_alias.setdefault(alias.casefold(), entity.id)
+            by_alias.setdefault(fold_case(alias), entity.id)
     if not by_alias:
         return DocEntities(table, (), None, {})
-    pattern = re.compile("|".join(re.escape(a) for a in sorted(by_alias, key=len, reverse=True)), re.IGNORECASE)
+    pattern = regexcache.compile("|".join(re.escape(a) for a in sorted(by_alias, key=len, reverse=True)))
     return DocEntities(table, tuple(found.values()), pattern, by_alias)
 
 
@@ -221,16 +232,19 @@ def find_actors(view: str, start: int, end: int, doc: DocEntities) -> list[tuple
     document's own names."""
     found: list[tuple[int, Actor, str]] = []
     taken: list[tuple[int, int]] = []
+    base = max(0, start - 1)  # one character before, for the patterns' look-behind
+    folded = fold_case(view[base:end])
     for pattern, by_alias in ((doc.table.pattern, doc.table.by_alias), (doc.pattern, doc.by_alias)):
         if pattern is None:
             continue
-        for m in pattern.finditer(view, start, end):
-            if _overlaps(m.start(), m.end(), taken):
+        for m in pattern.finditer(folded, start - base):
+            m_start, m_end = base + m.start(), base + m.end()
+            if _overlaps(m_start, m_end, taken):
                 continue
-            entity = doc.get(by_alias[m.group(0).casefold()])
+            entity = doc.get(by_alias[m.group(0)])
             if entity is not None:
-                found.append((m.start(), Actor(entity.id, entity.name), entity.kind))
-                taken.append((m.start(), m.end()))
+                found.append((m_start, Actor(entity.id, entity.name), entity.kind))
+                taken.append((m_start, m_end))
     found.sort(key=lambda item: item[0])
     return found
 

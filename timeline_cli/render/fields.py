@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..model import Event
 from ..script import convert
-from .dates import human_date
+from .dates import human_date, label_in_hant
 
 
 def label_script(ctx) -> str:
@@ -28,7 +28,7 @@ def labels_for(script: str, analyses) -> str:
 def date_label(event: Event, labels: str) -> str:
     d = event.date
     label = human_date(d.value, d.mod, d.granularity)
-    return convert(label, "hant") if labels == "hant" else label
+    return label_in_hant(label) if labels == "hant" else label
 
 
 def title(event: Event, script: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import Event
 from ..script import convert
-from .dates import human_date
+from .dates import human_date, label_in_hant
 
 COLUMNS = ("start_date", "end_date", "date", "value", "title", "type", "actors", "status", "id")
 
@@ -21,7 +21,7 @@ def events_plain(events: list[Event], script: str = "original", header: bool = F
         d = e.date
         label = human_date(d.value, d.mod, d.granularity)
         if labels == "hant":
-            label = convert(label, "hant")
+            label = label_in_hant(label)
         lines.append("\t".join(_clean(x) for x in (
             d.start_date.isoformat() if d.start_date else "",
             d.end_date.isoformat() if d.end_date else "",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..model import Event, Mention
 from ..script import convert
 from .cjkwrap import WrappedText
-from .dates import human_date
+from .dates import human_date, label_in_hant
 
 STATUS_STYLE = {"occurred": "green", "planned": "cyan", "predicted": "magenta",
                 "reported": "yellow", "negated": "red"}
@@ -13,7 +13,7 @@ STATUS_STYLE = {"occurred": "green", "planned": "cyan", "predicted": "magenta",
 
 def date_label(value: str, mod: str | None, granularity: str | None, script: str) -> str:
     label = human_date(value, mod, granularity)
-    return convert(label, "hant") if script == "hant" else label
+    return label_in_hant(label) if script == "hant" else label
 
 
 NARROW = 80  # below this many columns the Type column is left out so the rest still fits

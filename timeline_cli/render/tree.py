@@ -6,7 +6,7 @@ from collections import OrderedDict
 
 from ..model import Event
 from ..script import convert
-from .dates import human_date
+from .dates import human_date, label_in_hant
 from .table import STATUS_STYLE
 
 GROUPINGS = ("time", "actor", "type", "doc")
@@ -18,7 +18,7 @@ def _label(event: Event, script: str, label_script: str):
     d = event.date
     when = human_date(d.value, d.mod, d.granularity)
     if label_script == "hant":
-        when = convert(when, "hant")
+        when = label_in_hant(when)
     text = Text.assemble((when, "bold"), "  ", convert(event.title, script), "  ",
                          (event.status, STATUS_STYLE.get(event.status, "")), "  ", (event.id, "dim"))
     return text
