@@ -86,10 +86,11 @@ def render_mentions(inputs, fmt: str, script: str, color: str, to_file: bool) ->
 
         from ..render.jsonout import mention_dict
 
+        encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder: json.dumps builds one per call
         lines = []
         for a in inputs.analyses:
             for m in a.mentions:
-                lines.append(json.dumps({"path": a.document.path, **mention_dict(m)}, ensure_ascii=False))
+                lines.append(encode({"path": a.document.path, **mention_dict(m)}))
         return "".join(line + "\n" for line in lines)
     if fmt == "plain":
         from ..script import convert

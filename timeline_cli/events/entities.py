@@ -24,6 +24,7 @@ class EntityTable:
     entities: tuple[Entity, ...]
     pattern: re.Pattern | None
     by_alias: dict  # simplified, case-folded alias -> entity id
+    by_name: dict  # simplified, case-folded name or id -> entity id
 
     def get(self, entity_id: str) -> Entity | None:
         for entity in self.entities:
@@ -34,13 +35,8 @@ class EntityTable:
     def lookup(self, name: str) -> Entity | None:
         """The entity a name (any alias, either script, any case) stands for."""
         key = _key(name)
-        entity_id = self.by_alias.get(key)
-        if entity_id is None:
-            for entity in self.entities:
-                if _key(entity.name) == key or _key(entity.id) == key:
-                    return entity
-            return None
-        return self.get(entity_id)
+        entity_id = self.by_alias.get(key) or self.by_name.get(key)
+        return None if entity_id is None else self.get(entity_id)
 
 
 def _key(name: str) -> str:
@@ -117,8 +113,12 @@ def _compile_cached(entities: tuple[Entity, ...]) -> EntityTable:
     by_alias: dict[str, str] = {}
     for key, (_alias, entity_id) in zip(keys, pairs, strict=True):
         by_alias.setdefault(key.strip(), entity_id)
+    by_name: dict[str, str] = {}
+    for entity in entities:
+        by_name.setdefault(_key(entity.name), entity.id)
+        by_name.setdefault(_key(entity.id), entity.id)
     if not by_alias:
-        return EntityTable(entities, None, by_alias)
+        return EntityTable(entities, None, by_alias, by_name)
     parts = []
     for alias in sorted(by_alias, key=len, reverse=True):
         escaped = re.escape(alias)
@@ -127,7 +127,10 @@ def _compile_cached(entities: tuple[Entity, ...]) -> EntityTable:
         if alias[-1:].isascii() and alias[-1:].isalnum():
             escaped += r"(?![A-Za-z0-9])"
         parts.append(escaped)
-    return EntityTable(entities, regexcache.compile("|".join(parts)), by_alias)
+    first = "".join(sorted({alias[0] for alias in by_alias if alias}))
+    # The lookahead on first characters lets the engine skip text that starts no alias.
+    pattern = "(?=[" + re.escape(first) + "])(?:" + "|".join(parts) + ")"
+    return EntityTable(entities, regexcache.compile(pattern), by_alias, by_name)
 
 
 def _compile(entities: tuple[Entity, ...]) -> EntityTable:
@@ -221,7 +224,9 @@ def discover(text: str, view: str, table: EntityTable) -> DocEntities:
             by_alias.setdefault(fold_case(alias), entity.id)
     if not by_alias:
         return DocEntities(table, (), None, {})
-    pattern = regexcache.compile("|".join(re.escape(a) for a in sorted(by_alias, key=len, reverse=True)))
+    first = "".join(sorted({alias[0] for alias in by_alias if alias}))
+    pattern = regexcache.compile("(?=[" + re.escape(first) + "])(?:"
+                                 + "|".join(re.escape(a) for a in sorted(by_alias, key=len, reverse=True)) + ")")
     return DocEntities(table, tuple(found.values()), pattern, by_alias)
 
 

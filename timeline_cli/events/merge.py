@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..model import Actor, Document, Event, EventDate
 from .build import Draft, event_date, event_id, evidence_for, sort_events
 
@@ -43,16 +45,18 @@ def _related(event_type: str, actors_a: set, actors_b: set, title_a: str, title_
 
 def similarity(a: str, b: str) -> float:
     """Overlap of character bigrams, after folding both titles to Simplified."""
-    from ..script import simplified_view
-
-    def grams(s: str) -> set[str]:
-        s = simplified_view(s)
-        return {s[i:i + 2] for i in range(len(s) - 1)}
-
-    ga, gb = grams(a), grams(b)
+    ga, gb = _grams(a), _grams(b)
     if not ga or not gb:
         return 0.0
     return len(ga & gb) / min(len(ga), len(gb))
+
+
+@lru_cache(maxsize=1 << 16)  # a title is compared with many others, across documents
+def _grams(title: str) -> frozenset[str]:
+    from ..script import simplified_view
+
+    s = simplified_view(title)
+    return frozenset(s[i:i + 2] for i in range(len(s) - 1))
 
 
 def _event_from(group: list[Draft], doc: Document) -> Event:
@@ -91,17 +95,22 @@ def merge_across(events: list[Event]) -> list[Event]:
     year alone: merging stays near-linear over thousands of articles.
     """
     merged: list[Event] = []
+    paths: list[set[str]] = []  # the documents each merged event already cites
     by_year: dict[str, list[int]] = {}
     for event in events:
         bucket = by_year.setdefault(event.date.value[:4], [])
-        scores = [(_match_score(merged[i], event), i) for i in bucket]
+        own = {e.path for e in event.evidence}
+        # Within one document merging has already happened: never merge two of its events.
+        scores = [(_match_score(merged[i], event), i) for i in bucket if paths[i].isdisjoint(own)]
         scores = [(score, i) for score, i in scores if score > 0]
         if scores:
             _, best = max(scores)
             merged[best] = _combine(merged[best], event)
+            paths[best] |= own
         else:
             bucket.append(len(merged))
             merged.append(event)
+            paths.append(own)
     return sort_events(merged)
 
 
@@ -113,8 +122,6 @@ def _match_score(a: Event, b: Event) -> float:
     """
     if not _same_date(a.date, b.date):
         return 0.0
-    if {e.path for e in a.evidence} & {e.path for e in b.evidence}:
-        return 0.0  # within one document merging has already happened
     actors_a, actors_b = {x.id for x in a.actors}, {x.id for x in b.actors}
     if actors_a and actors_b and not actors_a & actors_b:
         return 0.0
@@ -128,16 +135,22 @@ def _match_score(a: Event, b: Event) -> float:
 
 
 def _same_date(a: EventDate, b: EventDate) -> bool:
-    if a.mod != b.mod and a.mod and b.mod:
+    return _same_date_of(a.value, a.mod, a.granularity, b.value, b.mod, b.granularity)
+
+
+@lru_cache(maxsize=1 << 14)  # across thousands of articles the same few dates meet again and again
+def _same_date_of(a_value: str, a_mod: str | None, a_granularity: str | None,
+                  b_value: str, b_mod: str | None, b_granularity: str | None) -> bool:
+    if a_mod != b_mod and a_mod and b_mod:
         return False
-    if a.value == b.value:
+    if a_value == b_value:
         return True
-    if "/" in a.value or "/" in b.value or a.value.startswith("X") or b.value.startswith("X"):
+    if "/" in a_value or "/" in b_value or a_value.startswith("X") or b_value.startswith("X"):
         return False
-    width = min(_PRECISION.get(a.granularity or "", 0), _PRECISION.get(b.granularity or "", 0))
+    width = min(_PRECISION.get(a_granularity or "", 0), _PRECISION.get(b_granularity or "", 0))
     if width == 0:
         return False
-    return a.value[:width] == b.value[:width]
+    return a_value[:width] == b_value[:width]
 
 
 def _combine(a: Event, b: Event) -> Event:

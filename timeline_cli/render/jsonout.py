@@ -19,17 +19,18 @@ def _iso(day: date | None) -> str | None:
 
 
 def mention_dict(m: Mention) -> dict:
+    t = m.time
     out = {
         "id": m.id, "text": m.text, "start": m.start, "end": m.end,
-        "type": m.type, "value": m.value, "mod": m.mod, "granularity": m.granularity,
-        "start_date": _iso(m.start_date), "end_date": _iso(m.end_date),
-        "duration": m.duration, "duration_max": m.duration_max,
+        "type": t.type, "value": t.value, "mod": t.mod, "granularity": t.granularity,
+        "start_date": _iso(t.start_date), "end_date": _iso(t.end_date),
+        "duration": t.duration, "duration_max": t.duration_max,
         "anchor": m.anchor, "rule": m.rule, "certainty": m.certainty,
     }
-    if m.time.datetime:
-        out["datetime"] = m.time.datetime
-    if m.time.qualifier:
-        out["qualifier"] = m.time.qualifier
+    if t.datetime:
+        out["datetime"] = t.datetime
+    if t.qualifier:
+        out["qualifier"] = t.qualifier
     return out
 
 

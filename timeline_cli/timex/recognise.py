@@ -673,7 +673,8 @@ def _rules() -> list[Rule]:
         Rule("clock", regexcache.compile(_starts("0-9", r"(?<![\d:.比])(?P<ch>[01]?\d|2[0-4]):(?P<cm>[0-5]\d)(?::[0-5]\d)?(?![\d:])")),
              build_clock, 3),
         Rule("daypart", regexcache.compile(dayparts), build_daypart, 0),
-        Rule("daypart-short", regexcache.compile(r"(?<=[日号天])(?P<sdp>[早晚夜])(?![上间饭餐报会宴市])"), build_short_daypart, 0),
+        Rule("daypart-short", regexcache.compile(_starts("早晚夜", r"(?<=[日号天])(?P<sdp>[早晚夜])(?![上间饭餐报会宴市])")),
+             build_short_daypart, 0),
         Rule("holiday", regexcache.compile(_starts(_first_chars(holiday_words) + "十农阴",
             r"(?:农历|阴历)?(?:七夕情人节|" + holidays + r")(?!灯|树|老人|礼物|装饰|饰|歌|卡|帽|市集|大餐|氛围|商品)"
             r"|十一(?:假期|长假|黄金周|(?=期间|国庆))")), build_holiday, 2),
@@ -818,6 +819,7 @@ _ANCHORS = {
     "lunar-date": ("月", 6, 8), "decade": ("代", 11, 6), "century": ("纪", 6, 6),
     "holiday": ("旦节庆双夜诞宵端夕秋阳腊清冬初假五小", 4, 6),
     "numeric-date": ("-/.", 5, 20),
+    "set": ("每遇次届度", 6, 10), "days-within": ("日", 7, 5),
 }
 
 
