@@ -36,11 +36,12 @@ from functools import lru_cache, partial
 from pathlib import Path
 
 from .documents import CHUNK_CHARS, DecodeError, InputError, RawDocument, os_reason
-from .model import Document, Event, Mention
+from .model import Document, Event, Mention, fast_pickling
 
 CONTEXT_CHARS = 2000  # how much of the part before is read again for anchoring
 
 
+@fast_pickling
 @dataclass(frozen=True, slots=True)
 class Analysis:
     """One document's mentions and events.
@@ -68,6 +69,7 @@ class Settings:
     context_chars: int = CONTEXT_CHARS
 
 
+@fast_pickling
 @dataclass(frozen=True, slots=True)
 class Outcome:
     """What became of one input: an analysis, or the reason it was skipped."""

@@ -73,7 +73,6 @@ def actors_command(
         timeline actors tests/articles/ --since 2025 --format json | jq '.actors[0]'
             The actor of the most events from 2025 on, in a folder of articles.
     """
-    from ..pipeline import merge_timelines
     from ..script import convert
 
     fmt = check_choice("--format", format, ("table", "plain", "json")) if format else (
@@ -82,7 +81,7 @@ def actors_command(
     inputs = load(paths, ref_date=ref_date, encoding=encoding, glob=glob, entities=entities, quiet=quiet, jobs=jobs)
     report.loaded(inputs)
     query = build_query(inputs.analyses, since=since, until=until, type=type, status=status, entities=entities)
-    rows = actor_rows(query.apply(merge_timelines(inputs.analyses)))
+    rows = actor_rows(query.apply(inputs.timeline()))
     for row in rows:
         row["name"] = convert(row["name"], script)
     if fmt == "json":

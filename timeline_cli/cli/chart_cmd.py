@@ -99,7 +99,6 @@ def chart_command(
         timeline chart --format svg --output timeline.svg
             The same picture as an SVG file.
     """
-    from ..pipeline import merge_timelines
 
     check_choice("--by", by, BYS)
     check_choice("--format", format, FORMATS)
@@ -112,7 +111,7 @@ def chart_command(
     report.loaded(inputs)
     query = build_query(inputs.analyses, since=since, until=until, actor=actor, type=type, status=status,
                         grep=grep, precision=precision, limit=limit, entities=entities)
-    events = query.apply(merge_timelines(inputs.analyses))
+    events = query.apply(inputs.timeline())
     write_output(render_chart(events, by, script, format, color, width, legend, output is not None), output)
     report.done(len(events))
     raise typer.Exit(exit_code(inputs))

@@ -102,6 +102,15 @@ def say(message: str) -> None:
 class Inputs:
     analyses: list
     errors: list
+    merger: object = None  # events.merge.CrossMerger, fed as the analyses came in
+
+    def timeline(self) -> list:
+        """The events of every input, merged across inputs, in date order."""
+        if self.merger is None:
+            from ..pipeline import merge_timelines
+
+            return merge_timelines(self.analyses)
+        return self.merger.events()
 
 
 def load(paths: list[str] | None, *, ref_date: str | None = None, encoding: str | None = None,
@@ -124,6 +133,11 @@ def load(paths: list[str] | None, *, ref_date: str | None = None, encoding: str 
     sources = list(expand_paths(paths, glob)) if paths else [seed_path()]
     files = [s for s in sources if not isinstance(s, InputError)]
     analyses, errors = [], []
+    merger = None
+    if events:
+        from ..events.merge import CrossMerger
+
+        merger = CrossMerger()  # merging as the analyses come in overlaps with the workers' reading
     # Worker processes start before the progress bar's threads do.
     outcomes = analyse_inputs(files, settings, jobs=_worker_count(jobs, len(files)), stdin=stdin)
     with closing(outcomes), _Progress(len(files), enabled=not quiet and _stderr_is_terminal()) as progress:
@@ -138,9 +152,11 @@ def load(paths: list[str] | None, *, ref_date: str | None = None, encoding: str 
                 progress.say(f"{outcome.error.path}: {outcome.error.reason}; skipped")
                 continue
             analyses.append(outcome.analysis)
+            if merger is not None:
+                merger.add(outcome.analysis.events)
             if not quiet:
                 _say_reference(outcome.analysis, progress.say)
-    return Inputs(analyses, errors)
+    return Inputs(analyses, errors, merger)
 
 
 def _checked_entities(entities: Path | None, events: bool) -> Path | None:

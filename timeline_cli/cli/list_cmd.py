@@ -106,7 +106,6 @@ def list_command(
         timeline list --script hans --format ics --output timeline.ics
             A calendar file in Simplified Chinese, written whole or not at all.
     """
-    from ..pipeline import merge_timelines
 
     fmt = check_choice("--format", format, FORMATS) if format else ("table" if stdout_is_terminal() or output else "plain")
     check_choice("--script", script, ("original", "hant", "hans"))
@@ -114,7 +113,7 @@ def list_command(
     report = Report(verbose, quiet)
     inputs = load(paths, ref_date=ref_date, encoding=encoding, glob=glob, entities=entities, quiet=quiet, jobs=jobs)
     report.loaded(inputs)
-    events = merge_timelines(inputs.analyses)
+    events = inputs.timeline()
     query = build_query(inputs.analyses, since=since, until=until, actor=actor, type=type, status=status,
                         grep=grep, precision=precision, limit=limit, reverse=reverse, entities=entities)
     events = query.apply(events)

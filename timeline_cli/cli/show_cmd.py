@@ -56,13 +56,12 @@ def show_command(
             The same event as JSON, with its mentions and aliases, found by a prefix of its id.
     """
     from ..events.entities import load_table
-    from ..pipeline import merge_timelines
 
     check_choice("--format", format, ("text", "json"))
     report = Report(verbose, quiet)
     inputs = load(paths, ref_date=ref_date, encoding=encoding, glob=glob, entities=entities, quiet=quiet, jobs=jobs)
     report.loaded(inputs)
-    events = merge_timelines(inputs.analyses)
+    events = inputs.timeline()
     matches = [e for e in events if e.id == event_id] or [e for e in events if e.id.startswith(event_id)]
     if not matches:
         fail_usage(f"no event {event_id!r} in these inputs; list the ids with: timeline list --format plain | cut -f9")

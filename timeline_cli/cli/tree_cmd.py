@@ -73,7 +73,6 @@ def tree_command(
         timeline tree tests/articles/ --by doc --since 2025
             Each article's events from 2025 on.
     """
-    from ..pipeline import merge_timelines
     from ..render.fields import labels_for
     from ..render.tree import GROUPINGS, events_tree
     from .console import render_rich
@@ -85,7 +84,7 @@ def tree_command(
     report.loaded(inputs)
     query = build_query(inputs.analyses, since=since, until=until, actor=actor, type=type, status=status,
                         grep=grep, precision=precision, limit=limit, reverse=reverse, entities=entities)
-    events = query.apply(merge_timelines(inputs.analyses))
+    events = query.apply(inputs.timeline())
     label_script = labels_for(script, inputs.analyses)
     title = ", ".join(a.document.path for a in inputs.analyses) or "timeline"
     tree = events_tree(events, by, script, label_script, title)

@@ -89,41 +89,98 @@ def merged_status(statuses: list[str]) -> str:
 # --- across documents ------------------------------------------------------------------------
 
 def merge_across(events: list[Event]) -> list[Event]:
-    """The same event reported by several articles becomes one event with every source.
+    """The same event reported by several articles becomes one event with every source."""
+    merger = CrossMerger()
+    merger.add(events)
+    return merger.events()
 
-    Events can only merge within the same year, so each is compared with the events of its
-    year alone: merging stays near-linear over thousands of articles.
+
+class CrossMerger:
+    """Merges events across documents as they arrive (so a parent process can merge while
+    its workers still read), in arrival order: the result depends only on that order.
+
+    Each event is compared only with the merged events whose dates can match its own
+    (found through an index of date prefixes), so merging stays near-linear over
+    thousands of articles.
     """
-    merged: list[Event] = []
-    paths: list[set[str]] = []  # the documents each merged event already cites
-    by_year: dict[str, list[int]] = {}
-    for event in events:
-        bucket = by_year.setdefault(event.date.value[:4], [])
+
+    def __init__(self) -> None:
+        self.merged: list[Event] = []
+        self.paths: list[set[str]] = []  # the documents each merged event already cites
+        self.actors: list[set[str]] = []  # its actors' ids
+        self.index: dict[tuple, list[int]] = {}
+
+    def add(self, events) -> None:
+        for event in events:
+            self._add_one(event)
+
+    def events(self) -> list[Event]:
+        return sort_events(self.merged)
+
+    def _add_one(self, event: Event) -> None:
+        merged, paths, actors, index = self.merged, self.paths, self.actors, self.index
         own = {e.path for e in event.evidence}
+        own_actors = {x.id for x in event.actors}
+        candidates = sorted({i for key in _date_keys_wanted(event.date) for i in index.get(key, ())})
         # Within one document merging has already happened: never merge two of its events.
-        scores = [(_match_score(merged[i], event), i) for i in bucket if paths[i].isdisjoint(own)]
+        scores = [(_match_score(merged[i], event, actors[i], own_actors), i)
+                  for i in candidates if paths[i].isdisjoint(own)]
         scores = [(score, i) for score, i in scores if score > 0]
         if scores:
             _, best = max(scores)
+            before = merged[best].date
             merged[best] = _combine(merged[best], event)
             paths[best] |= own
+            actors[best] |= own_actors
+            if merged[best].date != before:
+                _add_to_index(index, merged[best].date, best)
         else:
-            bucket.append(len(merged))
+            _add_to_index(index, event.date, len(merged))
             merged.append(event)
             paths.append(own)
-    return sort_events(merged)
+            actors.append(own_actors)
 
 
-def _match_score(a: Event, b: Event) -> float:
+_WIDTHS = (4, 7, 10)  # the prefix lengths _same_date compares: year, month, day
+
+
+def _add_to_index(index: dict, d: EventDate, i: int) -> None:
+    """File a merged event under its exact value and under every prefix a date can match it by."""
+    index.setdefault(("=", d.value), []).append(i)
+    width = _comparable_width(d)
+    for w in _WIDTHS:
+        if w <= width:
+            index.setdefault((width, w, d.value[:w]), []).append(i)
+
+
+def _date_keys_wanted(d: EventDate) -> list[tuple]:
+    """The index keys under which every merged event whose date can match `d` is filed."""
+    keys: list[tuple] = [("=", d.value)]
+    width = _comparable_width(d)
+    if width:
+        for other in _WIDTHS:
+            w = min(other, width)
+            keys.append((other, w, d.value[:w]))
+    return keys
+
+
+def _comparable_width(d: EventDate) -> int:
+    """The prefix length _same_date compares this date by; 0 when only an equal value matches."""
+    if "/" in d.value or d.value.startswith("X"):
+        return 0
+    return _PRECISION.get(d.granularity or "", 0)
+
+
+def _match_score(a: Event, b: Event, actors_a: set[str], actors_b: set[str]) -> float:
     """How surely two events from different articles are one: 0 when they are not.
 
     Same date at the precision both give, no conflicting actors, and then either the
     same kind of event or titles that share enough words (compared in Simplified).
+    `actors_a` and `actors_b` are the ids of their actors.
     """
-    if not _same_date(a.date, b.date):
+    if actors_a and actors_b and actors_a.isdisjoint(actors_b):
         return 0.0
-    actors_a, actors_b = {x.id for x in a.actors}, {x.id for x in b.actors}
-    if actors_a and actors_b and not actors_a & actors_b:
+    if not _same_date(a.date, b.date):
         return 0.0
     shared = bool(actors_a & actors_b)
     sim = similarity(a.title, b.title)
