@@ -168,7 +168,7 @@ def test_merging_many_articles_is_linear():
     from timeline_cli.pipeline import merge_timelines
 
     small, large = _separate_events(250), _separate_events(1000)
-    assert_linear(merge_timelines, small, large)
+    assert_linear(merge_timelines, small, large, repeat=3)  # best of 3: a GC pause is not the merge
 
 
 # --- impossible dates ------------------------------------------------------------------------
