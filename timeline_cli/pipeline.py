@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache, partial
@@ -291,10 +292,14 @@ def read_in_parts(source: str | Path, settings: Settings, stdin=None) -> Iterato
     try:
         with open_input(source, encoding=settings.encoding, stdin=stdin) as opened:
             stitcher = Stitcher(opened.path, settings, published=opened.published, title=opened.title)
+            held: list[Outcome] = []  # blank parts wait: a file that is blank to the end is an error alone
             for part in chunked(opened, settings.chunk_chars):
                 analysis = stitcher.add(part)
                 document = replace(analysis.document, encoding=opened.encoding)
-                yield Outcome(opened.path, replace(analysis, document=document))
+                held.append(Outcome(opened.path, replace(analysis, document=document)))
+                if not stitcher.blank:
+                    yield from held
+                    held.clear()
     except OSError as exc:
         yield Outcome(name, error=InputError(name, os_reason(exc)))
     except DecodeError as exc:
@@ -316,6 +321,23 @@ def analyse_inputs(sources: list, settings: Settings, *, jobs: int = 1, stdin=No
     if jobs <= 1 or len(sources) < 2:
         return (analyse_input(source, settings, stdin) for source in sources)
     return _in_workers(_pool(jobs), sources, settings, jobs, stdin)
+
+
+def analyse_inputs_in_parts(sources: list, settings: Settings, *, jobs: int = 1,
+                            stdin=None) -> Iterator[Iterator[Outcome]]:
+    """For each source, in order, the outcomes of its parts (see read_in_parts); exhaust
+    each before taking the next. In worker processes (jobs > 1, several sources) a
+    source comes back whole, as one part."""
+    if jobs <= 1 or len(sources) < 2:
+        return (read_in_parts(source, settings, stdin) for source in sources)
+    return _whole_in_workers(_pool(jobs), sources, settings, jobs, stdin)
+
+
+def _whole_in_workers(pool, sources: list, settings: Settings, jobs: int, stdin) -> Iterator[Iterator[Outcome]]:
+    outcomes = _in_workers(pool, sources, settings, jobs, stdin)
+    with closing(outcomes):
+        for outcome in outcomes:
+            yield iter((outcome,))
 
 
 def _in_workers(pool, sources: list, settings: Settings, jobs: int, stdin) -> Iterator[Outcome]:

@@ -37,7 +37,7 @@ from . import (
     show_cmd,
     tree_cmd,
 )
-from .common import EXIT_INPUT, EXIT_USAGE, UsageError, say
+from .common import EXIT_INPUT, EXIT_USAGE, PipeClosed, UsageError, say
 from .help import ROOT_HELP
 from .helpformat import HelpTyper
 
@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> None:
         code = exc.exit_code
     except typer.Abort:
         code = 130
-    except BrokenPipeError:
+    except (BrokenPipeError, PipeClosed):
         _silence_stdout()
         code = 141
     except KeyboardInterrupt:

@@ -159,6 +159,58 @@ def load(paths: list[str] | None, *, ref_date: str | None = None, encoding: str 
     return Inputs(analyses, errors, merger)
 
 
+class PartStream:
+    """The inputs' mentions part by part, for commands that write as they read: iterate
+    to get (document number, Analysis of one part); nothing is kept but a count per
+    document, so a huge input's mentions never have to be held whole.
+
+    After the iteration: `documents` ([Document, mention count], in order) and `errors`.
+    Parts of a document come in order and carry its offsets and mention ids.
+    """
+
+    def __init__(self, paths: list[str] | None, *, ref_date: str | None = None, encoding: str | None = None,
+                 glob: str | None = None, quiet: bool = False, stdin=None, jobs: int = 1):
+        from ..documents import InputError, expand_paths, seed_path
+        from ..pipeline import Settings
+
+        self.settings = Settings(parse_ref_date(ref_date), False, None, _checked_encoding(encoding), mentions="all")
+        self.sources = list(expand_paths(paths, glob)) if paths else [seed_path()]
+        self.files = [s for s in self.sources if not isinstance(s, InputError)]
+        self.quiet, self.stdin, self.jobs = quiet, stdin, jobs
+        self.documents: list[list] = []
+        self.errors: list = []
+
+    def __iter__(self):
+        from ..documents import InputError
+        from ..pipeline import analyse_inputs_in_parts
+
+        per_file = analyse_inputs_in_parts(self.files, self.settings, jobs=_worker_count(self.jobs, len(self.files)),
+                                           stdin=self.stdin)
+        with closing(per_file), _Progress(len(self.files), enabled=not self.quiet and _stderr_is_terminal()) as progress:
+            for source in self.sources:
+                if isinstance(source, InputError):
+                    self._skip(source, progress, "skipped")
+                    continue
+                started = False
+                for outcome in next(per_file):
+                    if outcome.error is not None:
+                        self._skip(outcome.error, progress, "the rest skipped" if started else "skipped")
+                        break
+                    analysis = outcome.analysis
+                    if not started:
+                        started = True
+                        self.documents.append([analysis.document, 0])
+                        if not self.quiet:
+                            _say_reference(analysis, progress.say)
+                    self.documents[-1][1] += len(analysis.mentions)
+                    yield len(self.documents) - 1, analysis
+                progress.advance()
+
+    def _skip(self, error, progress, what: str) -> None:
+        self.errors.append(error)
+        progress.say(f"{error.path}: {error.reason}; {what}")
+
+
 def _checked_entities(entities: Path | None, events: bool) -> Path | None:
     """The --entities file, read here once so that a broken one is a usage error, not one per input."""
     if entities is not None and not entities.is_file():
@@ -281,6 +333,63 @@ def write_output(text: str, output: Path | None) -> None:
         sys.stdout.flush()
         return
     write_atomic(output, text.encode("utf-8"))
+
+
+class PipeClosed(Exception):
+    """The reader of stdout went away (| head). Not an OSError: click would turn that into exit 1."""
+
+
+class _Stdout:
+    def write(self, text: str) -> None:
+        try:
+            sys.stdout.write(text)
+        except BrokenPipeError:
+            raise PipeClosed from None
+
+    def flush(self) -> None:
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise PipeClosed from None
+
+
+class open_output:  # noqa: N801 - used like open()
+    """Where a command writes as it goes: stdout, or FILE replaced atomically when the
+    writing ends well (an error or Ctrl-C leaves FILE as it was, and no temporary file)."""
+
+    def __init__(self, output: Path | None):
+        self.output = output
+
+    def __enter__(self):
+        if self.output is None:
+            return _Stdout()
+        import tempfile
+
+        folder = self.output.parent if str(self.output.parent) else Path(".")
+        fd, self._temp = tempfile.mkstemp(prefix=f".{self.output.name}.", suffix=".tmp", dir=folder)
+        self._handle = os.fdopen(fd, "w", encoding="utf-8", newline="")
+        return self._handle
+
+    def __exit__(self, kind, error, traceback) -> None:
+        if self.output is None:
+            if kind is None:
+                _Stdout().flush()
+            return
+        done = False
+        try:
+            if kind is None:
+                self._handle.flush()
+                os.fsync(self._handle.fileno())
+            self._handle.close()
+            if kind is None:
+                os.replace(self._temp, self.output)
+                done = True
+        finally:
+            if not done:
+                try:
+                    os.unlink(self._temp)
+                except OSError:
+                    pass
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -7,10 +7,13 @@ from typing import Annotated
 import typer
 
 from .common import (
+    EXIT_INPUT,
+    EXIT_OK,
     EncodingOpt,
     GlobOpt,
     JobsOpt,
     OutputOpt,
+    PartStream,
     Paths,
     QuietOpt,
     RefDateOpt,
@@ -18,6 +21,7 @@ from .common import (
     check_choice,
     exit_code,
     load,
+    open_output,
     stdout_is_terminal,
     write_output,
 )
@@ -69,41 +73,66 @@ def mentions_command(
     fmt = check_choice("--format", format, FORMATS) if format else ("table" if stdout_is_terminal() or output else "plain")
     check_choice("--script", script, ("original", "hant", "hans"))
     report = Report(verbose, quiet)
-    inputs = load(paths, ref_date=ref_date, encoding=encoding, glob=glob, events=False, quiet=quiet, jobs=jobs)
-    report.loaded(inputs, found="mentions")
-    write_output(render_mentions(inputs, fmt, script, color, output is not None), output)
-    report.done(sum(len(a.mentions) for a in inputs.analyses), "mention")
-    raise typer.Exit(exit_code(inputs))
+    if fmt == "table":  # for a person: the whole table at once
+        inputs = load(paths, ref_date=ref_date, encoding=encoding, glob=glob, events=False, quiet=quiet, jobs=jobs)
+        report.loaded(inputs, found="mentions")
+        write_output(render_mentions(inputs, fmt, script, color, output is not None), output)
+        report.done(sum(len(a.mentions) for a in inputs.analyses), "mention")
+        raise typer.Exit(exit_code(inputs))
+    # For programs: written part by part as the inputs are read, in bounded memory.
+    stream = PartStream(paths, ref_date=ref_date, encoding=encoding, glob=glob, quiet=quiet, jobs=jobs)
+    with open_output(output) as out:
+        writer = _writer(fmt, out, script)
+        for number, analysis in stream:
+            writer.part(number, analysis)
+        writer.close(stream.errors)
+    report.streamed(stream.documents, stream.errors, "mention")
+    raise typer.Exit(EXIT_INPUT if stream.errors else EXIT_OK)
+
+
+def _writer(fmt: str, out, script: str):
+    if fmt == "json":
+        from ..render.jsonout import MentionsJsonWriter
+
+        return MentionsJsonWriter(out)
+    return _LinesWriter(out, script, jsonl=fmt == "jsonl")
+
+
+class _LinesWriter:
+    """jsonl and plain: one line per mention, a part at a time."""
+
+    def __init__(self, out, script: str, *, jsonl: bool):
+        self.out, self.script = out, script
+        self.line = self._jsonl if jsonl else self._plain
+        if jsonl:
+            import json
+
+            self.encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder: json.dumps builds one per call
+
+    def part(self, number: int, analysis) -> None:
+        path = analysis.document.path
+        self.out.write("".join(self.line(path, m) + "\n" for m in analysis.mentions))
+
+    def close(self, errors) -> None:
+        pass
+
+    def _jsonl(self, path: str, m) -> str:
+        from ..render.jsonout import mention_dict
+
+        return self.encode({"path": path, **mention_dict(m)})
+
+    def _plain(self, path: str, m) -> str:
+        from ..script import convert
+
+        return "\t".join([
+            path, m.id, str(m.start), str(m.end), convert(m.text, self.script), m.type, m.value,
+            m.mod or "", m.start_date.isoformat() if m.start_date else "",
+            m.end_date.isoformat() if m.end_date else "", m.rule,
+        ])
 
 
 def render_mentions(inputs, fmt: str, script: str, color: str, to_file: bool) -> str:
-    if fmt == "json":
-        from ..render.jsonout import dumps, mentions_payload
-
-        return dumps(mentions_payload(inputs.analyses, inputs.errors))
-    if fmt == "jsonl":
-        import json
-
-        from ..render.jsonout import mention_dict
-
-        encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder: json.dumps builds one per call
-        lines = []
-        for a in inputs.analyses:
-            for m in a.mentions:
-                lines.append(encode({"path": a.document.path, **mention_dict(m)}))
-        return "".join(line + "\n" for line in lines)
-    if fmt == "plain":
-        from ..script import convert
-
-        lines = []
-        for a in inputs.analyses:
-            for m in a.mentions:
-                lines.append("\t".join([
-                    a.document.path, m.id, str(m.start), str(m.end), convert(m.text, script), m.type, m.value,
-                    m.mod or "", m.start_date.isoformat() if m.start_date else "",
-                    m.end_date.isoformat() if m.end_date else "", m.rule,
-                ]))
-        return "".join(line + "\n" for line in lines)
+    """The table of every input's mentions (the other formats are written as they are read)."""
     from rich.console import Group
 
     from ..render.table import mentions_table

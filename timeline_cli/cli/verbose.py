@@ -68,6 +68,19 @@ class Report:
         skipped = f"; {len(inputs.errors)} skipped" if inputs.errors else ""
         say(f"read and analysed {_plural(count, 'input')} in {lap:.2f} s{each}{skipped}")
 
+    def streamed(self, documents: list, errors: list, noun: str) -> None:
+        """For a command that wrote as it read: per input what was found, then the time."""
+        if not self.on:
+            return
+        lap = self._lap()
+        for doc, count in documents:
+            say(f"{doc.path}: {describe_reference(doc.ref)}; script {doc.script}, encoding {doc.encoding}; "
+                f"{_plural(count, noun)}")
+        skipped = f"; {len(errors)} skipped" if errors else ""
+        total = sum(count for _, count in documents)
+        say(f"read and analysed {_plural(len(documents) + len(errors), 'input')}{skipped} in {lap:.2f} s, "
+            f"writing {_plural(total, noun)} as they came; {self._last - self.started:.2f} s in all")
+
     def done(self, count: int | None = None, noun: str = "event") -> None:
         """The count shown and the time of everything after reading."""
         if not self.on:

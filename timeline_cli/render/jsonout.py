@@ -97,3 +97,48 @@ def dumps(payload: dict) -> str:
 
 def events_jsonl(events: list[Event], script: str = "original") -> str:
     return "".join(json.dumps(event_dict(e, script), ensure_ascii=False) + "\n" for e in events)
+
+
+class MentionsJsonWriter:
+    """The mentions/v1 document written part by part, byte for byte what
+    dumps(mentions_payload(...)) gives for the whole: nothing is held but the current line."""
+
+    def __init__(self, out):
+        self.out = out
+        self.document: int | None = None  # number of the document being written
+        self.any_mention = False
+        out.write('{\n  "schema": ' + json.dumps(MENTIONS_SCHEMA) + ',\n  "documents": [')
+
+    def part(self, number: int, analysis: Analysis) -> None:
+        if number != self.document:
+            if self.document is not None:
+                self._end_document()
+            head = _document_head(analysis)
+            head["encoding"] = analysis.document.encoding
+            opened = _indented(head, 2)
+            opened = opened[:opened.rindex("\n")]  # without its closing line
+            self.out.write(("\n    " if self.document is None else ",\n    ") + opened + ',\n      "mentions": ')
+            self.document, self.any_mention = number, False
+        for m in analysis.mentions:
+            item = _indented(mention_dict(m), 4)
+            self.out.write((",\n        " if self.any_mention else "[\n        ") + item)
+            self.any_mention = True
+
+    def close(self, errors: list[InputError]) -> None:
+        if self.document is not None:
+            self._end_document()
+            self.out.write("\n  ]")
+        else:
+            self.out.write("]")
+        if errors:
+            listed = _indented([{"path": e.path, "reason": e.reason} for e in errors], 1)
+            self.out.write(',\n  "errors": ' + listed)
+        self.out.write("\n}\n")
+
+    def _end_document(self) -> None:
+        self.out.write("\n      ]\n    }" if self.any_mention else "[]\n    }")
+
+
+def _indented(value, level: int) -> str:
+    """json.dumps(value, indent=2) as it appears `level` levels deep (the first line not indented)."""
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * level)
