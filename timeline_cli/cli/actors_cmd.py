@@ -78,7 +78,8 @@ def actors_command(
     fmt = check_choice("--format", format, ("table", "plain", "json")) if format else (
         "table" if stdout_is_terminal() or output else "plain")
     report = Report(verbose, quiet)
-    inputs = load(paths, ref_date=ref_date, encoding=encoding, glob=glob, entities=entities, quiet=quiet, jobs=jobs)
+    inputs = load(paths, ref_date=ref_date, encoding=encoding, glob=glob, entities=entities, quiet=quiet, jobs=jobs,
+                  mentions="none")  # the events carry all this command shows
     report.loaded(inputs)
     query = build_query(inputs.analyses, since=since, until=until, type=type, status=status, entities=entities)
     rows = actor_rows(query.apply(inputs.timeline()))

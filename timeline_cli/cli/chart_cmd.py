@@ -107,7 +107,8 @@ def chart_command(
     if width is not None and width < MIN_WIDTH:
         fail_usage(f"--width {width} is too narrow for a chart; give at least {MIN_WIDTH}, e.g. --width 80")
     report = Report(verbose, quiet)
-    inputs = load(paths, ref_date=ref_date, encoding=encoding, glob=glob, entities=entities, quiet=quiet, jobs=jobs)
+    inputs = load(paths, ref_date=ref_date, encoding=encoding, glob=glob, entities=entities, quiet=quiet, jobs=jobs,
+                  mentions="none")  # the events carry all this command shows
     report.loaded(inputs)
     query = build_query(inputs.analyses, since=since, until=until, actor=actor, type=type, status=status,
                         grep=grep, precision=precision, limit=limit, entities=entities)

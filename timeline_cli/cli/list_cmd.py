@@ -20,6 +20,7 @@ from .common import (
     check_choice,
     exit_code,
     load,
+    open_output,
     stdout_is_terminal,
     write_output,
 )
@@ -111,15 +112,48 @@ def list_command(
     check_choice("--script", script, ("original", "hant", "hans"))
     check_choice("--color", color, ("auto", "always", "never"))
     report = Report(verbose, quiet)
-    inputs = load(paths, ref_date=ref_date, encoding=encoding, glob=glob, entities=entities, quiet=quiet, jobs=jobs)
+    inputs = load(paths, ref_date=ref_date, encoding=encoding, glob=glob, entities=entities, quiet=quiet, jobs=jobs,
+                  mentions="none")  # the events carry all this command shows
     report.loaded(inputs)
     events = inputs.timeline()
     query = build_query(inputs.analyses, since=since, until=until, actor=actor, type=type, status=status,
                         grep=grep, precision=precision, limit=limit, reverse=reverse, entities=entities)
     events = query.apply(events)
-    write_output(render_events(events, inputs, fmt, script, color, output is not None), output)
+    if fmt in LINE_FORMATS:  # written a batch of lines at a time: never the whole output in memory
+        with open_output(output) as out:
+            for batch in _batches(LINE_FORMATS[fmt](events, inputs, script)):
+                out.write(batch)
+    else:
+        write_output(render_events(events, inputs, fmt, script, color, output is not None), output)
     report.done(len(events))
     raise typer.Exit(exit_code(inputs))
+
+
+def _plain_lines(events, inputs, script: str):
+    from ..render.fields import labels_for
+    from ..render.plain import plain_lines
+
+    return plain_lines(events, script, labels_for(script, inputs.analyses))
+
+
+def _jsonl_lines(events, inputs, script: str):
+    from ..render.jsonout import jsonl_lines
+
+    return jsonl_lines(events, script)
+
+
+LINE_FORMATS = {"plain": _plain_lines, "jsonl": _jsonl_lines}
+
+
+def _batches(lines, size: int = 1000):
+    batch = []
+    for line in lines:
+        batch.append(line)
+        if len(batch) >= size:
+            yield "".join(batch)
+            batch.clear()
+    if batch:
+        yield "".join(batch)
 
 
 def render_events(events, inputs, fmt: str, script: str, color: str, to_file: bool) -> str:

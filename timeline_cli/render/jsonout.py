@@ -96,7 +96,14 @@ def dumps(payload: dict) -> str:
 
 
 def events_jsonl(events: list[Event], script: str = "original") -> str:
-    return "".join(json.dumps(event_dict(e, script), ensure_ascii=False) + "\n" for e in events)
+    return "".join(jsonl_lines(events, script))
+
+
+def jsonl_lines(events, script: str = "original"):
+    """One JSON line (with its newline) per event, as they are asked for."""
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    for e in events:
+        yield encode(event_dict(e, script)) + "\n"
 
 
 class MentionsJsonWriter:

@@ -16,17 +16,21 @@ def _clean(text: str) -> str:
 def events_plain(events: list[Event], script: str = "original", header: bool = False,
                  labels: str = "hans") -> str:
     """`labels` is the script of the date labels (see render.fields.labels_for)."""
-    lines = ["\t".join(COLUMNS)] if header else []
+    head = "\t".join(COLUMNS) + "\n" if header else ""
+    return head + "".join(plain_lines(events, script, labels))
+
+
+def plain_lines(events, script: str = "original", labels: str = "hans"):
+    """One line (with its newline) per event, as they are asked for."""
     for e in events:
         d = e.date
         label = human_date(d.value, d.mod, d.granularity)
         if labels == "hant":
             label = label_in_hant(label)
-        lines.append("\t".join(_clean(x) for x in (
+        yield "\t".join(_clean(x) for x in (
             d.start_date.isoformat() if d.start_date else "",
             d.end_date.isoformat() if d.end_date else "",
             label, d.value + (f" {d.mod}" if d.mod else ""),
             convert(e.title, script), e.type,
             "、".join(convert(a.name, script) for a in e.actors), e.status, e.id,
-        )))
-    return "".join(line + "\n" for line in lines)
+        )) + "\n"
