@@ -102,30 +102,28 @@ class _LinesWriter:
     """jsonl and plain: one line per mention, a part at a time."""
 
     def __init__(self, out, script: str, *, jsonl: bool):
-        self.out, self.script = out, script
-        self.line = self._jsonl if jsonl else self._plain
-        if jsonl:
-            import json
+        import json
 
-            self.encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder: json.dumps builds one per call
+        from ..render.jsonout import mention_dict
+        from ..script import convert
+
+        self.out, self.script, self.mention_dict, self.convert = out, script, mention_dict, convert
+        self.line = self._jsonl if jsonl else self._plain
+        self.encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder: json.dumps builds one per call
 
     def part(self, number: int, analysis) -> None:
         path = analysis.document.path
-        self.out.write("".join(self.line(path, m) + "\n" for m in analysis.mentions))
+        self.out.write("".join([self.line(path, m) + "\n" for m in analysis.mentions]))
 
     def close(self, errors) -> None:
         pass
 
     def _jsonl(self, path: str, m) -> str:
-        from ..render.jsonout import mention_dict
-
-        return self.encode({"path": path, **mention_dict(m)})
+        return self.encode({"path": path, **self.mention_dict(m)})
 
     def _plain(self, path: str, m) -> str:
-        from ..script import convert
-
         return "\t".join([
-            path, m.id, str(m.start), str(m.end), convert(m.text, self.script), m.type, m.value,
+            path, m.id, str(m.start), str(m.end), self.convert(m.text, self.script), m.type, m.value,
             m.mod or "", m.start_date.isoformat() if m.start_date else "",
             m.end_date.isoformat() if m.end_date else "", m.rule,
         ])
