@@ -127,8 +127,9 @@ def simplified_chars_in(text: str) -> list[str]:
 
 
 @pytest.mark.parametrize("args", [["list"], ["mentions", "--format", "json"], ["tree"], ["actors"],
-                                  ["list", "--limit", "3", "--since", "2025", "--jobs", "1", "-o", "-"]])
+                                  ["list", "--limit", "3", "--since", "2025", "--jobs", "1", "-o", "OUT"]])
 def test_real_commands_do_not_import_pydantic(args, tmp_path):
+    args = [str(tmp_path / "out.txt") if a == "OUT" else a for a in args]
     code = ("import sys, io, contextlib\nfrom timeline_cli.cli.app import main\n"
             f"sys.argv = ['timeline', *{args!r}]\n"
             "try:\n    with contextlib.redirect_stdout(io.StringIO()): main()\nexcept SystemExit as e:\n"
