@@ -577,6 +577,7 @@ class Score:
     missed: list[dict] = field(default_factory=list)
     spurious: list[dict] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    disagreements: list[str] = field(default_factory=list)  # matched, with another status or type
 
     @property
     def precision(self) -> float | None:
@@ -638,6 +639,10 @@ def score_article(article: Article, preds: list[dict], fold: Folder) -> Score:
     for i, j in pairs.items():
         sc.status_agree += preds[j].get("status") == exps[i].status
         sc.type_agree += preds[j].get("type") == exps[i].type
+        for what in ("status", "type"):
+            want, got = getattr(exps[i], what), preds[j].get(what)
+            if want != got:
+                sc.disagreements.append(f"{what:<6} {want} expected, {got} given: {preds[j].get('title')!r}")
     taken = set(pairs.values())
     for i, e in enumerate(exps):
         if i not in pairs:
@@ -764,7 +769,7 @@ def print_scores(scores: list[Score], show_errors: bool) -> None:
     print("status/type: of the matched events, how many have the expected status / type")
     if show_errors:
         for s in scores:
-            if s.error or not (s.missed or s.spurious or s.notes):
+            if s.error or not (s.missed or s.spurious or s.notes or s.disagreements):
                 continue
             print(f"\n== {s.name}")
             for n in s.notes:
@@ -775,6 +780,8 @@ def print_scores(scores: list[Score], show_errors: bool) -> None:
             for p in s.spurious:
                 print(f"  extra   {p['date']} [{p['status']}] {p.get('title')!r}\n"
                       f"          「{_short(p['sentence'])}」")
+            for d in s.disagreements:
+                print(f"  {d}")
 
 
 def overall(scores: list[Score]) -> Score:

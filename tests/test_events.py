@@ -18,6 +18,27 @@ def events_of(text: str, ref: str = "2025-11-20", path: str = "a.txt"):
     return list(analyse(RawDocument(path, text, "utf-8"), date.fromisoformat(ref)).events)
 
 
+# (sentence, type): one row per case; a framing word (宣布, 表示, 主场) gives way to the event it frames.
+TYPES = [
+    ("今年4月，晶辰宣布完成对微拓科技的收购。", "acquire"),
+    ("今年4月，任務宣布推遲發射。", "delay"),
+    ("今年4月，俱乐部官宣与队长续约两年。", "sign"),
+    ("今年4月，俱乐部宣布与主帅解约。", "leave"),
+    ("今年4月的揭幕战，青州海鸥主场2比1击败升班马。", "win"),
+    ("今年4月，青州海鸥客场0比3惨败给一支保级球队。", "lose"),
+    ("今年4月，晶辰計劃裁減約800個職位。", "layoff"),
+    ("今年4月，路政署承認工程延誤。", "delay"),
+    ("今年4月，國家航天局公布探測結果。", "announce"),
+    ("今年4月，公司表示业绩良好。", "statement"),
+    ("今年4月，两队在主场交手。", "match"),
+]
+
+
+@pytest.mark.parametrize("sentence,event_type", TYPES)
+def test_event_type(sentence, event_type):
+    assert [e.type for e in events_of(sentence)] == [event_type]
+
+
 @pytest.mark.parametrize("sentence,status", [
     ("公司将于明年3月发布新款手机。", "planned"),
     ("分析师预计明年3月市场将回暖。", "predicted"),

@@ -284,16 +284,21 @@ def _is_frame(chunk: str) -> bool:
 
 # --- type and status ------------------------------------------------------------------------
 
+# Types that say how an event was told or framed, not what happened: 宣布完成收购 is an
+# acquisition, 揭幕战…击败 a win. A trigger of another type in the same scope wins over them.
+_FRAMING_TYPES = frozenset({"announce", "statement", "match"})
+
+
 def classify(view: str, scope: list[Span], mention: Mention) -> str:
-    """The type of the trigger nearest after the date; else the first trigger in the scope."""
+    """The type of the trigger nearest after the date, else the nearest before it; a
+    framing trigger (宣布, 表示, 主场) gives way to any other trigger in the same direction."""
     pattern, word_type = _trigger_pattern()
     start, end = scope[0].start, scope[-1].end
-    after = [m for m in pattern.finditer(view, mention.end, end)]
-    if after:
-        return word_type[after[0].group(0)]
-    before = list(pattern.finditer(view, start, mention.start))
-    if before:
-        return word_type[before[-1].group(0)]
+    after = [word_type[m.group(0)] for m in pattern.finditer(view, mention.end, end)]
+    before = [word_type[m.group(0)] for m in pattern.finditer(view, start, mention.start)][::-1]
+    for types in (after, before):
+        if types:
+            return next((t for t in types if t not in _FRAMING_TYPES), types[0])
     return "other"
 
 
