@@ -119,30 +119,16 @@ def list_command(
     query = build_query(inputs.analyses, since=since, until=until, actor=actor, type=type, status=status,
                         grep=grep, precision=precision, limit=limit, reverse=reverse, entities=entities)
     events = query.apply(events)
-    if fmt in LINE_FORMATS:  # written a batch of lines at a time: never the whole output in memory
+    if fmt in ("plain", "jsonl"):  # written a batch of lines at a time: never the whole output in memory
+        from ..render.formats import LINE_FORMATS, RenderContext
+
         with open_output(output) as out:
-            for batch in _batches(LINE_FORMATS[fmt](events, inputs, script)):
+            for batch in _batches(LINE_FORMATS[fmt](events, RenderContext(inputs.analyses, inputs.errors, script))):
                 out.write(batch)
     else:
         write_output(render_events(events, inputs, fmt, script, color, output is not None), output)
     report.done(len(events))
     raise typer.Exit(exit_code(inputs))
-
-
-def _plain_lines(events, inputs, script: str):
-    from ..render.fields import labels_for
-    from ..render.plain import plain_lines
-
-    return plain_lines(events, script, labels_for(script, inputs.analyses))
-
-
-def _jsonl_lines(events, inputs, script: str):
-    from ..render.jsonout import jsonl_lines
-
-    return jsonl_lines(events, script)
-
-
-LINE_FORMATS = {"plain": _plain_lines, "jsonl": _jsonl_lines}
 
 
 def _batches(lines, size: int = 1000):

@@ -23,16 +23,24 @@ def render_json(events, ctx: RenderContext) -> str:
 
 
 def render_jsonl(events, ctx: RenderContext) -> str:
-    from .jsonout import events_jsonl
-
-    return events_jsonl(events, ctx.script)
+    return "".join(jsonl_lines(events, ctx))
 
 
 def render_plain(events, ctx: RenderContext) -> str:
-    from .fields import label_script
-    from .plain import events_plain
+    return "".join(plain_lines(events, ctx))
 
-    return events_plain(events, ctx.script, labels=label_script(ctx))
+
+def jsonl_lines(events, ctx: RenderContext):
+    from . import jsonout
+
+    return jsonout.jsonl_lines(events, ctx.script)
+
+
+def plain_lines(events, ctx: RenderContext):
+    from . import plain
+    from .fields import label_script
+
+    return plain.plain_lines(events, ctx.script, labels=label_script(ctx))
 
 
 def render_csv(events, ctx: RenderContext) -> str:
@@ -69,3 +77,7 @@ TEXT_FORMATS = {
     "ics": render_ics,
     "timelinejs": render_timelinejs,
 }
+
+# Formats written a line at a time (an iterable of lines, each with its newline), so that a
+# long timeline never has to be held whole as text.
+LINE_FORMATS = {"plain": plain_lines, "jsonl": jsonl_lines}

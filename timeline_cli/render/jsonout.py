@@ -95,10 +95,6 @@ def dumps(payload: dict) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
-def events_jsonl(events: list[Event], script: str = "original") -> str:
-    return "".join(jsonl_lines(events, script))
-
-
 def jsonl_lines(events, script: str = "original"):
     """One JSON line (with its newline) per event, as they are asked for."""
     encode = json.JSONEncoder(ensure_ascii=False).encode

@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-from ..model import Event
 from ..script import convert
 from .dates import human_date, label_in_hant
-
-COLUMNS = ("start_date", "end_date", "date", "value", "title", "type", "actors", "status", "id")
 
 
 def _clean(text: str) -> str:
     return text.replace("\t", " ").replace("\n", " ").replace("\r", " ")
-
-
-def events_plain(events: list[Event], script: str = "original", header: bool = False,
-                 labels: str = "hans") -> str:
-    """`labels` is the script of the date labels (see render.fields.labels_for)."""
-    head = "\t".join(COLUMNS) + "\n" if header else ""
-    return head + "".join(plain_lines(events, script, labels))
 
 
 def plain_lines(events, script: str = "original", labels: str = "hans"):
