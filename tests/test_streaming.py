@@ -75,3 +75,10 @@ def test_an_empty_file_is_an_error_not_a_document(tmp_path):
     assert done.returncode == 1 and len(payload["documents"]) == 1
     assert payload["documents"][0]["path"].endswith(SEED.name)
     assert payload["errors"][0]["reason"] == "empty file"
+
+
+@pytest.mark.parametrize("command", [["list"], ["mentions"], ["schema"]])
+def test_output_dash_is_stdout(command, tmp_path):
+    done = run_cli(*command, "-o", "-", cwd=tmp_path)
+    assert done.returncode == 0 and done.stdout == run_cli(*command, cwd=tmp_path).stdout != b""
+    assert list(tmp_path.iterdir()) == []  # no file named -

@@ -59,10 +59,14 @@ JobsOpt = Annotated[
                  help="Read and analyse files in N worker processes (0: one per CPU). "
                       "The output is the same whatever N."),
 ]
+def _stdout_dash(value: Path | None) -> Path | None:
+    return None if value is not None and str(value) == "-" else value
+
+
 OutputOpt = Annotated[
     Path | None,
-    typer.Option("--output", "-o", metavar="FILE",
-                 help="Write to FILE instead of stdout (atomically: never a half-written file)."),
+    typer.Option("--output", "-o", metavar="FILE", callback=_stdout_dash,
+                 help="Write to FILE instead of stdout (atomically: never a half-written file); - is stdout."),
 ]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")]
 
