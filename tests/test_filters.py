@@ -67,6 +67,8 @@ def test_type_status_grep_precision_limit_reverse(everything):
     (["--since", "someday"], "--since"),
     (["--until", "2025-13"], "--until"),
     (["--status", "happened"], "--status"),
+    (["--type", "bogus"], "--type"),
+    (["--type", "Tenure"], "--type"),
     (["--precision", "hour"], "--precision"),
     (["--format", "yaml"], "--format"),
     (["--script", "latin"], "--script"),

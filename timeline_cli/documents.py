@@ -562,3 +562,37 @@ def parse_published(value) -> date | None:
         except ValueError:
             return None
     return None
+
+
+# --- HTML: markup blanked out, offsets kept ------------------------------------------------
+
+HTML_SUFFIXES = (".htm", ".html")
+_HTML_HIDDEN = regexcache.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->", re.DOTALL | re.IGNORECASE)
+_HTML_BLOCK = regexcache.compile(r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|table|section|article|header|footer|title|blockquote)\b[^>]*>",
+                                 re.IGNORECASE)
+_HTML_TAG = regexcache.compile(r"<[^<>]*>")
+_HTML_ENTITY = regexcache.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def blank_markup(text: str) -> str:
+    """An HTML page's text with its markup turned into spaces, so every offset still points
+    into the file: scripts, styles and comments vanish, block tags end a line (so that
+    paragraphs stay apart), entities become their character (&nbsp; a space)."""
+    import html
+
+    def spaces(m: re.Match) -> str:
+        return "".join("\n" if ch == "\n" else " " for ch in m.group())
+
+    def line_break(m: re.Match) -> str:
+        return "\n" + " " * (len(m.group()) - 1)
+
+    def entity(m: re.Match) -> str:
+        char = html.unescape(m.group())
+        if len(char) != 1 or char == "\xa0":
+            char = " "
+        return char + " " * (len(m.group()) - 1)
+
+    text = _HTML_HIDDEN.sub(spaces, text)
+    text = _HTML_BLOCK.sub(line_break, text)
+    text = _HTML_TAG.sub(spaces, text)
+    return _HTML_ENTITY.sub(entity, text)

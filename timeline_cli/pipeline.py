@@ -285,7 +285,7 @@ def read_in_parts(source: str | Path, settings: Settings, stdin=None) -> Iterato
     output never has to be held whole. A problem (undecodable bytes half-way, an empty
     file) comes last, as an outcome with the error; the parts before it stay valid.
     """
-    from .documents import chunked, display_path, open_input
+    from .documents import HTML_SUFFIXES, blank_markup, chunked, display_path, open_input
 
     name = display_path(source)
     stitcher = None
@@ -293,7 +293,10 @@ def read_in_parts(source: str | Path, settings: Settings, stdin=None) -> Iterato
         with open_input(source, encoding=settings.encoding, stdin=stdin) as opened:
             stitcher = Stitcher(opened.path, settings, published=opened.published, title=opened.title)
             held: list[Outcome] = []  # blank parts wait: a file that is blank to the end is an error alone
-            for part in chunked(opened, settings.chunk_chars):
+            parts = chunked(opened, settings.chunk_chars)
+            if str(opened.path).lower().endswith(HTML_SUFFIXES):
+                parts = map(blank_markup, parts)  # a tag cut by a part's end stays: parts are ~1 MB
+            for part in parts:
                 analysis = stitcher.add(part)
                 document = replace(analysis.document, encoding=opened.encoding)
                 held.append(Outcome(opened.path, replace(analysis, document=document)))

@@ -17,9 +17,9 @@ from .common import (
     RefDateOpt,
     ScriptOpt,
     check_choice,
+    default_format,
     exit_code,
     load,
-    stdout_is_terminal,
     write_output,
 )
 from .filters import SinceOpt, StatusOpt, TypeOpt, UntilOpt, build_query
@@ -45,7 +45,7 @@ def actors_command(
     paths: Paths = None,
     ref_date: RefDateOpt = None,
     format: Annotated[str | None, typer.Option("--format", "-f", metavar="table|plain|json",
-                                               help="Default: table at a terminal, plain in a pipe.")] = None,
+                                               help="Default: json for an --output FILE ending .json, else table at a terminal or into a file, plain in a pipe.")] = None,
     output: OutputOpt = None,
     script: ScriptOpt = "original",
     since: SinceOpt = None,
@@ -75,8 +75,8 @@ def actors_command(
     """
     from ..script import convert
 
-    fmt = check_choice("--format", format, ("table", "plain", "json")) if format else (
-        "table" if stdout_is_terminal() or output else "plain")
+    fmt = check_choice("--format", format, ("table", "plain", "json")) if format else default_format(
+        output, ("table", "plain", "json"))
     report = Report(verbose, quiet)
     inputs = load(paths, ref_date=ref_date, encoding=encoding, glob=glob, entities=entities, quiet=quiet, jobs=jobs,
                   mentions="none")  # the events carry all this command shows

@@ -367,10 +367,7 @@ class open_output:  # noqa: N801 - used like open()
     def __enter__(self):
         if self.output is None:
             return _Stdout()
-        import tempfile
-
-        folder = self.output.parent if str(self.output.parent) else Path(".")
-        fd, self._temp = tempfile.mkstemp(prefix=f".{self.output.name}.", suffix=".tmp", dir=folder)
+        self.output, fd, self._temp = temp_beside(self.output)
         self._handle = os.fdopen(fd, "w", encoding="utf-8", newline="")
         return self._handle
 
@@ -397,10 +394,7 @@ class open_output:  # noqa: N801 - used like open()
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    import tempfile
-
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    path, fd, temp = temp_beside(path)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -415,8 +409,44 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def temp_beside(path: Path) -> tuple[Path, int, str]:
+    """(the file to replace, fd, name) of a new temporary file beside it, with the mode a new
+    file gets (not mkstemp's 0600). A symlink is followed: its target is what gets replaced.
+    Errors name the file asked for, not the temporary one."""
+    import errno
+    import tempfile
+
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    if path.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(temp, 0o666 & ~umask)
+    return path, fd, temp
+
+
 def exit_code(inputs: Inputs) -> int:
     return EXIT_INPUT if inputs.errors else EXIT_OK
+
+
+# Extensions that say which format a file given to --output wants, when --format is not given.
+_SUFFIX_FORMATS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".md": "markdown",
+                   ".markdown": "markdown", ".ics": "ics", ".tsv": "plain"}
+
+
+def default_format(output: Path | None, formats: tuple[str, ...]) -> str:
+    """--format when it is not given: the one FILE's extension names (out.csv → csv), else
+    table at a terminal or into a file, plain in a pipe."""
+    if output is not None:
+        named = _SUFFIX_FORMATS.get(output.suffix.lower())
+        return named if named in formats else "table"
+    return "table" if stdout_is_terminal() else "plain"
 
 
 def stdout_is_terminal() -> bool:

@@ -29,7 +29,7 @@ def explain_command(
         timeline explain 今年4月份 --ref-date 2025-11-20
             今年 and 4月份 composed into one mention, April 2025.
         timeline explain '他於2013年加入Meta，效力12年' -r 2025-11-20
-            A duration anchored on the year before it: twelve years from 2013.
+            效力12年 is a duration (P12Y), not the year 2012; 2013年 is the date.
         timeline explain 上週三 --ref-date 2025-11-20 --format json | jq '.mentions[0].value'
             The resolved value alone, for scripts.
     """

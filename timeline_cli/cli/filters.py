@@ -42,6 +42,13 @@ def build_query(analyses, *, since=None, until=None, actor=None, type=None, stat
     for value in status or ():
         if value not in STATUSES:
             fail_usage(f"--status {value!r} is not one of {', '.join(STATUSES)}; e.g. --status planned")
+    if type:
+        from ..events.build import event_types
+
+        known = event_types()
+        for value in type:
+            if value not in known:
+                fail_usage(f"--type {value!r} is not one of {', '.join(known)}; e.g. --type leave")
     if precision is not None and precision not in PRECISIONS:
         fail_usage(f"--precision {precision!r} is not one of year, month, day; e.g. --precision month")
     if limit is not None and limit < 0:

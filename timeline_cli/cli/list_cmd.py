@@ -18,10 +18,10 @@ from .common import (
     RefDateOpt,
     ScriptOpt,
     check_choice,
+    default_format,
     exit_code,
     load,
     open_output,
-    stdout_is_terminal,
     write_output,
 )
 from .filters import (
@@ -43,7 +43,7 @@ FORMATS = ("table", *TEXT_FORMATS)
 FormatOpt = Annotated[
     str | None,
     typer.Option("--format", "-f", metavar="|".join(FORMATS),
-                 help="Output format. Default: table at a terminal, plain (tab-separated) in a pipe."),
+                 help="Output format. Default: the one --output FILE's extension names (.json, .jsonl, .csv, .md, .ics, .tsv), else table at a terminal or into a file, plain (tab-separated) in a pipe."),
 ]
 ColorOpt = Annotated[
     str, typer.Option("--color", metavar="auto|always|never", help="Colour in tables (NO_COLOR is honoured).")
@@ -108,7 +108,7 @@ def list_command(
             A calendar file in Simplified Chinese, written whole or not at all.
     """
 
-    fmt = check_choice("--format", format, FORMATS) if format else ("table" if stdout_is_terminal() or output else "plain")
+    fmt = check_choice("--format", format, FORMATS) if format else default_format(output, FORMATS)
     check_choice("--script", script, ("original", "hant", "hans"))
     check_choice("--color", color, ("auto", "always", "never"))
     report = Report(verbose, quiet)

@@ -19,10 +19,10 @@ from .common import (
     RefDateOpt,
     ScriptOpt,
     check_choice,
+    default_format,
     exit_code,
     load,
     open_output,
-    stdout_is_terminal,
     write_output,
 )
 from .verbose import Report, VerboseOpt
@@ -32,7 +32,7 @@ FORMATS = ("table", "json", "jsonl", "plain")
 FormatOpt = Annotated[
     str | None,
     typer.Option("--format", "-f", metavar="|".join(FORMATS),
-                 help="Output format. Default: table at a terminal, plain (tab-separated) in a pipe."),
+                 help="Output format. Default: the one --output FILE's extension names (.json, .jsonl, .csv, .md, .ics, .tsv), else table at a terminal or into a file, plain (tab-separated) in a pipe."),
 ]
 
 
@@ -70,7 +70,7 @@ def mentions_command(
         timeline mentions tests/articles/ -f jsonl | jq -r 'select(.type=="DURATION") | .text + " " + .value'
             Every duration in a folder of articles.
     """
-    fmt = check_choice("--format", format, FORMATS) if format else ("table" if stdout_is_terminal() or output else "plain")
+    fmt = check_choice("--format", format, FORMATS) if format else default_format(output, FORMATS)
     check_choice("--script", script, ("original", "hant", "hans"))
     report = Report(verbose, quiet)
     if fmt == "table":  # for a person: the whole table at once

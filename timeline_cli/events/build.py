@@ -25,6 +25,14 @@ def event_lexicon() -> dict:
     return tomllib.loads(raw)
 
 
+_SPACES = regexcache.compile(r"[ \t\u3000\xa0]{2,}")
+
+
+def event_types() -> tuple[str, ...]:
+    """Every type an event can have: the trigger lexicon's, the derived spans' and other."""
+    return (*event_lexicon()["types"], "tenure", "other")
+
+
 @lru_cache(maxsize=1)
 def _trigger_pattern() -> tuple[re.Pattern, dict[str, str]]:
     word_type: dict[str, str] = {}
@@ -204,7 +212,8 @@ def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside
         pieces.append(chunk)
         if sum(len(p) for p in pieces) >= 16:
             break
-    title = _EMPTY_BRACKETS.sub("", "".join(pieces)).strip(_EDGE)
+    title = _EMPTY_BRACKETS.sub("", "".join(pieces))
+    title = _SPACES.sub(" ", title).strip(_EDGE)  # runs of blanks: a removed date, or HTML markup
     title = title[1:] if title.startswith("的") else title
     if len(title) > limit:
         title = title[:limit].rstrip(_EDGE) + "…"

@@ -194,6 +194,8 @@ def _read_suffixes(pieces: list[Piece], view: str) -> list[Piece]:
 
 
 def _suffix_applies(word: str, meaning: str, following: str, view: str, piece: Piece) -> bool:
+    if word == "至今":
+        return following != "年"  # 去年12月至今年2月: 至 + 今年, a range to this year's February
     if word == "后":
         return following not in _NOT_AFTER or following == ""
     if word == "前":
