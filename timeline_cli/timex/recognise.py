@@ -88,6 +88,10 @@ def _year_part(suffix: str | None):
 
 def build_year(m, ctx):
     digits, cn, roc, short, suffix, fiscal = m.group("y4", "ycn", "roc", "y2", "ypart", "fiscal")
+    if m.group("y3"):  # 113年起, 113年度 alone: an ROC year in Taiwanese text, else a length of time
+        if not ctx.taiwan:
+            return None
+        roc = m.group("y3")
     if m.group("y2a"):  # '98年: an apostrophe marks a two-digit year even without a month
         short = m.group("y2a")
     fields = _year_part(suffix)
@@ -618,6 +622,8 @@ def _rules() -> list[Rule]:
         Rule("year", regexcache.compile(_starts("0-9" + CN_DIGIT + "民'’",
             nd + r"(?:(?P<y4>1\d{3}|20\d{2}|21\d{2})|(?P<ycn>" + cn4 + r")|民国(?P<roc>\d{1,3}|[" + "零一二三四五六七八九十百" + r"]{1,5})"
             r"|['’](?P<y2a>\d{2})(?=年)"
+            r"|(?<![已了达共长历营满近逾约有为花用过时])(?P<y3>1[01]\d)"  # not after 經營/長達/已: a length
+            r"(?=年(?:度|起|初|底|中|末|全年|以来|至|到|[-–~，。、；：）)\s]|$))"
             r"|(?P<y2>\d{2,3})(?=年\s?(?:\d{1,2}|十[一二]|[一二三四五六七八九十])"
             r"(?:\s?[至到~\-]\s?(?:\d{1,2}|十[一二]|[一二三四五六七八九十]))?月))"
             r"\s?年(?P<fiscal>度)?(?!代|级|期|纪|龄|薪|轻|会|华|均|利率|化|限)"
