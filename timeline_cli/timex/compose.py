@@ -237,7 +237,10 @@ def _borrow(a: Piece, b: Piece) -> Piece:
     fields = dict(b.fields)
     levels = b.levels
     if not any(k in fields for k in _YEAR_KEYS) and b.levels[0] > 2:
-        fields.update({k: a.fields[k] for k in _YEAR_KEYS if k in a.fields})
+        borrowed = {k: a.fields[k] for k in _YEAR_KEYS if k in a.fields}
+        fields.update(borrowed)
+        if borrowed:
+            fields["year_borrowed"] = True  # 2025年12月31日至1月2日 may still cross into the next year
         levels = (min(levels[0], a.levels[0]), levels[1])
     if not any(k in fields for k in _MONTH_KEYS) and b.levels[0] >= 6 and "week_rel" not in fields:
         fields.update({k: a.fields[k] for k in _MONTH_KEYS if k in a.fields})

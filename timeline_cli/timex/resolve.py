@@ -640,11 +640,44 @@ def _range(piece: Piece, story: Story) -> Resolved | None:
     if a is None or b is None:
         return None
     ta, tb = a.time, b.time
+    coords = a.coords
     if ta.start_date and tb.end_date and tb.end_date < ta.start_date:
-        raise Unresolvable
+        a_year = "year" in a_piece.fields
+        b_year = "year" in b_piece.fields and "year_borrowed" not in b_piece.fields
+        if (a_year and b_year) or ta.value[:4] != tb.value[:4] or not (
+                "month" in a_piece.fields and "month" in b_piece.fields):
+            raise Unresolvable  # 周三到周一, 2025年至2023年: two dates, not a range
+        # 12月31日至1月2日 crosses a year end: move the end without a year of its own, or
+        # (neither has one) the end whose move keeps the range nearer the reference date.
+        earlier_start, later_end = _years_later(ta, -1), _years_later(tb, 1)
+        ref = story.ref_day()
+        if a_year or (not b_year and ref is not None and _distance(ref, ta.start_date, later_end.end_date)
+                      < _distance(ref, earlier_start.start_date, tb.end_date)):
+            tb = later_end
+        else:
+            ta = earlier_start
+            coords = (coords[0] - 1, *coords[1:]) if coords else coords
     time = TimeValue("DATE", f"{ta.value}/{tb.value}", None, ta.granularity, ta.start_date, tb.end_date)
     certainty = a.certainty if a.certainty != "stated" else b.certainty
-    return Resolved(time, a.anchor or b.anchor, certainty, a.coords)
+    return Resolved(time, a.anchor or b.anchor, certainty, coords)
+
+
+def _years_later(time: TimeValue, years: int) -> TimeValue:
+    def moved(day: date | None) -> date | None:
+        if day is None:
+            return None
+        try:
+            return day.replace(year=day.year + years)
+        except ValueError:  # 29 February
+            return day.replace(year=day.year + years, day=28)
+
+    value = f"{int(time.value[:4]) + years:04d}{time.value[4:]}"
+    return _replace(time, value=value, start_date=moved(time.start_date), end_date=moved(time.end_date))
+
+
+def _distance(ref: date, start: date, end: date) -> int:
+    """Days from the reference date to the interval start…end (0 inside it)."""
+    return max((start - ref).days, (ref - end).days, 0)
 
 
 # --- durations, spans and offsets -------------------------------------------------------
