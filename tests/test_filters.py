@@ -80,3 +80,12 @@ def test_bad_values_name_the_option_and_exit_2(args, option):
     assert result.returncode == 2
     assert len(err) == 1 and option in err[0] and "Traceback" not in err[0]
     assert "e.g." in err[0] or "one of" in err[0]
+
+
+def test_a_relative_window_without_any_reference_date_says_so():
+    done = run_cli("list", "-", "--since", "去年", input="2024年3月，A公司發布新品。".encode())
+    err = done.stderr.decode().strip().splitlines()
+    assert done.returncode == 2 and len(err) == 1 and "--ref-date" in err[0] and "relative" in err[0]
+    ok = run_cli("list", "-", "--since", "去年", "-r", "2025-11-20", "-f", "plain",
+                 input="2024年3月，A公司發布新品。".encode())
+    assert ok.returncode == 0 and ok.stdout.decode().startswith("2024-03-01")

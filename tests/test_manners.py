@@ -157,3 +157,10 @@ def test_output_into_a_missing_folder_is_one_line(tmp_path):
 def test_unknown_command_suggests_the_right_one():
     done = run_cli("lsit")
     assert done.returncode == 2 and b"list" in done.stderr and len(done.stderr.splitlines()) == 1
+
+
+def test_the_missing_reference_date_is_said_only_when_a_date_needed_it():
+    absolute = run_cli("list", "-", "-f", "plain", input="2024年3月，A公司發布新品。".encode())
+    assert absolute.returncode == 0 and absolute.stderr == b""
+    relative = run_cli("list", "-", "-f", "plain", input="去年3月，A公司發布新品。".encode())
+    assert b"no reference date found" in relative.stderr

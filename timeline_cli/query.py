@@ -108,12 +108,16 @@ def parse_when(text: str, ref: RefDate | None, option: str) -> tuple[date, date]
             raise QueryError(f"{option} {text!r} is not a real date; e.g. {option} 2025-04") from None
     from .timex.extract import extract
 
-    mentions = [x for x in extract(value, ref) if x.type in ("DATE", "TIME") and x.start_date and x.end_date]
+    found = extract(value, ref)
+    mentions = [x for x in found if x.type in ("DATE", "TIME") and x.start_date and x.end_date]
     if mentions and mentions[0].text.strip() == value:
         return mentions[0].start_date, mentions[-1].end_date
     parsed = _dateutil_interval(value)
     if parsed is not None:
         return parsed
+    if ref is None and found and found[0].text.strip() == value:
+        raise QueryError(f"{option} {text!r} is relative, and the articles give no reference date; "
+                         f"give one with --ref-date, or an absolute date: e.g. {option} 2025-04")
     raise QueryError(f"{option} {text!r} is not a date I can read; e.g. {option} 2025-04, "
                      f"{option} 2025年4月 or {option} 去年")
 

@@ -256,8 +256,14 @@ def _say_reference(analysis, tell) -> None:
     if ref is not None and ref.source == "inferred":
         tell(f"{path}: no reference date given; inferred {ref.iso()} from {ref.evidence} "
              f"(set one with --ref-date)")
-    elif ref is None:
+    elif ref is None and _has_unresolved(analysis):
         tell(f"{path}: no reference date found; relative dates stay unresolved (use --ref-date)")
+
+
+def _has_unresolved(analysis) -> bool:
+    """Whether a date of the analysis needed the reference date it lacked (XXXX-04, XXXX-XX-XX)."""
+    values = [m.value for m in analysis.mentions] + [e.date.value for e in analysis.events]
+    return any(value.startswith("XXXX") for value in values)
 
 
 def _stderr_is_terminal() -> bool:
