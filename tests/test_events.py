@@ -185,3 +185,15 @@ def test_story_after_resolves_after_the_previous_date():
     after = next(e for e in events if e.date.mod == "APPROX" and "GenAI" in e.title)
     assert after.date.start_date.isoformat() > "2025-01-01"
     assert after.date.certainty == "approximate"
+
+
+def test_a_date_that_describes_a_noun_neither_dates_the_event_nor_leaves_the_title():
+    (event,) = events_of("上周三，国家统计局发布了1至2月份的经济数据。", ref="2025-03-05")
+    assert event.date.value == "2025-02-26" and event.title == "国家统计局发布了1至2月份的经济数据"
+
+
+def test_a_weekday_after_a_role_is_not_a_person():
+    (event,) = events_of("部長週五將出席記者會。", ref="2025-01-08")
+    assert [a.name for a in event.actors] == []
+    (named,) = events_of("部長周杰今年4月出席記者會。")
+    assert [a.name for a in named.actors] == ["周杰"]

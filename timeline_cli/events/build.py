@@ -123,7 +123,8 @@ def _event_starters(view: str, parts: list[Span], inside: list[Mention]) -> list
     event when the sentence has a date of its own; nor does 随后 when the date it follows
     is in the same sentence (表决通过…，随后完成三读 is one event).
     """
-    own = [m for m in inside if not _is_complement(view, m) and not _follows_in_sentence(m, inside)]
+    own = [m for m in inside if not _is_complement(view, m) and not _follows_in_sentence(m, inside)
+           and not _describes_noun(view, m, inside)]
     chosen: dict[int, Mention] = {}
     for mention in own or inside[:1]:
         index = _clause_index(parts, mention.start)
@@ -135,6 +136,13 @@ def _event_starters(view: str, parts: list[Span], inside: list[Mention]) -> list
 
 def _is_complement(view: str, mention: Mention) -> bool:
     return _COMPLEMENT.search(view[max(0, mention.start - 4):mention.start]) is not None
+
+
+def _describes_noun(view: str, mention: Mention, inside: list[Mention]) -> bool:
+    """上周三，统计局发布了1至2月份的数据: a date before 的 inside a clause says what the data
+    covers, not when the event was, when the sentence has another date."""
+    return (view[mention.end:mention.end + 1] == "的" and mention.start > 0
+            and view[mention.start - 1] not in _EDGE and any(m is not mention for m in inside))
 
 
 def _follows_in_sentence(mention: Mention, inside: list[Mention]) -> bool:
@@ -239,6 +247,8 @@ def _strip_dates(text: str, view: str, part: Span, inside: list[Mention]) -> str
     for m in inside:
         if m.end <= part.start or m.start >= part.end:
             continue
+        if view[m.end:m.end + 1] == "的" and m.start > part.start and view[m.start - 1] not in _EDGE:
+            continue  # 发布了1至2月份的经济数据: a date that describes a noun stays in the title
         left = cursor
         before_end = m.start
         # Drop a preposition just before the date (在今年年底 → ∅) and a frame word after it.

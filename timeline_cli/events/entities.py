@@ -164,6 +164,7 @@ _PERSON = regexcache.compile("(?:" + "|".join(_ROLE) + ")(" + _SURNAMES + "[\u4e
 # A third character that more likely starts the next word than ends a name: 张三表示.
 _NOT_NAME_END = set("表称说在将于已也则并和与认指强宣回透的曾是接出担获被率带加离辞正今昨明等为对向从就还又都会要能可续签")
 _PERSON_PRONOUN = regexcache.compile(r"[他她]")
+_WEEKDAY = regexcache.compile(r"周[一二三四五六日天末]")
 # Foreign names written in Chinese with a middle dot: 马科斯·罗德里格斯, 若昂·席尔瓦.
 _SOUNDS = ("阿埃艾安昂奥巴拜班邦保贝本比彼毕波伯博布查达戴丹道德登迪蒂丁东杜多厄恩法范菲费芬丰弗福富盖甘冈高戈格根古哈海汉豪"
            "赫亨胡华霍基吉加贾杰金卡凯坎康柯科克肯库夸奎拉莱赖兰朗劳勒雷里理利莉连林琳隆卢鲁路伦罗洛吕玛马迈麦曼梅门蒙米"
@@ -211,6 +212,8 @@ def discover(text: str, view: str, table: EntityTable) -> DocEntities:
         add(m.start(), m.end(), "person")
     for m in _PERSON.finditer(view):
         name = m.group(1)
+        if _WEEKDAY.match(name):
+            continue  # 部长周五将出席: 周 is a surname, but 周五 is Friday
         if len(name) == 3 and (name[2] in _NOT_NAME_END or view.count(name[:2]) > view.count(name)):
             name = name[:2]  # 队长陈墨续约 → 陈墨, when 陈墨 also stands alone elsewhere
         if _overlaps(m.start(1), m.start(1) + len(name), taken_names):
