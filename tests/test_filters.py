@@ -89,3 +89,11 @@ def test_a_relative_window_without_any_reference_date_says_so():
     ok = run_cli("list", "-", "--since", "去年", "-r", "2025-11-20", "-f", "plain",
                  input="2024年3月，A公司發布新品。".encode())
     assert ok.returncode == 0 and ok.stdout.decode().startswith("2024-03-01")
+
+
+def test_precision_drops_dates_that_could_not_be_resolved(tmp_path):
+    (tmp_path / "a.txt").write_text("週五，部長將出席記者會。", encoding="utf-8")  # no reference date: XXXX-XX-XX
+    (tmp_path / "b.txt").write_text("2024年3月5日，A公司發布新品。", encoding="utf-8")
+    everything = run_cli("list", str(tmp_path), "-f", "plain", "--quiet").stdout.decode().splitlines()
+    days = run_cli("list", str(tmp_path), "-f", "plain", "--quiet", "--precision", "day").stdout.decode().splitlines()
+    assert len(everything) == 2 and len(days) == 1 and days[0].startswith("2024-03-05")

@@ -43,7 +43,8 @@ class Query:
                 continue
             if self.statuses and event.status not in self.statuses:
                 continue
-            if self.precision and _FINENESS.get(event.date.granularity or "", -1) < _PRECISION_LEVEL[self.precision]:
+            if self.precision and (event.date.start_date is None  # XXXX-XX-XX: a day, but which?
+                                   or _FINENESS.get(event.date.granularity or "", -1) < _PRECISION_LEVEL[self.precision]):
                 continue
             if self.actors and not self._has_actor(event):
                 continue
