@@ -268,3 +268,12 @@ def test_the_formats_are_listed_in_help():
     out = run_cli("list", "--help", env={"COLUMNS": "200"}).stdout.decode()
     assert all(fmt in out for fmt in FORMATS)
     assert run_cli("list", "--format", "nope").returncode == 2
+
+
+@pytest.mark.parametrize("fmt", ["ics", "timelinejs"])
+def test_events_a_calendar_cannot_place_are_said_on_stderr(fmt, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("週五，部長將出席記者會。", encoding="utf-8")  # no reference date: XXXX-XX-XX
+    done = run_cli("list", str(article), "-f", fmt)
+    assert done.returncode == 0 and b"1 event without a known date" in done.stderr
+    assert b"without a known date" not in run_cli("list", str(article), "-f", fmt, "--quiet").stderr

@@ -22,6 +22,7 @@ from .common import (
     exit_code,
     load,
     open_output,
+    say,
     write_output,
 )
 from .filters import (
@@ -127,6 +128,10 @@ def list_command(
                 out.write(batch)
     else:
         write_output(render_events(events, inputs, fmt, script, color, output is not None), output)
+    undated = sum(e.date.start_date is None for e in events)
+    if fmt in ("ics", "timelinejs") and undated and not quiet:
+        say(f"{undated} event{'s' if undated > 1 else ''} without a known date (某年…) left out of the {fmt} "
+            f"output; give --ref-date to place them")
     report.done(len(events))
     raise typer.Exit(exit_code(inputs))
 
