@@ -18,6 +18,7 @@ import os
 import re
 import sys
 from collections.abc import MutableMapping
+from functools import lru_cache
 
 import typer
 from typer.core import TyperCommand, TyperGroup
@@ -281,13 +282,8 @@ def _plain_coercions(command, ctx) -> None:
             return
 
 
-_PLAIN_CLASS = None
-
-
+@lru_cache(maxsize=1)
 def _plain_param_class(runtime_param, bad_parameter):
-    global _PLAIN_CLASS
-    if _PLAIN_CLASS is not None:
-        return _PLAIN_CLASS
     from dataclasses import dataclass
 
     @dataclass(frozen=True)
@@ -315,8 +311,7 @@ def _plain_param_class(runtime_param, bad_parameter):
                 return number
             return self.kind(value)
 
-    _PLAIN_CLASS = PlainRuntimeParam
-    return _PLAIN_CLASS
+    return PlainRuntimeParam
 
 
 def _resolved(function):
