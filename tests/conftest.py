@@ -35,7 +35,7 @@ def run_cli(*args: str, input: bytes | None = None, env: dict | None = None, cwd
 
 @pytest.fixture(scope="session", autouse=True)
 def private_cache(tmp_path_factory):
-    """The compiled-pattern cache (timeline_cli.regexcache) of the tests' own, not the user's."""
+    """A cache folder of the tests' own: the tool must write nothing there (test_startup checks)."""
     os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))
 
 

@@ -24,8 +24,6 @@ from fnmatch import fnmatchcase
 from functools import lru_cache
 from pathlib import Path
 
-from . import regexcache
-
 SEED_NAME = "000_baa26c5ea6ec9896.txt"
 SIDE_SUFFIX = ".meta.toml"
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".htm", ".html", ""}
@@ -218,7 +216,7 @@ _BOMS = [
 ]
 _CHINESE = ("gb18030", "big5", "cp950", "big5hkscs")  # on a tie the first wins
 _PUNCTUATION = "，。、；：？！「」『』（）《》〈〉“”‘’…—·－～％　【】〔〕"
-_CONTROL = regexcache.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 # Shares of common characters: real Chinese text has over 0.9, mojibake under 0.5.
 _GOOD_SCORE, _POOR_SCORE = 0.6, 0.3
 
@@ -402,7 +400,7 @@ def _incremental(codec: str):
         raise DecodeError(f"unknown encoding {codec!r}") from exc
 
 
-_NON_ASCII = regexcache.compile(rb"[\x80-\xff]")
+_NON_ASCII = re.compile(rb"[\x80-\xff]")
 
 
 def _first_non_ascii(data: bytes) -> int | None:
@@ -485,8 +483,8 @@ def read_raw(source: str | Path, *, encoding: str | None = None, stdin=None) -> 
 
 # --- cutting text into parts ----------------------------------------------------------------
 
-_BLANK_LINE = regexcache.compile(r"\n[ \t\r\f\v\u3000]*\n")
-_SENTENCE_END = regexcache.compile(r"[。！？!?][」』”’）)】》\"']*")
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u3000]*\n")
+_SENTENCE_END = re.compile(r"[。！？!?][」』”’）)】》\"']*")
 
 
 def chunked(pieces: Iterable[str], size: int = CHUNK_CHARS) -> Iterator[str]:
@@ -567,11 +565,11 @@ def parse_published(value) -> date | None:
 # --- HTML: markup blanked out, offsets kept ------------------------------------------------
 
 HTML_SUFFIXES = (".htm", ".html")
-_HTML_HIDDEN = regexcache.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->", re.DOTALL | re.IGNORECASE)
-_HTML_BLOCK = regexcache.compile(r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|table|section|article|header|footer|title|blockquote)\b[^>]*>",
+_HTML_HIDDEN = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->", re.DOTALL | re.IGNORECASE)
+_HTML_BLOCK = re.compile(r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|table|section|article|header|footer|title|blockquote)\b[^>]*>",
                                  re.IGNORECASE)
-_HTML_TAG = regexcache.compile(r"<[^<>]*>")
-_HTML_ENTITY = regexcache.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_HTML_TAG = re.compile(r"<[^<>]*>")
+_HTML_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 def blank_markup(text: str) -> str:

@@ -11,17 +11,15 @@ import re
 from functools import lru_cache
 from operator import ne
 
-from . import regexcache
-
 # Full-width digits, letters and the few symbols dates use (：－．／～％) fold to ASCII in
 # the view; other full-width punctuation (，。（）) stays, the patterns know it.
 _FOLD_CHARS = "０１２３４５６７８９：－．／～％" + "".join(chr(c) for c in range(0xFF21, 0xFF3B)) \
     + "".join(chr(c) for c in range(0xFF41, 0xFF5B))
 _FOLD_MAP = {ch: chr(ord(ch) - 0xFEE0) for ch in _FOLD_CHARS}
-_FOLD_RE = regexcache.compile("[" + re.escape(_FOLD_CHARS) + "]")
+_FOLD_RE = re.compile("[" + re.escape(_FOLD_CHARS) + "]")
 
 SCRIPTS = ("original", "hant", "hans")
-_CJK = regexcache.compile("[\u4e00-\u9fff]")
+_CJK = re.compile("[\u4e00-\u9fff]")
 
 
 
@@ -95,7 +93,7 @@ def _simplified_chars() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _simplified_pattern():
-    return regexcache.compile("[" + "".join(sorted(_simplified_chars())) + "]")
+    return re.compile("[" + "".join(sorted(_simplified_chars())) + "]")
 
 
 def has_simplified(text: str) -> bool:

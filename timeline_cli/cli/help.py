@@ -57,9 +57,6 @@ ENVIRONMENT = (
     ("COLUMNS", "The width to draw tables, charts and help at, instead of the terminal's."),
     ("XDG_CONFIG_HOME", "Where timeline-cli/entities.toml is read from: extra entities and "
                         "aliases, as with --entities (default: ~/.config)."),
-    ("XDG_CACHE_HOME", "Where timeline-cli/ keeps its compiled patterns between runs, which makes "
-                       "start-up faster (default: ~/.cache). Safe to delete."),
-    ("TIMELINE_NO_CACHE", "When set, patterns are compiled afresh and no cache is read or written."),
     ("TIMELINE_DEBUG", "When set, an internal error shows its Python traceback."),
 )
 

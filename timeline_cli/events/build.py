@@ -9,7 +9,6 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 
-from .. import regexcache
 from ..model import Actor, Document, Event, EventDate, Evidence, Mention
 from .entities import DocEntities, EntityTable, discover, find_actors, has_person_pronoun
 from .sentences import Span, clauses, sentences
@@ -25,7 +24,7 @@ def event_lexicon() -> dict:
     return tomllib.loads(raw)
 
 
-_SPACES = regexcache.compile(r"[ \t\u3000\xa0]{2,}")
+_SPACES = re.compile(r"[ \t\u3000\xa0]{2,}")
 
 
 def event_types() -> tuple[str, ...]:
@@ -40,7 +39,7 @@ def _trigger_pattern() -> tuple[re.Pattern, dict[str, str]]:
         for word in words:
             word_type.setdefault(word, event_type)
     alternation = "|".join(re.escape(w) for w in sorted(word_type, key=len, reverse=True))
-    return regexcache.compile(alternation), word_type
+    return re.compile(alternation), word_type
 
 
 def makes_event(mention: Mention) -> bool:
@@ -112,7 +111,7 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
     return drafts
 
 
-_COMPLEMENT = regexcache.compile(r"(原定的?|原计划|原本|原先|预定|定于|由|至|到|押后至|延至|推迟至|推迟到|延后至|改为|改到|提前至|提前到)$")
+_COMPLEMENT = re.compile(r"(原定的?|原计划|原本|原先|预定|定于|由|至|到|押后至|延至|推迟至|推迟到|延后至|改为|改到|提前至|提前到)$")
 _CERTAINTY_ORDER = {"stated": 0, "relative": 1, "inferred": 2, "approximate": 3}
 
 
@@ -200,7 +199,7 @@ def _scope(parts: list[Span], index: int, inside: list[Mention], mention: Mentio
 # --- titles ---------------------------------------------------------------------------------
 
 _EDGE = "，,。；;：:！!？?、 \t—-…"
-_EMPTY_BRACKETS = regexcache.compile(r"[（(][\s，,]*[）)]")
+_EMPTY_BRACKETS = re.compile(r"[（(][\s，,]*[）)]")
 
 
 def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside: list[Mention]) -> str:
@@ -286,8 +285,8 @@ def _strip_fillers(chunk: str, view_of) -> str:
     return chunk
 
 
-_FRAME_END = regexcache.compile(r"(上|中|里|时|期间|之际|当天|前夕)$")
-_REASON_START = regexcache.compile(r"^(由于|因为|因|为了|随着|受.{1,12}影响|鉴于|基于)")
+_FRAME_END = re.compile(r"(上|中|里|时|期间|之际|当天|前夕)$")
+_REASON_START = re.compile(r"^(由于|因为|因|为了|随着|受.{1,12}影响|鉴于|基于)")
 
 
 def _is_reason(chunk: str) -> bool:

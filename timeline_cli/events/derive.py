@@ -12,16 +12,15 @@ import re
 from bisect import bisect_right
 from datetime import date
 
-from .. import regexcache
 from ..model import Document, Event, EventDate, Evidence, Mention
 from .build import _actors, event_id, simplified_of
 from .entities import DocEntities
 from .sentences import Span, sentences
 
-_TENURE = regexcache.compile(r"(工作|效力|任职|执掌|服务|在任|掌舵)(了)?(的)?$")
-_JOIN = regexcache.compile(r"加入|加盟|入职|创立|创建|创办|成立|上任|出任|就任")
-_ROLE = regexcache.compile(r"^(担任|出任|任|作为|是)")
-_YEARS = regexcache.compile(r"^P(\d+)Y$")
+_TENURE = re.compile(r"(工作|效力|任职|执掌|服务|在任|掌舵)(了)?(的)?$")
+_JOIN = re.compile(r"加入|加盟|入职|创立|创建|创办|成立|上任|出任|就任")
+_ROLE = re.compile(r"^(担任|出任|任|作为|是)")
+_YEARS = re.compile(r"^P(\d+)Y$")
 _NEARBY_SENTENCES = 2
 
 

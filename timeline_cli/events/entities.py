@@ -10,7 +10,6 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .. import regexcache
 from ..model import Actor, Entity
 from ..script import simplified_view
 
@@ -130,7 +129,7 @@ def _compile_cached(entities: tuple[Entity, ...]) -> EntityTable:
     first = "".join(sorted({alias[0] for alias in by_alias if alias}))
     # The lookahead on first characters lets the engine skip text that starts no alias.
     pattern = "(?=[" + re.escape(first) + "])(?:" + "|".join(parts) + ")"
-    return EntityTable(entities, regexcache.compile(pattern), by_alias, by_name)
+    return EntityTable(entities, re.compile(pattern), by_alias, by_name)
 
 
 def _compile(entities: tuple[Entity, ...]) -> EntityTable:
@@ -139,11 +138,11 @@ def _compile(entities: tuple[Entity, ...]) -> EntityTable:
 
 # --- names the table does not know: found per document ---------------------------------
 
-_LATIN_NAME = regexcache.compile(r"(?<![A-Za-z])([A-Z][a-z]+(?:[ \-·][A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})(?![A-Za-z])")
+_LATIN_NAME = re.compile(r"(?<![A-Za-z])([A-Z][a-z]+(?:[ \-·][A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})(?![A-Za-z])")
 _ORG_SUFFIX = ("足球俱乐部", "俱乐部", "实验室", "研究院", "研究所", "委员会", "交易所", "航天局", "半导体",
                "公司", "集团", "大学", "银行", "协会", "法院", "科技", "电子", "控股", "证券", "汽车", "航空")
-_ORG = regexcache.compile("([A-Za-z0-9\u4e00-\u9fff]{2,8}?)(" + "|".join(_ORG_SUFFIX) + ")")
-_ORG_STOP = regexcache.compile(r".*(?:宣布|收购|并购|表示|完成|成为|加入|投资|起诉|合并|包括|例如|旗下|内部|外部|一家|"
+_ORG = re.compile("([A-Za-z0-9\u4e00-\u9fff]{2,8}?)(" + "|".join(_ORG_SUFFIX) + ")")
+_ORG_STOP = re.compile(r".*(?:宣布|收购|并购|表示|完成|成为|加入|投资|起诉|合并|包括|例如|旗下|内部|外部|一家|"
                                r"[的了在与和及将是由为把被对向从等其该这那新个位名所座已执任曾让使于就如\d年月日])")
 _SHORT_NAME_SUFFIX = ("公司", "集团", "科技", "半导体", "电子", "控股", "证券", "汽车", "航空", "银行")
 _GENERIC = {"AI", "科技", "初创", "创业", "合资", "上市", "母", "子", "全资子", "本", "大", "小", "两家", "多家",
@@ -152,7 +151,7 @@ _GENERIC = {"AI", "科技", "初创", "创业", "合资", "上市", "母", "子"
             "台湾", "香港", "澳门", "日本", "韩国", "欧洲", "英国", "德国", "法国", "本地", "当地", "海外", "国内",
             "中超", "中甲", "英超", "西甲", "港口", "地方", "外资", "中资", "台资", "一家港口"}
 # Descriptions that end before a name: 类比芯片设计商微拓科技 → 微拓科技.
-_DESCRIPTOR = regexcache.compile(r".*(设计商|制造商|供应商|厂商|运营商|开发商|服务商|零售商|芯片商|晶片商|代工厂|巨头|龙头)")
+_DESCRIPTOR = re.compile(r".*(设计商|制造商|供应商|厂商|运营商|开发商|服务商|零售商|芯片商|晶片商|代工厂|巨头|龙头)")
 _ROLE = ("首席执行官", "总设计师", "董事长", "执行长", "总经理", "创始人", "创办人", "负责人", "发言人", "主教练",
          "总裁", "主帅", "教练", "主席", "部长", "院长", "局长", "署长", "记者", "球员", "前锋", "中场", "后卫",
          "门将", "市长", "县长", "议员", "立委", "法官", "教授", "研究员", "科学家", "工程师", "总监", "大使",
@@ -160,17 +159,17 @@ _ROLE = ("首席执行官", "总设计师", "董事长", "执行长", "总经理
 _SURNAMES = ("(?:欧阳|司马|诸葛|上官|司徒|[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董"
              "袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶"
              "黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤柯翁庄洪温甘傅包康施])")
-_PERSON = regexcache.compile("(?:" + "|".join(_ROLE) + ")(" + _SURNAMES + "[\u4e00-\u9fff]{1,2})")
+_PERSON = re.compile("(?:" + "|".join(_ROLE) + ")(" + _SURNAMES + "[\u4e00-\u9fff]{1,2})")
 # A third character that more likely starts the next word than ends a name: 张三表示.
 _NOT_NAME_END = set("表称说在将于已也则并和与认指强宣回透的曾是接出担获被率带加离辞正今昨明等为对向从就还又都会要能可续签")
-_PERSON_PRONOUN = regexcache.compile(r"[他她]")
-_WEEKDAY = regexcache.compile(r"周[一二三四五六日天末]")
+_PERSON_PRONOUN = re.compile(r"[他她]")
+_WEEKDAY = re.compile(r"周[一二三四五六日天末]")
 # Foreign names written in Chinese with a middle dot: 马科斯·罗德里格斯, 若昂·席尔瓦.
 _SOUNDS = ("阿埃艾安昂奥巴拜班邦保贝本比彼毕波伯博布查达戴丹道德登迪蒂丁东杜多厄恩法范菲费芬丰弗福富盖甘冈高戈格根古哈海汉豪"
            "赫亨胡华霍基吉加贾杰金卡凯坎康柯科克肯库夸奎拉莱赖兰朗劳勒雷里理利莉连林琳隆卢鲁路伦罗洛吕玛马迈麦曼梅门蒙米"
            "敏莫默姆穆纳娜内尼妮努诺欧帕潘庞佩彭皮珀普奇齐乔琼丘萨塞赛桑瑟森沙莎尚舍圣施什史舒斯松苏索塔泰坦汤唐特提"
            "图托瓦万威韦维温沃乌武西希席夏谢辛休雅亚扬耶伊英尤于约泽扎詹兹若尔")
-_TRANSLITERATED = regexcache.compile(f"[{_SOUNDS}]{{1,5}}·[{_SOUNDS}]{{1,6}}")
+_TRANSLITERATED = re.compile(f"[{_SOUNDS}]{{1,5}}·[{_SOUNDS}]{{1,6}}")
 
 
 @dataclass(frozen=True)
@@ -228,7 +227,7 @@ def discover(text: str, view: str, table: EntityTable) -> DocEntities:
     if not by_alias:
         return DocEntities(table, (), None, {})
     first = "".join(sorted({alias[0] for alias in by_alias if alias}))
-    pattern = regexcache.compile("(?=[" + re.escape(first) + "])(?:"
+    pattern = re.compile("(?=[" + re.escape(first) + "])(?:"
                                  + "|".join(re.escape(a) for a in sorted(by_alias, key=len, reverse=True)) + ")")
     return DocEntities(table, tuple(found.values()), pattern, by_alias)
 

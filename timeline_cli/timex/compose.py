@@ -7,11 +7,12 @@ the mentions a reader sees: `今年` + `4月份` is one mention, `4月5日` + `�
 
 from __future__ import annotations
 
-from .. import regexcache
+import re
+
 from .recognise import Piece
 
-RANGE_JOINERS = regexcache.compile(r"\s?(?:至|到|-|–|—|~|〜|～)\s?")
-_GAP_OK = regexcache.compile(r"\s?")
+RANGE_JOINERS = re.compile(r"\s?(?:至|到|-|–|—|~|〜|～)\s?")
+_GAP_OK = re.compile(r"\s?")
 _SUFFIXES = [
     ("翌日", "+1"), ("次日", "+1"), ("前一天", "-1"), ("前一日", "-1"), ("当天", "0"), ("当日", "0"),
     ("以来", "since"), ("至今", "since"),
@@ -104,12 +105,12 @@ def _join_points(pieces: list[Piece], view: str) -> list[Piece]:
     return out
 
 
-_SUFFIX_RE = regexcache.compile("|".join(word for word, _ in _SUFFIXES))
+_SUFFIX_RE = re.compile("|".join(word for word, _ in _SUFFIXES))
 _SUFFIX_MEANING = dict(_SUFFIXES)
 
 
 _SMALLER = {"Y": ("M", "D"), "M": ("D",), "W": ("D",), "D": ("H",), "H": ("MIN",), "MIN": ("S",)}
-_MINUTES_AFTER_HOURS = regexcache.compile(r"零?(\d{1,2}|[一二三四五六七八九十]{1,3})分(?:钟)?")
+_MINUTES_AFTER_HOURS = re.compile(r"零?(\d{1,2}|[一二三四五六七八九十]{1,3})分(?:钟)?")
 
 
 def _join_durations(pieces: list[Piece], view: str) -> list[Piece]:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .. import regexcache
 from .lexicon import alternation, lexicon
 from .numerals import CN_DIGIT, parse_int, parse_number
 
@@ -615,11 +614,11 @@ def _rules() -> list[Rule]:
     dayparts = alternation(lex["daypart"])
     units = alternation(DURATION_UNITS)
     rules = [
-        Rule("numeric-date", regexcache.compile(_starts("12",
+        Rule("numeric-date", re.compile(_starts("12",
             nd + r"(?P<ny>1\d{3}|20\d{2}|21\d{2})(?P<sep>[-/.])(?P<nm>\d{1,2})"
             r"(?:(?P=sep)(?P<nd>\d{1,2})(?:[T\s](?P<nh>[01]?\d|2[0-3]):(?P<nmin>[0-5]\d)(?::\d\d)?)?)?"
             r"(?![\d.\-/%])")), build_numeric_date, 5),
-        Rule("year", regexcache.compile(_starts("0-9" + CN_DIGIT + "民'’",
+        Rule("year", re.compile(_starts("0-9" + CN_DIGIT + "民'’",
             nd + r"(?:(?P<y4>1\d{3}|20\d{2}|21\d{2})|(?P<ycn>" + cn4 + r")|民国(?P<roc>\d{1,3}|[" + "零一二三四五六七八九十百" + r"]{1,5})"
             r"|['’](?P<y2a>\d{2})(?=年)"
             r"|(?<![已了达共长历营满近逾约有为花用过时])(?P<y3>1[01]\d)"  # not after 經營/長達/已: a length
@@ -628,83 +627,83 @@ def _rules() -> list[Rule]:
             r"(?:\s?[至到~\-]\s?(?:\d{1,2}|十[一二]|[一二三四五六七八九十]))?月))"
             r"\s?年(?P<fiscal>度)?(?!代|级|期|纪|龄|薪|轻|会|华|均|利率|化|限)"
             r"(?:(?P<ypart>初|底|末|终(?!奖)|中" + MID_OK + "))?")), build_year, 4),
-        Rule("year-range", regexcache.compile(_starts("12",
+        Rule("year-range", re.compile(_starts("12",
             nd + r"(?P<ya>1\d{3}|20\d{2})\s?年?\s?[-–—~至到]\s?(?P<yb>1\d{3}|20\d{2}|\d{2})\s?年(?!代)")),
             build_year_range, 6),
-        Rule("month", regexcache.compile(_starts("0-9一二三四五六七八九十",
+        Rule("month", re.compile(_starts("0-9一二三四五六七八九十",
             r"(?:(?<![\d./])(?P<mon>1[0-2]|0?[1-9])|(?<![一二三四五六七八九十第])(?P<moncn>" + CN_MONTH + r"))"
             r"\s?月(?:份)?(?!份额|球|饼|光|亮|台|薪|费|租|供|票|经|子|嫂)"
             r"(?:(?P<mpart>初|底|末|中" + MID_OK + "))?")), _month_with_cn, 3),
-        Rule("day", regexcache.compile(_starts("0-9一二三四五六七八九十廿卅",
+        Rule("day", re.compile(_starts("0-9一二三四五六七八九十廿卅",
             r"(?:(?<![\d./])(?P<day>3[01]|[12]\d|0?[1-9])\s?日(?!游|均|线|元|币|圆(?!满)|内|以内|之内|本|韩|军|语|式|产|报|籍|方|企|系)"
             r"|(?<=月)(?P<day2>3[01]|[12]\d|0?[1-9])\s?号(?!线|文件|楼|馆|球衣|种子|选手|公路|台|机|厅|位|店)"
             r"|(?<=月)(?P<daycn>" + CN_DAY + r")[日号]"
             r"|(?<![一二三四五六七八九十廿卅])(?P<daycn2>[二三]?十[一二三四五六七八九]?|廿[一二三四五六七八九]?|卅一?)日"
             r"(?!游|均|线|元|内|以内|之内|本|韩|军|语|式|产|报|籍|方|企|系))")), _day_any, 3),
-        Rule("month-range", regexcache.compile(_starts("0-9一二三四五六七八九十",
+        Rule("month-range", re.compile(_starts("0-9一二三四五六七八九十",
             r"(?<![\d./])(?P<m1>1[0-2]|0?[1-9]|十[一二]|[一二三四五六七八九十])\s?(?:至|到|-|–|~)\s?"
             r"(?P<m2>1[0-2]|0?[1-9]|十[一二]|[一二三四五六七八九十])\s?月(?:份)?")), build_month_range, 4),
-        Rule("day-range", regexcache.compile(_starts("0-9",
+        Rule("day-range", re.compile(_starts("0-9",
             r"(?<![\d./])(?P<d1>3[01]|[12]\d|0?[1-9])\s?(?:至|到|-|–|~)\s?(?P<d2>3[01]|[12]\d|0?[1-9])\s?[日号]")),
             build_day_range, 4),
-        Rule("relative-year", regexcache.compile(
+        Rule("relative-year", re.compile(
             r"(?P<ry>" + alternation(list(lex["relative_year"]) + list(lex["story_year"])) + r")"
             r"(?P<fiscal>度)?(?:(?P<rypart>初|底|末|终(?!奖)|中" + MID_OK + "))?"), build_relative_year, 2),
-        Rule("year-part", regexcache.compile(alternation(lex["year_part"]).replace("年中", "年中" + MID_OK)
+        Rule("year-part", re.compile(alternation(lex["year_part"]).replace("年中", "年中" + MID_OK)
                                      .replace("年终", "年终(?!奖)")), build_year_part, 1),
-        Rule("half-year", regexcache.compile(r"[上下]半年"), build_half, 2),
-        Rule("quarter", regexcache.compile(r"(?=[前第一二三四1-4首][^季]{0,2}季|Q[1-4])"
+        Rule("half-year", re.compile(r"[上下]半年"), build_half, 2),
+        Rule("quarter", re.compile(r"(?=[前第一二三四1-4首][^季]{0,2}季|Q[1-4])"
             r"(?:(?P<qfirst3>前三季度?)|第(?P<q>[一二三四1-4])季(?:度|(?!节目|剧|播|综艺|比赛|赛季))|(?P<qqq>[一二三四1-4])季度|(?P<qq>首)季度?"
             r"|(?<![A-Za-z0-9])Q(?P<qnum>[1-4])(?![A-Za-z0-9]))"), _quarter_any, 2),
-        Rule("season", regexcache.compile(r"(?P<season>[春夏秋冬])(?:季|天)(?!蚕|装|款|风|菜|奥|运动|赛|档|新品|限定|时装|攻势)"),
+        Rule("season", re.compile(r"(?P<season>[春夏秋冬])(?:季|天)(?!蚕|装|款|风|菜|奥|运动|赛|档|新品|限定|时装|攻势)"),
              build_season, 1),
-        Rule("month-part", regexcache.compile(
+        Rule("month-part", re.compile(
             alternation(lex["month_part"]).replace("月中", "月中" + MID_OK)), build_month_part, 1),
-        Rule("relative-month", regexcache.compile(
+        Rule("relative-month", re.compile(
             r"(?P<rm>" + alternation(list(lex["relative_month"]) + list(lex["story_month"])) + r")"
             r"(?:(?P<rmpart>初|底|末|中" + MID_OK + "))?"), build_relative_month, 2),
-        Rule("relative-week", regexcache.compile(
+        Rule("relative-week", re.compile(
             r"(?P<wrel>上上个|下下个|上上|下下|这个|上个|下个|本|这|上|下)(?:周|星期|礼拜)"
             r"(?P<wday>[一二三四五六日天末1-7](?!度))?(?!期|刊|报|边|围)"), build_relative_week, 2),
-        Rule("weekday", regexcache.compile(_starts("周星礼", r"(?<![上下本这个每一二两三四五六七八九十几\d])(?:周|星期|礼拜)(?P<wd>[一二三四五六日天末])(?!刊|报|年)")),
+        Rule("weekday", re.compile(_starts("周星礼", r"(?<![上下本这个每一二两三四五六七八九十几\d])(?:周|星期|礼拜)(?P<wd>[一二三四五六日天末])(?!刊|报|年)")),
              build_weekday, 1),
-        Rule("bracket-day", regexcache.compile(r"(?P<bd>[今昨明前])\s?[(（](?P<bdn>\d{1,2})[)）]\s?日"), build_bracket_day, 3),
-        Rule("relative-day", regexcache.compile(rel_day_words),
+        Rule("bracket-day", re.compile(r"(?P<bd>[今昨明前])\s?[(（](?P<bdn>\d{1,2})[)）]\s?日"), build_bracket_day, 3),
+        Rule("relative-day", re.compile(rel_day_words),
              build_relative_day, 2),
-        Rule("clock-time", regexcache.compile(_starts(_first_chars(lex["daypart"]) + "0-9零一二两三四五六七八九十",
+        Rule("clock-time", re.compile(_starts(_first_chars(lex["daypart"]) + "0-9零一二两三四五六七八九十",
             r"(?P<dp>" + dayparts + r")?\s?(?:大约|约)?"
             r"(?<![\d.:])(?P<hour>[01]?\d|2[0-4]|[零一二两三四五六七八九十]{1,3})\s?(?P<hunit>时|点)(?!代|期|间|候|刻表|尚|装|事|评|政|任)"
             r"(?:(?P<minute>[0-5]?\d|[零一二三四五六七八九十]{1,3})分|(?P<hextra>半|一刻|三刻|整|钟))?"
             r"(?P<approx>许|左右)?")), build_time, 4),
-        Rule("clock", regexcache.compile(_starts("0-9", r"(?<![\d:.比])(?P<ch>[01]?\d|2[0-4]):(?P<cm>[0-5]\d)(?::[0-5]\d)?(?![\d:])")),
+        Rule("clock", re.compile(_starts("0-9", r"(?<![\d:.比])(?P<ch>[01]?\d|2[0-4]):(?P<cm>[0-5]\d)(?::[0-5]\d)?(?![\d:])")),
              build_clock, 3),
-        Rule("daypart", regexcache.compile(dayparts), build_daypart, 0),
-        Rule("daypart-short", regexcache.compile(_starts("早晚夜", r"(?<=[日号天])(?P<sdp>[早晚夜])(?![上间饭餐报会宴市])")),
+        Rule("daypart", re.compile(dayparts), build_daypart, 0),
+        Rule("daypart-short", re.compile(_starts("早晚夜", r"(?<=[日号天])(?P<sdp>[早晚夜])(?![上间饭餐报会宴市])")),
              build_short_daypart, 0),
-        Rule("holiday", regexcache.compile(_starts(_first_chars(holiday_words) + "十农阴",
+        Rule("holiday", re.compile(_starts(_first_chars(holiday_words) + "十农阴",
             r"(?:农历|阴历)?(?:七夕情人节|" + holidays + r")(?!灯|树|老人|礼物|装饰|饰|歌|卡|帽|市集|大餐|氛围|商品)"
             r"|十一(?:假期|长假|黄金周|(?=期间|国庆))")), build_holiday, 2),
-        Rule("lunar-date", regexcache.compile(_starts("农阴闰正冬腊一二三四五六七八九十",
+        Rule("lunar-date", re.compile(_starts("农阴闰正冬腊一二三四五六七八九十",
             r"(?:农历|阴历)?(?P<leap>闰)?(?P<lm>正|冬|腊|十[一二]|[一二三四五六七八九十])月"
             r"(?P<ld>初[一二三四五六七八九十]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|十[一二三四五六七八九]|三十)"
             r"(?![日号])")), _lunar_guard, 5),
-        Rule("decade", regexcache.compile(_starts("0-9上本二三四五六七八九",
+        Rule("decade", re.compile(_starts("0-9上本二三四五六七八九",
             r"(?:(?P<d4>1\d{3}|20\d{2})|(?P<dprefix>上世纪|本世纪|二十世纪|20世纪|二十一世纪|21世纪)?"
             r"(?:(?<!\d)(?P<dd>\d0)|(?P<dcn>[二三四五六七八九]十)))\s?年代(?P<dpart>初期|初|中期|末期|末|后期|早期)?")),
             build_decade, 5),
-        Rule("century", regexcache.compile(_starts("上本0-9一二三四五六七八九十",
+        Rule("century", re.compile(_starts("上本0-9一二三四五六七八九十",
             r"(?P<cent>上|本|\d{1,2}|二十一|二十|十[一二三四五六七八九]|[一二三四五六七八九十])\s?世纪"
             r"(?!\d|[二三四五六七八九]十年代)(?P<cpart>初期|初|中叶|中期|末期|末|后期|中(?![国央华心东西南部间学文]))?")), build_century, 3),
         # Durations come in two passes: Arabic numbers (rare, fast to find) and Chinese ones
         # (common characters: only tried where a unit of time follows within a few characters).
-        Rule("duration", regexcache.compile(_starts("0-9",
+        Rule("duration", re.compile(_starts("0-9",
             r"(?<![\d.])(?P<n1>\d{1,6}(?:\.\d{1,3})?)" + r"(?:\s?(?:到|至|-|–|—|~)\s?(?P<n2>" + NUM + r"))?"
             r"(?P<more1>多|余|来)?(?P<halfmid>个半)?(?P<unit>" + units + r")"
             r"(?P<tail>半|多)?(?P<more3>余)?(?P<approx_tail>左右|以上)?"
             r"(?!级|期|代|龄|薪|轻|度|初|底|末|均|利|化|前期|华|年)"
             r"(?P<post>以来|来|以前|之前|前|以后|之后|过后|后(?!来|续|者|面|果|方|台|盾|备|卫|期|勤|代|悔|援|劲|门|宫|院|裔)|以内|之内|内)?")),
             _duration_guard, 3),
-        Rule("duration-cn", regexcache.compile(_starts("几数上零一二两三四五六七八九十百千万半若",
+        Rule("duration-cn", re.compile(_starts("几数上零一二两三四五六七八九十百千万半若",
             r"(?=[^，。；,;\n]{0,10}?(?:年|月|周|星期|礼拜|天|时|钟头|分钟|秒|世纪))"
             r"(?P<n1>[几数上][十百千]|[零一二两三四五六七八九十百千万]{1,8}几?|半|几|数|若干)" + r"(?:\s?(?:到|至|-|–|—|~)\s?(?P<n2>" + NUM + r"))?"
             r"(?P<more1>多|余|来)?(?P<halfmid>个半)?(?P<unit>" + units + r")"
@@ -712,18 +711,18 @@ def _rules() -> list[Rule]:
             r"(?!级|期|代|龄|薪|轻|度|初|底|末|均|利|化|前期|华|年)"
             r"(?P<post>以来|来|以前|之前|前|以后|之后|过后|后(?!来|续|者|面|果|方|台|盾|备|卫|期|勤|代|悔|援|劲|门|宫|院|裔)|以内|之内|内)?")),
             _duration_guard, 3),
-        Rule("days-within", regexcache.compile(_starts("0-9一二三四五六七八九十",
+        Rule("days-within", re.compile(_starts("0-9一二三四五六七八九十",
             r"(?<![\d.])(?P<dwn>\d{1,3}|[一二三四五六七八九十]{1,3})(?:个)?(?:工作)?日(?=内|以内|之内)(?P<dwpost>内|以内|之内)")),
             build_days_within, 3),
-        Rule("set", regexcache.compile(
+        Rule("set", re.compile(
             r"(?P<every>[一两二三四五六七八九十百千\d]{1,3})年一(?:遇|次|届|度)|一年一度|每(?:隔)?(?P<sn>[两二三四五六七八九十\d]{1,2})(?:个)?(?P<snu>年|月|周|星期|天|日|小时|分钟)"
             r"|每(?:隔)?(?:(?:周|星期|礼拜)(?P<swd>[一二三四五六日天])"
             r"|(?P<sunit>年|个月|月|周|星期|礼拜|天|日|晚|小时|季度|季)(?P<spart>初|底|末)?)"), build_set, 3),
-        Rule("reference", regexcache.compile(alternation(lex["reference"])), build_reference, 0),
-        Rule("story-after", regexcache.compile(alternation(lex["story_after"]["words"])), build_story_after, 1),
-        Rule("story-day", regexcache.compile(alternation(lex["story_day"])), build_story_day, 1),
-        Rule("story-same", regexcache.compile(alternation(lex["story_same"]["words"])), build_story_same, 1),
-        Rule("qualifier", regexcache.compile(alternation(lex["qualifier"])), build_qualifier, 1),
+        Rule("reference", re.compile(alternation(lex["reference"])), build_reference, 0),
+        Rule("story-after", re.compile(alternation(lex["story_after"]["words"])), build_story_after, 1),
+        Rule("story-day", re.compile(alternation(lex["story_day"])), build_story_day, 1),
+        Rule("story-same", re.compile(alternation(lex["story_same"]["words"])), build_story_same, 1),
+        Rule("qualifier", re.compile(alternation(lex["qualifier"])), build_qualifier, 1),
     ]
     return rules
 
@@ -748,7 +747,7 @@ def _build_cn_month(m):
     return _point(m, "month", (LEVEL["month"], LEVEL["monthpart"] if part else LEVEL["month"]), **fields)
 
 
-_MONTH_BEFORE = regexcache.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s?月\s?$")
+_MONTH_BEFORE = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s?月\s?$")
 
 
 def _day_any(m, ctx):
@@ -794,7 +793,7 @@ def rules() -> list[Rule]:
         _RULES = []
         for r in _rules():
             chars, before, after = _ANCHORS.get(r.name, (None, 0, 0))
-            anchors = regexcache.compile("[" + re.escape(chars) + "]") if chars else None
+            anchors = re.compile("[" + re.escape(chars) + "]") if chars else None
             _RULES.append(Rule(r.name, r.pattern, r.build, r.priority, frozenset(_NEEDS.get(r.name, "")),
                                anchors, chars or "", before, after))
     return _RULES

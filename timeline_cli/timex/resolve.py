@@ -14,15 +14,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from .. import regexcache
 from ..model import Mention, RefDate, TimeValue
 from . import calendar as cal
 from .lexicon import alternation, lexicon
 from .recognise import Piece
 
-_CLAUSE_BREAK = regexcache.compile(r"[，,。；;！!？?\n]")
-_SENTENCE_BREAK = regexcache.compile(r"[。！!？?\n]")
-_PARAGRAPH_BREAK = regexcache.compile(r"\n[ \t\u3000]*\n")
+_CLAUSE_BREAK = re.compile(r"[，,。；;！!？?\n]")
+_SENTENCE_BREAK = re.compile(r"[。！!？?\n]")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n")
 _LOOK_BACK = 200  # dates a story word may look back over
 # A date only days ahead stays ahead under 已/了 (圣诞节前夕…已布置好): the cue is about preparations.
 _PAST_MARGIN = timedelta(days=14)
@@ -142,7 +141,7 @@ class Story:
 def _tense_cues() -> tuple[re.Pattern, dict[str, int]]:
     cues = lexicon()["tense"]
     direction = {word: 1 for word in cues["future"]} | {word: -1 for word in cues["past"]}
-    return regexcache.compile(alternation(direction)), direction
+    return re.compile(alternation(direction)), direction
 
 
 # --- entry point ------------------------------------------------------------------------
