@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, time
 
 
 @dataclass(frozen=True, slots=True)
@@ -14,6 +14,7 @@ class RefDate:
     precision: str = "day"  # day | month | year (an inferred reference may know only the year)
     source: str = "option"  # option | metadata | text | inferred
     evidence: str | None = None
+    clock: time | None = None  # the time of day, when the reference is a date-time (--ref-date 2013-02-12T04:30+08:00)
 
     def iso(self) -> str:
         if self.precision == "year":
