@@ -52,8 +52,8 @@ def test_the_cli_streams_the_same_whatever_the_workers(fmt, tmp_path):
     paths = [str(p) for p in ARTICLES] + [str(tmp_path / "missing.txt")]
     one = run_cli("mentions", *paths, "--format", fmt, "--jobs", "1")
     two = run_cli("mentions", *paths, "--format", fmt, "--jobs", "2")
-    assert one.returncode == two.returncode == 1  # the missing file
-    assert one.stdout == two.stdout and one.stdout
+    assert one.returncode == two.returncode == 1, (one.stderr, two.stderr)  # the missing file
+    assert one.stdout == two.stdout and one.stdout, (one.stderr, two.stderr)
     assert one.stderr.decode().count("missing.txt") == 1
     if fmt == "json":
         validate(json.loads(one.stdout), "mentions")
