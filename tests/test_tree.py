@@ -1,8 +1,14 @@
 """timeline tree: where each event sits under its year, and whole lines when not at a terminal."""
 
+import io
+import sys
 from datetime import date
 
+import pytest
+from rich.cells import cell_len
+
 from conftest import run_cli
+from timeline_cli.cli.console import render_rich
 from timeline_cli.model import Event, EventDate
 from timeline_cli.render.tree import events_tree
 
@@ -72,3 +78,36 @@ def test_the_seed_tree_puts_the_year_end_after_november_and_after_june_next_to_j
     where = {name: next(i for i, line in enumerate(lines) if name in line)
              for name in ("── 6月", "2025年6月之後", "── 7月", "── 11月", "2025年底")}
     assert where["── 6月"] < where["2025年6月之後"] < where["── 7月"] < where["── 11月"] < where["2025年底"]
+
+
+# --- whole lines when not at a terminal ---------------------------------------------------------------
+
+LONG_TITLE = "挖來前OpenAI研究員,曾參與ChatGPT、GPT-4等模型創建的趙昇佳擔任MSL的首席科學家" * 3
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def long_tree():
+    long = Event(id="e-long", title=LONG_TITLE, type="appoint", status="occurred",
+                 date=EventDate("2025-06", "AFTER", "month", date(2025, 6, 1), date(2025, 7, 31), "relative"))
+    return events_tree([JUNE, long], title="t")
+
+
+@pytest.mark.parametrize("to_file", [False, True])
+def test_a_pipe_or_a_file_gets_each_line_whole(monkeypatch, to_file):
+    monkeypatch.setattr(sys, "stdout", io.StringIO())
+    text = render_rich(long_tree(), color="never", to_file=to_file, wrap=False)
+    line = next(line for line in text.splitlines() if "e-long" in line)
+    assert LONG_TITLE in line
+    assert all(line == line.rstrip() for line in text.splitlines())
+
+
+def test_a_terminal_still_gets_lines_wrapped_to_its_width(monkeypatch):
+    monkeypatch.setattr(sys, "stdout", Terminal())
+    monkeypatch.setenv("COLUMNS", "80")
+    text = render_rich(long_tree(), color="never", wrap=False, width=80)
+    assert LONG_TITLE not in text
+    assert all(cell_len(line) <= 80 for line in text.splitlines())
