@@ -53,14 +53,19 @@ def axis_and_labels(lines: list[str]) -> tuple[str, str]:
     return lines[index], lines[index + 1]
 
 
-def tick_column(lines: list[str], label: str) -> int:
-    """The cell of the tick above a year label (labels start at their tick)."""
+def year_ticks(lines: list[str]) -> list[tuple[int, int]]:
+    """(year, cell of its tick) for every labelled tick; labels start at their tick, the last may end there."""
     axis, labels = axis_and_labels(lines)
-    match = re.search(rf"(?<!\d){label}(?!\d)", labels)
-    assert match, f"no tick label {label} in {labels!r}"
-    column = cell_len(labels[: match.start()])
-    assert as_cells(axis)[column] == "┬", f"{label} is not under a tick"
-    return column
+    ticks = [cell for cell, glyph in enumerate(as_cells(axis)) if glyph == "┬"]
+    years = [(int(m[0]), cell_len(labels[: m.start()])) for m in re.finditer(r"\d{4}", labels)]
+    assert len(years) == len(ticks), (axis, labels)
+    return [(year, tick) for (year, _), tick in zip(years, ticks, strict=True)]
+
+
+def year_column(lines: list[str], year: float) -> float:
+    """The cell where a (fractional) year falls, from the first and last ticks."""
+    (y0, c0), (y1, c1) = year_ticks(lines)[0], year_ticks(lines)[-1]
+    return c0 + (year - y0) * (c1 - c0) / (y1 - y0)
 
 
 def row_lines(lines: list[str], label: str) -> list[str]:
@@ -94,21 +99,29 @@ def test_every_line_fits_the_width(width):
 @pytest.mark.parametrize("width", WIDTHS)
 def test_lecun_has_bars_from_2013_to_2025(width):
     lines = seed_chart(width)
-    first, last = tick_column(lines, "2013"), tick_column(lines, "2025")
+    first, last = round(year_column(lines, 2013)) + 1, round(year_column(lines, 2026)) - 1
     lanes = [as_cells(line) for line in row_lines(lines, "LeCun")]
     assert len(lanes) >= 2  # overlapping tenures go to lanes of their own
     for column in range(first, last + 1):
-        assert any(column < len(lane) and lane[column] == BAR for lane in lanes), f"gap at cell {column}"
+        assert any(column < len(lane) and lane[column] in (BAR, "●", "②") for lane in lanes), f"gap at {column}"
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_year_labels_never_overlap(width):
-    axis, labels = axis_and_labels(seed_chart(width))
+def test_year_ticks_are_regular_and_their_labels_never_overlap(width):
+    lines = seed_chart(width)
+    axis, labels = axis_and_labels(lines)
     words = labels.split()
-    assert "2013" in words and "2025" in words
-    assert len(words) == axis.count("┬")
+    assert len(words) == axis.count("┬") >= 3
     assert all(re.fullmatch(r"\d{4}", word) for word in words)
-    assert [int(w) for w in words] == sorted(int(w) for w in words)
+    years = [int(word) for word in words]
+    steps = {b - a for a, b in zip(years, years[1:], strict=False)}
+    assert len(steps) == 1 and steps.pop() in (1, 2, 5, 10)  # every year, or every 2, 5 or 10
+    step = years[1] - years[0]
+    assert all(year % step == 0 for year in years)
+    cells = [cell for _, cell in year_ticks(lines)]
+    gaps = [b - a for a, b in zip(cells, cells[1:], strict=False)]
+    assert max(gaps) - min(gaps) <= 1  # evenly spaced, to the nearest cell
+    assert years[0] <= 2015 and years[-1] >= 2025  # the story's years are on the axis
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -198,7 +211,7 @@ def test_a_real_process_draws_the_seed():
     done = run_process("--width", "80", "--color", "never")
     assert done.returncode == 0, done.stderr
     out = done.stdout.decode()
-    assert "LeCun" in out and BAR in out and "2013" in out
+    assert "LeCun" in out and BAR in out and re.search(r"20[12]\d", out)
     assert all(cell_len(line) <= 80 for line in out.splitlines())
 
 
@@ -289,3 +302,23 @@ def test_the_command_and_the_renderer_agree_on_their_choices():
     from timeline_cli.render import chart
 
     assert chart_cmd.BYS == chart.BYS and chart_cmd.MIN_WIDTH == chart.MIN_WIDTH
+
+
+@pytest.mark.parametrize("first, last", [(date(1, 1, 1), date(1, 12, 31)), (date(9999, 12, 31), date(9999, 12, 31)),
+                                         (date(1, 1, 1), date(9999, 12, 31)), (date(1, 1, 1), date(1, 1, 1))])
+def test_dates_at_the_ends_of_the_calendar_are_drawn_on_a_clamped_axis(first, last):
+    lines = chart_text([event(f"{first}/{last}", first, last)], width=60)
+    axis, labels = axis_and_labels(lines)
+    assert "┬" in axis and labels.strip()
+    assert any("━" in line or "●" in line for line in lines)
+
+
+def test_month_and_day_ticks_are_regular_too():
+    months = chart_text([event("2025-01", date(2025, 1, 10), date(2025, 1, 10)),
+                         event("2025-12", date(2025, 12, 1), date(2025, 12, 1))], width=100)
+    numbers = [int(n) for n in re.findall(r"(\d+)月", axis_and_labels(months)[1])]
+    assert len({b - a for a, b in zip(numbers, numbers[1:], strict=False)}) == 1
+    days = chart_text([event("a", date(2025, 11, 3), date(2025, 11, 3)),
+                       event("b", date(2025, 11, 28), date(2025, 11, 28))], width=60)
+    numbers = [int(n) for n in re.findall(r"(\d+)日", axis_and_labels(days)[1])]
+    assert len({b - a for a, b in zip(numbers, numbers[1:], strict=False)}) == 1
