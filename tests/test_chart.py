@@ -2,6 +2,7 @@
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -158,17 +159,139 @@ def test_a_long_label_is_cut_with_an_ellipsis_at_60():
 # --- formats, colour, output, empty results --------------------------------------------------------
 
 
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def seed_svg(*args: str) -> str:
+    result = run_chart("--format", "svg", *args)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def seed_dates() -> dict[str, tuple[date, date]]:
+    """Each seed event's inclusive interval, by id, from the events themselves (not from the SVG)."""
+    from timeline_cli.cli.common import load
+
+    return {e.id: (e.date.start_date or e.date.end_date, e.date.end_date or e.date.start_date)
+            for e in load(None, quiet=True).timeline() if e.date.start_date or e.date.end_date}
+
+
+def svg_axis(root) -> tuple[date, float, float]:
+    """(first tick's day, its x, pixels per day), from the tick lines and their labels."""
+    ticks = []
+    for tick in root.iter(f"{SVG}g"):
+        if tick.get("class") != "tick":
+            continue
+        day = date.fromisoformat(tick.get("data-date"))
+        assert tick.find(f"{SVG}text").text == str(day.year)  # the label names the tick's year
+        ticks.append((day, float(tick.find(f"{SVG}line").get("x1"))))
+    (d0, x0), (d1, x1) = ticks[0], ticks[-1]
+    return d0, x0, (x1 - x0) / (d1 - d0).days
+
+
 def test_svg_is_a_well_formed_document(tmp_path):
-    result = run_chart("--format", "svg", "--width", "80")
-    assert result.exit_code == 0
-    root = ET.fromstring(result.stdout)
-    assert root.tag.endswith("svg")
-    assert "LeCun" in result.stdout
+    text = seed_svg("--width", "80")
+    root = ET.fromstring(text)
+    assert root.tag == f"{SVG}svg"
+    assert "LeCun" in text
 
     target = tmp_path / "chart.svg"
     result = run_chart("--format", "svg", "--output", str(target))
     assert result.exit_code == 0 and result.stdout == ""
-    assert ET.parse(target).getroot().tag.endswith("svg")
+    assert ET.parse(target).getroot().tag == f"{SVG}svg"
+
+
+def test_svg_works_offline_with_a_cjk_font_stack_and_no_window():
+    text = seed_svg("--width", "100")
+    assert re.findall(r"https?://[^\s\"'<>)]+", text) == ["http://www.w3.org/2000/svg"]  # the namespace only
+    assert "@import" not in text and "url(" not in text and "@font-face" not in text
+    root = ET.fromstring(text)
+    fonts = {element.get("font-family") for element in root.iter() if element.get("font-family")}
+    assert len(fonts) == 1
+    stack = [name.strip(" '\"") for name in fonts.pop().split(",")]
+    for name in ("Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei"):
+        assert name in stack
+    assert stack[-2:] == ["monospace", "sans-serif"]
+    # No terminal-window decoration: every circle is part of a mark or of the legend.
+    marks = {id(c) for g in root.iter(f"{SVG}g") if g.get("class") in ("point", "legend") for c in g.iter(f"{SVG}circle")}
+    assert all(id(circle) in marks for circle in root.iter(f"{SVG}circle"))
+
+
+@pytest.mark.parametrize("width", (40, 80, 160))
+def test_every_mark_sits_at_its_dates_x_on_the_axis(width):
+    from timeline_cli.render.chart import shift
+
+    root = ET.fromstring(seed_svg("--width", str(width)))
+    dates = seed_dates()
+    day0, x0, per_day = svg_axis(root)
+
+    def x(day: date) -> float:
+        return x0 + (day - day0).days * per_day
+
+    checked = 0
+    for element in root.iter():
+        ids = (element.get("data-events") or "").split()
+        for event_id in ids:
+            first, last = dates[event_id]
+            after = shift(last, date.resolution)
+            if element.get("class") == "span":
+                assert abs(float(element.get("x1")) - x(first)) < 1, event_id
+                assert abs(float(element.get("x2")) - x(after)) < 1, event_id
+            else:
+                drawn = float(re.match(r"translate\(([-\d.]+)", element.get("transform"))[1])
+                assert abs(drawn - (x(first) + x(after)) / 2) < 1, event_id  # the middle of its interval
+            checked += 1
+    assert checked >= len(dates)  # every dated event is drawn, on each of its rows
+
+
+def test_svg_ticks_are_evenly_spaced_years():
+    root = ET.fromstring(seed_svg("--width", "100"))
+    ticks = [g for g in root.iter(f"{SVG}g") if g.get("class") == "tick"]
+    years = [date.fromisoformat(g.get("data-date")).year for g in ticks]
+    steps = {b - a for a, b in zip(years, years[1:], strict=False)}
+    assert len(steps) == 1 and steps.pop() in (1, 2, 5, 10) and len(years) >= 3
+    xs = [float(g.find(f"{SVG}line").get("x1")) for g in ticks]
+    gaps = [b - a for a, b in zip(xs, xs[1:], strict=False)]
+    assert max(gaps) - min(gaps) < 0.5  # leap days only
+
+
+def test_svg_without_colour_draws_every_mark_in_one_ink():
+    def inks(text: str) -> set[str]:
+        root = ET.fromstring(text)
+        shapes = [c for g in root.iter(f"{SVG}g") if g.get("class") == "point" for c in g if c.tag != f"{SVG}title"]
+        return {shape.get(paint) for shape in shapes for paint in ("fill", "stroke")} - {None, "none", "#ffffff"}
+
+    assert len(inks(seed_svg("--width", "100"))) > 1
+    assert len(inks(seed_svg("--width", "100", "--color", "never"))) == 1
+
+
+def test_svg_keeps_control_characters_of_the_text_out():
+    from timeline_cli.render.chart import chart_svg
+
+    bad = Event(id="e-1", title="標題\x07\x1b[31m", type="other", status="occurred",
+                date=EventDate("2025", None, "year", date(2025, 1, 1), date(2025, 12, 31), "stated"),
+                actors=(Actor("x", "名字\x00\x08"),))
+    text = chart_svg(TimeChart([bad]), 80)
+    ET.fromstring(text)
+    assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", text)
+
+
+def test_svg_of_nothing_says_so():
+    root = ET.fromstring(seed_svg("--grep", "這句話不在文章裡"))
+    assert any((t.text or "").startswith("No events to draw") for t in root.iter(f"{SVG}text"))
+
+
+@pytest.mark.skipif(shutil.which("rsvg-convert") is None, reason="rsvg-convert (librsvg2-bin) is not installed")
+def test_librsvg_renders_the_svg_to_png(tmp_path):
+    source, target = tmp_path / "chart.svg", tmp_path / "chart.png"
+    source.write_text(seed_svg("--width", "100"), "utf-8")
+    done = subprocess.run(["rsvg-convert", str(source), "-o", str(target)], capture_output=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    data = target.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    root = ET.parse(source).getroot()
+    assert (width, height) == (int(root.get("width")), int(root.get("height")))
 
 
 def test_text_to_a_file_has_no_colour_unless_asked(tmp_path):

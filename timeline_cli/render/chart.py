@@ -30,6 +30,7 @@ shortest every day, 2 days, Monday or other Monday; the densest series whose lab
 without touching is drawn. Month and day labels name the year (month) only where it
 changes: 2025年3月, 4月, 2026. Dates near year 1 or 9999 give an axis clamped to the
 calendar.
+
 The axis sits under the rows, and is repeated above them when there are over 20 lines.
 
 Colour follows the status, as in the tables (render.table.STATUS_STYLE); the shapes
@@ -502,12 +503,7 @@ class TimeChart:
 
 
 def chart_svg(chart: TimeChart, width: int, color: bool = True, title: str = "timeline chart") -> str:
-    """The same picture as an SVG document (Rich's export_svg)."""
-    import io
+    """The same chart as an SVG drawing `width` columns wide (render.svgchart)."""
+    from .svgchart import svg_chart
 
-    from rich.console import Console
-
-    console = Console(record=True, file=io.StringIO(), width=width, force_terminal=True,
-                      color_system="truecolor" if color else None, no_color=not color, highlight=False)
-    console.print(chart)
-    return console.export_svg(title=title)
+    return svg_chart(chart, width, color=color, title=title)
