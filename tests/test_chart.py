@@ -135,9 +135,10 @@ def test_rows_by_actor_in_order_of_first_appearance(width):
 
 def test_by_type_gives_one_row_per_type():
     from timeline_cli.cli.common import load
+    from timeline_cli.cli.options import Manners, Reading
     from timeline_cli.pipeline import merge_timelines
 
-    events = merge_timelines(load(None, quiet=True).analyses)
+    events = merge_timelines(load(Reading(), Manners(quiet=True)).analyses)
     types = {event.type for event in events if event.date.start_date or event.date.end_date}
     labels = row_labels(seed_chart(100, "--by", "type"))
     assert sorted(labels) == sorted(types)
@@ -171,9 +172,10 @@ def seed_svg(*args: str) -> str:
 def seed_dates() -> dict[str, tuple[date, date]]:
     """Each seed event's inclusive interval, by id, from the events themselves (not from the SVG)."""
     from timeline_cli.cli.common import load
+    from timeline_cli.cli.options import Manners, Reading
 
     return {e.id: (e.date.start_date or e.date.end_date, e.date.end_date or e.date.start_date)
-            for e in load(None, quiet=True).timeline() if e.date.start_date or e.date.end_date}
+            for e in load(Reading(), Manners(quiet=True)).timeline() if e.date.start_date or e.date.end_date}
 
 
 def svg_axis(root) -> tuple[date, float, float]:

@@ -9,6 +9,7 @@ from rich.cells import cell_len
 
 from conftest import run_cli
 from timeline_cli.cli.console import render_rich
+from timeline_cli.cli.options import Output
 from timeline_cli.model import Event, EventDate
 from timeline_cli.render.tree import events_tree
 
@@ -96,10 +97,10 @@ def long_tree():
     return events_tree([JUNE, long], title="t")
 
 
-@pytest.mark.parametrize("to_file", [False, True])
-def test_a_pipe_or_a_file_gets_each_line_whole(monkeypatch, to_file):
+@pytest.mark.parametrize("output", [None, "tree.txt"])
+def test_a_pipe_or_a_file_gets_each_line_whole(monkeypatch, output):
     monkeypatch.setattr(sys, "stdout", io.StringIO())
-    text = render_rich(long_tree(), color="never", to_file=to_file, wrap=False)
+    text = render_rich(long_tree(), Output(None, output), wrap=False)
     line = next(line for line in text.splitlines() if "e-long" in line)
     assert LONG_TITLE in line
     assert all(line == line.rstrip() for line in text.splitlines())
@@ -108,6 +109,6 @@ def test_a_pipe_or_a_file_gets_each_line_whole(monkeypatch, to_file):
 def test_a_terminal_still_gets_lines_wrapped_to_its_width(monkeypatch):
     monkeypatch.setattr(sys, "stdout", Terminal())
     monkeypatch.setenv("COLUMNS", "80")
-    text = render_rich(long_tree(), color="never", wrap=False, width=80)
+    text = render_rich(long_tree(), Output(None, None), wrap=False)
     assert LONG_TITLE not in text
     assert all(cell_len(line) <= 80 for line in text.splitlines())

@@ -70,19 +70,20 @@ def _seed_resolved() -> Path:
 
 
 def display_path(path: Path | str) -> str:
-    """Paths relative to the working directory when they are inside it; the seed as seeds/…."""
-    if str(path) == "-":
+    """A path as the user typed it (a file found in a folder: the folder as typed, then its
+    name), the seed as seeds/…; bytes of the name that are not UTF-8 and control characters
+    shown as escapes (\\xff), so that it prints safely and JSON stays valid UTF-8."""
+    from .textsafe import name_for_display
+
+    text = os.fspath(path)
+    if text == "-":
         return "-"
-    path = Path(path)
     try:
-        if path.name == SEED_NAME and path.resolve() == _seed_resolved():
+        if Path(text).name == SEED_NAME and Path(text).resolve() == _seed_resolved():
             return f"seeds/{SEED_NAME}"
     except (OSError, RuntimeError):  # RuntimeError: a symlink loop on Python < 3.13
         pass
-    try:
-        return os.path.relpath(path)
-    except ValueError:
-        return str(path)
+    return name_for_display(text)
 
 
 # --- finding files ----------------------------------------------------------------------
@@ -444,6 +445,8 @@ class OpenInput:
 def open_input(source: str | Path, *, encoding: str | None = None, stdin=None) -> OpenInput:
     """Open a file or '-' (stdin) for streaming; raises OSError with the reason."""
     if source == "-":
+        if stdin is None and getattr(sys.stdin, "closed_at_start", sys.stdin is None):
+            raise OSError(errno.EBADF, "standard input is closed", "-")
         stream = stdin if stdin is not None else sys.stdin.buffer
         if isinstance(stream.read(0), str):  # a text stream: already decoded
             return OpenInput("-", _EncodedText(stream), "utf-8", close=False)
@@ -529,10 +532,18 @@ def _last_match(pattern: re.Pattern, text: str, start: int, end: int) -> int | N
 
 # --- sidecars --------------------------------------------------------------------------------
 
+SIDECAR_MAX_BYTES = 1 << 20  # a sidecar holds a few lines of metadata; anything bigger is not one
+
+
 def sidecar_for(path: Path) -> Path | None:
+    """<stem>.meta.toml or <name>.meta.toml beside the file, if it is a regular file. A name
+    too long to have a sidecar (the file's own name near the 255-byte limit) has none."""
     for candidate in (path.with_name(path.stem + SIDE_SUFFIX), path.with_name(path.name + SIDE_SUFFIX)):
-        if candidate.is_file():
-            return candidate
+        try:
+            if candidate.is_file():
+                return candidate
+        except OSError:  # ENAMETOOLONG and the like
+            continue
     return None
 
 
@@ -542,8 +553,12 @@ def read_sidecar(path: Path) -> tuple[date | None, str | None]:
     if side is None:
         return None, None
     try:
-        meta = tomllib.loads(side.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        with open(side, "rb") as handle:
+            data = handle.read(SIDECAR_MAX_BYTES + 1)
+        if len(data) > SIDECAR_MAX_BYTES:
+            return None, None
+        meta = tomllib.loads(data.decode("utf-8-sig"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
         return None, None
     title = meta.get("title")
     return parse_published(meta.get("published")), title if isinstance(title, str) else None
@@ -565,11 +580,37 @@ def parse_published(value) -> date | None:
 # --- HTML: markup blanked out, offsets kept ------------------------------------------------
 
 HTML_SUFFIXES = (".htm", ".html")
-_HTML_HIDDEN = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->", re.DOTALL | re.IGNORECASE)
-_HTML_BLOCK = re.compile(r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|table|section|article|header|footer|title|blockquote)\b[^>]*>",
-                                 re.IGNORECASE)
+_HIDDEN_OPEN = re.compile(r"<!--|<(script|style)\b", re.IGNORECASE)
+_HIDDEN_CLOSE = {"script": re.compile(r"</script\s*>", re.IGNORECASE),
+                 "style": re.compile(r"</style\s*>", re.IGNORECASE)}
+# [^<>]: a tag ends at the next < even unclosed, so no match scans further than that.
+_HTML_BLOCK = re.compile(r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|table|section|article|header|footer|title|blockquote)"
+                         r"\b[^<>]*>", re.IGNORECASE)
 _HTML_TAG = re.compile(r"<[^<>]*>")
 _HTML_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _blanked(text: str) -> str:
+    """Spaces for `text`, keeping its line breaks."""
+    return "".join("\n" if ch == "\n" else " " for ch in text)
+
+
+def _blank_hidden(text: str) -> str:
+    """Scripts, styles and comments blanked; one left open runs to the end of the text (as a
+    browser reads it). One pass: each search starts where the last block ended."""
+    out, position = [], 0
+    while (opening := _HIDDEN_OPEN.search(text, position)) is not None:
+        if opening.group(1) is None:
+            close = text.find("-->", opening.end())
+            end = len(text) if close < 0 else close + 3
+        else:
+            closing = _HIDDEN_CLOSE[opening.group(1).lower()].search(text, opening.end())
+            end = len(text) if closing is None else closing.end()
+        out.append(text[position:opening.start()])
+        out.append(_blanked(text[opening.start():end]))
+        position = end
+    out.append(text[position:])
+    return "".join(out)
 
 
 def blank_markup(text: str) -> str:
@@ -577,9 +618,6 @@ def blank_markup(text: str) -> str:
     into the file: scripts, styles and comments vanish, block tags end a line (so that
     paragraphs stay apart), entities become their character (&nbsp; a space)."""
     import html
-
-    def spaces(m: re.Match) -> str:
-        return "".join("\n" if ch == "\n" else " " for ch in m.group())
 
     def line_break(m: re.Match) -> str:
         return "\n" + " " * (len(m.group()) - 1)
@@ -590,7 +628,7 @@ def blank_markup(text: str) -> str:
             char = " "
         return char + " " * (len(m.group()) - 1)
 
-    text = _HTML_HIDDEN.sub(spaces, text)
+    text = _blank_hidden(text)
     text = _HTML_BLOCK.sub(line_break, text)
-    text = _HTML_TAG.sub(spaces, text)
+    text = _HTML_TAG.sub(lambda m: _blanked(m.group()), text)
     return _HTML_ENTITY.sub(entity, text)

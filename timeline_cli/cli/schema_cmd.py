@@ -6,16 +6,18 @@ from typing import Annotated
 
 import typer
 
-from .common import OutputOpt, check_choice, write_output
+from .common import check_choice, prepare_output, write_output
+from .options import OUTPUT, Output, uses
 
 # The same as timeline_cli.schemas.NAMES, kept here so that --help imports nothing more.
 NAMES = ("events", "events-line", "mentions", "actors", "show", "explain")
 
 
+@uses()
 def schema_command(
     name: Annotated[str | None, typer.Argument(metavar="[" + "|".join(NAMES) + "]",
                                                help="Which schema; default: all, as one JSON object.")] = None,
-    output: OutputOpt = None,
+    output: OUTPUT.annotation = None,
 ) -> None:
     """Print the JSON Schemas (draft 2020-12) that every JSON output validates against.
 
@@ -39,12 +41,14 @@ def schema_command(
 
     from ..schemas import schema, schema_text
 
+    out = Output(None, output)
+    prepare_output(out, ("json",), terminal="json", pipe="json")
     if name is not None:
-        check_choice("schema", name, NAMES)
-        write_output(schema_text(name), output)
+        name = check_choice("schema", name, NAMES)
+        write_output(schema_text(name), out)
         return
     every = {key: schema(key) for key in NAMES}
-    write_output(json.dumps(every, ensure_ascii=False, indent=2) + "\n", output)
+    write_output(json.dumps(every, ensure_ascii=False, indent=2) + "\n", out)
 
 
 def register(app: typer.Typer) -> None:

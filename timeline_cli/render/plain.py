@@ -23,4 +23,5 @@ def plain_lines(events, script: str = "original", labels: str = "hans"):
             label, d.value + (f" {d.mod}" if d.mod else ""),
             convert(e.title, script), e.type,
             "、".join(convert(a.name, script) for a in e.actors), e.status, e.id,
+            "; ".join(dict.fromkeys(ev.path for ev in e.evidence)),
         )) + "\n"
