@@ -108,7 +108,8 @@ def placement(e: Event) -> tuple[list[str], str | None]:
     start, end = d.start_date, d.end_date or d.start_date
     if d.granularity in _DAY_GRANULARITIES:
         if "/" in d.value:  # a range of days: every day of it
-            return [f"DTSTART;VALUE=DATE:{ics_date(start)}", f"DURATION:P{(end - start).days + 1}D"], None
+            first, last = min(start, end), max(start, end)
+            return [f"DTSTART;VALUE=DATE:{ics_date(first)}", f"DURATION:P{(last - first).days + 1}D"], None
         return [f"DTSTART;VALUE=DATE:{ics_date(named_day(d.value) or start)}", "DURATION:P1D"], None
     kind = f"{d.granularity or 'unknown'} range" if "/" in d.value else (d.granularity or "unknown")
     note = f"Precision: {kind}, {start.isoformat()} to {end.isoformat()}; shown on its first day"
