@@ -234,7 +234,11 @@ def detect_encoding(sample: bytes) -> tuple[str, str]:
         if sample.startswith(bom):
             return codec, name
     if b"\x00" in sample[:8192]:
-        raise DecodeError("binary file (contains NUL bytes), not text")
+        codec = _utf16_without_bom(sample)
+        if codec is None:
+            raise DecodeError("binary file (contains NUL bytes), not text; if it is UTF-16 without a BOM, "
+                              "give --encoding utf-16-le (or utf-16-be)")
+        return codec, codec
     if _decode_sample(sample, "utf-8") is not None:
         return "utf-8", "utf-8"
     best: tuple[float, str] | None = None
@@ -252,6 +256,20 @@ def detect_encoding(sample: bytes) -> tuple[str, str]:
     if best is not None and best[0] >= _POOR_SCORE:
         return best[1], best[1]
     raise DecodeError("not text in UTF-8, UTF-16, GB18030 or Big5 (name the encoding with --encoding)")
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """utf-16-le or utf-16-be when the bytes read as text in it: Latin letters, digits and
+    punctuation have a NUL byte on one side only, and what they decode to is common Chinese
+    or plain ASCII, with none of the control characters of a binary file."""
+    even, odd = sample[0:8192:2].count(0), sample[1:8192:2].count(0)
+    if min(even, odd) * 4 > max(even, odd):  # NULs on both sides: not UTF-16 text
+        return None
+    codec = "utf-16-le" if odd > even else "utf-16-be"
+    text = _decode_sample(sample[:len(sample) // 2 * 2], codec)
+    if not text or looks_binary(text) or chinese_score(text) < _POOR_SCORE:
+        return None
+    return codec
 
 
 def _decode_sample(sample: bytes, codec: str) -> str | None:
@@ -329,6 +347,11 @@ class TextStream:
         for block in self._blocks:
             if decoder is None:
                 pending += block
+                if self.offset == 0 and b"\x00" in pending[:8192]:  # UTF-16 without a BOM, or binary
+                    decoder = self._detect(pending)
+                    block, pending = pending, b""
+                    yield self._decode(decoder, block)
+                    continue
                 first = _first_non_ascii(pending)
                 if first is None:
                     yield self._ascii(pending)
@@ -341,6 +364,11 @@ class TextStream:
                 block, pending = pending[first:], b""
             yield self._decode(decoder, block)
         if decoder is None:
+            if self.offset == 0 and b"\x00" in pending[:8192]:
+                decoder = self._detect(pending)
+                yield self._decode(decoder, pending)
+                yield self._flush(decoder)
+                return
             first = _first_non_ascii(pending)
             if first is None:
                 yield self._ascii(pending)

@@ -152,14 +152,23 @@ def parse_when(text: str, ref: RefDate | None, option: str) -> tuple[date, date]
     parsed = _dateutil_interval(value)
     if parsed is not None:
         return parsed
-    if found and found[0].text.strip() == value and ref is not None and found[0].start_date is None:
-        raise QueryError(f"{option} {text!r} counts from {ref.iso()}, and lands outside the years "
-                         f"1–9999; give an absolute date: e.g. {option} 2025-04")
+    if ref is not None and _reads_elsewhere(value):
+        raise QueryError(f"{option} {text!r} counted from {ref.iso()} falls outside the years 1–9999; "
+                         f"give an absolute date: e.g. {option} 2025-04")
     if ref is None and found and found[0].text.strip() == value:
         raise QueryError(f"{option} {text!r} is relative, and the articles give no reference date; "
                          f"give one with --ref-date, or an absolute date: e.g. {option} 2025-04")
     raise QueryError(f"{option} {text!r} is not a date I can read; e.g. {option} 2025-04, "
                      f"{option} 2025年4月 or {option} 去年")
+
+
+def _reads_elsewhere(value: str) -> bool:
+    """Whether `value` reads as a date against an ordinary reference (so only its own
+    reference, near year 1 or 9999, kept it from being one)."""
+    from .timex.extract import extract
+
+    found = extract(value, RefDate(date(2000, 6, 15)))
+    return bool(found) and found[0].text.strip() == value and found[0].start_date is not None
 
 
 def _dateutil_interval(value: str) -> tuple[date, date] | None:
