@@ -317,7 +317,8 @@ def test_a_folder_of_every_encoding_through_the_cli(mixed_folder):
     lines = stderr_lines(result)
     assert sorted(lines) == ["timeline: news/cn/blank.txt: empty; nothing to read",
                              "timeline: news/cn/empty.txt: empty; nothing to read",
-                             "timeline: news/cn/image.txt: binary file (contains NUL bytes), not text; skipped"]
+                             "timeline: news/cn/image.txt: binary file (contains NUL bytes), not text; if it is "
+                             "UTF-16 without a BOM, give --encoding utf-16-le (or utf-16-be); skipped"]
 
 
 def test_the_encoding_option_overrides_detection(mixed_folder):

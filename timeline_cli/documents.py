@@ -261,13 +261,13 @@ def detect_encoding(sample: bytes) -> tuple[str, str]:
 def _utf16_without_bom(sample: bytes) -> str | None:
     """utf-16-le or utf-16-be when the bytes read as text in it: Latin letters, digits and
     punctuation have a NUL byte on one side only, and what they decode to is common Chinese
-    or plain ASCII, with none of the control characters of a binary file."""
+    or plain ASCII, without a single control character (a binary file has some)."""
     even, odd = sample[0:8192:2].count(0), sample[1:8192:2].count(0)
     if min(even, odd) * 4 > max(even, odd):  # NULs on both sides: not UTF-16 text
         return None
     codec = "utf-16-le" if odd > even else "utf-16-be"
     text = _decode_sample(sample[:len(sample) // 2 * 2], codec)
-    if not text or looks_binary(text) or chinese_score(text) < _POOR_SCORE:
+    if not text or _CONTROL.search(text) or chinese_score(text) < _POOR_SCORE:
         return None
     return codec
 

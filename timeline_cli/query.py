@@ -79,11 +79,12 @@ class Query:
 
 
 def precise_enough(event: Event, precision: str) -> bool:
-    """Whether the event's date is at least as fine as `precision`: its granularity is, and its
-    interval is no longer than one unit of it (之前 or 前後 windows of several days are not a
-    day; 2025年6月之後 is not a month). A date without a known interval (XXXX-XX-XX) is not."""
+    """Whether the event's date is at least as fine as `precision`: its granularity is, its
+    interval is no longer than one unit of it (a window of several days is not a day), and it
+    is bounded on both sides (4月10日之前 and 2025年6月之後 are vaguer than any precision). A
+    date without a known interval (XXXX-XX-XX) is not."""
     d = event.date
-    if d.start_date is None or d.end_date is None:
+    if d.start_date is None or d.end_date is None or d.mod in _OPEN_MODS:
         return False
     if _FINENESS.get(d.granularity or "", -1) < _PRECISION_LEVEL[precision]:
         return False
@@ -92,6 +93,7 @@ def precise_enough(event: Event, precision: str) -> bool:
 
 
 _MAX_DAYS = {"year": 366, "month": 31, "day": 1}
+_OPEN_MODS = {"BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER"}
 
 
 def _mentions(event: Event, needle: str) -> bool:

@@ -9,6 +9,7 @@ everything imported here light (no opencc, timex or events) so --help stays fast
 from __future__ import annotations
 
 import os
+import re
 import sys
 
 import typer
@@ -75,8 +76,8 @@ def main(argv: list[str] | None = None) -> None:
     except typer.Exit as exc:
         code = exc.exit_code
     except click.UsageError as exc:
-        hint = f" (see 'timeline {exc.ctx.info_name} --help')" if exc.ctx and exc.ctx.parent else " (see 'timeline --help')"
-        say(f"{exc.format_message()}{hint}")
+        message = re.sub(r"( Did you mean [^?]*\?)\1", r"\1", exc.format_message())  # Typer and click both suggest
+        say(f"{message} (see '{_help_for(exc, argv)} --help')")
         code = EXIT_USAGE
     except click.ClickException as exc:
         say(exc.format_message())
@@ -111,6 +112,21 @@ def main(argv: list[str] | None = None) -> None:
     except (OSError, ValueError, AttributeError):
         pass
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def _help_for(exc, argv: list[str] | None) -> str:
+    """The command whose help answers a usage error: the subcommand's when one was named."""
+    if exc.ctx is not None and exc.ctx.parent is not None:
+        return exc.ctx.command_path
+    args = sys.argv[1:] if argv is None else argv
+    named = next((a for a in args if not a.startswith("-")), None)
+    return f"timeline {named}" if named in app_commands() else "timeline"
+
+
+def app_commands() -> set[str]:
+    import typer.main
+
+    return set(typer.main.get_command(app).list_commands(None))
 
 
 def _silence_stdout() -> None:

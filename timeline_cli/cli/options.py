@@ -154,7 +154,8 @@ GREP = _param("grep", Annotated[str | None, typer.Option(
 PRECISION = _param("precision", Annotated[str | None, typer.Option(
     "--precision", metavar="year|month|day",
     help="Drop events whose date is vaguer than this: a month, a season or a window of several "
-         "days (之前) is vaguer than a day.")], None)
+         "days is vaguer than a day, and a date bounded on one side only (之前, 之後) is vaguer "
+         "than any.")], None)
 LIMIT = _param("limit", Annotated[int | None, typer.Option("--limit", "-n", metavar="N", help="At most N events.")],
                None)
 REVERSE = _param("reverse", Annotated[bool, typer.Option("--reverse", help="Latest first.")], False)
