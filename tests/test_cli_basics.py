@@ -83,13 +83,6 @@ def test_output_file_is_written_whole(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["timeline.json"]
 
 
-def test_schema_command_prints_both_schemas():
-    result = run_cli("schema")
-    data = json.loads(result.stdout)
-    assert set(data) == {"events", "mentions"}
-    assert data["events"]["properties"]["schema"]["const"] == "timeline-cli/events/v1"
-
-
 def test_the_seed_is_found_from_any_directory(tmp_path):
     result = run_cli("list", "--format", "json", cwd=tmp_path)
     assert result.returncode == 0
