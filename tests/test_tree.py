@@ -112,3 +112,25 @@ def test_a_terminal_still_gets_lines_wrapped_to_its_width(monkeypatch):
     text = render_rich(long_tree(), Output(None, None), wrap=False)
     assert LONG_TITLE not in text
     assert all(cell_len(line) <= 80 for line in text.splitlines())
+
+
+# --- through the CLI: tree and show into a pipe ---------------------------------------------------------
+
+
+def test_tree_into_a_pipe_keeps_each_line_whole():
+    lines = run_cli("tree", "--color", "never", env={"COLUMNS": "60"}).stdout.decode().splitlines()
+    listed = run_cli("list", "-f", "plain").stdout.decode().splitlines()
+    after_june = next(row.split("\t")[8] for row in listed if row.split("\t")[3] == "2025-06 AFTER")
+    line = next(line for line in lines if "2025年6月之後" in line)
+    assert line.rstrip().endswith(after_june) and len(line) > 60
+
+
+def test_show_into_a_pipe_keeps_each_line_whole():
+    from timeline_cli.cli.common import load
+    from timeline_cli.cli.options import Manners, Reading
+
+    event = next(e for e in load(Reading(), Manners(quiet=True)).timeline() if e.date.mod == "AFTER")
+    lines = run_cli("show", event.id, "--color", "never", env={"COLUMNS": "60"}).stdout.decode().splitlines()
+    assert any(event.id in line and event.title in line for line in lines)
+    for evidence in event.evidence:
+        assert any(evidence.sentence in line for line in lines)

@@ -56,7 +56,7 @@ def show_command(
         from .console import render_rich
 
         shown = displayable_events([event])[0]
-        write_output(render_rich(_as_rich(shown, mentions, table, out.script), out), out)
+        write_output(render_rich(_as_rich(shown, mentions, table, out.script), out, wrap=False), out)
     report.done(1)
     raise typer.Exit(exit_code(inputs))
 
@@ -92,7 +92,8 @@ def _as_rich(event, mentions, table, script):
     from ..script import convert
 
     d = event.date
-    facts = Table(show_header=False, title=f"{event.id}  {convert(event.title, script)}", title_justify="left")
+    heading = Text(f"{event.id}  {convert(event.title, script)}", style="italic")
+    facts = Table(show_header=False)
     facts.add_column(style="bold")
     facts.add_column()
     interval = f"{d.start_date or '…'} … {d.end_date or '…'}" if (d.start_date or d.end_date) else "—"
@@ -103,7 +104,7 @@ def _as_rich(event, mentions, table, script):
         ("Sources", str(event.sources)),
     ]:
         facts.add_row(key, value)
-    parts = [facts, Text("Evidence", style="bold")]
+    parts = [heading, facts, Text("Evidence", style="bold")]
     for ev in event.evidence:
         sentence = Text(convert(ev.sentence, script))
         if ev.mention_start is not None and ev.mention_end is not None:

@@ -56,7 +56,7 @@ def tree_command(
     label_script = labels_for(out.script, inputs.analyses)
     title = printable(", ".join(a.document.path for a in inputs.analyses) or "timeline")
     tree = events_tree(displayable_events(events), by, out.script, label_script, title)
-    write_output(render_rich(tree, out), out)
+    write_output(render_rich(tree, out, wrap=False), out)
     report.done(len(events))
     raise typer.Exit(exit_code(inputs))
 
