@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -96,9 +97,11 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
             continue
         parts = clauses(text, sentence)
         starters = _event_starters(view, parts, inside)
+        starts = [part.start for part in parts]
+        starter_clauses = {_clause_index(parts, m.start, starts) for m in starters}
         for mention in starters:
-            index = _clause_index(parts, mention.start)
-            scope = _scope(parts, index, starters, mention)
+            index = _clause_index(parts, mention.start, starts)
+            scope = _scope(parts, index, starter_clauses)
             title = make_title(text, view, scope, mention, inside)
             if not title:
                 continue
@@ -125,8 +128,9 @@ def _event_starters(view: str, parts: list[Span], inside: list[Mention]) -> list
     own = [m for m in inside if not _is_complement(view, m) and not _follows_in_sentence(m, inside)
            and not _describes_noun(view, m, inside)]
     chosen: dict[int, Mention] = {}
+    starts = [part.start for part in parts]
     for mention in own or inside[:1]:
-        index = _clause_index(parts, mention.start)
+        index = _clause_index(parts, mention.start, starts)
         best = chosen.get(index)
         if best is None or _rank(mention) < _rank(best):
             chosen[index] = mention
@@ -179,20 +183,20 @@ def _unique(actors: list[Actor]) -> list[Actor]:
     return list(seen.values())
 
 
-def _clause_index(parts: list[Span], offset: int) -> int:
-    for i, part in enumerate(parts):
-        if part.start <= offset < part.end:
-            return i
-    return len(parts) - 1
+def _clause_index(parts: list[Span], offset: int, starts: list[int] | None = None) -> int:
+    """The clause holding `offset`, else the one before it (offsets between clauses are blanks)."""
+    at = bisect_right(starts if starts is not None else [part.start for part in parts], offset) - 1
+    return max(0, min(at, len(parts) - 1))
 
 
-def _scope(parts: list[Span], index: int, inside: list[Mention], mention: Mention) -> list[Span]:
-    """The dated clause and the clauses after it, up to the next clause with its own date."""
+def _scope(parts: list[Span], index: int, dated: set[int]) -> list[Span]:
+    """The dated clause and the clauses after it, up to the next clause with its own date.
+    `dated` holds the indices of the clauses that start events."""
     scope = [parts[index]]
-    for part in parts[index + 1:]:
-        if any(part.start <= m.start < part.end for m in inside if m is not mention):
+    for i in range(index + 1, len(parts)):
+        if i in dated:
             break
-        scope.append(part)
+        scope.append(parts[i])
     return scope
 
 
@@ -243,8 +247,12 @@ def _strip_dates(text: str, view: str, part: Span, inside: list[Mention]) -> str
     frames = event_lexicon()["title"]["date_frames"]
     out = []
     cursor = part.start
-    for m in inside:
-        if m.end <= part.start or m.start >= part.end:
+    first = bisect_left(inside, part.start + 1, key=lambda m: m.end)  # mentions are in text order
+    for i in range(first, len(inside)):
+        m = inside[i]
+        if m.start >= part.end:
+            break
+        if m.end <= part.start:
             continue
         if view[m.end:m.end + 1] == "的" and m.start > part.start and view[m.start - 1] not in _EDGE:
             continue  # 发布了1至2月份的经济数据: a date that describes a noun stays in the title

@@ -9,7 +9,7 @@ sentences.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from datetime import date
 
 from ..model import Document, Event, EventDate, Evidence, Mention
@@ -67,13 +67,20 @@ def _sentence_index(starts: list[int], offset: int) -> int:
 
 
 def _join_years(mentions, view, spans, index_of) -> list[tuple[int, Mention]]:
-    """Years someone joined or founded something (2013年加入), with their sentence, in order."""
+    """Years someone joined or founded something (2013年加入), with their sentence, in order.
+
+    The join words are found once for the whole text, and each year looks up the first one
+    after it (a dense run of years in one sentence must not search to its end per year).
+    """
+    words = [(m.start(), m.end()) for m in _JOIN.finditer(view)]
+    word_starts = [start for start, _ in words]
     joins = []
     for m in mentions:
         if m.type != "DATE" or m.granularity != "year" or not m.value.isdigit() or m.certainty != "stated":
             continue
         index = index_of[m.id]
-        if _JOIN.search(view, m.end, spans[index].end):
+        at = bisect_left(word_starts, m.end)
+        if at < len(words) and words[at][1] <= spans[index].end:
             joins.append((index, m))
     return joins
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -12,10 +11,9 @@ from pathlib import Path
 
 from ..model import Actor, Entity
 from ..script import simplified_view
+from .entityfile import EntityFileError, parse_entities, slug
 
-
-class EntityFileError(Exception):
-    pass
+__all__ = ["EntityFileError", "EntityTable", "DocEntities", "load_table", "discover", "find_actors"]
 
 
 @dataclass(frozen=True)
@@ -60,36 +58,18 @@ def user_entities_path() -> Path:
 def load_table(extra: Path | None = None) -> EntityTable:
     """The shipped table, plus the user's config file, plus --entities FILE (later ones extend)."""
     raw = resources.files("timeline_cli").joinpath("data/entities.toml").read_text(encoding="utf-8")
-    entries = _parse(raw, "the shipped entity table")
+    entries = parse_entities(raw, "the shipped entity table")
     config = user_entities_path()
     for path in (config if config.is_file() else None, extra):
         if path is None:
             continue
         try:
-            text = Path(path).read_text(encoding="utf-8")
+            text = Path(path).read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
             raise EntityFileError(f"cannot read entities file {path}: {exc}") from exc
-        for entry in _parse(text, str(path)).values():
+        for entry in parse_entities(text, str(path)).values():
             entries[entry.id] = _extend(entries.get(entry.id), entry)
     return _compile(tuple(entries.values()))
-
-
-def _parse(text: str, where: str) -> dict[str, Entity]:
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise EntityFileError(f"{where} is not valid TOML: {exc}") from exc
-    out: dict[str, Entity] = {}
-    for item in data.get("entity", []):
-        if not isinstance(item, dict) or "name" not in item:
-            raise EntityFileError(f"{where}: every [[entity]] needs a name")
-        aliases = item.get("aliases", [])
-        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-            raise EntityFileError(f"{where}: aliases of {item['name']!r} must be a list of strings")
-        entity_id = str(item.get("id") or _slug(item["name"]))
-        out[entity_id] = Entity(entity_id, str(item["name"]), str(item.get("kind", "other")),
-                                tuple(dict.fromkeys([item["name"], *aliases])), str(item.get("hant", "")))
-    return out
 
 
 def _extend(old: Entity | None, new: Entity) -> Entity:
@@ -98,10 +78,6 @@ def _extend(old: Entity | None, new: Entity) -> Entity:
     hant = new.hant or (old.hant if new.name == old.name else "")
     return Entity(old.id, new.name or old.name, new.kind if new.kind != "other" else old.kind,
                   tuple(dict.fromkeys(old.aliases + new.aliases)), hant)
-
-
-def _slug(name: str) -> str:
-    return re.sub(r"[^0-9a-z\u4e00-\u9fff]+", "-", name.casefold()).strip("-") or "entity"
 
 
 @lru_cache(maxsize=4)
@@ -195,7 +171,7 @@ def discover(text: str, view: str, table: EntityTable) -> DocEntities:
         name_view = view[start:end]
         if table.lookup(name_view) is not None:
             return
-        entity_id = _slug(name_view)
+        entity_id = slug(name_view)
         aliases = [name_view] + ([short] if short and len(short) >= 2 and short not in _GENERIC else [])
         if entity_id not in found:
             found[entity_id] = Entity(entity_id, text[start:end], kind, tuple(aliases))

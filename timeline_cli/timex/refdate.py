@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date
 
 from ..model import RefDate
@@ -76,28 +77,32 @@ def infer_reference(text: str, view: str, script: str) -> RefDate | None:
     mentions = extract(text, None, script=script, view=view)
     sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(view) if m.end() > m.start()]
 
-    def sentence_of(offset: int) -> str:
-        for start, end in sentences:
-            if start <= offset < end:
-                return view[start:end]
-        return ""
+    starts = [start for start, _ in sentences]
+    flags: dict[tuple[int, str], re.Match | None] = {}
+
+    def in_sentence(pattern: re.Pattern, offset: int) -> re.Match | None:
+        """The pattern's first match in the sentence around `offset`, once per sentence."""
+        at = bisect_right(starts, offset) - 1
+        if at < 0 or offset >= sentences[at][1]:
+            return None
+        key = (at, pattern.pattern)
+        if key not in flags:
+            flags[key] = pattern.search(view, sentences[at][0], sentences[at][1])
+        return flags[key]
 
     years = [m for m in mentions if m.type == "DATE" and m.granularity == "year"
              and m.certainty == "stated" and m.value.isdigit()]
     candidates: list[tuple[int, str]] = []
     tenures = [m for m in mentions if m.type == "DURATION" and m.value.startswith("P")
-               and m.value.endswith("Y") and m.value[1:-1].isdigit()]
+               and m.value.endswith("Y") and m.value[1:-1].isdigit()
+               and _TENURE_WORDS.search(view[max(0, m.start - 12):m.end + 2])]
+    longest = max(tenures, key=lambda m: int(m.value[1:-1]), default=None)
     for year in years:
-        if not _JOIN_WORDS.search(sentence_of(year.start)):
-            continue
-        for tenure in tenures:
-            context = view[max(0, tenure.start - 12):tenure.end + 2]
-            if _TENURE_WORDS.search(context):
-                total = int(year.value) + int(tenure.value[1:-1])
-                candidates.append((total, f"{year.text}{_verb(sentence_of(year.start))} + "
-                                          f"{_context_words(view, tenure)}{tenure.text}"))
-    for year in years:
-        if not _FUTURE_WORDS.search(sentence_of(year.start)):
+        verb = in_sentence(_JOIN_WORDS, year.start)
+        if verb is not None and longest is not None:
+            total = int(year.value) + int(longest.value[1:-1])
+            candidates.append((total, f"{year.text}{verb.group(0)} + {_context_words(view, longest)}{longest.text}"))
+        if not in_sentence(_FUTURE_WORDS, year.start):
             candidates.append((int(year.value), f"the latest year the text states: {year.text}"))
     if not candidates:
         return None
@@ -105,11 +110,6 @@ def infer_reference(text: str, view: str, script: str) -> RefDate | None:
     if not 1000 <= best_year <= 9999:
         return None
     return RefDate(date(best_year, 1, 1), "year", "inferred", evidence)
-
-
-def _verb(sentence: str) -> str:
-    m = _JOIN_WORDS.search(sentence)
-    return m.group(0) if m else ""
 
 
 def _context_words(view: str, mention) -> str:
