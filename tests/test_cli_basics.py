@@ -86,7 +86,7 @@ def test_schema_command_prints_both_schemas():
     result = run_cli("schema")
     data = json.loads(result.stdout)
     assert set(data) == {"events", "mentions"}
-    assert data["events"]["properties"]["schema"]["const"] == "timeline-cli/events/v1"
+    assert data["events"]["properties"]["schema"]["const"] == "timeline-cli/events/v2"
 
 
 def test_the_seed_is_found_from_any_directory(tmp_path):

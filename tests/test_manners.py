@@ -116,7 +116,7 @@ def test_quiet_is_quiet_and_contradicting_verbose_is_a_usage_error(tmp_path):
     assert both.returncode == 2 and len(both.stderr.splitlines()) == 1 and b"--quiet" in both.stderr
 
 
-@pytest.mark.parametrize("command", ["list", "mentions", "tree", "show e-5b1ed8", "actors", "chart"])
+@pytest.mark.parametrize("command", ["list", "mentions", "tree", "show e-2f35f5dab5962556", "actors", "chart"])
 def test_every_command_that_reads_articles_is_verbose(command):
     done = run_cli(*command.split(), "--verbose")
     assert done.returncode == 0, done.stderr.decode()

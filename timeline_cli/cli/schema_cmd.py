@@ -8,7 +8,7 @@ import typer
 
 from .common import OutputOpt, check_choice, write_output
 
-SCHEMAS = {"events": "events.v1.json", "mentions": "mentions.v1.json"}
+SCHEMAS = {"events": "events.v2.json", "mentions": "mentions.v1.json"}
 
 
 def schema_text(name: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
@@ -12,6 +11,7 @@ from importlib import resources
 
 from ..model import Actor, Document, Event, EventDate, Evidence, Mention
 from .entities import DocEntities, EntityTable, discover, find_actors, has_person_pronoun
+from .identity import single_id
 from .sentences import Span, clauses, sentences
 
 _NO_EVENT_VALUES = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
@@ -60,17 +60,29 @@ class Draft:
     actors: list[Actor]
     path: str
     order: int
+    place: str | None = None
 
 
 def build_events(doc: Document, view: str, mentions: list[Mention], table: EntityTable) -> list[Event]:
+    """One event per dated clause, plus derived spans: not yet merged, with provisional ids
+    (`merge.finish_document` names them from the document's content and merges them)."""
     from .derive import derived_events
-    from .merge import merge_drafts
 
     names = discover(doc.text, view, table)
     drafts = draft_events(doc, view, mentions, names)
-    events = merge_drafts(drafts, doc)
+    events = [single_event(doc, draft) for draft in drafts]
     events.extend(derived_events(doc, view, mentions, names, len(drafts)))
-    return sort_events(events)
+    return events
+
+
+def single_event(doc: Document, draft: Draft) -> Event:
+    evidence = evidence_for(doc, draft)
+    return Event(
+        id=single_id(doc.path, "clause", evidence.start, evidence.end, evidence.mention_start, evidence.mention_end),
+        title=draft.title, type=draft.type, status=draft.status, date=evidence.date,
+        actors=tuple(draft.actors), evidence=(evidence,), rule=draft.mention.rule, anchor=draft.mention.anchor,
+        place=draft.place,
+    )
 
 
 def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEntities) -> list[Draft]:
@@ -368,24 +380,12 @@ def _is_future(mention: Mention, doc: Document) -> bool:
     return middle > ref_day
 
 
-# --- ids and order --------------------------------------------------------------------------
-
-def event_id(*parts: str) -> str:
-    digest = hashlib.sha1("\u241f".join(parts).encode("utf-8")).hexdigest()
-    return f"e-{digest[:6]}"
-
-
-def sort_events(events: list[Event]) -> list[Event]:
-    far = date.max
-    return sorted(events, key=lambda e: (e.date.start_date or far, e.date.end_date or far,
-                                         e.evidence[0].path if e.evidence else "",
-                                         e.evidence[0].start if e.evidence else 0))
-
+# --- evidence -------------------------------------------------------------------------------
 
 def evidence_for(doc: Document, draft: Draft) -> Evidence:
     s = draft.sentence
     return Evidence(doc.path, s.start, s.end, doc.text[s.start:s.end], draft.mention.id,
-                    draft.mention.start, draft.mention.end)
+                    draft.mention.start, draft.mention.end, event_date(draft.mention))
 
 
 def event_date(mention: Mention) -> EventDate:
