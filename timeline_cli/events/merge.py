@@ -25,6 +25,7 @@ evidence and date: it never has a date, status or title that none of its sentenc
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
@@ -33,6 +34,11 @@ from ..model import Actor, Event, EventDate
 from .identity import merged_id, single_id
 
 MODES = ("auto", "none")
+# A content key shared by more merged events than this within one date cell (公司, 宣布 in a
+# busy month) says little about which one an event is: it is not used to find candidates.
+# Same-happening pairs share rarer keys too (an actor, a name, a distinctive word), and the
+# cap keeps the work per event bounded, so merging a year stays linear in its events.
+COMMON_KEY = 24
 _CERTAINTY_RANK = {"stated": 0, "relative": 1, "approximate": 2, "inferred": 3}
 _FINENESS = {"century": 0, "decade": 1, "year": 2, "half": 3, "quarter": 3, "season": 3, "month": 4,
              "week": 5, "day": 6, "daypart": 7, "hour": 7, "minute": 8}
@@ -55,25 +61,44 @@ def merge_group(events: Iterable[Event]) -> list[Event]:
     """Merge the events of one merge key (see the module docstring), in document order."""
     ordered = _in_document_order(list(events))
     clusters: list[_Cluster] = []
-    index: dict[tuple, list[int]] = {}
+    index: dict[tuple, dict[str, list[int]]] = {}  # date cell -> content key -> clusters
     for event in ordered:
-        keys = _content_keys(event)
-        candidates: set[int] = set()
+        actor_keys = {"a:" + a.id for a in event.actors}
+        grams = title_grams(event.title)
+        # Count what each merged event shares with this one: only those sharing an actor or
+        # enough wording can agree with it (see `agreement`), so only they are compared.
+        shared_grams: Counter = Counter()
+        with_actor: set[int] = set()
         for cell in _cells_to_search(event.date):
-            for key in keys:
-                candidates.update(index.get((cell, key), ()))
+            keyed = index.get(cell)
+            if keyed is None:
+                continue
+            for key in actor_keys:
+                found = keyed.get(key, ())
+                if len(found) <= COMMON_KEY:
+                    with_actor.update(found)
+            for key in grams:
+                found = keyed.get(key, ())
+                if len(found) <= COMMON_KEY:
+                    shared_grams.update(found)
+        enough = min(3, len(grams))
+        candidates = with_actor.union(i for i, n in shared_grams.items() if n >= enough)
         best, best_score = None, 0.0
         for i in sorted(candidates):
-            score = clusters[i].accepts(event)
+            score = clusters[i].accepts(event, grams)
             if score > best_score:
                 best, best_score = i, score
         if best is not None:
             clusters[best].add(event)
             continue
-        clusters.append(_Cluster(event))
+        number = len(clusters)
+        clusters.append(_Cluster(event, grams))
         for cell in _cells_of(event.date):
-            for key in keys:
-                index.setdefault((cell, key), []).append(len(clusters) - 1)
+            keyed = index.setdefault(cell, {})
+            for key in actor_keys:
+                keyed.setdefault(key, []).append(number)
+            for key in grams:
+                keyed.setdefault(key, []).append(number)
     return [cluster.event() for cluster in clusters]
 
 
@@ -160,16 +185,17 @@ def _doc_of(evidence) -> str:
 class _Cluster:
     """Events found to be one happening; the first one leads (its title and type)."""
 
-    def __init__(self, first: Event) -> None:
+    def __init__(self, first: Event, grams: frozenset[str]) -> None:
         self.members = [first]
+        self.grams = grams
         self.dates = {_date_tuple(ev.date or first.date) for ev in first.evidence}
         self.actors = {a.id for a in first.actors}
 
-    def accepts(self, event: Event) -> float:
+    def accepts(self, event: Event, grams: frozenset[str]) -> float:
         lead = self.members[0]
         if event.status != lead.status:
             return 0.0
-        score = agreement(lead, event, self.actors)
+        score = agreement(lead, event, self.actors, self.grams, grams)
         if score:
             for ev in event.evidence:
                 own = _date_tuple(ev.date or event.date)
@@ -216,14 +242,17 @@ def compatible(a: tuple, b: tuple) -> bool:
     return (a[2] <= b[2] and b[3] <= a[3]) or (b[2] <= a[2] and a[3] <= b[3])
 
 
-def agreement(a: Event, b: Event, actors_a: set[str] | None = None) -> float:
-    """How surely two events with compatible dates are one happening (0: they are not)."""
+def agreement(a: Event, b: Event, actors_a: set[str] | None = None,
+              grams_a: frozenset[str] | None = None, grams_b: frozenset[str] | None = None) -> float:
+    """How surely two events with compatible dates are one happening (0: they are not).
+    The optional arguments are what the caller already has: a's actor ids, both titles' grams."""
     ids_a = actors_a if actors_a is not None else {x.id for x in a.actors}
     ids_b = {x.id for x in b.actors}
     if ids_a and ids_b and ids_a.isdisjoint(ids_b):
         return 0.0  # both say who, and they name different actors
     shared = bool(ids_a & ids_b)
-    ga, gb = title_grams(a.title), title_grams(b.title)
+    ga = grams_a if grams_a is not None else title_grams(a.title)
+    gb = grams_b if grams_b is not None else title_grams(b.title)
     common = len(ga & gb)
     sim = common / min(len(ga), len(gb)) if ga and gb else 0.0
     coarse = min(_FINENESS.get(a.date.granularity or "", 0), _FINENESS.get(b.date.granularity or "", 0)) < 4
@@ -239,17 +268,13 @@ def agreement(a: Event, b: Event, actors_a: set[str] | None = None) -> float:
     return 0.0
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 12)  # the same title comes back from the other script's twin, or a restatement
 def title_grams(title: str) -> frozenset[str]:
     """Character pairs of a title in Simplified, without punctuation or digits."""
     from ..script import simplified_view
 
     s = "".join(ch for ch in simplified_view(title).casefold() if ch not in _PUNCT and not ch.isdigit())
     return frozenset(s[i:i + 2] for i in range(len(s) - 1))
-
-
-def _content_keys(event: Event) -> set[str]:
-    return {"a:" + a.id for a in event.actors} | title_grams(event.title)
 
 
 # Date cells: an event is filed under its own cell, and day and month events also under
