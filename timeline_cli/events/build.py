@@ -10,6 +10,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..model import Actor, Document, Event, EventDate, Evidence, Mention
+from .dating import governing_date, is_habitual
 from .entities import DocEntities, EntityTable, discover, find_actors, has_person_pronoun
 from .identity import single_id
 from .sentences import Span, clauses, sentences
@@ -60,6 +61,7 @@ class Draft:
     actors: list[Actor]
     path: str
     order: int
+    date: EventDate | None = None  # the governing date (dating.governing_date), else the mention's
     place: str | None = None
 
 
@@ -88,10 +90,16 @@ def single_event(doc: Document, draft: Draft) -> Event:
 def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEntities) -> list[Draft]:
     text = doc.text
     dated = [m for m in mentions if makes_event(m)]
+    by_id = {m.id: m for m in mentions}
+    days = [m for m in dated if m.start_date is not None and m.start_date == m.end_date]
     drafts: list[Draft] = []
     last_person: Actor | None = None
     cursor = 0
+    paragraph_start, previous_end = 0, 0
     for sentence in sentences(text):
+        if "\n" in text[previous_end:sentence.start]:
+            paragraph_start = sentence.start
+        previous_end = sentence.end
         inside = []
         while cursor < len(dated) and dated[cursor].start < sentence.end:
             if dated[cursor].start >= sentence.start:
@@ -121,12 +129,18 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
                 title = pronoun_person.name + title[1:]  # 他加入Meta → LeCun加入Meta
             event_type = classify(view, scope, mention)
             status = decide_status(view, sentence, scope, mention, doc)
+            at = bisect_left(days, mention.start, key=lambda m: m.start) - 1
+            previous_day = days[at] if at >= 0 and days[at].start >= paragraph_start else None
+            when = governing_date(doc, view, mention, inside, by_id, paragraph_start, previous_day)
             drafts.append(Draft(mention, sentence, title, event_type, status,
-                                _unique([a for a, _ in actors_here]), doc.path, len(drafts)))
+                                _unique([a for a, _ in actors_here]), doc.path, len(drafts), when))
     return drafts
 
 
-_COMPLEMENT = re.compile(r"(原定的?|原计划|原本|原先|预定|定于|由|至|到|押后至|延至|推迟至|推迟到|延后至|改为|改到|提前至|提前到)$")
+_COMPLEMENT = re.compile(r"(原定于?的?|原订于?|原计划|原本|原先|预定|定于|由|至|到|押后至|延至|推迟至|推迟到|延后至|改为|改到|提前至|提前到)$")
+_MOVED_TO = re.compile(r"(押后至|延至|延到|推迟至|推迟到|延后至|延后到|改为|改到|改期至|提前至|提前到)$")
+_FINENESS = {"century": 0, "decade": 1, "year": 2, "half": 3, "quarter": 3, "season": 3, "month": 4,
+             "week": 5, "day": 6, "daypart": 7, "hour": 7, "minute": 8}
 _CERTAINTY_ORDER = {"stated": 0, "relative": 1, "inferred": 2, "approximate": 3}
 
 
@@ -137,11 +151,16 @@ def _event_starters(view: str, parts: list[Span], inside: list[Mention]) -> list
     event when the sentence has a date of its own; nor does 随后 when the date it follows
     is in the same sentence (表决通过…，随后完成三读 is one event).
     """
-    own = [m for m in inside if not _is_complement(view, m) and not _follows_in_sentence(m, inside)
-           and not _describes_noun(view, m, inside)]
-    chosen: dict[int, Mention] = {}
     starts = [part.start for part in parts]
-    for mention in own or inside[:1]:
+    kept = [m for m in inside if not is_habitual(view, parts[_clause_index(parts, m.start, starts)].start, m)]
+    own = [m for m in kept if not _is_complement(view, m) and not _follows_in_sentence(m, kept)
+           and not _describes_noun(view, m, kept)]
+    if not own:
+        # Only dates that complete others (原訂於2022年舉行，後延至2023年): the new date, if any.
+        moved = [m for m in kept if _MOVED_TO.search(view[max(0, m.start - 4):m.start])]
+        own = moved[-1:] or kept[:1]
+    chosen: dict[int, Mention] = {}
+    for mention in own:
         index = _clause_index(parts, mention.start, starts)
         best = chosen.get(index)
         if best is None or _rank(mention) < _rank(best):
@@ -164,9 +183,14 @@ def _follows_in_sentence(mention: Mention, inside: list[Mention]) -> bool:
     return mention.mod == "AFTER" and any(m.id == mention.anchor for m in inside)
 
 
-def _rank(mention: Mention) -> tuple[int, int]:
+def _rank(mention: Mention) -> tuple[int, int, int, int]:
+    """Lower is better: a date of its own before a story word (随后, 当时); an explicit date
+    before a holiday word (今年端午連假自5月30日至6月1日 is the range); the more specific
+    before the vaguer; stated before relative, inferred, approximate."""
     story_word = 1 if mention.mod == "AFTER" or mention.rule in ("story-same", "story-after") else 0
-    return story_word, _CERTAINTY_ORDER.get(mention.certainty, 4)
+    holiday = 1 if "holiday" in mention.rule else 0
+    return (story_word, holiday, -_FINENESS.get(mention.granularity or "", 0),
+            _CERTAINTY_ORDER.get(mention.certainty, 4))
 
 
 def _actors(text: str, view: str, sentence: Span, table: DocEntities,
@@ -340,11 +364,23 @@ def classify(view: str, scope: list[Span], mention: Mention) -> str:
     return "other"
 
 
+_CONDITIONAL = re.compile(r"^(?:[^，,。；;]{0,12}?)(若|如果|一旦|假如|倘若|假若|万一|要是|如若)")
+_ORIGINAL_PLAN = re.compile(r"(原定|原订|原计划|原本|原先|预定|本来|原拟)[于在的]?$")
+
+
 def decide_status(view: str, sentence: Span, scope: list[Span], mention: Mention, doc: Document) -> str:
     lex = event_lexicon()["status"]
     clause_text = view[sentence.start:scope[-1].end]
     speech = _first(clause_text, lex["speech"])
     own = clause_text if speech is None else clause_text[:speech]
+    if _ORIGINAL_PLAN.search(view, max(sentence.start, mention.start - 6), mention.start):
+        after = view[mention.end:sentence.end]
+        if _first(after, lex["cancelled"]) is not None:
+            return "cancelled"  # 原定今年11月舉行的選舉已被取消
+        if _first(after, lex["postponed"]) is not None:
+            return "postponed"  # 演唱會原定本月25日舉行，因颱風宣布延期
+    if _CONDITIONAL.match(view, scope[0].start) or _CONDITIONAL.match(view, sentence.start, mention.start):
+        return "predicted"  # 若明年3月前未能達成協議，工會將發動罷工: a condition, not a denial
     if _first(own, lex["negated"]) is not None:
         return "negated"
     if _first(own, lex["predicted"]) is not None:
@@ -385,7 +421,7 @@ def _is_future(mention: Mention, doc: Document) -> bool:
 def evidence_for(doc: Document, draft: Draft) -> Evidence:
     s = draft.sentence
     return Evidence(doc.path, s.start, s.end, doc.text[s.start:s.end], draft.mention.id,
-                    draft.mention.start, draft.mention.end, event_date(draft.mention))
+                    draft.mention.start, draft.mention.end, draft.date or event_date(draft.mention))
 
 
 def event_date(mention: Mention) -> EventDate:
