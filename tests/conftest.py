@@ -7,6 +7,10 @@ from pathlib import Path
 
 import pytest
 
+# Standard input of the test run and of every process it starts is /dev/null: with no path, the
+# tool reads a piped stdin, and a runner's stdin may be a pipe that never ends.
+os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_baa26c5ea6ec9896.txt"
 

@@ -121,9 +121,10 @@ def test_rows_by_actor_in_order_of_first_appearance(width):
 
 def test_by_type_gives_one_row_per_type():
     from timeline_cli.cli.common import load
+    from timeline_cli.cli.options import Manners, Reading
     from timeline_cli.pipeline import merge_timelines
 
-    events = merge_timelines(load(None, quiet=True).analyses)
+    events = merge_timelines(load(Reading(), Manners(quiet=True)).analyses)
     types = {event.type for event in events if event.date.start_date or event.date.end_date}
     labels = row_labels(seed_chart(100, "--by", "type"))
     assert sorted(labels) == sorted(types)

@@ -6,6 +6,7 @@ import io
 import json
 import re
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -101,13 +102,18 @@ def _cells(row: str) -> list[str]:
 def test_markdown_is_one_table_row_per_event(inputs, which):
     args, events = inputs[which]
     lines = cli(*args, "--format", "markdown").decode().splitlines()
-    assert lines[0] == "| Date | Event | Type | Actors | Status |"
-    assert lines[1] == "| --- | --- | --- | --- | --- |"
+    several = len(args) > 1  # then a Sources column names the files each event was told in
+    header = ["Date", "Event", "Type", "Actors", "Status"] + (["Sources"] if several else [])
+    assert lines[0] == "| " + " | ".join(header) + " |"
+    assert lines[1] == "| " + " | ".join("---" for _ in header) + " |"
     rows = [_cells(line) for line in lines[2:]]
     assert len(rows) == len(events)
-    assert all(len(row) == 5 for row in rows)
+    assert all(len(row) == len(header) for row in rows)
     assert [row[1] for row in rows] == [e["title"] for e in events]
     assert [row[4] for row in rows] == [e["status"] for e in events]
+    if several:
+        expected = ["; ".join(dict.fromkeys(Path(ev["path"]).name for ev in e["evidence"])) for e in events]
+        assert [row[5] for row in rows] == expected
 
 
 def test_markdown_escapes_a_pipe_in_a_title(inputs):

@@ -33,7 +33,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import closing
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, time
 from functools import lru_cache, partial
 from pathlib import Path
 
@@ -67,9 +67,9 @@ class Settings:
     entities_file: Path | None = None
     encoding: str | None = None
     mentions: str = "all"  # all | cited (by events, as evidence or anchor) | none
-    merge: str = "auto"  # auto | none: whether events of different documents may merge
     chunk_chars: int = CHUNK_CHARS
     context_chars: int = CONTEXT_CHARS
+    ref_clock: time | None = None  # the time of day given with --ref-date, if any
 
 
 @fast_pickling
@@ -100,13 +100,16 @@ def analyse(raw: RawDocument, ref_option: date | None = None, *, events: bool = 
     return replace(analysis, events=tuple(finish_document(analysis.events, document_key(raw.text))))
 
 
-def situate(doc: Document, view: str, ref_option: date | None, published: date | None) -> Document:
+def situate(doc: Document, view: str, ref_option: date | None, published: date | None,
+            ref_clock: time | None = None) -> Document:
     """The document with its script and reference date decided from its text."""
     from .script import detect_script
     from .timex.refdate import reference_for
 
     script = detect_script(doc.text, view=view)
     ref = reference_for(doc.text, view, script, option=ref_option, published=published)
+    if ref is not None and ref_clock is not None and ref.source == "option":
+        ref = replace(ref, clock=ref_clock)
     return replace(doc, ref=ref, script=script)
 
 
@@ -177,7 +180,7 @@ class Stitcher:
         view = simplified_view(text)
         doc = replace(self._template, text=text)
         if not self._situated:
-            doc = situate(doc, view, self.settings.ref_option, self.published)
+            doc = situate(doc, view, self.settings.ref_option, self.published, self.settings.ref_clock)
             self._template = replace(doc, text="")
             self._situated = True
         result = analyse_part(doc, view=view, events=self.settings.events,

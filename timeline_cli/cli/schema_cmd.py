@@ -6,7 +6,8 @@ from typing import Annotated
 
 import typer
 
-from .common import OutputOpt, check_choice, write_output
+from .common import check_choice, prepare_output, write_output
+from .options import OUTPUT, Output, uses
 
 SCHEMAS = {"events": "events.v2.json", "mentions": "mentions.v1.json"}
 
@@ -17,10 +18,11 @@ def schema_text(name: str) -> str:
     return resources.files("timeline_cli").joinpath("data/schemas", SCHEMAS[name]).read_text(encoding="utf-8")
 
 
+@uses()
 def schema_command(
     name: Annotated[str | None, typer.Argument(metavar="[events|mentions]",
                                                help="Which schema; default: both, as one JSON object.")] = None,
-    output: OutputOpt = None,
+    output: OUTPUT.annotation = None,
 ) -> None:
     """Print the JSON Schemas that every JSON output validates against.
 
@@ -37,12 +39,14 @@ def schema_command(
     """
     import json
 
+    out = Output(None, output)
+    prepare_output(out, ("json",), terminal="json", pipe="json")
     if name is not None:
-        check_choice("schema", name, tuple(SCHEMAS))
-        write_output(schema_text(name), output)
+        name = check_choice("schema", name, tuple(SCHEMAS))
+        write_output(schema_text(name), out)
         return
     both = {key: json.loads(schema_text(key)) for key in SCHEMAS}
-    write_output(json.dumps(both, ensure_ascii=False, indent=2) + "\n", output)
+    write_output(json.dumps(both, ensure_ascii=False, indent=2) + "\n", out)
 
 
 def register(app: typer.Typer) -> None:

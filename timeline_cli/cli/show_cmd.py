@@ -6,39 +6,16 @@ from typing import Annotated
 
 import typer
 
-from .common import (
-    EncodingOpt,
-    EntitiesOpt,
-    GlobOpt,
-    JobsOpt,
-    OutputOpt,
-    Paths,
-    QuietOpt,
-    RefDateOpt,
-    ScriptOpt,
-    check_choice,
-    exit_code,
-    fail_usage,
-    load,
-    write_output,
-)
-from .verbose import Report, VerboseOpt
+from .common import exit_code, fail_usage, load, prepare_output, write_output
+from .options import MANNERS, READING, Manners, Output, Reading, output_group, uses
+from .verbose import Report
 
 
+@uses(READING, output_group(("text", "json")), MANNERS)
 def show_command(
-    event_id: Annotated[str, typer.Argument(metavar="ID", help="An event id from timeline list (e-2f35f5dab5962556), or a unique prefix.")],
-    paths: Paths = None,
-    ref_date: RefDateOpt = None,
-    format: Annotated[str, typer.Option("--format", "-f", metavar="text|json", help="Output format.")] = "text",
-    output: OutputOpt = None,
-    script: ScriptOpt = "original",
-    entities: EntitiesOpt = None,
-    encoding: EncodingOpt = None,
-    glob: GlobOpt = None,
-    color: Annotated[str, typer.Option("--color", metavar="auto|always|never", help="Colour (NO_COLOR is honoured).")] = "auto",
-    quiet: QuietOpt = False,
-    jobs: JobsOpt = 1,
-    verbose: VerboseOpt = False,
+    read: Reading, out: Output, manners: Manners,
+    event_id: Annotated[str, typer.Argument(
+        metavar="ID", help="An event id from timeline list (the last field of its plain output), or a unique prefix.")],
 ) -> None:
     """Show one event in full: how its date was reached, its sentences and its actors.
 
@@ -53,16 +30,18 @@ def show_command(
     Examples:
         timeline list --format plain | cut -f9
             The ids of the seed article's events.
-        timeline show e-2f35f5dab5962556
-            The seed article's event e-2f35f5dab5962556 (Llama 4 delayed, April 2025).
-        timeline show e-2f35 seeds/000_baa26c5ea6ec9896.txt --format json
+        timeline list -f plain -g 延期 | cut -f9 | xargs timeline show
+            The seed's event whose title says 延期 (Llama 4 delayed, April 2025), by its id.
+        timeline list -f plain -g 延期 | cut -f9 | cut -c1-8 | xargs timeline show -f json
             The same event as JSON, with its mentions and aliases, found by a prefix of its id.
     """
+    from pathlib import Path
+
     from ..events.entities import load_table
 
-    check_choice("--format", format, ("text", "json"))
-    report = Report(verbose, quiet)
-    inputs = load(paths, ref_date=ref_date, encoding=encoding, glob=glob, entities=entities, quiet=quiet, jobs=jobs)
+    prepare_output(out, ("text", "json"), terminal="text", pipe="text", read=read)
+    report = Report(manners)
+    inputs = load(read, manners)
     report.loaded(inputs)
     events = inputs.timeline()
     matches = [e for e in events if e.id == event_id] or [e for e in events if e.id.startswith(event_id)]
@@ -72,14 +51,15 @@ def show_command(
         fail_usage(f"{event_id!r} matches {len(matches)} events ({', '.join(e.id for e in matches[:5])}); give more of the id")
     event = matches[0]
     mentions = {(a.document.path, m.id): m for a in inputs.analyses for m in a.mentions}
-    table = load_table(entities)
-    if format == "json":
-        write_output(_as_json(event, mentions, table, script), output)
+    table = load_table(Path(read.entities) if read.entities else None)
+    if out.format == "json":
+        write_output(_as_json(event, mentions, table, out.script), out)
     else:
+        from ..render.safe import displayable_events
         from .console import render_rich
 
-        write_output(render_rich(_as_rich(event, mentions, table, script), color=color,
-                                 to_file=output is not None), output)
+        shown = displayable_events([event])[0]
+        write_output(render_rich(_as_rich(shown, mentions, table, out.script), out), out)
     report.done(1)
     raise typer.Exit(exit_code(inputs))
 
