@@ -89,7 +89,7 @@ def test_user_entities_file_adds_aliases(tmp_path):
     article.write_text("艾克米今年4月发布了新产品。", encoding="utf-8")
     data = json.loads(run_cli("list", str(article), "--ref-date", "2025-11-20", "--format", "json",
                               "--entities", str(entities)).stdout)
-    assert data["events"][0]["actors"] == [{"id": "acme", "name": "愛克米"}]
+    assert data["events"][0]["actors"] == [{"id": "acme", "name": "艾克米"}]  # as the article writes it
     filtered = json.loads(run_cli("list", str(article), "-r", "2025-11-20", "-f", "json",
                                   "--entities", str(entities), "--actor", "ACME").stdout)
     assert len(filtered["events"]) == 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -68,13 +68,27 @@ class Draft:
 def build_events(doc: Document, view: str, mentions: list[Mention], table: EntityTable) -> list[Event]:
     """One event per dated clause, plus derived spans: not yet merged, with provisional ids
     (`merge.finish_document` names them from the document's content and merges them)."""
+    from .boilerplate import blank, noise_spans
     from .derive import derived_events
 
-    names = discover(doc.text, view, table)
-    drafts = draft_events(doc, view, mentions, names)
+    noise = noise_spans(view)
+    if noise:  # bylines, agency tags, navigation…: blanked, offsets kept
+        starts = [start for start, _ in noise]
+        story = replace(doc, text=blank(doc.text, noise))
+        view = blank(view, noise)
+        mentions = [m for m in mentions if not _inside(noise, starts, m)]
+    else:
+        story = doc
+    names = discover(story.text, view, table)
+    drafts = draft_events(story, view, mentions, names)
     events = [single_event(doc, draft) for draft in drafts]
     events.extend(derived_events(doc, view, mentions, names, len(drafts)))
     return events
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], mention: Mention) -> bool:
+    at = bisect_right(starts, mention.start) - 1
+    return at >= 0 and mention.start < spans[at][1]
 
 
 def single_event(doc: Document, draft: Draft) -> Event:
@@ -122,7 +136,7 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
         for mention in starters:
             index = _clause_index(parts, mention.start, starts)
             scope = _scope(parts, index, starter_clauses)
-            title = make_title(text, view, scope, mention, inside)
+            title, place = make_title(text, view, scope, mention, inside, parts[index - 1] if index else None)
             if not title:
                 continue
             if pronoun_person is not None and title[:1] in "他她":
@@ -133,7 +147,7 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
             previous_day = days[at] if at >= 0 and days[at].start >= paragraph_start else None
             when = governing_date(doc, view, mention, inside, by_id, paragraph_start, previous_day)
             drafts.append(Draft(mention, sentence, title, event_type, status,
-                                _unique([a for a, _ in actors_here]), doc.path, len(drafts), when))
+                                _unique([a for a, _ in actors_here]), doc.path, len(drafts), when, place))
     return drafts
 
 
@@ -195,14 +209,29 @@ def _rank(mention: Mention) -> tuple[int, int, int, int]:
 
 def _actors(text: str, view: str, sentence: Span, table: DocEntities,
             script: str = "hans") -> list[tuple[Actor, str]]:
+    """The actors a sentence names, each under its canonical id but with the name as this
+    article writes it (川普 in a Taiwan article, 特朗普 in a mainland one)."""
     out = []
-    for _offset, actor, kind in find_actors(view, sentence.start, sentence.end, table):
-        if actor.id not in {a.id for a, _ in out}:
-            entity = table.table.get(actor.id)
-            if entity is not None and script in ("hant", "mixed"):
-                actor = Actor(actor.id, entity.hant or name_in_traditional(actor.name))
-            out.append((actor, kind))
+    seen: set[str] = set()
+    for start, end, actor, kind in find_actors(view, sentence.start, sentence.end, table):
+        if actor.id in seen:
+            continue
+        seen.add(actor.id)
+        entity = table.table.get(actor.id)
+        written = text[start:end].strip()
+        if entity is None:
+            pass  # a name found in this document: already as it writes it, in full (晶辰半导体 for 晶辰)
+        elif written and not _is_bare_short_alias(written, actor.name):
+            actor = Actor(actor.id, written)
+        elif script in ("hant", "mixed"):
+            actor = Actor(actor.id, entity.hant or name_in_traditional(actor.name))
+        out.append((actor, kind))
     return out
+
+
+def _is_bare_short_alias(written: str, name: str) -> bool:
+    """A one-character or nickname-like mention (小扎) is shown by the entity's name."""
+    return len(written) < 2 or (len(written) == 2 and written.startswith("小") and written != name)
 
 
 def name_in_traditional(name: str) -> str:
@@ -242,29 +271,91 @@ _EDGE = "，,。；;：:！!？?、 \t—-…"
 _EMPTY_BRACKETS = re.compile(r"[（(][\s，,]*[）)]")
 
 
-def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside: list[Mention]) -> str:
-    """The clause's core in the article's own words: no date phrase, no attribution, no filler."""
-    lex = event_lexicon()["title"]
-    limit = lex["max_chars"]
+def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside: list[Mention],
+               before: Span | None = None) -> tuple[str, str | None]:
+    """The clause's core in the article's own words, and the place a skipped setting names.
+
+    No date phrase, no attribution, no filler; never cut inside a word or a number, never a
+    fragment: a clause with no subject of its own (預計明年上路) takes the clause `before` it
+    in the sentence; a predicate left without its object by the date's removal
+    (被认定在…) keeps the date; an empty one takes the clause before it.
+    """
+    limit = event_lexicon()["title"]["max_chars"]
     pieces: list[str] = []
+    place = None
     for i, part in enumerate(scope):
         chunk = _strip_dates(text, view, part, inside)
         chunk = _strip_fillers(chunk, view_of=simplified_of)
         if not chunk:
             continue
         if len(scope) > i + 1 and not pieces and (_is_frame(chunk) or _is_reason(chunk)):
+            if _is_frame(chunk):
+                place = place_of(chunk) or place
             continue  # 在…论坛上 (a setting), 由于…未达标 (a reason): the event is further on
         if pieces:
             pieces.append(_delimiter(text, scope[i - 1]))
         pieces.append(chunk)
         if sum(len(p) for p in pieces) >= 16:
             break
-    title = _EMPTY_BRACKETS.sub("", "".join(pieces))
-    title = _SPACES.sub(" ", title).strip(_EDGE)  # runs of blanks: a removed date, or HTML markup
-    title = title[1:] if title.startswith("的") else title
-    if len(title) > limit:
-        title = title[:limit].rstrip(_EDGE) + "…"
+    title = tidy("".join(pieces))
+    if title and _DANGLING_END.search(simplified_of(title)) and view[mention.start - 1:mention.start] != "，":
+        title = tidy(title + text[mention.start:mention.end])  # 通常被认定在 + 2025年: the date is the object
+    if before is not None and (not title or _NO_SUBJECT.match(simplified_of(title))):
+        lead = tidy(_strip_fillers(_strip_dates(text, view, before, inside), view_of=simplified_of))
+        if lead and not _is_frame(lead):
+            title = lead + (_delimiter(text, before) + title if title else "")
+    return fit(title, limit), place
+
+
+_DANGLING_END = re.compile(r"(在|于|至|到|为|是|自|从|向|对|给|把|被|将|和|与|及|或|的)$")
+_NO_SUBJECT = re.compile(r"^(预计|预估|预期|将|将于|将在|并|并且|也|再|又|还|已|已经|正|仍|才|便|则|拟|计划|准备|可望|有望|"
+                         r"随即|随后|继而|之后|其后|后|同时|以及|和|与|及)")
+_PLACE_WORDS = re.compile(r"^(?:在|于|於|到|赴|前往)?(.+?)(?:的)?(?:上|中|里|时|期间|之际|当天|前夕)?$")
+
+
+def place_of(setting: str) -> str | None:
+    """達沃斯世界經濟論壇 from 在達沃斯世界經濟論壇上: where a setting says the event was."""
+    simple = simplified_of(setting)
+    m = _PLACE_WORDS.match(simple)
+    if m is None:
+        return None
+    start = m.start(1)
+    name = setting[start:start + len(m.group(1))].strip(_EDGE)
+    return name if 2 <= len(name) <= 20 and not _trigger_pattern()[0].search(simplified_of(name)) else None
+
+
+_UNPAIRED = re.compile(r"[（(【「『《“][\s，,、；;：:]*$|^[\s，,、；;：:]*[）)】」』》”]")
+_PUNCT_ONLY_BRACKETS = re.compile(r"[（(【「『《][\s，,、；;：:。.…]*[）)】」』》]")
+
+
+def tidy(title: str) -> str:
+    """Blanks and punctuation left by what was removed: runs of spaces, empty brackets
+    （、）, an opening bracket at the end or a closing one at the start, a leading 的."""
+    title = _PUNCT_ONLY_BRACKETS.sub("", title)
+    title = _SPACES.sub(" ", title).strip(_EDGE)
+    previous = None
+    while previous != title:
+        previous = title
+        title = _UNPAIRED.sub("", title).strip(_EDGE)
+        title = title[1:] if title.startswith("的") else title
     return title
+
+
+_WORD_CHAR = re.compile(r"[A-Za-z0-9０-９Ａ-Ｚａ-ｚ.．:：%％]")
+
+
+def fit(title: str, limit: int) -> str:
+    """At most `limit` characters, cut at a clause mark when one is near the end, else between
+    two words: never inside a Latin word or a number (Gemin…, 拉開至3 for 3：1)."""
+    if len(title) <= limit:
+        return title
+    cut = max(title.rfind(mark, 0, limit) for mark in "，,；;、：:")
+    if cut >= limit * 0.6:
+        return title[:cut].rstrip(_EDGE) + "…"
+    cut = limit
+    while cut > limit // 2 and _WORD_CHAR.match(title[cut - 1]) and _WORD_CHAR.match(title[cut]):
+        cut -= 1  # step back out of a Latin word or a number
+    return title[:cut].rstrip(_EDGE + "（(【「『《“") + "…"
 
 
 def simplified_of(chunk: str) -> str:
@@ -310,6 +401,11 @@ def _strip_dates(text: str, view: str, part: Span, inside: list[Mention]) -> str
     return "".join(out).strip(_EDGE)
 
 
+# Words that start with a one-character filler (也许 is not 也 + 许是).
+_FILLER_WORDS = ("也许", "也就是", "还是", "还有", "还原", "还款", "并购", "并非", "并且", "而且", "而是", "而言", "就是",
+                 "就业", "就职", "就任", "就读", "又称", "但是", "但愿", "也门")
+
+
 def _strip_fillers(chunk: str, view_of) -> str:
     fillers = sorted(event_lexicon()["title"]["leading_fillers"], key=len, reverse=True)
     changed = True
@@ -317,7 +413,7 @@ def _strip_fillers(chunk: str, view_of) -> str:
         changed = False
         simple = view_of(chunk)
         for word in fillers:
-            if simple.startswith(word):
+            if simple.startswith(word) and not (len(word) == 1 and simple.startswith(_FILLER_WORDS)):
                 chunk = chunk[len(word):].lstrip(_EDGE)
                 changed = True
                 break

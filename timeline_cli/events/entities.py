@@ -210,10 +210,10 @@ def discover(text: str, view: str, table: EntityTable) -> DocEntities:
 
 # --- finding actors in a stretch of text -----------------------------------------------
 
-def find_actors(view: str, start: int, end: int, doc: DocEntities) -> list[tuple[int, Actor, str]]:
-    """Actors in view[start:end] as (offset, actor, kind): the alias table first, then this
-    document's own names."""
-    found: list[tuple[int, Actor, str]] = []
+def find_actors(view: str, start: int, end: int, doc: DocEntities) -> list[tuple[int, int, Actor, str]]:
+    """Actors in view[start:end] as (start, end, actor, kind), the span being where the text
+    names them: the alias table first, then this document's own names."""
+    found: list[tuple[int, int, Actor, str]] = []
     taken: list[tuple[int, int]] = []
     base = max(0, start - 1)  # one character before, for the patterns' look-behind
     folded = fold_case(view[base:end])
@@ -226,7 +226,7 @@ def find_actors(view: str, start: int, end: int, doc: DocEntities) -> list[tuple
                 continue
             entity = doc.get(by_alias[m.group(0)])
             if entity is not None:
-                found.append((m_start, Actor(entity.id, entity.name), entity.kind))
+                found.append((m_start, m_end, Actor(entity.id, entity.name), entity.kind))
                 taken.append((m_start, m_end))
     found.sort(key=lambda item: item[0])
     return found
