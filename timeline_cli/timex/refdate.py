@@ -18,7 +18,7 @@ _PUBLISH_CUE = re.compile(r"发布|发表|日期|时间|更新|来源|出版|刊
 _AGENCY_DATELINE = re.compile(r"(?P<m>\d{1,2})月(?P<d>\d{1,2})日电")
 _JOIN_WORDS = re.compile(r"加入|加盟|入职|创立|创建|创办|成立|上任|出任|接任|就任|进入")
 _TENURE_WORDS = re.compile(r"效力|工作|任职|执掌|服务|担任|在任|掌舵|领导")
-_FUTURE_WORDS = re.compile(r"将|计划|预计|目标|有望|力争|到\d{4}年")
+_FUTURE_WORDS = re.compile(r"将|计划|预计|预估|预期|目标|有望|可望|力争|届时|下次|下一次|再次|再度|回归|之前|以前|前夕|到\d{4}年")
 _SENTENCE = re.compile(r"[^。！？!?\n]*[。！？!?\n]?")
 
 
@@ -49,10 +49,12 @@ def find_dateline(view: str) -> RefDate | None:
         m = _FULL_DATE.search(stripped)
         if m is None:
             continue
-        before = stripped[:m.start()]
-        looks_like_dateline = (
+        before, after = stripped[:m.start()], stripped[m.end():]
+        # A date that opens a sentence of the body (2009年8月8日，莫拉克颱風…) is no dateline.
+        sentence = re.search(r"[，,。；：:！？]", after) is not None and not _PUBLISH_CUE.search(before)
+        looks_like_dateline = not sentence and (
             _PUBLISH_CUE.search(before) or "【" in before or m.start() == 0
-            or len(stripped) <= 40 or re.match(r"\s?\d{1,2}:\d{2}", stripped[m.end():])
+            or len(stripped) <= 40 or re.match(r"\s?\d{1,2}:\d{2}", after)
         )
         if not looks_like_dateline:
             continue
@@ -106,6 +108,12 @@ def infer_reference(text: str, view: str, script: str) -> RefDate | None:
             candidates.append((int(year.value), f"the latest year the text states: {year.text}"))
     if not candidates:
         return None
+    first_line = view.lstrip().split("\n", 1)[0]
+    head_end = len(view) - len(view.lstrip()) + len(first_line)
+    in_head = [int(y.value) for y in years if y.end <= head_end and not in_sentence(_FUTURE_WORDS, y.start)]
+    if in_head:  # the headline's year: 2025年台灣燈會 is a story of 2025, whatever the body recalls
+        year = max(in_head)
+        return RefDate(date(year, 1, 1), "year", "inferred", f"the year in the first line: {year}年")
     best_year, evidence = max(candidates, key=lambda c: c[0])
     if not 1000 <= best_year <= 9999:
         return None
