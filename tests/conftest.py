@@ -15,9 +15,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_baa26c5ea6ec9896.txt"
 
 
+SCHEMA_FILES = {"events": "events.v2.json", "mentions": "mentions.v1.json"}
+
+
 @lru_cache(maxsize=2)
 def schema(name: str) -> dict:
-    return json.loads((ROOT / "timeline_cli" / "data" / "schemas" / f"{name}.v1.json").read_text("utf-8"))
+    return json.loads((ROOT / "timeline_cli" / "data" / "schemas" / SCHEMA_FILES[name]).read_text("utf-8"))
 
 
 def validate(payload: dict, name: str) -> None:

@@ -89,7 +89,7 @@ def test_user_entities_file_adds_aliases(tmp_path):
     article.write_text("艾克米今年4月发布了新产品。", encoding="utf-8")
     data = json.loads(run_cli("list", str(article), "--ref-date", "2025-11-20", "--format", "json",
                               "--entities", str(entities)).stdout)
-    assert data["events"][0]["actors"] == [{"id": "acme", "name": "愛克米"}]
+    assert data["events"][0]["actors"] == [{"id": "acme", "name": "艾克米"}]  # as the article writes it
     filtered = json.loads(run_cli("list", str(article), "-r", "2025-11-20", "-f", "json",
                                   "--entities", str(entities), "--actor", "ACME").stdout)
     assert len(filtered["events"]) == 1
@@ -197,3 +197,51 @@ def test_a_weekday_after_a_role_is_not_a_person():
     assert [a.name for a in event.actors] == []
     (named,) = events_of("部長周杰今年4月出席記者會。")
     assert [a.name for a in named.actors] == ["周杰"]
+
+
+# --- issue 11, part 2: the date that governs the predicate (one row per bug named) ---------------
+
+GOVERNING = [
+    ("2025-05-20", "今年端午連假自5月30日至6月1日共3天，交通部預估國道車流量將增加。", "2025-05-30/2025-06-01"),
+    ("2025-05-20", "受疫情影響，賽事延後至2027年3月5日至20日舉行。", "2027-03-05/2027-03-20"),
+    ("2025-01-10", "春節假期1月24日(年廿五)至30日，全台停班停課。", "2025-01-24/2025-01-30"),
+    ("2025-10-20", "颱風12日晚間登陸花蓮。深夜，風雨明顯增強，多處停電。", "2025-10-12TNI"),
+    ("2025-10-20", "2022年5月，該公司曾遭到制裁。\n\n該公司15日申請破產保護。", "2025-10-15"),
+    ("2025-10-20", "該展覽原訂於2022年舉行，後延至2023年。", "2023"),
+]
+
+
+@pytest.mark.parametrize("ref,text,value", GOVERNING)
+def test_the_most_specific_date_of_the_same_thread_governs(ref, text, value):
+    events = events_of(text, ref=ref)
+    assert events[-1].date.value == value, [(e.date.value, e.title) for e in events]
+
+
+@pytest.mark.parametrize("text", ["往年登革熱病例通常在8、9月達到高峰。", "每年12月，該市都會舉辦燈會。"])
+def test_a_pattern_is_not_a_dated_event(text):
+    assert events_of(text, ref="2025-10-20") == []
+
+
+# --- issue 11, part 4: status that matches the sentence ----------------------------------------
+
+STATUSES = [
+    ("若明年3月前未能達成協議，工會將發動罷工。", "predicted"),
+    ("如果法案今年12月通過，新制將於明年1月上路。", "predicted"),
+    ("該展覽原訂於2022年舉行，後延至2023年。", "occurred"),
+    ("演唱會原定本月25日舉行，因颱風宣布延期。", "postponed"),
+    ("原定今年11月舉行的選舉已被取消。", "cancelled"),
+    ("央行今年9月公布，預計明年經濟增長5%。", "occurred"),
+]
+
+
+@pytest.mark.parametrize("text,status", STATUSES)
+def test_status_follows_the_sentence(text, status):
+    events = events_of(text, ref="2025-10-20")
+    assert events[0].status == status, [(e.date.value, e.status, e.title) for e in events]
+    assert all(e.date.value != "2022" for e in events)  # the old plan did not happen then
+
+
+def test_the_stages_of_one_launch_told_in_advance_share_one_status():
+    events = events_of("探測器預計明年3月發射，4月進入月球軌道，6月著陸。", ref="2025-10-20")
+    assert [e.date.value for e in events] == ["2026-03", "2026-04", "2026-06"]
+    assert {e.status for e in events} == {"predicted"}

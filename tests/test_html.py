@@ -28,7 +28,7 @@ def test_a_page_gives_the_dates_of_its_text_only(tmp_path):
     assert all(PAGE[m["start"]:m["end"]] == m["text"] for m in mentions)
     events = run_cli("list", str(page), "-r", "2025-11-20", "-f", "jsonl").stdout.decode()
     titles = [json.loads(line)["title"] for line in events.splitlines()]
-    assert "將於 在高雄試產" in titles and not any("<" in t or "&" in t for t in titles)
+    assert any(t.endswith("在高雄試產") for t in titles) and not any("<" in t or "&" in t for t in titles)
     assert any(a["name"] == "台積電" for line in events.splitlines() for a in json.loads(line)["actors"])
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from .common import exit_code, load, prepare_output, write_output
-from .filters import build_query
+from .filters import build_query, filtered
 from .options import (
     FILTERS,
     MANNERS,
@@ -63,7 +63,7 @@ def actors_command(read: Reading, out: Output, filters: Filters, manners: Manner
     report = Report(manners)
     inputs = load(read, manners, mentions="none")  # the events carry all this command shows
     report.loaded(inputs)
-    rows = actor_rows(build_query(inputs.analyses, filters, read.entities).apply(inputs.timeline()))
+    rows = actor_rows(filtered(build_query(inputs.analyses, filters, read.entities), inputs.timeline()))
     for row in rows:
         row["name"] = convert(row["name"], out.script)
     write_output(_render(rows, out, printable), out)

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from .common import exit_code, fail_usage, load, prepare_output, write_output
-from .filters import build_query
+from .filters import build_query, filtered
 from .options import (
     FILTERS,
     MANNERS,
@@ -70,7 +70,7 @@ def chart_command(read: Reading, out: Output, filters: Filters, manners: Manners
     report = Report(manners)
     inputs = load(read, manners, mentions="none")  # the events carry all this command shows
     report.loaded(inputs)
-    events = build_query(inputs.analyses, filters, read.entities).apply(inputs.timeline())
+    events = filtered(build_query(inputs.analyses, filters, read.entities), inputs.timeline())
     write_output(render_chart(events, by, out, width, legend), out)
     report.done(len(events))
     raise typer.Exit(exit_code(inputs))

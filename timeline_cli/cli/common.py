@@ -87,7 +87,7 @@ class Inputs:
         """The events of every input, merged across inputs (unless --merge none), in date order."""
         if self.merger is not None:
             return self.merger.events()
-        from ..events.build import sort_events
+        from ..events.merge import sort_events
 
         return sort_events([event for a in self.analyses for event in a.events])
 

@@ -44,3 +44,17 @@ def _actor_ids(names: list[str] | None, entities: str | None) -> tuple[str, ...]
 
     table = load_table(Path(entities) if entities else None)
     return tuple(entity.id if (entity := table.lookup(name)) else name for name in names)
+
+
+def filtered(query, events: list) -> list:
+    """The events the query keeps; an --actor that names no actor of any event is said on
+    stderr (a typo would otherwise look like an empty timeline)."""
+    if query.actors:
+        from dataclasses import replace
+
+        from .common import say
+
+        for wanted in query.actors:
+            if not replace(query, actors=(wanted,), limit=None).apply(events):
+                say(f"--actor {wanted!r} matches no actor in these articles")
+    return query.apply(events)

@@ -6,7 +6,7 @@ import typer
 
 from ..render.formats import LINE_FORMATS, TEXT_FORMATS
 from .common import exit_code, load, open_output, prepare_output, say
-from .filters import build_query
+from .filters import build_query, filtered
 from .options import (
     FILTERS,
     MANNERS,
@@ -69,7 +69,7 @@ def list_command(read: Reading, out: Output, filters: Filters, manners: Manners)
     inputs = load(read, manners, mentions="none")  # the events carry all this command shows
     report.loaded(inputs)
     query = build_query(inputs.analyses, filters, read.entities)
-    events = query.apply(inputs.timeline())
+    events = filtered(query, inputs.timeline())
     from ..render.formats import RenderContext
 
     context = RenderContext(inputs.analyses, inputs.errors, out.script)

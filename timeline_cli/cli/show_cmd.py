@@ -19,10 +19,13 @@ def show_command(
 ) -> None:
     """Show one event in full: how its date was reached, its sentences and its actors.
 
-    The date's value, interval, certainty, rule and anchor; each sentence with the
-    date highlighted and its place in the file (path:start-end); each actor with its
-    aliases. Ids are stable for the same input, so an id from timeline list works here
-    with the same paths; a unique prefix of it is enough.
+    The date's value, interval, certainty, rule and anchor (the mention it was
+    resolved against); each source with its path and place in the file
+    (path:start-end), its sentence with the date highlighted and the date that
+    sentence gives; each actor with its aliases. An id depends only on the articles'
+    contents, never on their paths (ai/x.txt, ./ai/x.txt and /abs/ai/x.txt give one
+    id), so an id from timeline list works here with the same articles; a unique
+    prefix of it is enough. A merged event's id comes from its members' ids.
 
     Examples:
         timeline list --format plain | cut -f9
@@ -101,6 +104,7 @@ def _as_rich(event, mentions, table, script):
         ("Date", human_date(d.value, d.mod, d.granularity)), ("Value", d.value + (f" ({d.mod})" if d.mod else "")),
         ("Interval", interval), ("Certainty", d.certainty), ("Rule", event.rule or "—"),
         ("Anchor", _anchor_text(event, mentions)), ("Type", event.type), ("Status", event.status),
+        *([("Place", convert(event.place, script))] if event.place else []),
         ("Sources", str(event.sources)),
     ]:
         facts.add_row(key, value)
@@ -109,7 +113,10 @@ def _as_rich(event, mentions, table, script):
         sentence = Text(convert(ev.sentence, script))
         if ev.mention_start is not None and ev.mention_end is not None:
             sentence.stylize("bold reverse", ev.mention_start - ev.start, ev.mention_end - ev.start)
-        parts.append(Text.assemble((f"{ev.path}:{ev.start}-{ev.end} ", "dim"), sentence))
+        gave = ""
+        if ev.date is not None:
+            gave = f"[{human_date(ev.date.value, ev.date.mod, None)}] "
+        parts.append(Text.assemble((f"{ev.path}:{ev.start}-{ev.end} ", "dim"), (gave, "bold"), sentence))
     if event.actors:
         parts.append(Text("Actors", style="bold"))
         for actor in event.actors:

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from .common import check_choice, exit_code, load, prepare_output, write_output
-from .filters import build_query
+from .filters import build_query, filtered
 from .options import (
     FILTERS,
     MANNERS,
@@ -52,7 +52,7 @@ def tree_command(
     report = Report(manners)
     inputs = load(read, manners, mentions="none")  # the events carry all this command shows
     report.loaded(inputs)
-    events = build_query(inputs.analyses, filters, read.entities).apply(inputs.timeline())
+    events = filtered(build_query(inputs.analyses, filters, read.entities), inputs.timeline())
     label_script = labels_for(out.script, inputs.analyses)
     title = printable(", ".join(a.document.path for a in inputs.analyses) or "timeline")
     tree = events_tree(displayable_events(events), by, out.script, label_script, title)
