@@ -50,7 +50,7 @@ def show_command(
     if len(matches) > 1:
         fail_usage(f"{event_id!r} matches {len(matches)} events ({', '.join(e.id for e in matches[:5])}); give more of the id")
     event = matches[0]
-    mentions = {(a.document.path, m.id): m for a in inputs.analyses for m in a.mentions}
+    mentions = inputs.mentions_for(event)
     table = load_table(Path(read.entities) if read.entities else None)
     if out.format == "json":
         write_output(_as_json(event, mentions, table, out.script), out)
