@@ -112,6 +112,7 @@ class Reader:
     """What the reading commands need, from a dataset, in the order the files would give."""
 
     def __init__(self, location: str):
+        need("pyarrow")
         self.location = location
         self.fs, self.root = filesystem(location)
         self._meta = self._read_meta()
