@@ -1,5 +1,5 @@
 """timeline index --dask … --parquet DIR and --parquet DIR on every reading command, on a real
-Dask LocalCluster (two worker processes, one per test session) and ~50 inputs (tests/collection.py).
+Dask LocalCluster (two worker processes, one per test session) and ~50 inputs (tests/news_collection.py).
 
 The workers run with a config folder of their own whose entity table would change the result,
 and with a home and cache folder of their own: the dataset must print exactly what the files
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-import collection
+import news_collection
 from conftest import ROOT, run_cli
 
 distributed = pytest.importorskip("distributed")
@@ -41,7 +41,7 @@ aliases = ["隧道", "通車"]
 def place(tmp_path_factory) -> dict:
     """The collection, and the config folders of the client and of the workers."""
     base = tmp_path_factory.mktemp("dask")
-    collection.build(base / "news")
+    news_collection.build(base / "news")
     folders = {}
     for who, entities in (("client", CLIENT_ENTITIES), ("worker", WORKER_ENTITIES)):
         config = base / f"{who}-config" / "timeline-cli"
