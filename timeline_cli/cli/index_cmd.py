@@ -60,9 +60,11 @@ def index_command(read: Reading, manners: Manners, db: DbOpt = None, stats: Stat
             Bring the index up to date; say what changed.
         timeline index --db news.db --stats
             What the index holds.
-        timeline index s3://archive/news/ --dask tcp://10.0.0.5:8786 --parquet s3://archive/news.parquet
-            Beyond one machine: analyse on a Dask cluster into a Parquet dataset, then read it
-            with timeline list --parquet s3://archive/news.parquet (docs/parquet.md).
+        timeline index news/ --dask local:2 --parquet news.parquet
+            Beyond one machine: analyse on a Dask cluster (here two local worker processes; or
+            --dask tcp://scheduler:8786, s3:// inputs and DIR) into a Parquet dataset (docs/parquet.md).
+        timeline tree --parquet news.parquet
+            Read the dataset as you would read the folder.
     """
     if dask is not None or parquet is not None or partitions is not None:
         _index_with_dask(read, manners, db, stats, dask, parquet, partitions)

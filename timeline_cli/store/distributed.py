@@ -30,7 +30,16 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..errors import ToolError
-from .parquet import APPLICATION, META, ParquetError, arrow_table, is_uri, local_path, need
+from .parquet import (
+    APPLICATION,
+    META,
+    ParquetError,
+    arrow_table,
+    fsspec_of,
+    is_uri,
+    local_path,
+    need,
+)
 
 
 @dataclass(frozen=True)
@@ -234,8 +243,7 @@ def _write(out: str, name: str, rows: list[dict], table: str) -> None:
     pq = need("pyarrow.parquet")
     data = arrow_table(rows, table)
     if is_uri(out):
-        fsspec = need("fsspec")
-        fs, root = fsspec.core.url_to_fs(out)
+        fs, root = fsspec_of(out)
         path = f"{root.rstrip('/')}/{name}"
         fs.makedirs(path.rsplit("/", 1)[0], exist_ok=True)
         with fs.open(path, "wb") as handle:
@@ -378,8 +386,7 @@ def _staging(target: str) -> str:
     import secrets
 
     if is_uri(target):
-        fsspec = need("fsspec")
-        fs, root = fsspec.core.url_to_fs(target)
+        fs, root = fsspec_of(target)
         if fs.exists(root):
             if not fs.exists(f"{root.rstrip('/')}/{META}") and fs.ls(root):
                 raise ParquetError(f"--parquet {target}: not a timeline Parquet dataset and not empty; "

@@ -89,13 +89,18 @@ def filesystem(location: str):
     """(pyarrow filesystem or None for the local one, root path) of a folder or URI."""
     if not is_uri(location):
         return None, os.path.abspath(local_path(location))
-    fsspec = need("fsspec")
     pafs = need("pyarrow.fs")
+    fs, root = fsspec_of(location)
+    return pafs.PyFileSystem(pafs.FSSpecHandler(fs)), root
+
+
+def fsspec_of(location: str):
+    """(fsspec filesystem, path) of a URI; a protocol whose package is missing is one line."""
+    fsspec = need("fsspec", location)
     try:
-        fs, root = fsspec.core.url_to_fs(location)
+        return fsspec.core.url_to_fs(location)
     except (ImportError, ValueError) as exc:
         raise ParquetError(f"{location}: cannot be reached ({exc})", 2) from None
-    return pafs.PyFileSystem(pafs.FSSpecHandler(fs)), root
 
 
 # --- reading --------------------------------------------------------------------------------------
