@@ -9,6 +9,7 @@ import io
 import os
 import re
 import shutil
+import sys
 
 import pytest
 
@@ -37,6 +38,7 @@ def test_the_spark_recipe_gives_the_timeline_of_the_files(tmp_path, monkeypatch)
         shutil.copy(source, news / source.name)
         shutil.copy(source.with_name(source.stem + ".meta.toml"), news / (source.stem + ".meta.toml"))
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PYSPARK_PYTHON", sys.executable)  # the executors' Python: the one with timeline-cli
     space: dict = {}
     printed = io.StringIO()
     with contextlib.redirect_stdout(printed):
