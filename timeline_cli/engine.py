@@ -135,7 +135,7 @@ def analyse_document(data: bytes | str | io.BufferedIOBase, name: str, *, publis
     says. Returns an Outcome: `.analysis` (every mention, the events named from the text's
     content key) and `.key` (that key), or `.error` with the reason (undecodable, empty …)."""
     from .documents import OpenInput
-    from .pipeline import joined, read_opened_in_parts
+    from .pipeline import read_opened_in_parts
 
     settings = settings or make_settings()
     encoding = settings.encoding
@@ -146,13 +146,21 @@ def analyse_document(data: bytes | str | io.BufferedIOBase, name: str, *, publis
     def opener():
         return OpenInput(name, handle, encoding, close=False, published=published, title=title)
 
+    return whole(read_opened_in_parts(name, settings, opener))
+
+
+def whole(outcomes) -> Outcome:
+    """One Outcome, with the document's content key, from the outcomes of its parts
+    (pipeline.read_in_parts): the joined analysis, or the first problem."""
+    from .pipeline import joined
+
     parts, key = [], ""
-    for outcome in read_opened_in_parts(name, settings, opener):
+    for outcome in outcomes:
         if outcome.error is not None:
             return outcome
         parts.append(outcome.analysis)
         key = outcome.key or key
-    return Outcome(name, joined(parts), key=key)
+    return Outcome(parts[-1].document.path, joined(parts), key=key)
 
 
 def sidecar_metadata(data: bytes | None) -> tuple[date | None, str | None]:

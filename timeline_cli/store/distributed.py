@@ -167,16 +167,11 @@ def read_item(item: Item, settings):
 
     if item.kind == "error":
         return Outcome(item.name, error=InputError(item.name, item.reason))
-    if item.kind == "row":
-        from ..corpus import read_row
+    if item.kind == "row":  # read as the command line reads it (its file's path made absolute)
+        from ..engine import whole
+        from ..pipeline import read_in_parts
 
-        try:
-            text, published, title = read_row(item.row)
-        except OSError as exc:
-            return Outcome(item.name, error=InputError(item.name, os_reason(exc)))
-        except ValueError as exc:
-            return Outcome(item.name, error=InputError(item.name, str(exc)))
-        return analyse_document(text, item.name, published=published, title=title, settings=settings)
+        return whole(read_in_parts(item.row, settings))
     published, title = None, None
     if item.sidecar is not None:
         try:
