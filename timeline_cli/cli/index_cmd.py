@@ -51,6 +51,11 @@ def index_command(read: Reading, manners: Manners, db: DbOpt = None, stats: Stat
     error or Ctrl-C leaves the index as it was, and a reader sees the last complete run
     while the indexer writes.
 
+    Beyond one machine, --dask ADDRESS|local[:N] --parquet DIR maps the analysis over a
+    Dask cluster instead (inputs may be s3://, hdfs:// and other fsspec URIs) and writes a
+    Parquet dataset, merged per date group on the workers; every reading command reads it
+    with --parquet DIR and prints what it prints on the inputs (docs/parquet.md).
+
     Examples:
         timeline index news/ --db news.db
             Index a folder of articles (and its sidecars).
