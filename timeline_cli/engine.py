@@ -39,7 +39,7 @@ from .model import Document, Entity, Event, Mention
 from .pipeline import Outcome, Settings
 
 __all__ = ["SCHEMAS", "ROWS_VERSION", "entity_data", "make_settings", "analyse_document", "sidecar_metadata",
-           "rows_of", "merge_key", "merge_group", "merge_rows", "group_of", "events_of", "mentions_of",
+           "whole", "rows_of", "merge_key", "merge_group", "merge_rows", "group_of", "events_of", "mentions_of",
            "document_of"]
 
 ROWS_VERSION = 1  # the version of SCHEMAS; a change that breaks a reader needs a new one
