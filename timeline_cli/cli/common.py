@@ -96,6 +96,11 @@ class Inputs:
         """The mentions of the documents an event was told in, by (path, mention id)."""
         return {(a.document.path, m.id): m for a in self.analyses for m in a.mentions}
 
+    def find(self, event_id: str) -> list:
+        """The events whose id is `event_id`, else those it begins."""
+        events = self.timeline()
+        return [e for e in events if e.id == event_id] or [e for e in events if e.id.startswith(event_id)]
+
 
 def part_stream(read: Reading, manners: Manners):
     """The inputs' mentions part by part (PartStream), from the files or from an index."""
