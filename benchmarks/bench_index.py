@@ -29,7 +29,6 @@ from bench_inputs import article_folder  # noqa: E402
 from bench_measure import MB, BenchError, mb, ms, run_command, secs, table  # noqa: E402
 
 
-
 def timeline() -> list[str]:
     found = shutil.which("timeline", path=str(Path(sys.executable).parent))
     return [found] if found else [sys.executable, "-m", "timeline_cli"]
