@@ -61,6 +61,7 @@ ENVIRONMENT = (
     ("XDG_CONFIG_HOME", "Where timeline-cli/entities.toml is read from: extra entities and "
                         "aliases, as with --entities (default: ~/.config)."),
     ("TIMELINE_DEBUG", "When set, an internal error shows its Python traceback."),
+    ("TIMELINE_DB_TIMEOUT", "Seconds to wait for another process writing an index (default 10)."),
 )
 
 # Commands with more options than this show them in the groups below, in this order.

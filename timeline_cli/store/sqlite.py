@@ -390,16 +390,24 @@ class Reader:
     def positions(self) -> dict[int, int]:
         return dict(self._execute("SELECT id, position FROM sources"))
 
-    def events(self, *, merged: bool, query=None, grep_terms: list[str] | None = None) -> list[Event]:
+    def events(self, *, merged: bool, query=None, grep: str | None = None, event_id: str | None = None) -> list[Event]:
         """The timeline (merged) or every article's events (not merged), in date order; with a
-        query, only the events its date, type, status and actor filters can keep (the query
-        itself still decides)."""
+        query, only the events its date, type, status and actor filters can keep, and `grep`
+        (Simplified, case-folded) in their text: the trigram index finds three characters and
+        more, shorter ones are looked for in the stored text (the query itself still decides);
+        with `event_id`, the events whose id starts with it."""
         where, args = ["e.layer = ?"], ["merged" if merged else "doc"]
         if query is not None:
             _pushdown(query, where, args)
-        for term in grep_terms or ():
+        if grep and len(grep) >= 3:
             where.append("e.id IN (SELECT rowid FROM events_text WHERE events_text MATCH ?)")
-            args.append('"' + term.replace('"', '""') + '"')
+            args.append('"' + grep.replace('"', '""') + '"')
+        elif grep:
+            where.append("e.id IN (SELECT rowid FROM events_text WHERE instr(body, ?) > 0)")
+            args.append(grep)
+        if event_id:
+            where.append("substr(e.event_id, 1, ?) = ?")
+            args.extend([len(event_id), event_id])
         rows = self._execute(
             f"SELECT e.data FROM events e WHERE {' AND '.join(where)} "
             "ORDER BY e.sort_start, e.sort_end, e.sort_path, e.sort_offset, e.event_id", args)
