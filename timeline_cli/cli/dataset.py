@@ -87,6 +87,11 @@ class DatasetInputs:
     def timeline(self, query=None) -> list:
         return self.reader.events(merged=self.merge == "auto", query=query)
 
+    def find(self, event_id: str) -> list:
+        """The events whose id is `event_id`, else those it begins."""
+        found = self.reader.events(merged=self.merge == "auto", id_prefix=event_id)
+        return [e for e in found if e.id == event_id] or found
+
     def mentions_for(self, event) -> dict:
         """The mentions of the documents an event was told in, by (path, mention id)."""
         paths = {ev.path for ev in event.evidence}

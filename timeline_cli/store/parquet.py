@@ -138,13 +138,20 @@ class Reader:
         table = self._table("errors", ["position", "path", "reason"])
         return sorted((r["position"], r["path"], r["reason"]) for r in table.to_pylist())
 
-    def events(self, *, merged: bool, query=None) -> list[Event]:
+    def events(self, *, merged: bool, query=None, id_prefix: str | None = None) -> list[Event]:
         """The timeline (merged) or every article's events, in date order; with a query, only
-        the events its date, type and status filters can keep (the query itself still decides)."""
+        the events its date, type and status filters can keep (the query itself still decides);
+        with `id_prefix`, only those whose id begins with it."""
         from ..events.merge import sort_events
         from . import codec
 
-        table = self._table("events" if merged else "article_events", ["data"], _pushdown(query))
+        where = _pushdown(query)
+        if id_prefix is not None:
+            ds = need("pyarrow.dataset")
+            pc = need("pyarrow.compute")
+            by_id = pc.starts_with(ds.field("event_id"), id_prefix)
+            where = by_id if where is None else where & by_id
+        table = self._table("events" if merged else "article_events", ["data"], where)
         data = table.column("data").to_pylist()
         return self._decoded(lambda: sort_events([codec.loads(Event, text) for text in data]))
 
