@@ -65,12 +65,11 @@ REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DIR = REPO / "tests" / "articles"
 SCHEMA = "timeline-cli/events/v2"
 
-STATUSES = {"occurred", "planned", "predicted", "reported", "negated"}
-TYPES = {
-    "join", "leave", "found", "release", "delay", "reorganise", "appoint", "acquire", "invest",
-    "announce", "statement", "prediction", "layoff", "match", "win", "lose", "sign", "vote",
-    "pass", "open", "launch", "other",
-}
+sys.path.insert(0, str(REPO))  # the vocabularies below are the tool's own (timeline_cli/vocab.py)
+from timeline_cli.events.build import event_types  # noqa: E402
+from timeline_cli.vocab import STATUSES  # noqa: E402
+
+TYPES = set(event_types())
 MODS = {
     "START", "MID", "END", "APPROX", "BEFORE", "AFTER", "ON_OR_AFTER", "ON_OR_BEFORE",
     "MORE_THAN", "LESS_THAN",

@@ -12,7 +12,8 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import date, time
 
-from .options import COLORS, MERGES, SCRIPTS, Manners, Output, Reading
+from ..vocab import SCRIPTS
+from .options import COLORS, MERGES, Manners, Output, Reading
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 

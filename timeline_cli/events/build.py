@@ -10,8 +10,13 @@ from functools import lru_cache
 from importlib import resources
 
 from ..model import Actor, Document, Event, EventDate, Evidence, Mention
+from ..script import simplified_view as simplified_of
+from ..vocab import CERTAINTY_ORDER, FINENESS
+from .actors import sentence_actors, unique_actors
+from .boilerplate import blank, noise_spans
 from .dating import governing_date, is_habitual
-from .entities import DocEntities, EntityTable, discover, find_actors, has_person_pronoun
+from .derive import derived_events
+from .entities import DocEntities, EntityTable, discover, has_person_pronoun
 from .identity import single_id
 from .sentences import Span, clauses, sentences
 
@@ -68,9 +73,6 @@ class Draft:
 def build_events(doc: Document, view: str, mentions: list[Mention], table: EntityTable) -> list[Event]:
     """One event per dated clause, plus derived spans: not yet merged, with provisional ids
     (`merge.finish_document` names them from the document's content and merges them)."""
-    from .boilerplate import blank, noise_spans
-    from .derive import derived_events
-
     noise = noise_spans(view)
     if noise:  # bylines, agency tags, navigation…: blanked, offsets kept
         starts = [start for start, _ in noise]
@@ -82,7 +84,7 @@ def build_events(doc: Document, view: str, mentions: list[Mention], table: Entit
     names = discover(story.text, view, table)
     drafts = draft_events(story, view, mentions, names)
     events = [single_event(doc, draft) for draft in drafts]
-    events.extend(derived_events(doc, view, mentions, names, len(drafts)))
+    events.extend(derived_events(doc, view, mentions, names))
     return events
 
 
@@ -119,7 +121,7 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
             if dated[cursor].start >= sentence.start:
                 inside.append(dated[cursor])
             cursor += 1
-        actors_here = _actors(text, view, sentence, table, doc.script)
+        actors_here = sentence_actors(text, view, sentence, table, doc.script)
         people = [a for a, kind in actors_here if kind == "person"]
         pronoun_person = None
         if not people and last_person is not None and has_person_pronoun(view, sentence.start, sentence.end):
@@ -147,15 +149,12 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
             previous_day = days[at] if at >= 0 and days[at].start >= paragraph_start else None
             when = governing_date(doc, view, mention, inside, by_id, paragraph_start, previous_day)
             drafts.append(Draft(mention, sentence, title, event_type, status,
-                                _unique([a for a, _ in actors_here]), doc.path, len(drafts), when, place))
+                                unique_actors([a for a, _ in actors_here]), doc.path, len(drafts), when, place))
     return drafts
 
 
 _COMPLEMENT = re.compile(r"(原定于?的?|原订于?|原计划|原本|原先|预定|定于|由|至|到|押后至|延至|推迟至|推迟到|延后至|改为|改到|提前至|提前到)$")
 _MOVED_TO = re.compile(r"(押后至|延至|延到|推迟至|推迟到|延后至|延后到|改为|改到|改期至|提前至|提前到)$")
-_FINENESS = {"century": 0, "decade": 1, "year": 2, "half": 3, "quarter": 3, "season": 3, "month": 4,
-             "week": 5, "day": 6, "daypart": 7, "hour": 7, "minute": 8}
-_CERTAINTY_ORDER = {"stated": 0, "relative": 1, "inferred": 2, "approximate": 3}
 
 
 def _event_starters(view: str, parts: list[Span], inside: list[Mention]) -> list[Mention]:
@@ -203,49 +202,8 @@ def _rank(mention: Mention) -> tuple[int, int, int, int]:
     before the vaguer; stated before relative, inferred, approximate."""
     story_word = 1 if mention.mod == "AFTER" or mention.rule in ("story-same", "story-after") else 0
     holiday = 1 if "holiday" in mention.rule else 0
-    return (story_word, holiday, -_FINENESS.get(mention.granularity or "", 0),
-            _CERTAINTY_ORDER.get(mention.certainty, 4))
-
-
-def _actors(text: str, view: str, sentence: Span, table: DocEntities,
-            script: str = "hans") -> list[tuple[Actor, str]]:
-    """The actors a sentence names, each under its canonical id but with the name as this
-    article writes it (川普 in a Taiwan article, 特朗普 in a mainland one)."""
-    out = []
-    seen: set[str] = set()
-    for start, end, actor, kind in find_actors(view, sentence.start, sentence.end, table):
-        if actor.id in seen:
-            continue
-        seen.add(actor.id)
-        entity = table.table.get(actor.id)
-        written = text[start:end].strip()
-        if entity is None:
-            pass  # a name found in this document: already as it writes it, in full (晶辰半导体 for 晶辰)
-        elif written and not _is_bare_short_alias(written, actor.name):
-            actor = Actor(actor.id, written)
-        elif script in ("hant", "mixed"):
-            actor = Actor(actor.id, entity.hant or name_in_traditional(actor.name))
-        out.append((actor, kind))
-    return out
-
-
-def _is_bare_short_alias(written: str, name: str) -> bool:
-    """A one-character or nickname-like mention (小扎) is shown by the entity's name."""
-    return len(written) < 2 or (len(written) == 2 and written.startswith("小") and written != name)
-
-
-def name_in_traditional(name: str) -> str:
-    """For entities without a `hant` name in their table (the user's own)."""
-    from ..script import _converter, has_simplified
-
-    return _converter("s2t").convert(name) if has_simplified(name) else name
-
-
-def _unique(actors: list[Actor]) -> list[Actor]:
-    seen: dict[str, Actor] = {}
-    for actor in actors:
-        seen.setdefault(actor.id, actor)
-    return list(seen.values())
+    return (story_word, holiday, -FINENESS.get(mention.granularity or "", 0),
+            CERTAINTY_ORDER.get(mention.certainty, 4))
 
 
 def _clause_index(parts: list[Span], offset: int, starts: list[int] | None = None) -> int:
@@ -356,12 +314,6 @@ def fit(title: str, limit: int) -> str:
     while cut > limit // 2 and _WORD_CHAR.match(title[cut - 1]) and _WORD_CHAR.match(title[cut]):
         cut -= 1  # step back out of a Latin word or a number
     return title[:cut].rstrip(_EDGE + "（(【「『《“") + "…"
-
-
-def simplified_of(chunk: str) -> str:
-    from ..script import simplified_view
-
-    return simplified_view(chunk)
 
 
 def _delimiter(text: str, part: Span) -> str:

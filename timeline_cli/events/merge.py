@@ -31,6 +31,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..model import Actor, Event, EventDate
+from ..vocab import CERTAINTY_ORDER, FINENESS
 from .identity import merged_id, single_id
 
 MODES = ("auto", "none")
@@ -39,9 +40,6 @@ MODES = ("auto", "none")
 # Same-happening pairs share rarer keys too (an actor, a name, a distinctive word), and the
 # cap keeps the work per event bounded, so merging a year stays linear in its events.
 COMMON_KEY = 24
-_CERTAINTY_RANK = {"stated": 0, "relative": 1, "approximate": 2, "inferred": 3}
-_FINENESS = {"century": 0, "decade": 1, "year": 2, "half": 3, "quarter": 3, "season": 3, "month": 4,
-             "week": 5, "day": 6, "daypart": 7, "hour": 7, "minute": 8}
 _PUNCT = set("，,。；;：:！!？?、 \t\n「」『』“”‘’（）()【】《》〈〉…—-·・.")
 
 
@@ -213,8 +211,8 @@ class _Cluster:
         if len(members) == 1:
             return members[0]
         lead = members[0]
-        dated = min(members, key=lambda e: (-_FINENESS.get(e.date.granularity or "", 0),
-                                            _CERTAINTY_RANK.get(e.date.certainty, 9)))
+        dated = min(members, key=lambda e: (-FINENESS.get(e.date.granularity or "", 0),
+                                            CERTAINTY_ORDER.get(e.date.certainty, 9)))
         actors: dict[str, Actor] = {}
         for member in members:
             for actor in member.actors:
@@ -255,7 +253,7 @@ def agreement(a: Event, b: Event, actors_a: set[str] | None = None,
     gb = grams_b if grams_b is not None else title_grams(b.title)
     common = len(ga & gb)
     sim = common / min(len(ga), len(gb)) if ga and gb else 0.0
-    coarse = min(_FINENESS.get(a.date.granularity or "", 0), _FINENESS.get(b.date.granularity or "", 0)) < 4
+    coarse = min(FINENESS.get(a.date.granularity or "", 0), FINENESS.get(b.date.granularity or "", 0)) < 4
     if shared:
         same_kind = a.type == b.type and a.type not in ("other", "statement")
         if coarse:  # a whole year (or quarter) holds many happenings of one actor: words must agree too
