@@ -12,6 +12,7 @@ from importlib import resources
 from ..model import Actor, Document, Event, EventDate, Evidence, Mention
 from ..script import simplified_view as simplified_of
 from ..vocab import CERTAINTY_ORDER, FINENESS
+from . import nonevents
 from .actors import sentence_actors, unique_actors
 from .boilerplate import blank, noise_spans
 from .dating import governing_date, is_habitual
@@ -105,7 +106,7 @@ def single_event(doc: Document, draft: Draft) -> Event:
 
 def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEntities) -> list[Draft]:
     text = doc.text
-    dated = [m for m in mentions if makes_event(m)]
+    dated = [m for m in mentions if makes_event(m) and not nonevents.in_name(view, m)]
     by_id = {m.id: m for m in mentions}
     days = [m for m in dated if m.start_date is not None and m.start_date == m.end_date]
     drafts: list[Draft] = []
@@ -131,13 +132,15 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
             last_person = people[-1]
         if not inside:
             continue
-        parts = clauses(text, sentence)
-        starters = _event_starters(view, parts, inside)
+        parts = _split_dated_lists(view, clauses(text, sentence), inside)
+        starters = _event_starters(view, parts, inside, doc.ref.date if doc.ref else None)
         starts = [part.start for part in parts]
         starter_clauses = {_clause_index(parts, m.start, starts) for m in starters}
         for mention in starters:
             index = _clause_index(parts, mention.start, starts)
             scope = _scope(parts, index, starter_clauses)
+            if _not_a_happening(view, scope, parts, mention):
+                continue
             title, place = make_title(text, view, scope, mention, inside, parts[index - 1] if index else None)
             if not title:
                 continue
@@ -157,7 +160,7 @@ _COMPLEMENT = re.compile(r"(原定于?的?|原订于?|原计划|原本|原先|�
 _MOVED_TO = re.compile(r"(押后至|延至|延到|推迟至|推迟到|延后至|延后到|改为|改到|改期至|提前至|提前到)$")
 
 
-def _event_starters(view: str, parts: list[Span], inside: list[Mention]) -> list[Mention]:
+def _event_starters(view: str, parts: list[Span], inside: list[Mention], today: date | None = None) -> list[Mention]:
     """The mentions that start events: one per clause, the clearest date in it.
 
     A date that only completes another (原定的2024年第四季, 押后至2025年年底) starts no
@@ -165,7 +168,10 @@ def _event_starters(view: str, parts: list[Span], inside: list[Mention]) -> list
     is in the same sentence (表决通过…，随后完成三读 is one event).
     """
     starts = [part.start for part in parts]
-    kept = [m for m in inside if not is_habitual(view, parts[_clause_index(parts, m.start, starts)].start, m)]
+    kept = [m for i, m in enumerate(inside)
+            if not is_habitual(view, parts[_clause_index(parts, m.start, starts)].start, m)
+            and _dates_an_event(view, m, inside[i - 1] if i else None)
+            and not _aside_in_quotation(view, m, parts[0].start, today)]
     own = [m for m in kept if not _is_complement(view, m) and not _follows_in_sentence(m, kept)
            and not _describes_noun(view, m, kept)]
     if not own:
@@ -178,7 +184,94 @@ def _event_starters(view: str, parts: list[Span], inside: list[Mention]) -> list
         best = chosen.get(index)
         if best is None or _rank(mention) < _rank(best):
             chosen[index] = mention
-    return sorted(chosen.values(), key=lambda m: m.start)
+    ordered = sorted(chosen.values(), key=lambda m: m.start)
+    ordered = [m for i, m in enumerate(ordered) if not _restates_year(view, parts, starts, m, ordered[:i])]
+    return sorted(ordered + _respectively(view, parts, starts, ordered, own), key=lambda m: m.start)
+
+
+def _aside_in_quotation(view: str, mention: Mention, sentence_start: int, today: date | None) -> bool:
+    """“昨天下着毛毛细雨…”: what someone recalls in their own words is an aside; what they
+    announce or foresee (「也許5年后我們會知道…」) is theirs to date."""
+    if not nonevents.in_quotation(view, mention, sentence_start):
+        return False
+    return today is None or mention.end_date is None or mention.end_date <= today
+
+
+def _split_dated_lists(view: str, parts: list[Span], inside: list[Mention]) -> list[Span]:
+    """今天與內政委員會、22日將邀財政委員會、23日邀請經濟委員會: each item of a list that opens
+    with its own date is a clause of its own."""
+    cuts = set()
+    for before, mention in zip(inside, inside[1:], strict=False):
+        comma = mention.start - 1
+        if view[comma] == "、" and len(view[before.end:comma].strip(_EDGE)) >= 2:
+            cuts.add(comma)  # 8、9月 is one list of months, not two items
+    if not cuts:
+        return parts
+    out = []
+    for part in parts:
+        begin = part.start
+        for cut in sorted(c for c in cuts if part.start < c < part.end):
+            out.append(Span(begin, cut + 1))
+            begin = cut + 1
+        out.append(Span(begin, part.end))
+    return out
+
+
+def _dates_an_event(view: str, mention: Mention, previous: Mention | None) -> bool:
+    """Not a page stamp (nor the weekday after one), a period up to now, a count up to a
+    moment or a note on a date."""
+    if (nonevents.is_stamp(view, mention) or nonevents.is_period_to_now(view, mention)
+            or nonevents.after_an_undated_happening(view, mention)):
+        return False
+    if previous is not None and not view[previous.end:mention.start].strip() and nonevents.is_stamp(view, previous):
+        return False  # 2018年12月22日 星期六
+    return not nonevents.is_gloss(view, mention, previous)
+
+
+def _restates_year(view: str, parts: list[Span], starts: list[int], mention: Mention,
+                   earlier: list[Mention]) -> bool:
+    """獲得今年台灣大賽冠軍 after 今天擊敗: a year inside a clause, holding a date the sentence
+    already gave, names the season of that event, not one of its own."""
+    if FINENESS.get(mention.granularity or "", 0) > FINENESS["year"] or mention.mod or mention.start_date is None:
+        return False
+    clause = parts[_clause_index(parts, mention.start, starts)]
+    if not view[clause.start:mention.start].strip(_EDGE):
+        return False  # a date that opens its clause scopes what follows
+    return any(e.start_date is not None and e.end_date is not None and mention.start_date <= e.start_date
+               and e.end_date <= mention.end_date for e in earlier)
+
+
+_JOINED = re.compile(r"^\s*(?:和|及|与|與|、|或)\s*$")
+_RESPECTIVELY = re.compile(r"分别|分別")
+
+
+def _respectively(view: str, parts: list[Span], starts: list[int], chosen: list[Mention],
+                  candidates: list[Mention]) -> list[Mention]:
+    """在2010年和2014年分別擔任…: each date of the list is an event of its own."""
+    extra = []
+    for mention in chosen:
+        clause = parts[_clause_index(parts, mention.start, starts)]
+        if not _RESPECTIVELY.search(view, mention.end, clause.end):
+            continue
+        listed = [m for m in candidates if m is not mention and clause.start <= m.start < clause.end
+                  and m.granularity == mention.granularity]
+        for other in listed:
+            a, b = sorted((mention, other), key=lambda m: m.start)
+            if _JOINED.match(view[a.end:b.start]) and other not in chosen and other not in extra:
+                extra.append(other)
+    return extra
+
+
+def _not_a_happening(view: str, scope: list[Span], parts: list[Span], mention: Mention) -> bool:
+    """A measurement (同比增长4.5%) or the frame of a dated report (发布的警情通报：2025年…)."""
+    head = view[scope[0].start:scope[min(1, len(scope) - 1)].end]
+    period = FINENESS.get(mention.granularity or "", 0) < FINENESS["day"] or mention.start_date != mention.end_date
+    if nonevents.is_measurement(head, period):
+        return True
+    text = view[scope[0].start:scope[-1].end]
+    ends_with_colon = text.rstrip()[-1:] in (":", "：")
+    dated_after = scope[-1].end < parts[-1].end
+    return nonevents.is_notice_frame(text, ends_with_colon, dated_after)
 
 
 def _is_complement(view: str, mention: Mention) -> bool:
@@ -246,10 +339,10 @@ def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside
         chunk = _strip_fillers(chunk, view_of=simplified_of)
         if not chunk:
             continue
-        if len(scope) > i + 1 and not pieces and (_is_frame(chunk) or _is_reason(chunk)):
-            if _is_frame(chunk):
+        if len(scope) > i + 1 and (_is_frame(chunk) or _is_reason(chunk)):
+            if _is_frame(chunk) and not pieces:
                 place = place_of(chunk) or place
-            continue  # 在…论坛上 (a setting), 由于…未达标 (a reason): the event is further on
+            continue  # 在…论坛上, 在进行…试验时 (a setting), 由于…未达标 (a reason): the event is further on
         if pieces:
             pieces.append(_delimiter(text, scope[i - 1]))
         pieces.append(chunk)
@@ -259,10 +352,18 @@ def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside
     if title and _DANGLING_END.search(simplified_of(title)) and view[mention.start - 1:mention.start] != "，":
         title = tidy(title + text[mention.start:mention.end])  # 通常被认定在 + 2025年: the date is the object
     if before is not None and (not title or _NO_SUBJECT.match(simplified_of(title))):
-        lead = tidy(_strip_fillers(_strip_dates(text, view, before, inside), view_of=simplified_of))
+        lead = _subject_of(tidy(_strip_fillers(_strip_dates(text, view, before, inside), view_of=simplified_of)))
         if lead and not _is_frame(lead):
             title = lead + (_delimiter(text, before) + title if title else "")
     return fit(title, limit), place
+
+
+def _subject_of(lead: str) -> str:
+    """中國官方媒體…撰稿人的董郁玉 → 董郁玉: a long description before a name gives way to the name."""
+    cut = lead.rfind("的")
+    if len(lead) > 16 and 0 <= cut and 2 <= len(lead) - cut - 1 <= 8:
+        return lead[cut + 1:]
+    return lead
 
 
 _DANGLING_END = re.compile(r"(在|于|至|到|为|是|自|从|向|对|给|把|被|将|和|与|及|或|的)$")
@@ -429,6 +530,7 @@ def decide_status(view: str, sentence: Span, scope: list[Span], mention: Mention
             return "postponed"  # 演唱會原定本月25日舉行，因颱風宣布延期
     if _CONDITIONAL.match(view, scope[0].start) or _CONDITIONAL.match(view, sentence.start, mention.start):
         return "predicted"  # 若明年3月前未能達成協議，工會將發動罷工: a condition, not a denial
+    own = own.replace("未来", "  ")  # the future (未来五年) is no denial (未)
     if _first(own, lex["negated"]) is not None:
         return "negated"
     if _first(own, lex["predicted"]) is not None:

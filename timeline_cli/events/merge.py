@@ -256,10 +256,14 @@ def agreement(a: Event, b: Event, actors_a: set[str] | None = None,
     coarse = min(FINENESS.get(a.date.granularity or "", 0), FINENESS.get(b.date.granularity or "", 0)) < 4
     if shared:
         same_kind = a.type == b.type and a.type not in ("other", "statement")
+        # The shared actor's own name is no agreement on what happened (立法會 in two titles).
+        names = frozenset().union(*(title_grams(x.name) for x in (*a.actors, *b.actors)
+                                    if x.id in ids_a and x.id in ids_b))
+        worded = bool((ga & gb) - names)
         if coarse:  # a whole year (or quarter) holds many happenings of one actor: words must agree too
-            ok = sim >= 0.25 or (same_kind and sim >= 0.1)
+            ok = worded and (sim >= 0.25 or (same_kind and sim >= 0.1))
         else:
-            ok = same_kind or sim >= 0.15
+            ok = same_kind or (worded and sim >= 0.15)
         return 1.0 + sim if ok else 0.0
     if (sim >= 0.5 and common >= 3) or (ga and ga == gb):
         return sim

@@ -1,0 +1,163 @@
+"""What real news pages hold besides their events (issue 11, second round): one row per case
+seen in tests/articles/real, written in the words of those pages."""
+
+from datetime import date
+
+import pytest
+
+from timeline_cli.documents import RawDocument
+from timeline_cli.pipeline import analyse
+
+
+def events_of(text: str, ref: str = "2025-11-20", published: str | None = None):
+    raw = RawDocument("a.txt", text, "utf-8", date.fromisoformat(published) if published else None)
+    return list(analyse(raw, None if published else date.fromisoformat(ref)).events)
+
+
+# Lines that stamp the page (when it went up, was updated, which paper): no event.
+STAMPS = [
+    "2021/11/20 22:11(11/20 23:49 更新)\n",
+    "发布: 12:17am 27/09/2025\n",
+    "18/01/2026 05:52 PM\n",
+    "2025-09-24 HKT 19:22\n",
+    "2020年12月28日 19:39 PDF版 分享转发\n",
+    "首次上稿 12日 20:52\n更新時間 13日 00:10\n",
+    "2023-09-26・Array\n",
+    "齐鲁晚报 2025年10月11日\n",
+    "2018年12月22日 星期六 新京报\n",
+    "2017年02月14日 09:28:33  來源:中國新聞網\n",
+]
+
+
+@pytest.mark.parametrize("text", STAMPS)
+def test_a_page_stamp_is_no_event(text):
+    assert events_of(text) == []
+
+
+def test_a_stamp_inside_a_line_is_no_event_but_the_story_after_it_is():
+    text = "返回 本地 2020-10-23 04:30:00 日報 上訴庭法官3改2 立法會三讀通過 分享: 立法會昨日以38票贊成,三讀通過條例草案。"
+    events = events_of(text, "2020-10-23")
+    assert [e.date.value for e in events] == ["2020-10-22"]
+
+
+def test_a_headline_with_a_date_inside_it_is_no_stamp():
+    events = events_of("中職總冠軍賽統一獅對戰中信兄弟 27日洲際球場開打\n", "2021-11-20")
+    assert [e.date.value for e in events] == ["2021-11-27"]
+
+
+# Datelines and agency tags: they neither lead a title nor date an event of their own.
+DATELINES = [
+    ("(中央社記者楊啟芳台北20日電)中職在今晚賽事結束後,公布總冠軍賽賽程。", "2021-11-20", "中央社"),
+    ("(新加坡11日讯)新加坡246万名选民今日将通过手中神圣的一票。", "2015-09-11", "讯"),
+    ("(布城18日马新社讯)首相安华今日提醒团结政府国会议员。", "2026-01-18", "马新社"),
+    ("〔即時新聞/綜合報導〕強颱莫蘭蒂來襲,中央氣象局12日晚間11時30分發布海上颱風警報。", "2016-09-13", "報導"),
+]
+
+
+@pytest.mark.parametrize("text,ref,tag", DATELINES)
+def test_a_dateline_neither_leads_the_title_nor_makes_an_event(text, ref, tag):
+    events = events_of(text, ref)
+    assert len(events) == 1
+    assert tag not in events[0].title
+    assert events[0].status != "reported"  # 綜合報導 is the desk's tag, not a media report
+
+
+@pytest.mark.parametrize("text", [
+    "中新網北京2月14日電(馬學玲 湯琪)想成為大名鼎鼎的“朝陽群眾”么?",
+    "中國青年報客戶端北京9月15日電(中青報·中青網見習記者 趙麗梅)想知道國民經濟如何?",
+])
+def test_an_agency_dateline_is_no_event(text):
+    assert events_of(text, "2017-02-14") == []
+
+
+# Figures measured over a period, or counted up to a moment: measurements, not happenings.
+MEASUREMENTS = [
+    "8月份,規模以上工業增加值同比增長4.5%,增速比上月加快0.8個百分點。",
+    "1-8月份,固定資產投資(不含農戶)同比增長3.2%。",
+    "公告一經發出,次日涨超6.52%,成交量激增近300%。",
+    "截至上午10时,已有53万2590选民于全岛的832个投票站进行投票。",
+    "据澎湃新闻记者统计,9月和10月,仅有5家和3家上市公司公告被查;",
+    "截至今年2月10日,A股市场共有18家上市公司被立案调查。",
+]
+
+
+@pytest.mark.parametrize("text", MEASUREMENTS)
+def test_a_measurement_is_no_event(text):
+    assert events_of(text, "2023-09-15") == []
+
+
+# A year inside a name (a bill, an agreement, a newspaper) dates nothing.
+@pytest.mark.parametrize("text", [
+    "他也确认,本次国会会议将优先提呈2025年监察专员署法案。",
+    "他表示,此事曾在有关1963年建国契约的一次会议上讨论过。",
+    "董郁玉是中國官方媒體《光明日報》副總編輯。",
+    "今年以来,夏糧實現豐收,早稻也實現增產。",
+    "“自1993年以来,现任首相的安华首次宣布将增加国会议席数量。”",
+])
+def test_a_name_or_a_since_phrase_dates_no_event(text):
+    assert events_of(text, "2025-09-27") == []
+
+
+def test_a_bill_title_keeps_its_year_and_the_vote_its_day():
+    events = events_of("立法會昨日以38票贊成,三讀通過《2019年成文法(雜項規定)條例草案》。", "2020-10-23")
+    assert [e.date.value for e in events] == ["2020-10-22"]
+    assert "2019年成文法" in events[0].title
+
+
+# A notice that quotes a dated report: the report's happening is the event, not the notice.
+FRAMES = [
+    ("12月24日凌晨,江西省彭泽县公安局发布的警情通报:2025年12月23日16时许,彭泽县发生一起车辆落水事故。",
+     "2025-12-24", ["2025-12-23"]),
+    ("4月20日晚,重庆市公安局巴南区分局官方微博@平安巴南 发布警情通报,以下为通报内容:\n"
+     "4月20日18时许,重庆巴南区渝南大道发生一起交通事故。", "2024-04-21", ["2024-04-20"]),
+    ("但据其2月6日晚间公告显示,公司股票将于2月9日开市时起停牌一天。", "2026-02-10", ["2026-02-09"]),
+    ("11月18日晚间,通策医疗发布公告称,证监会对公司董事长吕建明立案。", "2022-11-30", ["2022-11-18"]),
+]
+
+
+@pytest.mark.parametrize("text,ref,values", FRAMES)
+def test_the_frame_of_a_dated_report_is_no_event(text, ref, values):
+    assert [e.date.value[:10] for e in events_of(text, ref)] == values
+
+
+# Photo captions tell again what the story tells: no event of their own.
+@pytest.mark.parametrize("text", [
+    "立法會大會經過一個月的「暑假」後，於明日復會。（鄭子峰攝）\n",
+    "图为9月29日,观众在展览上观赏青铜莲鹤方壶。 新华社发\n",
+    "中央氣象局12日晚間11時30分發布海上颱風警報。(圖取自中央氣象局)\n",
+    "立院新會期今天開議，行政院將推30項優先法案。（行政院提供）\n",
+])
+def test_a_photo_caption_is_no_event(text):
+    assert events_of(text, "2025-10-11") == []
+
+
+def test_a_weekday_in_brackets_after_a_day_is_a_note_on_that_day():
+    events = events_of("目前已有4間大學、1間中學提前宣布14日(周三)停課。", "2016-09-13")
+    assert [e.date.value for e in events] == ["2016-09-14"]
+
+
+def test_this_year_inside_a_later_clause_is_the_same_event():
+    events = events_of("樂天桃猿隊今天擊敗中信兄弟，獲得今年台灣大賽冠軍。", "2025-10-27")
+    assert [e.date.value for e in events] == ["2025-10-27"]
+
+
+def test_dates_said_with_respectively_are_one_event_each():
+    events = events_of("並在2010年和2014年分別擔任日本慶應義塾大學、北海道大學的訪問學者。", "2024-11-29")
+    assert sorted(e.date.value for e in events) == ["2010", "2014"]
+
+
+def test_the_future_is_no_denial():
+    events = events_of("新加坡246万名选民今日将通过手中神圣的一票,共同决定新加坡未来五年的治国大方向。", "2015-09-11")
+    assert [e.status for e in events] != ["negated"]
+
+
+def test_a_title_goes_past_a_setting_to_the_happening():
+    text = "西安地铁10号线于2024年4月18日23:50许,在进行试验路线车辆型式试验时,因车辆公司调试人员操作不当,发生车辆追尾事故。"
+    events = events_of(text, "2024-04-21")
+    assert len(events) == 1 and "追尾" in events[0].title
+
+
+def test_today_is_the_datelines_day_when_the_page_went_up_after_midnight():
+    text = "(斗湖26日讯)首相表示,将会增加国会议席。\n\n他是今天在出席集会时发表讲话时表示。"
+    events = events_of(text, published="2025-09-27")
+    assert [e.date.value for e in events] == ["2025-09-26"]
