@@ -161,3 +161,48 @@ def test_today_is_the_datelines_day_when_the_page_went_up_after_midnight():
     text = "(斗湖26日讯)首相表示,将会增加国会议席。\n\n他是今天在出席集会时发表讲话时表示。"
     events = events_of(text, published="2025-09-27")
     assert [e.date.value for e in events] == ["2025-09-26"]
+
+
+@pytest.mark.parametrize("text", [
+    "昨夜今晨丨西安地铁试车事故1死2伤丨一男子驾车失控致1死9伤丨今日开跑!\n",
+    "賴清德表示，職棒走過36個年頭，今年也有許多新球迷加入。",
+    "中央气象台发布2025年首个寒潮预警 西北华北部分地区降温超14℃\n",
+    "而此前上市公司被立案最多的月份是7月,数量为16家;",
+    "此事曾在有关1963年建国契约的一次会议上讨论过,当时两州都要求考虑增加国会议席数量。",
+])
+def test_headline_digests_this_year_ranks_counts_and_names_date_nothing(text):
+    assert events_of(text, "2025-10-27") == []
+
+
+def test_a_newswire_tag_leads_no_title():
+    events = events_of("中国天气网讯中央气象台于今天(1月23日)6时发布寒潮蓝色预警。", "2025-01-23")
+    assert len(events) == 1 and not events[0].title.startswith("中国天气网")
+
+
+def test_the_day_an_announcement_names_is_what_was_said():
+    text = "不過昨晚11時,雲林縣政府先發布新聞指已達停班課標準,因此宣布今天停班課;"
+    assert [e.date.value[:10] for e in events_of(text, "2024-07-24")] == ["2024-07-23"]
+
+
+def test_the_same_act_by_other_subjects_stays_apart():
+    text = ("台北市、新竹市等北部縣市昨晚都宣布今天停班課。\n"
+            "不過中彰投3縣市在昨晚11時50分左右宣布停班課。")
+    assert len(events_of(text, "2024-07-24")) == 2
+
+
+def test_a_day_told_again_in_the_same_article_is_one_event():
+    text = ("中職公布總冠軍賽賽程,27日在台中洲際棒球場開打,第3戰開始由統一獅擔任主場。\n"
+            "首戰11月27日在台中洲際棒球場進行,前2戰是兄弟主場。")
+    assert len(events_of(text, "2021-11-20")) == 1
+
+
+def test_a_shared_actors_name_is_no_shared_wording():
+    text = "同性伴侶關係登記框架今年7月提出後，立法會內反對聲音強烈。\n立法會自7月底起「抖暑」，明日（10日）復會。"
+    events = events_of(text, "2025-09-09")
+    assert any(e.date.mod == "END" for e in events)
+
+
+def test_a_long_subject_leaves_the_predicate_in_the_title():
+    text = "北京鋒銳律師事務所主任周世鋒與異議人士胡石根、翟岩民、勾洪國4人在今年7月15日遭檢方以「顛覆國家政權罪」起訴。"
+    title = events_of(text, "2016-08-05")[0].title
+    assert title.startswith("北京鋒銳") and title.endswith("起訴") and len(title) <= 41

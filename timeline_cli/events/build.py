@@ -106,7 +106,9 @@ def single_event(doc: Document, draft: Draft) -> Event:
 
 def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEntities) -> list[Draft]:
     text = doc.text
-    dated = [m for m in mentions if makes_event(m) and not nonevents.in_name(view, m)]
+    names = {m.id for m in mentions if nonevents.in_name(view, m)}
+    # A date inside a name, or told relative to one (1963年建国契约…，当时), dates nothing.
+    dated = [m for m in mentions if makes_event(m) and m.id not in names and m.anchor not in names]
     by_id = {m.id: m for m in mentions}
     days = [m for m in dated if m.start_date is not None and m.start_date == m.end_date]
     drafts: list[Draft] = []
@@ -170,10 +172,10 @@ def _event_starters(view: str, parts: list[Span], inside: list[Mention], today: 
     starts = [part.start for part in parts]
     kept = [m for i, m in enumerate(inside)
             if not is_habitual(view, parts[_clause_index(parts, m.start, starts)].start, m)
-            and _dates_an_event(view, m, inside[i - 1] if i else None)
+            and _dates_an_event(view, m, inside[i - 1] if i else None, today)
             and not _aside_in_quotation(view, m, parts[0].start, today)]
     own = [m for m in kept if not _is_complement(view, m) and not _follows_in_sentence(m, kept)
-           and not _describes_noun(view, m, kept)]
+           and not _describes_noun(view, m, kept) and not _announced(view, m, kept)]
     if not own:
         # Only dates that complete others (原訂於2022年舉行，後延至2023年): the new date, if any.
         moved = [m for m in kept if _MOVED_TO.search(view[max(0, m.start - 4):m.start])]
@@ -217,11 +219,12 @@ def _split_dated_lists(view: str, parts: list[Span], inside: list[Mention]) -> l
     return out
 
 
-def _dates_an_event(view: str, mention: Mention, previous: Mention | None) -> bool:
+def _dates_an_event(view: str, mention: Mention, previous: Mention | None, today: date | None) -> bool:
     """Not a page stamp (nor the weekday after one), a period up to now, a count up to a
     moment or a note on a date."""
     if (nonevents.is_stamp(view, mention) or nonevents.is_period_to_now(view, mention)
-            or nonevents.after_an_undated_happening(view, mention)):
+            or nonevents.after_an_undated_happening(view, mention)
+            or nonevents.names_the_current_period(view, mention, today)):
         return False
     if previous is not None and not view[previous.end:mention.start].strip() and nonevents.is_stamp(view, previous):
         return False  # 2018年12月22日 星期六
@@ -283,6 +286,16 @@ def _describes_noun(view: str, mention: Mention, inside: list[Mention]) -> bool:
     covers, not when the event was, when the sentence has another date."""
     return (view[mention.end:mention.end + 1] == "的" and mention.start > 0
             and view[mention.start - 1] not in _EDGE and any(m is not mention for m in inside))
+
+
+_ANNOUNCED = re.compile(r"(宣布|公布|决定|通知|宣告)$")
+
+
+def _announced(view: str, mention: Mention, inside: list[Mention]) -> bool:
+    """昨晚11時…發布新聞…，因此宣布今天停班課: the day announced is what was said, the
+    announcement is the event, when the sentence dates it."""
+    return (_ANNOUNCED.search(view, max(0, mention.start - 2), mention.start) is not None
+            and any(m.start < mention.start for m in inside))
 
 
 def _follows_in_sentence(mention: Mention, inside: list[Mention]) -> bool:
@@ -405,9 +418,16 @@ _WORD_CHAR = re.compile(r"[A-Za-z0-9０-９Ａ-Ｚａ-ｚ.．:：%％]")
 
 def fit(title: str, limit: int) -> str:
     """At most `limit` characters, cut at a clause mark when one is near the end, else between
-    two words: never inside a Latin word or a number (Gemin…, 拉開至3 for 3：1)."""
+    two words: never inside a Latin word or a number (Gemin…, 拉開至3 for 3：1). When the cut
+    would leave no verb, the subject's head and the predicate's tail are kept around an …
+    (北京鋒銳律師事務所主任周世鋒…勾洪國4人遭檢方以「顛覆國家政權罪」起訴)."""
     if len(title) <= limit:
         return title
+    pattern, _ = _trigger_pattern()
+    if not pattern.search(simplified_of(title[:limit])):
+        both = _head_and_tail(title, limit)
+        if both:
+            return both
     cut = max(title.rfind(mark, 0, limit) for mark in "，,；;、：:")
     if cut >= limit * 0.6:
         return title[:cut].rstrip(_EDGE) + "…"
@@ -415,6 +435,25 @@ def fit(title: str, limit: int) -> str:
     while cut > limit // 2 and _WORD_CHAR.match(title[cut - 1]) and _WORD_CHAR.match(title[cut]):
         cut -= 1  # step back out of a Latin word or a number
     return title[:cut].rstrip(_EDGE + "（(【「『《“") + "…"
+
+
+def _head_and_tail(title: str, limit: int) -> str | None:
+    marks = "，,；;、：: "
+    head_end = min((i for i in (title.find(m, 4) for m in marks) if 0 < i <= limit // 2), default=-1)
+    if head_end < 0:
+        head_end = limit // 3
+        while head_end > 2 and _WORD_CHAR.match(title[head_end - 1]) and _WORD_CHAR.match(title[head_end]):
+            head_end -= 1
+    room = limit - head_end - 1
+    start = len(title) - room
+    later = [i + 1 for i in (title.find(m, start) for m in marks) if i >= 0]
+    start = min(later) if later and min(later) < len(title) - 4 else start
+    while start < len(title) and _WORD_CHAR.match(title[start - 1]) and _WORD_CHAR.match(title[start]):
+        start += 1
+    tail = title[start:].strip(_EDGE)
+    if not tail or not _trigger_pattern()[0].search(simplified_of(tail)):
+        return None
+    return title[:head_end].rstrip(_EDGE) + "…" + tail
 
 
 def _delimiter(text: str, part: Span) -> str:

@@ -265,9 +265,30 @@ def agreement(a: Event, b: Event, actors_a: set[str] | None = None,
         else:
             ok = same_kind or (worded and sim >= 0.15)
         return 1.0 + sim if ok else 0.0
-    if (sim >= 0.5 and common >= 3) or (ga and ga == gb):
+    if ga and ga == gb:
+        return sim
+    if _other_subjects(a.title, b.title):
+        return 0.0  # 台北市…宣布停班課 and 中彰投3縣市宣布停班課: the same act by others
+    if (sim >= 0.5 and common >= 3) or (common >= 4 and sim >= 0.3 and _told_again(a, b)):
         return sim
     return 0.0
+
+
+def _other_subjects(title_a: str, title_b: str) -> bool:
+    """Each title opens with a name the other never says."""
+    from ..script import simplified_view
+
+    a, b = simplified_view(title_a), simplified_view(title_b)
+    head_a, head_b = a[:2], b[:2]
+    return head_a != head_b and head_a not in b and head_b not in a
+
+
+def _told_again(a: Event, b: Event) -> bool:
+    """The same day told twice by one article (its lead and its body): less shared wording
+    is needed than between articles."""
+    same_doc = _doc_of(a.evidence[0]) == _doc_of(b.evidence[0])
+    day = a.date.granularity == "day" and b.date.granularity == "day"
+    return same_doc and day and a.date.value == b.date.value
 
 
 @lru_cache(maxsize=1 << 12)  # the same title comes back from the other script's twin, or a restatement

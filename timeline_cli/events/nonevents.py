@@ -8,6 +8,8 @@ event"):
 - a year inside a name: 《2019年成文法(雜項規定)條例草案》, 2025年监察专员署法案,
   1963年建国契约, and any date inside the 《》 of a title (《光明日報》 holds 明日);
 - a period up to now or a count up to a moment: 今年以来, 自1993年以来, 截至上午10时;
+- the year or season the story is written in (今年也有許多新球迷加入), a rank in a year
+  (2025年首个寒潮预警);
 - a note on a date in brackets: 14日(周三), 1月6日(腊月初一);
 - a time after a happening the text does not date: 「709大抓捕」一年後;
 - an aside inside someone's quoted words: “昨天下着毛毛细雨…”;
@@ -22,6 +24,8 @@ import re
 
 from ..model import Mention
 
+_PERIODS = {"year", "half", "quarter", "season"}
+_RANK_IN_PERIOD = re.compile(r"\s*(?:首个|首次|首度|第一|以来|以來|来首|來首)")
 _SEPARATORS = set(" \t\u3000\xa0\n\r()（）[]【】|｜・•")
 # 2025-09-24, 12日 20:52, 2018年12月22日 星期六: no blank inside but before a weekday or a time.
 _STAMP_TEXT = re.compile(r"^\S+(?:\s+(?:星期|周|週)[一二三四五六日天])?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
@@ -41,7 +45,7 @@ _CLOSE_BRACKET = re.compile(r"\s*[)）]")
 _MEASURE = re.compile(r"同比|环比|百分点|增速|同期|指数")
 _PERCENT = re.compile(r"\d(?:\.\d+)?\s*[%％]")
 _CHANGE = re.compile(r"增长|下降|上涨|下跌|涨|跌|回落|上升|增加|减少|激增|提高|降低|超过|达到")
-_COUNT = re.compile(r"(?:共有|已有|仅有|只有|累计|合计|总计|共计)[^，,。；;]{0,8}?\d+(?:\.\d+)?\s*[万亿]?\s*"
+_COUNT = re.compile(r"(?:共有|已有|仅有|只有|累计|合计|总计|共计|数量为|数量达|人数为|人数达)[^，,。；;]{0,8}?\d+(?:\.\d+)?\s*[万亿]?\s*"
                     r"(?:家|个|名|人|起|宗|件|间|座|所|项|户|辆|架|艘|位|次)")
 _NOTICE = re.compile(r"(?:发布|发出|公布)[^，,。；;]{0,10}?(?:通报|通告|公告|声明|文告)|(?:通报|通告|公告)显示|以下为")
 
@@ -97,6 +101,17 @@ def in_quotation(view: str, mention: Mention, sentence_start: int) -> bool:
     closer = {"“": "”", "「": "」", "『": "』"}[view[opened]]
     closed = view.find(closer, opened + 1)
     return (closed < 0 or closed > mention.end) and (closed < 0 or closed - opened > 12)
+
+
+def names_the_current_period(view: str, mention: Mention, today) -> bool:
+    """今年, 這個秋天 said of the year or season the article is written in: a frame of the
+    story (今年也有許多新球迷加入), and 2025年首个寒潮预警 ranks within the year: no date of a
+    happening."""
+    if _RANK_IN_PERIOD.match(view, mention.end):
+        return mention.granularity in _PERIODS
+    if today is None or mention.mod or mention.granularity not in _PERIODS or mention.certainty != "relative":
+        return False
+    return mention.start_date is not None and mention.start_date <= today <= mention.end_date
 
 
 def is_gloss(view: str, mention: Mention, previous: Mention | None) -> bool:
