@@ -143,7 +143,7 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
             scope = _scope(parts, index, starter_clauses)
             if _not_a_happening(view, scope, parts, mention):
                 continue
-            title, place = make_title(text, view, scope, mention, inside, parts[index - 1] if index else None)
+            title, place = make_title(text, view, scope, mention, inside, _clause_before(view, parts, index))
             if not title:
                 continue
             if pronoun_person is not None and title[:1] in "他她":
@@ -197,6 +197,14 @@ def _aside_in_quotation(view: str, mention: Mention, sentence_start: int, today:
     if not nonevents.in_quotation(view, mention, sentence_start):
         return False
     return today is None or mention.end_date is None or mention.end_date <= today
+
+
+def _clause_before(view: str, parts: list[Span], index: int) -> Span | None:
+    """The clause before, for a title without a subject: before the whole list when the clause
+    is an item of a dated list (…進行便當會，今天與內政委員會、22日將邀財政委員會)."""
+    while index > 0 and view[parts[index - 1].end - 1:parts[index - 1].end] == "、":
+        index -= 1
+    return parts[index - 1] if index else None
 
 
 def _split_dated_lists(view: str, parts: list[Span], inside: list[Mention]) -> list[Span]:
@@ -380,7 +388,7 @@ def _subject_of(lead: str) -> str:
 
 
 _DANGLING_END = re.compile(r"(在|于|至|到|为|是|自|从|向|对|给|把|被|将|和|与|及|或|的)$")
-_NO_SUBJECT = re.compile(r"^(预计|预估|预期|将|将于|将在|并|并且|也|再|又|还|已|已经|正|仍|才|便|则|拟|计划|准备|可望|有望|"
+_NO_SUBJECT = re.compile(r"^(被(?![^，,]{1,8}的)|预计|预估|预期|将|将于|将在|并|并且|也|再|又|还|已|已经|正|仍|才|便|则|拟|计划|准备|可望|有望|"
                          r"随即|随后|继而|之后|其后|后|同时|以及|和|与|及)")
 _PLACE_WORDS = re.compile(r"^(?:在|于|於|到|赴|前往)?(.+?)(?:的)?(?:上|中|里|时|期间|之际|当天|前夕)?$")
 
