@@ -206,3 +206,22 @@ def test_a_long_subject_leaves_the_predicate_in_the_title():
     text = "北京鋒銳律師事務所主任周世鋒與異議人士胡石根、翟岩民、勾洪國4人在今年7月15日遭檢方以「顛覆國家政權罪」起訴。"
     title = events_of(text, "2016-08-05")[0].title
     assert title.startswith("北京鋒銳") and title.endswith("起訴") and len(title) <= 41
+
+
+# People named with no role in front, whole; reporters and photographers are never actors.
+@pytest.mark.parametrize("text,names", [
+    ("温家宝表示，中国经济今年4月好转。", {"温家宝"}),
+    ("川普表示，美国今年4月将加征关税。", {"川普"}),
+    ("任全牛表示，张展今年4月被捕。", {"任全牛"}),
+    ("賴清德表示，樂天今年4月奪冠。", {"賴清德"}),
+    ("马上表示今年4月再谈。", set()),
+    ("據交通部中央氣象署預報資料，颱風今年4月逼近。", {"交通部中央氣象署"}),
+    ("天津市第二中級人民法院今年4月對勾洪國案一審宣判。", {"天津市第二中級人民法院"}),
+    ("亚辉龙今年4月与深圳脑机星链科技有限公司签署协议。", {"深圳脑机星链科技有限公司"}),
+    ("董郁玉2006年任美國哈佛大學尼曼研究員(Nieman Fellow)。", {"美國哈佛大學"}),
+    ("故宫今年4月挂上了门神。\n\n  新京报记者 浦峰 倪伟 摄影报道\n", set()),
+    ("樂天桃猿今年4月奪冠。記者黃仲裕／攝影\n記者周佑政今年4月報導。", set()),
+])
+def test_actors_are_found_whole_and_reporters_are_not_actors(text, names):
+    found = {a.name for e in events_of(text, "2025-11-20") for a in e.actors}
+    assert found == names
