@@ -186,8 +186,13 @@ def _event_starters(view: str, parts: list[Span], inside: list[Mention], today: 
         best = chosen.get(index)
         if best is None or _rank(mention) < _rank(best):
             chosen[index] = mention
-    ordered = sorted(chosen.values(), key=lambda m: m.start)
-    ordered = [m for i, m in enumerate(ordered) if not _restates_year(view, parts, starts, m, ordered[:i])]
+    ordered = []
+    years_told: set[int] = set()  # calendar years holding a date already chosen in the sentence
+    for m in sorted(chosen.values(), key=lambda m: m.start):
+        if not _restates_year(view, parts, starts, m, years_told):
+            ordered.append(m)
+        if m.start_date is not None and m.end_date is not None and m.start_date.year == m.end_date.year:
+            years_told.add(m.start_date.year)
     return sorted(ordered + _respectively(view, parts, starts, ordered, own), key=lambda m: m.start)
 
 
@@ -240,7 +245,7 @@ def _dates_an_event(view: str, mention: Mention, previous: Mention | None, today
 
 
 def _restates_year(view: str, parts: list[Span], starts: list[int], mention: Mention,
-                   earlier: list[Mention]) -> bool:
+                   years_told: set[int]) -> bool:
     """獲得今年台灣大賽冠軍 after 今天擊敗: a year inside a clause, holding a date the sentence
     already gave, names the season of that event, not one of its own."""
     if FINENESS.get(mention.granularity or "", 0) > FINENESS["year"] or mention.mod or mention.start_date is None:
@@ -248,8 +253,7 @@ def _restates_year(view: str, parts: list[Span], starts: list[int], mention: Men
     clause = parts[_clause_index(parts, mention.start, starts)]
     if not view[clause.start:mention.start].strip(_EDGE):
         return False  # a date that opens its clause scopes what follows
-    return any(e.start_date is not None and e.end_date is not None and mention.start_date <= e.start_date
-               and e.end_date <= mention.end_date for e in earlier)
+    return mention.start_date.year in years_told
 
 
 _JOINED = re.compile(r"^\s*(?:和|及|与|與|、|或)\s*$")
@@ -303,7 +307,7 @@ def _announced(view: str, mention: Mention, inside: list[Mention]) -> bool:
     """昨晚11時…發布新聞…，因此宣布今天停班課: the day announced is what was said, the
     announcement is the event, when the sentence dates it."""
     return (_ANNOUNCED.search(view, max(0, mention.start - 2), mention.start) is not None
-            and any(m.start < mention.start for m in inside))
+            and bool(inside) and inside[0].start < mention.start)
 
 
 def _follows_in_sentence(mention: Mention, inside: list[Mention]) -> bool:

@@ -276,11 +276,16 @@ def agreement(a: Event, b: Event, actors_a: set[str] | None = None,
 
 def _other_subjects(title_a: str, title_b: str) -> bool:
     """Each title opens with a name the other never says."""
-    from ..script import simplified_view
-
-    a, b = simplified_view(title_a), simplified_view(title_b)
+    a, b = _simple(title_a), _simple(title_b)
     head_a, head_b = a[:2], b[:2]
     return head_a != head_b and head_a not in b and head_b not in a
+
+
+@lru_cache(maxsize=1 << 12)
+def _simple(title: str) -> str:
+    from ..script import simplified_view
+
+    return simplified_view(title)
 
 
 def _told_again(a: Event, b: Event) -> bool:

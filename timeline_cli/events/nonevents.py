@@ -24,6 +24,7 @@ import re
 
 from ..model import Mention
 
+_QUOTE_REACH = 300  # how far back a quotation may have opened (bounded: dense text stays linear)
 _PERIODS = {"year", "half", "quarter", "season"}
 _RANK_IN_PERIOD = re.compile(r"\s*(?:首个|首次|首度|第一|以来|以來|来首|來首)")
 _SEPARATORS = set(" \t\u3000\xa0\n\r()（）[]【】|｜・•")
@@ -95,7 +96,8 @@ def after_an_undated_happening(view: str, mention: Mention) -> bool:
 
 def in_quotation(view: str, mention: Mention, sentence_start: int) -> bool:
     """“昨天下着毛毛细雨…”: a date inside someone's quoted words is an aside of theirs."""
-    opened = max(view.rfind(q, sentence_start, mention.start) for q in "“「『")
+    since = max(sentence_start, mention.start - _QUOTE_REACH)
+    opened = max(view.rfind(q, since, mention.start) for q in "“「『")
     if opened < 0:
         return False
     closer = {"“": "”", "「": "」", "『": "』"}[view[opened]]
