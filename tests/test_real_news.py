@@ -210,7 +210,7 @@ def test_a_long_subject_leaves_the_predicate_in_the_title():
 
 # People named with no role in front, whole; reporters and photographers are never actors.
 @pytest.mark.parametrize("text,names", [
-    ("温家宝表示，中国经济今年4月好转。", {"温家宝"}),
+    ("温家宝表示，今年4月将访问日本。", {"温家宝"}),
     ("川普表示，美国今年4月将加征关税。", {"川普"}),
     ("任全牛表示，张展今年4月被捕。", {"任全牛"}),
     ("賴清德表示，樂天今年4月奪冠。", {"賴清德"}),
@@ -225,3 +225,18 @@ def test_a_long_subject_leaves_the_predicate_in_the_title():
 def test_actors_are_found_whole_and_reporters_are_not_actors(text, names):
     found = {a.name for e in events_of(text, "2025-11-20") for a in e.actors}
     assert found == names
+
+
+@pytest.mark.parametrize("text", [
+    "這場發布會堪稱是受到西方國家打壓制裁4年後的「王者歸來」。",
+    "謝謝兩支球隊和球迷，讓這個秋天的球季充滿熱血與感動。",
+    "付凌暉表示,8月份,工業和服務業生產加快,國內需求繼續擴大。",
+    "近年来,越来越多人在春节假期逛博物馆。",
+])
+def test_a_time_after_a_noun_this_autumn_a_months_trend_and_a_trend_date_nothing(text):
+    assert events_of(text, "2025-10-27") == []
+
+
+def test_a_dated_reason_is_the_event():
+    events = events_of("因應年底舉行換屆選舉，本港下半年政治日程大為壓縮。", "2025-09-09")
+    assert len(events) == 1 and "換屆選舉" in events[0].title

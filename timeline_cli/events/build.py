@@ -364,10 +364,11 @@ def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside
         chunk = _strip_fillers(chunk, view_of=simplified_of)
         if not chunk:
             continue
-        if len(scope) > i + 1 and (_is_frame(chunk) or _is_reason(chunk)):
+        holds_date = part.start <= mention.start < part.end
+        if len(scope) > i + 1 and (_is_frame(chunk) or (_is_reason(chunk) and not holds_date)):
             if _is_frame(chunk) and not pieces:
                 place = place_of(chunk) or place
-            continue  # 在…论坛上, 在进行…试验时 (a setting), 由于…未达标 (a reason): the event is further on
+            continue  # 在…论坛上, 在进行…试验时 (a setting), 由于…未达标 (an undated reason): the event is further on
         if pieces:
             pieces.append(_delimiter(text, scope[i - 1]))
         pieces.append(chunk)

@@ -22,7 +22,7 @@ from datetime import date, timedelta
 
 from ..model import Document, EventDate, Mention
 
-_HABITUAL = re.compile(r"(每年|每月|每周|每逢|每当|往年|历年|以往|通常|一般在|一般会|往往|惯例|向来)")
+_HABITUAL = re.compile(r"(每年|每月|每周|每逢|每当|往年|历年|以往|通常|一般在|一般会|往往|惯例|向来|越来越)")
 _RANGE_GAP = re.compile(r"\s*[（(][^（()）]{1,12}[)）]\s*(?:至|到|-|—|–|~|～)\s*$")
 _REPORTING = re.compile(r"^(?:电|報導|报道|报导|表示|称|稱|宣布|公布|指出|透露|发布|發布|发表|發表|消息|讯|訊)")
 _GLOSS_GAP = re.compile(r"\s*[（(]\s*")

@@ -292,8 +292,8 @@ def _told_again(a: Event, b: Event) -> bool:
     """The same day told twice by one article (its lead and its body): less shared wording
     is needed than between articles."""
     same_doc = _doc_of(a.evidence[0]) == _doc_of(b.evidence[0])
-    day = a.date.granularity == "day" and b.date.granularity == "day"
-    return same_doc and day and a.date.value == b.date.value
+    fine = FINENESS.get(a.date.granularity or "", 0) >= FINENESS["day"]
+    return same_doc and fine and a.date.value == b.date.value
 
 
 @lru_cache(maxsize=1 << 12)  # the same title comes back from the other script's twin, or a restatement

@@ -44,6 +44,8 @@ _OPEN_BRACKET = re.compile(r"[（(]\s*$")
 _CLOSE_BRACKET = re.compile(r"\s*[)）]")
 
 _MEASURE = re.compile(r"同比|环比|百分点|增速|同期|指数")
+# How a period went, said of a month or a quarter: 8月份工業和服務業生產加快, 8月國民經濟恢復向好.
+_TREND = re.compile(r"向好|回升|回暖|加快|放缓|趋稳|企稳|好转|下滑|低迷")
 _PERCENT = re.compile(r"\d(?:\.\d+)?\s*[%％]")
 _CHANGE = re.compile(r"增长|下降|上涨|下跌|涨|跌|回落|上升|增加|减少|激增|提高|降低|超过|达到")
 _COUNT = re.compile(r"(?:共有|已有|仅有|只有|累计|合计|总计|共计|数量为|数量达|人数为|人数达)[^，,。；;]{0,8}?\d+(?:\.\d+)?\s*[万亿]?\s*"
@@ -89,9 +91,9 @@ def is_period_to_now(view: str, mention: Mention) -> bool:
 
 def after_an_undated_happening(view: str, mention: Mention) -> bool:
     """大抓捕一年後: a year after a happening the text does not date, not a year from now."""
-    if not mention.rule.startswith("offset") or mention.anchor != "ref_date" or mention.start == 0:
+    if not mention.rule.startswith("offset") or mention.start == 0:
         return False
-    return view[mention.start - 1] in _HAPPENING_END
+    return view[mention.start - 1] in _HAPPENING_END or view[mention.end:mention.end + 1] == "的"  # 制裁4年後的「王者歸來」
 
 
 def in_quotation(view: str, mention: Mention, sentence_start: int) -> bool:
@@ -111,7 +113,8 @@ def names_the_current_period(view: str, mention: Mention, today) -> bool:
     happening."""
     if _RANK_IN_PERIOD.match(view, mention.end):
         return mention.granularity in _PERIODS
-    if today is None or mention.mod or mention.granularity not in _PERIODS or mention.certainty != "relative":
+    if (today is None or mention.mod or mention.granularity not in _PERIODS
+            or mention.certainty not in ("relative", "inferred")):
         return False
     return mention.start_date is not None and mention.start_date <= today <= mention.end_date
 
@@ -127,7 +130,7 @@ def is_gloss(view: str, mention: Mention, previous: Mention | None) -> bool:
 def is_measurement(text: str, period: bool) -> bool:
     """A figure: 同比增长4.5%, 涨超6.52%, or a count over a period (9月和10月仅有5家…被查); a
     count on a day (已有4間大學…宣布14日停課) tells what happened that day."""
-    if _MEASURE.search(text) or (period and _COUNT.search(text)):
+    if _MEASURE.search(text) or (period and (_COUNT.search(text) or _TREND.search(text))):
         return True
     return bool(_PERCENT.search(text)) and _CHANGE.search(text) is not None
 
