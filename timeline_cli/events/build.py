@@ -141,7 +141,7 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
         for mention in starters:
             index = _clause_index(parts, mention.start, starts)
             scope = _scope(parts, index, starter_clauses)
-            if _not_a_happening(view, scope, parts, mention):
+            if _not_a_happening(view, scope, parts, mention, doc):
                 continue
             title, place = make_title(text, view, scope, mention, inside, _clause_before(view, parts, index))
             if not title:
@@ -277,11 +277,11 @@ def _respectively(view: str, parts: list[Span], starts: list[int], chosen: list[
     return extra
 
 
-def _not_a_happening(view: str, scope: list[Span], parts: list[Span], mention: Mention) -> bool:
+def _not_a_happening(view: str, scope: list[Span], parts: list[Span], mention: Mention, doc: Document) -> bool:
     """A measurement (同比增长4.5%) or the frame of a dated report (发布的警情通报：2025年…)."""
     head = view[scope[0].start:scope[min(1, len(scope) - 1)].end]
     period = FINENESS.get(mention.granularity or "", 0) < FINENESS["day"] or mention.start_date != mention.end_date
-    if nonevents.is_measurement(head, period):
+    if nonevents.is_measurement(head, period, not _is_future(mention, doc)):
         return True
     text = view[scope[0].start:scope[-1].end]
     ends_with_colon = text.rstrip()[-1:] in (":", "：")

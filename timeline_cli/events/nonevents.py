@@ -127,10 +127,11 @@ def is_gloss(view: str, mention: Mention, previous: Mention | None) -> bool:
     return bool(_OPEN_BRACKET.fullmatch(gap)) and _CLOSE_BRACKET.match(view, mention.end) is not None
 
 
-def is_measurement(text: str, period: bool) -> bool:
-    """A figure: 同比增长4.5%, 涨超6.52%, or a count over a period (9月和10月仅有5家…被查); a
-    count on a day (已有4間大學…宣布14日停課) tells what happened that day."""
-    if _MEASURE.search(text) or (period and (_COUNT.search(text) or _TREND.search(text))):
+def is_measurement(text: str, period: bool, past: bool = True) -> bool:
+    """A figure: 同比增长4.5%, 涨超6.52%, a count over a period (9月和10月仅有5家…被查) or how
+    a past period went (8月份生產加快); a count on a day (已有4間大學…宣布14日停課) tells what
+    happened that day, and a trend foreseen (明年3月市场将回暖) is a prediction."""
+    if _MEASURE.search(text) or (period and _COUNT.search(text)) or (period and past and _TREND.search(text)):
         return True
     return bool(_PERCENT.search(text)) and _CHANGE.search(text) is not None
 
