@@ -79,8 +79,7 @@ def scan(path: str, fields: Fields) -> Iterator[CorpusRow | RowError]:
         header: tuple[str, ...] = ()
         for number, offset, raw in rows:
             if kind == "csv" and not header:
-                header = tuple(_decoded(raw).lstrip("\ufeff").splitlines()[0].split(",")) if raw else ()
-                header = tuple(next(csv.reader([_decoded(raw).lstrip("\ufeff")]), []))
+                header = tuple(next(csv.reader(io.StringIO(_decoded(raw).lstrip("\ufeff"))), []))
                 continue
             where = f"{path}:{number}"
             try:

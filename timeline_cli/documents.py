@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import errno
+import io
 import os
 import re
 import sys
@@ -77,7 +78,7 @@ def display_path(path: Path | str) -> str:
     shown as escapes (\\xff), so that it prints safely and JSON stays valid UTF-8."""
     from .textsafe import name_for_display
 
-    text = os.fspath(path)
+    text = os.fspath(path) if isinstance(path, (str, os.PathLike)) else str(path)  # a corpus row: its name
     if text == "-":
         return "-"
     try:
@@ -90,8 +91,10 @@ def display_path(path: Path | str) -> str:
 
 # --- finding files ----------------------------------------------------------------------
 
-def expand_paths(paths: list[str], glob: str | None = None) -> Iterator[str | Path | InputError]:
-    """Files in order: folders walked recursively (sorted), '-' kept as stdin, problems reported."""
+def expand_paths(paths: list[str], glob: str | None = None, fields=None, *, rows: bool = True) -> Iterator:
+    """Inputs in order: files; folders walked recursively (sorted); '-' kept as stdin; the
+    rows of corpus files (.jsonl, .ndjson, .csv given by name or picked by --glob) as
+    corpus.CorpusRow (with `rows` false, the corpus files themselves); problems as InputError."""
     for raw in paths:
         if raw == "-":
             yield "-"
@@ -101,9 +104,26 @@ def expand_paths(paths: list[str], glob: str | None = None) -> Iterator[str | Pa
         if problem is not None:
             yield InputError(raw, problem)
         elif path.is_dir():
-            yield from _walk_reporting_nothing(path, raw, glob)
+            for item in _walk_reporting_nothing(path, raw, glob):
+                yield from _rows_if_corpus(item, fields) if rows else (item,)
         else:
-            yield path
+            yield from _rows_if_corpus(path, fields) if rows else (path,)
+
+
+def _rows_if_corpus(item, fields) -> Iterator:
+    from .corpus import Fields, RowError, is_corpus, scan
+
+    if isinstance(item, InputError) or not is_corpus(str(item)):
+        yield item
+        return
+    name = os.fspath(item)
+    try:
+        for row in scan(name, fields or Fields()):
+            yield InputError(display_path(row.name), row.reason) if isinstance(row, RowError) else row
+    except OSError as exc:
+        yield InputError(display_path(name), os_reason(exc))
+    except ValueError as exc:
+        yield InputError(display_path(name), str(exc))
 
 
 def _walk_reporting_nothing(folder: Path, raw: str, glob: str | None) -> Iterator[Path | InputError]:
@@ -481,6 +501,15 @@ def open_input(source: str | Path, *, encoding: str | None = None, stdin=None) -
         if isinstance(stream.read(0), str):  # a text stream: already decoded
             return OpenInput("-", _EncodedText(stream), "utf-8", close=False)
         return OpenInput("-", stream, encoding, close=False)
+    from .corpus import CorpusRow, read_row
+
+    if isinstance(source, CorpusRow):
+        try:
+            text, published, title = read_row(source)
+        except ValueError as exc:
+            raise DecodeError(str(exc)) from None
+        return OpenInput(display_path(source.name), io.BytesIO(text.encode("utf-8")), "utf-8", close=True,
+                         published=published, title=title)
     path = Path(source)
     if path.is_dir():
         raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))

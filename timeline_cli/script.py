@@ -11,6 +11,8 @@ import re
 from functools import lru_cache
 from operator import ne
 
+from .vocab import SCRIPTS  # noqa: F401 - the script choices, defined once in vocab.py
+
 # Full-width digits, letters and the few symbols dates use (：－．／～％) fold to ASCII in
 # the view; other full-width punctuation (，。（）) stays, the patterns know it.
 _FOLD_CHARS = "０１２３４５６７８９：－．／～％" + "".join(chr(c) for c in range(0xFF21, 0xFF3B)) \

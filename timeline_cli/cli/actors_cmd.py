@@ -63,7 +63,8 @@ def actors_command(read: Reading, out: Output, filters: Filters, manners: Manner
     report = Report(manners)
     inputs = load(read, manners, mentions="none")  # the events carry all this command shows
     report.loaded(inputs)
-    rows = actor_rows(filtered(build_query(inputs.analyses, filters, read.entities), inputs.timeline()))
+    query = build_query(inputs.analyses, filters, read.entities)
+    rows = actor_rows(filtered(query, inputs.timeline(query)))
     for row in rows:
         row["name"] = convert(row["name"], out.script)
     write_output(_render(rows, out, printable), out)

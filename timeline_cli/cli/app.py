@@ -15,10 +15,12 @@ import sys
 import typer
 
 from .. import __version__
+from ..errors import ToolError
 from . import (
     actors_cmd,
     chart_cmd,
     explain_cmd,
+    index_cmd,
     list_cmd,
     man_cmd,
     mentions_cmd,
@@ -58,7 +60,8 @@ def root(
         ctx.invoke(command)
 
 
-for module in (list_cmd, mentions_cmd, explain_cmd, tree_cmd, show_cmd, actors_cmd, chart_cmd, schema_cmd, man_cmd):
+for module in (list_cmd, mentions_cmd, explain_cmd, tree_cmd, show_cmd, actors_cmd, chart_cmd, index_cmd, schema_cmd,
+               man_cmd):
     module.register(app)
 
 def main(argv: list[str] | None = None) -> None:
@@ -73,6 +76,9 @@ def main(argv: list[str] | None = None) -> None:
     except UsageError as exc:
         say(str(exc))
         code = EXIT_USAGE
+    except ToolError as exc:
+        say(str(exc))
+        code = exc.exit_code
     except typer.Exit as exc:
         code = exc.exit_code
     except click.UsageError as exc:

@@ -70,7 +70,8 @@ def chart_command(read: Reading, out: Output, filters: Filters, manners: Manners
     report = Report(manners)
     inputs = load(read, manners, mentions="none")  # the events carry all this command shows
     report.loaded(inputs)
-    events = filtered(build_query(inputs.analyses, filters, read.entities), inputs.timeline())
+    query = build_query(inputs.analyses, filters, read.entities)
+    events = filtered(query, inputs.timeline(query))
     write_output(render_chart(events, by, out, width, legend), out)
     report.done(len(events))
     raise typer.Exit(exit_code(inputs))

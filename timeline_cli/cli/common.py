@@ -12,7 +12,7 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import date, time
 
-from ..vocab import SCRIPTS
+from ..script import SCRIPTS
 from .options import COLORS, MERGES, Manners, Output, Reading
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
@@ -84,13 +84,32 @@ class Inputs:
     merge: str = "auto"
     merger: object = None  # events.merge.CrossMerger, fed as the analyses came in
 
-    def timeline(self) -> list:
-        """The events of every input, merged across inputs (unless --merge none), in date order."""
+    def timeline(self, query=None) -> list:
+        """The events of every input, merged across inputs (unless --merge none), in date order.
+        (An index uses `query` to read fewer; here every event is at hand anyway.)"""
         if self.merger is not None:
             return self.merger.events()
         from ..events.merge import sort_events
 
         return sort_events([event for a in self.analyses for event in a.events])
+
+    def mentions_for(self, event) -> dict:
+        """The mentions of the documents an event was told in, by (path, mention id)."""
+        return {(a.document.path, m.id): m for a in self.analyses for m in a.mentions}
+
+    def find(self, event_id: str) -> list:
+        """The events whose id is `event_id`, else those it begins."""
+        events = self.timeline()
+        return [e for e in events if e.id == event_id] or [e for e in events if e.id.startswith(event_id)]
+
+
+def part_stream(read: Reading, manners: Manners):
+    """The inputs' mentions part by part (PartStream), from the files or from an index."""
+    if read.db:
+        from .indexed import IndexPartStream
+
+        return IndexPartStream(read, manners)
+    return PartStream(read, manners)
 
 
 def sources_of(read: Reading) -> list[str]:
@@ -124,7 +143,7 @@ def expanded(read: Reading) -> list:
     from ..documents import expand_paths, seed_path
 
     given = sources_of(read)
-    return list(expand_paths(given, read.glob)) if given else [seed_path()]
+    return list(expand_paths(given, read.glob, read.fields())) if given else [seed_path()]
 
 
 def load(read: Reading, manners: Manners, *, events: bool = True, mentions: str | None = None,
@@ -137,6 +156,11 @@ def load(read: Reading, manners: Manners, *, events: bool = True, mentions: str 
     mentions to keep: all, cited (by the events, as evidence or anchor) or none; by
     default all without events, cited with them.
     """
+    if read.db:
+        from .indexed import load_index
+
+        check_choice("--merge", read.merge, MERGES)
+        return load_index(read, manners, events=events, mentions=mentions or ("none" if events else "all"))
     from ..documents import InputError
     from ..pipeline import Outcome, analyse_inputs
 
@@ -273,13 +297,18 @@ def worker_count(jobs: int, files: int, quiet: bool = False) -> int:
 
 
 def say_reference(analysis, tell) -> None:
-    path, ref = analysis.document.path, analysis.document.ref
+    say_about(analysis.document, _has_unresolved(analysis), tell)
+
+
+def say_about(document, unresolved: bool, tell) -> None:
+    """The notes on one input: an inferred or missing reference date, no Chinese text."""
+    path, ref = document.path, document.ref
     if ref is not None and ref.source == "inferred":
         tell(f"{path}: no reference date given; inferred {ref.iso()} from {ref.evidence} "
              f"(set one with --ref-date)")
-    elif ref is None and _has_unresolved(analysis):
+    elif ref is None and unresolved:
         tell(f"{path}: no reference date found; relative dates stay unresolved (use --ref-date)")
-    if analysis.document.script == "other":
+    if document.script == "other":
         tell(f"{path}: no Chinese text found")
 
 
@@ -435,8 +464,8 @@ def _input_files(read: Reading) -> list[str]:
 
     from ..documents import expand_paths
 
-    given = [p for p in (read.paths or []) if p != "-"]
-    return [str(p) for p in expand_paths(given, read.glob) if isinstance(p, Path)] if given else []
+    given = [p for p in (read.paths or []) if p != "-"] + ([read.db] if read.db else [])
+    return [str(p) for p in expand_paths(given, read.glob, rows=False) if isinstance(p, Path)] if given else []
 
 
 class PipeClosed(Exception):

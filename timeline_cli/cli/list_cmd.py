@@ -69,7 +69,7 @@ def list_command(read: Reading, out: Output, filters: Filters, manners: Manners)
     inputs = load(read, manners, mentions="none")  # the events carry all this command shows
     report.loaded(inputs)
     query = build_query(inputs.analyses, filters, read.entities)
-    events = filtered(query, inputs.timeline())
+    events = filtered(query, inputs.timeline(query))
     from ..render.formats import RenderContext
 
     context = RenderContext(inputs.analyses, inputs.errors, out.script)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from .common import EXIT_INPUT, EXIT_OK, PartStream, exit_code, load, open_output, prepare_output
+from .common import EXIT_INPUT, EXIT_OK, exit_code, load, open_output, part_stream, prepare_output
 from .options import MANNERS, READING, Manners, Output, Reading, output_group, uses, without
 from .verbose import Report
 
@@ -48,7 +48,7 @@ def mentions_command(read: Reading, out: Output, manners: Manners) -> None:
         report.done(sum(len(a.mentions) for a in inputs.analyses), "mention")
         raise typer.Exit(exit_code(inputs))
     # For programs: written part by part as the inputs are read, in bounded memory.
-    stream_in = PartStream(read, manners)
+    stream_in = part_stream(read, manners)
     with open_output(out) as stream:
         writer = _writer(out.format, stream, out.script)
         for number, analysis in stream_in:

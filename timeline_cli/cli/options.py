@@ -34,6 +34,16 @@ class Reading:
     glob: str | None = None
     jobs: int = 1
     merge: str = "auto"
+    text_field: str | None = None
+    date_field: str | None = None
+    id_field: str | None = None
+    db: str | None = None
+
+    def fields(self):
+        """Which fields of a corpus row (JSON Lines, CSV) hold the text, date and id."""
+        from ..corpus import Fields
+
+        return Fields(self.text_field, self.date_field, self.id_field)
 
 
 @dataclass
@@ -115,6 +125,22 @@ MERGE = _param("merge", Annotated[str, typer.Option(
     "--merge", metavar="auto|none",
     help="auto: the same happening told by several articles is one event, with every source; "
          "none: each article's events are kept apart.")], "auto")
+TEXT_FIELD = _param("text_field", Annotated[str | None, typer.Option(
+    "--text-field", metavar="NAME",
+    help="In a corpus file (.jsonl, .ndjson, .csv: one article per row), the field of the text. "
+         "Default: the first of text, content, body, article.")], None)
+DATE_FIELD = _param("date_field", Annotated[str | None, typer.Option(
+    "--date-field", metavar="NAME",
+    help="The field of a row's publication date. Default: published, date, pubdate, published_at, "
+         "publish_time or time.")], None)
+ID_FIELD = _param("id_field", Annotated[str | None, typer.Option(
+    "--id-field", metavar="NAME",
+    help="The field that names a row (documents are FILE#ID, else FILE:LINE). Default: id, url, "
+         "guid or link.")], None)
+DB = _param("db", Annotated[str | None, typer.Option(
+    "--db", metavar="FILE",
+    help="Read the articles from an index built by timeline index instead of from the files: the "
+         "same output, at once.")], None)
 OUTPUT = _param("output", Annotated[str | None, typer.Option(
     "--output", "-o", metavar="FILE", callback=_dash_is_stdout,
     help="Write to FILE instead of stdout; - is stdout. A file is replaced whole or not at all "
@@ -159,7 +185,8 @@ LIMIT = _param("limit", Annotated[int | None, typer.Option("--limit", "-n", meta
                None)
 REVERSE = _param("reverse", Annotated[bool, typer.Option("--reverse", help="Latest first.")], False)
 
-READING = Group("read", Reading, (PATHS, REF_DATE, ENTITIES, ENCODING, GLOB, JOBS, MERGE))
+READING = Group("read", Reading, (PATHS, REF_DATE, ENTITIES, ENCODING, GLOB, JOBS, MERGE, TEXT_FIELD,
+                                  DATE_FIELD, ID_FIELD, DB))
 FILTERS = Group("filters", Filters, (SINCE, UNTIL, ACTOR, TYPE, STATUS, GREP, PRECISION, LIMIT, REVERSE))
 MANNERS = Group("manners", Manners, (QUIET, VERBOSE))
 

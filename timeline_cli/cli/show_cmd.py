@@ -43,14 +43,13 @@ def show_command(
     report = Report(manners)
     inputs = load(read, manners)
     report.loaded(inputs)
-    events = inputs.timeline()
-    matches = [e for e in events if e.id == event_id] or [e for e in events if e.id.startswith(event_id)]
+    matches = inputs.find(event_id)
     if not matches:
         fail_usage(f"no event {event_id!r} in these inputs; list the ids with: timeline list --format plain | cut -f9")
     if len(matches) > 1:
         fail_usage(f"{event_id!r} matches {len(matches)} events ({', '.join(e.id for e in matches[:5])}); give more of the id")
     event = matches[0]
-    mentions = {(a.document.path, m.id): m for a in inputs.analyses for m in a.mentions}
+    mentions = inputs.mentions_for(event)
     table = load_table(Path(read.entities) if read.entities else None)
     if out.format == "json":
         write_output(_as_json(event, mentions, table, out.script), out)

@@ -52,7 +52,8 @@ def tree_command(
     report = Report(manners)
     inputs = load(read, manners, mentions="none")  # the events carry all this command shows
     report.loaded(inputs)
-    events = filtered(build_query(inputs.analyses, filters, read.entities), inputs.timeline())
+    query = build_query(inputs.analyses, filters, read.entities)
+    events = filtered(query, inputs.timeline(query))
     label_script = labels_for(out.script, inputs.analyses)
     title = printable(", ".join(a.document.path for a in inputs.analyses) or "timeline")
     tree = events_tree(displayable_events(events), by, out.script, label_script, title)
