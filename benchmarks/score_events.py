@@ -460,8 +460,10 @@ def title_problems(pred: dict, fold: Folder) -> list[str]:
             after = sentence[at + len(core):at + len(core) + 1]
             if _LATIN_OR_DIGIT.match(core[:1]) and before and _LATIN_OR_DIGIT.match(before):
                 problems.append("starts inside a word or number")
-            if _LATIN_OR_DIGIT.match(core[-1:]) and after and _LATIN_OR_DIGIT.match(after):
-                problems.append("ends inside a word or number")
+            after2 = sentence[at + len(core):at + len(core) + 2]
+            if _LATIN_OR_DIGIT.match(core[-1:]) and after and (
+                    _LATIN_OR_DIGIT.match(after) or re.fullmatch(r"[：:.．,，/／]\d", after2)):
+                problems.append("ends inside a word or number")  # Gemin for Gemini, 3 for 3：1
     if title.endswith("…") and _LATIN_OR_DIGIT.match(core[-1:]) and sentence:
         at = sentence.find(core)
         if at >= 0 and _LATIN_OR_DIGIT.match(sentence[at + len(core):at + len(core) + 1] or " "):
