@@ -240,3 +240,16 @@ def test_a_time_after_a_noun_this_autumn_a_months_trend_and_a_trend_date_nothing
 def test_a_dated_reason_is_the_event():
     events = events_of("因應年底舉行換屆選舉，本港下半年政治日程大為壓縮。", "2025-09-09")
     assert len(events) == 1 and "換屆選舉" in events[0].title
+
+
+def test_a_date_inside_the_description_of_the_subject_dates_no_event():
+    text = "昨晚原本宣布正常上班上課的台中市、南投縣及台東縣,昨天深夜臨時宣布停班停課。"
+    events = events_of(text, "2024-07-24")
+    assert len(events) == 1
+    assert events[0].title.startswith("台中市") and events[0].title.endswith("臨時宣布停班停課")
+
+
+def test_the_source_of_a_statement_leads_no_title():
+    text = "台東縣政府通報,根據交通部中央氣象署24日最新預報資料,台東縣已達停班停課標準,宣布今天停止上班。"
+    events = events_of(text, "2024-07-24")
+    assert len(events) == 1 and "宣布停止上班" in events[0].title

@@ -175,7 +175,8 @@ def _event_starters(view: str, parts: list[Span], inside: list[Mention], today: 
             and _dates_an_event(view, m, inside[i - 1] if i else None, today)
             and not _aside_in_quotation(view, m, parts[0].start, today)]
     own = [m for m in kept if not _is_complement(view, m) and not _follows_in_sentence(m, kept)
-           and not _describes_noun(view, m, kept) and not _announced(view, m, kept)]
+           and not _describes_noun(view, m, kept) and not _announced(view, m, kept)
+           and not _in_a_description(view, m, parts[_clause_index(parts, m.start, starts)], kept)]
     if not own:
         # Only dates that complete others (原訂於2022年舉行，後延至2023年): the new date, if any.
         moved = [m for m in kept if _MOVED_TO.search(view[max(0, m.start - 4):m.start])]
@@ -300,6 +301,19 @@ def _describes_noun(view: str, mention: Mention, inside: list[Mention]) -> bool:
             and view[mention.start - 1] not in _EDGE and any(m is not mention for m in inside))
 
 
+_NOUN_TAIL = re.compile(r"的([^，,。；;：:的]{2,30})[，,]?$")
+
+
+def _in_a_description(view: str, mention: Mention, clause: Span, inside: list[Mention]) -> bool:
+    """昨晚原本宣布正常上課的台中市…及台東縣，昨天深夜臨時宣布停課: a date inside a description
+    of the next clause's subject (…的 + names to the clause's end) dates the description, not
+    the sentence's event, when the sentence has another date."""
+    if not any(m.start >= clause.end for m in inside):
+        return False
+    tail = _NOUN_TAIL.search(view, mention.end, clause.end)
+    return tail is not None and not _trigger_pattern()[0].search(tail.group(1))
+
+
 _ANNOUNCED = re.compile(r"(宣布|公布|决定|通知|宣告)$")
 
 
@@ -365,7 +379,8 @@ def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside
         if not chunk:
             continue
         holds_date = part.start <= mention.start < part.end
-        if len(scope) > i + 1 and (_is_frame(chunk) or (_is_reason(chunk) and not holds_date)):
+        source = _SOURCE_START.match(simplified_of(chunk)) is not None
+        if len(scope) > i + 1 and (_is_frame(chunk) or source or (_is_reason(chunk) and not holds_date)):
             if _is_frame(chunk) and not pieces:
                 place = place_of(chunk) or place
             continue  # 在…论坛上, 在进行…试验时 (a setting), 由于…未达标 (an undated reason): the event is further on
@@ -385,16 +400,17 @@ def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside
 
 
 def _subject_of(lead: str) -> str:
-    """中國官方媒體…撰稿人的董郁玉 → 董郁玉: a long description before a name gives way to the name."""
+    """中國官方媒體…撰稿人的董郁玉 → 董郁玉, 昨晚原本宣布正常上課的台中市…及台東縣 → 台中市…及
+    台東縣: a long description before a name gives way to the name."""
     cut = lead.rfind("的")
-    if len(lead) > 16 and 0 <= cut and 2 <= len(lead) - cut - 1 <= 8:
+    if len(lead) > 16 and 0 <= cut and 2 <= len(lead) - cut - 1 <= 30:
         return lead[cut + 1:]
     return lead
 
 
 _DANGLING_END = re.compile(r"(在|于|至|到|为|是|自|从|向|对|给|把|被|将|和|与|及|或|的)$")
 _NO_SUBJECT = re.compile(r"^(被(?![^，,]{1,8}的)|预计|预估|预期|将|将于|将在|并|并且|也|再|又|还|已|已经|正|仍|才|便|则|拟|计划|准备|可望|有望|"
-                         r"随即|随后|继而|之后|其后|后|同时|以及|和|与|及)")
+                         r"随即|随后|继而|之后|其后|后|同时|以及|和|与|及|临时|立即|紧急|旋即|先后|相继|再度|再次|陆续)")
 _PLACE_WORDS = re.compile(r"^(?:在|于|於|到|赴|前往)?(.+?)(?:的)?(?:上|中|里|时|期间|之际|当天|前夕)?$")
 
 
@@ -531,7 +547,9 @@ def _strip_fillers(chunk: str, view_of) -> str:
 
 
 _FRAME_END = re.compile(r"(上|中|里|时|期间|之际|当天|前夕)$")
-_REASON_START = re.compile(r"^(由于|因为|因|为了|随着|受.{1,12}影响|鉴于|基于)")
+_REASON_START = re.compile(r"^(由于|因为|因|为了|随着|受.{1,12}影响|鉴于|基于|因应)")
+# The source a statement rests on (根据交通部24日最新预报资料): never the happening.
+_SOURCE_START = re.compile(r"^(根据|依据|依照|按照)")
 
 
 def _is_reason(chunk: str) -> bool:
