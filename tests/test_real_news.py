@@ -253,3 +253,26 @@ def test_the_source_of_a_statement_leads_no_title():
     text = "台東縣政府通報,根據交通部中央氣象署24日最新預報資料,台東縣已達停班停課標準,宣布今天停止上班。"
     events = events_of(text, "2024-07-24")
     assert len(events) == 1 and "宣布停止上班" in events[0].title
+
+
+def test_a_long_title_never_leaves_a_quotation_open():
+    text = "明年1月6日至4月7日,故宫将张灯结彩恢复清宫鼎盛时期“过大年”面貌,推出史上规模最大展览“贺岁迎祥——紫禁城里过大年”。"
+    title = events_of(text, "2018-12-22")[0].title
+    assert title.count("“") == title.count("”")
+
+
+@pytest.mark.parametrize("text,ref,values", [
+    ("警方表示,並於今日凌晨於天水圍一單位以涉嫌「刑事毀壞」將他拘捕。", "2022-10-18", ["occurred"]),
+    ("《财新周刊》近期出现人事调整,胡舒立已不再担任总编辑一职。", "2018-01-09", []),
+    ("这表明,中国航天在2020年的首次发射任务实现“开门红”。", "2020-01-08", []),
+])
+def test_disposal_jiang_recent_days_and_a_first_of_the_year(text, ref, values):
+    assert [e.status for e in events_of(text, ref)] == values
+
+
+def test_a_day_told_again_within_its_month_in_one_article_is_one_event():
+    text = ("23 歲男子被指上月在旺角損壞兩張海報。\n"
+            "被告被控一項「刑事毀壞」罪，指於 2025 年 11 月 19 日，在旺角的天橋，無合法辯解而損壞屬於選舉事務處的兩張海報。")
+    events = events_of(text, "2025-12-16")
+    assert [e.date.value for e in events] == ["2025-11-19"]
+    assert "損壞" in events[0].title

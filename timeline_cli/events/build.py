@@ -51,8 +51,9 @@ def _trigger_pattern() -> tuple[re.Pattern, dict[str, str]]:
 
 
 def makes_event(mention: Mention) -> bool:
-    """Dates and times place events; durations, sets and 目前/此前 do not."""
-    return mention.type in ("DATE", "TIME") and mention.value not in _NO_EVENT_VALUES
+    """Dates and times place events; durations, sets and 目前/此前/近日/日前 do not."""
+    vague_now = mention.rule == "reference" and mention.mod == "APPROX"
+    return mention.type in ("DATE", "TIME") and mention.value not in _NO_EVENT_VALUES and not vague_now
 
 
 @dataclass(slots=True)
@@ -294,9 +295,14 @@ def _is_complement(view: str, mention: Mention) -> bool:
     return _COMPLEMENT.search(view[max(0, mention.start - 4):mention.start]) is not None
 
 
+_ONE_OF = ("一宗", "一起", "一场", "一次", "一单", "一桩")
+
+
 def _describes_noun(view: str, mention: Mention, inside: list[Mention]) -> bool:
     """上周三，统计局发布了1至2月份的数据: a date before 的 inside a clause says what the data
     covers, not when the event was, when the sentence has another date."""
+    if view[mention.end:mention.end + 2] in _ONE_OF and any(m is not mention for m in inside):
+        return True  # 指其涉及7月1日一宗事件，當日…: the incident is told by the clause after
     return (view[mention.end:mention.end + 1] == "的" and mention.start > 0
             and view[mention.start - 1] not in _EDGE and any(m is not mention for m in inside))
 
@@ -387,8 +393,9 @@ def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside
         if pieces:
             pieces.append(_delimiter(text, scope[i - 1]))
         pieces.append(chunk)
-        if sum(len(p) for p in pieces) >= 16:
-            break
+        if sum(len(p) for p in pieces) >= 16 and (_trigger_pattern()[0].search(simplified_of("".join(pieces)))
+                                                   or sum(len(p) for p in pieces) >= limit):
+            break  # long enough, once it says what happened
     title = tidy("".join(pieces))
     if title and _DANGLING_END.search(simplified_of(title)) and view[mention.start - 1:mention.start] != "，":
         title = tidy(title + text[mention.start:mention.end])  # 通常被认定在 + 2025年: the date is the object
@@ -463,7 +470,24 @@ def fit(title: str, limit: int) -> str:
     cut = limit
     while cut > limit // 2 and _WORD_CHAR.match(title[cut - 1]) and _WORD_CHAR.match(title[cut]):
         cut -= 1  # step back out of a Latin word or a number
+    opened = _unclosed_bracket(title[:cut])
+    if opened is not None and opened > limit // 2:
+        cut = opened  # never leave a quotation or a bracket open: “贺岁迎祥… → before the “
     return title[:cut].rstrip(_EDGE + "（(【「『《“") + "…"
+
+
+_PAIRS = {"（": "）", "(": ")", "【": "】", "「": "」", "『": "』", "《": "》", "“": "”"}
+
+
+def _unclosed_bracket(text: str) -> int | None:
+    """Where the last bracket or quotation still open at the end of `text` opens."""
+    stack: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in _PAIRS:
+            stack.append(i)
+        elif stack and ch == _PAIRS[text[stack[-1]]]:
+            stack.pop()
+    return stack[0] if stack else None
 
 
 def _head_and_tail(title: str, limit: int) -> str | None:
@@ -506,6 +530,8 @@ def _strip_dates(text: str, view: str, part: Span, inside: list[Mention]) -> str
             continue  # 发布了1至2月份的经济数据: a date that describes a noun stays in the title
         left = cursor
         before_end = m.start
+        while before_end > left and view[before_end - 1] in " \u3000":
+            before_end -= 1  # 於 2025 年 11 月 19 日: the blank between the preposition and the date
         # Drop a preposition just before the date (在今年年底 → ∅) and a frame word after it.
         for word in sorted(frames, key=len, reverse=True):
             if view[max(left, before_end - len(word)):before_end] == word:
@@ -547,6 +573,7 @@ def _strip_fillers(chunk: str, view_of) -> str:
 
 
 _FRAME_END = re.compile(r"(上|中|里|时|期间|之际|当天|前夕)$")
+_FRAME_START = re.compile(r"^(在|于)(?!.*[是有])")  # 在旺角的天橋 (a place), not 在…是 (a predicate)
 _REASON_START = re.compile(r"^(由于|因为|因|为了|随着|受.{1,12}影响|鉴于|基于|因应)")
 # The source a statement rests on (根据交通部24日最新预报资料): never the happening.
 _SOURCE_START = re.compile(r"^(根据|依据|依照|按照)")
@@ -560,7 +587,8 @@ def _is_frame(chunk: str) -> bool:
     """A setting with no verb of its own: 的达沃斯世界经济论坛上, 在这一过程中."""
     simple = simplified_of(chunk)
     pattern, _ = _trigger_pattern()
-    return bool(_FRAME_END.search(simple)) and not pattern.search(simple) or len(simple) <= 1
+    setting = _FRAME_END.search(simple) or _FRAME_START.match(simple)
+    return bool(setting) and not pattern.search(simple) or len(simple) <= 1
 
 
 # --- type and status ------------------------------------------------------------------------
@@ -583,6 +611,8 @@ def classify(view: str, scope: list[Span], mention: Mention) -> str:
     return "other"
 
 
+_DISPOSAL = re.compile(r"将(?=(?:他|她|它|其|该|涉案|此|这|那)|[^，,。；;将]{1,8}?(?:送|拘捕|逮捕|带|押|移交|交由|列为|"
+                       r"纳入|打造|定为|视为|发射|撕毁|毁坏|扣留))")
 _CONDITIONAL = re.compile(r"^(?:[^，,。；;]{0,12}?)(若|如果|一旦|假如|倘若|假若|万一|要是|如若)")
 _ORIGINAL_PLAN = re.compile(r"(原定|原订|原计划|原本|原先|预定|本来|原拟)[于在的]?$")
 
@@ -601,6 +631,7 @@ def decide_status(view: str, sentence: Span, scope: list[Span], mention: Mention
     if _CONDITIONAL.match(view, scope[0].start) or _CONDITIONAL.match(view, sentence.start, mention.start):
         return "predicted"  # 若明年3月前未能達成協議，工會將發動罷工: a condition, not a denial
     own = own.replace("未来", "  ")  # the future (未来五年) is no denial (未)
+    own = _DISPOSAL.sub(lambda m: " " * len(m.group(0)), own)  # 将他拘捕, 将卫星送入太空: 将 is 把
     if _first(own, lex["negated"]) is not None:
         return "negated"
     if _first(own, lex["predicted"]) is not None:

@@ -26,7 +26,7 @@ from ..model import Mention
 
 _QUOTE_REACH = 300  # how far back a quotation may have opened (bounded: dense text stays linear)
 _PERIODS = {"year", "half", "quarter", "season"}
-_RANK_IN_PERIOD = re.compile(r"\s*(?:首个|首次|首度|第一|以来|以來|来首|來首)")
+_RANK_IN_PERIOD = re.compile(r"\s*的?(?:首个|首次|首度|第一|以来|以來|来首|來首)")
 _SEPARATORS = set(" \t\u3000\xa0\n\r()（）[]【】|｜・•")
 # 2025-09-24, 12日 20:52, 2018年12月22日 星期六: no blank inside but before a weekday or a time.
 _STAMP_TEXT = re.compile(r"^\S+(?:\s+(?:星期|周|週)[一二三四五六日天])?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
