@@ -276,3 +276,9 @@ def test_a_day_told_again_within_its_month_in_one_article_is_one_event():
     events = events_of(text, "2025-12-16")
     assert [e.date.value for e in events] == ["2025-11-19"]
     assert "損壞" in events[0].title
+
+
+def test_the_same_subjects_doing_the_opposite_the_same_night_stay_apart():
+    text = ("昨晚原本宣布正常上班上課的台中市、南投縣及彰化縣,昨天深夜臨時宣布停班停課。\n"
+            "台中市、南投縣及彰化縣昨晚8時統一宣布今天正常上班上課。")
+    assert len(events_of(text, "2024-07-24")) == 2

@@ -297,7 +297,13 @@ def _simple(title: str) -> str:
 def _told_again(a: Event, b: Event) -> bool:
     """One happening told twice by one article (its lead and its body, 上月 and then the day):
     less shared wording is needed than between articles."""
-    return _doc_of(a.evidence[0]) == _doc_of(b.evidence[0])
+    if _doc_of(a.evidence[0]) != _doc_of(b.evidence[0]):
+        return False
+    if a.date.value == b.date.value:
+        return True
+    # Within a month or a night, the predicate must agree too (…宣布停班停課 is not
+    # …宣布正常上班上課 though both open with the same counties).
+    return bool(title_grams(a.title[-4:]) & title_grams(b.title[-4:]))
 
 
 @lru_cache(maxsize=1 << 12)  # the same title comes back from the other script's twin, or a restatement
