@@ -270,9 +270,16 @@ def agreement(a: Event, b: Event, actors_a: set[str] | None = None,
         return sim
     if _other_subjects(a.title, b.title):
         return 0.0  # 台北市…宣布停班課 and 中彰投3縣市宣布停班課: the same act by others
+    if _one_article(a, b) and a.date.value != b.date.value and sim < 0.8 and not _same_predicate(a.title, b.title):
+        return 0.0  # 台中市…昨天深夜宣布停班停課, 台中市…昨晚8時宣布正常上班上課: the same subjects, another act
     if (sim >= 0.5 and common >= 3) or (common >= 4 and sim >= 0.3 and _told_again(a, b)):
         return sim
     return 0.0
+
+
+def _same_predicate(title_a: str, title_b: str) -> bool:
+    """The ends of two titles share wording (where a Chinese sentence says what happened)."""
+    return bool(title_grams(title_a[-6:]) & title_grams(title_b[-6:]))
 
 
 _NAME_HEAD = re.compile(r"^(?![在于从对向把被将])[\u4e00-\u9fff]{2}$")
@@ -297,13 +304,11 @@ def _simple(title: str) -> str:
 def _told_again(a: Event, b: Event) -> bool:
     """One happening told twice by one article (its lead and its body, 上月 and then the day):
     less shared wording is needed than between articles."""
-    if _doc_of(a.evidence[0]) != _doc_of(b.evidence[0]):
-        return False
-    if a.date.value == b.date.value:
-        return True
-    # Within a month or a night, the predicate must agree too (…宣布停班停課 is not
-    # …宣布正常上班上課 though both open with the same counties).
-    return bool(title_grams(a.title[-4:]) & title_grams(b.title[-4:]))
+    return _one_article(a, b)
+
+
+def _one_article(a: Event, b: Event) -> bool:
+    return _doc_of(a.evidence[0]) == _doc_of(b.evidence[0])
 
 
 @lru_cache(maxsize=1 << 12)  # the same title comes back from the other script's twin, or a restatement
