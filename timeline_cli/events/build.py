@@ -301,10 +301,10 @@ _ONE_OF = ("一宗", "一起", "一场", "一次", "一单", "一桩")
 def _describes_noun(view: str, mention: Mention, inside: list[Mention]) -> bool:
     """上周三，统计局发布了1至2月份的数据: a date before 的 inside a clause says what the data
     covers, not when the event was, when the sentence has another date."""
-    if view[mention.end:mention.end + 2] in _ONE_OF and any(m is not mention for m in inside):
+    if view[mention.end:mention.end + 2] in _ONE_OF and len(inside) > 1:
         return True  # 指其涉及7月1日一宗事件，當日…: the incident is told by the clause after
     return (view[mention.end:mention.end + 1] == "的" and mention.start > 0
-            and view[mention.start - 1] not in _EDGE and any(m is not mention for m in inside))
+            and view[mention.start - 1] not in _EDGE and len(inside) > 1)
 
 
 _NOUN_TAIL = re.compile(r"的([^，,。；;：:的]{2,30})[，,]?$")
@@ -314,7 +314,7 @@ def _in_a_description(view: str, mention: Mention, clause: Span, inside: list[Me
     """昨晚原本宣布正常上課的台中市…及台東縣，昨天深夜臨時宣布停課: a date inside a description
     of the next clause's subject (…的 + names to the clause's end) dates the description, not
     the sentence's event, when the sentence has another date."""
-    if not any(m.start >= clause.end for m in inside):
+    if not inside or inside[-1].start < clause.end:  # mentions are in text order
         return False
     tail = _NOUN_TAIL.search(view, mention.end, clause.end)
     return tail is not None and not _trigger_pattern()[0].search(tail.group(1))

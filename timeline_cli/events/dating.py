@@ -23,6 +23,7 @@ from datetime import date, timedelta
 from ..model import Document, EventDate, Mention
 
 _HABITUAL = re.compile(r"(每年|每月|每周|每逢|每当|往年|历年|以往|通常|一般在|一般会|往往|惯例|向来|越来越)")
+_HABIT_REACH = 40
 _RANGE_GAP = re.compile(r"\s*[（(][^（()）]{1,12}[)）]\s*(?:至|到|-|—|–|~|～)\s*$")
 _REPORTING = re.compile(r"^(?:电|報導|报道|报导|表示|称|稱|宣布|公布|指出|透露|发布|發布|发表|發表|消息|讯|訊)")
 _GLOSS_GAP = re.compile(r"\s*[（(]\s*")
@@ -31,7 +32,8 @@ _DAYPART_CODES = {"MO", "AF", "EV", "NI", "DT", "MI"}
 
 def is_habitual(view: str, clause_start: int, mention: Mention) -> bool:
     """往年…通常在8、9月, 每年12月: the clause describes what tends to happen."""
-    return _HABITUAL.search(view, clause_start, mention.start) is not None
+    # A habit word sits near its date; a bounded look keeps a clause of thousands of dates linear.
+    return _HABITUAL.search(view, max(clause_start, mention.start - _HABIT_REACH), mention.start) is not None
 
 
 def range_end(view: str, mention: Mention, inside: list[Mention]) -> Mention | None:
