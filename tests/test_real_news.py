@@ -282,3 +282,12 @@ def test_the_same_subjects_doing_the_opposite_the_same_night_stay_apart():
     text = ("昨晚原本宣布正常上班上課的台中市、南投縣及彰化縣,昨天深夜臨時宣布停班停課。\n"
             "台中市、南投縣及彰化縣昨晚8時統一宣布今天正常上班上課。")
     assert len(events_of(text, "2024-07-24")) == 2
+
+
+@pytest.mark.parametrize("text,ref", [
+    ("他下午出席国会会前汇报会后,向记者这么说。", "2026-01-18"),
+    ("兩支球隊再度狹路相逢,象隊則要力拚2010年之後再拿下總冠軍。", "2021-11-20"),
+    ("A股市场11月“严打”,23家公司被立案调查。", "2022-11-30"),
+])
+def test_a_frame_of_quoted_words_a_comparison_and_a_count_date_nothing(text, ref):
+    assert events_of(text, ref) == []

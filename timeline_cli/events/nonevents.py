@@ -49,7 +49,10 @@ _TREND = re.compile(r"向好|回升|回暖|加快|放缓|趋稳|企稳|好转|�
 _PERCENT = re.compile(r"\d(?:\.\d+)?\s*[%％]")
 _CHANGE = re.compile(r"增长|下降|上涨|下跌|涨|跌|回落|上升|增加|减少|激增|提高|降低|超过|达到")
 _COUNT = re.compile(r"(?:共有|已有|仅有|只有|累计|合计|总计|共计|数量为|数量达|人数为|人数达)[^，,。；;]{0,8}?\d+(?:\.\d+)?\s*[万亿]?\s*"
-                    r"(?:家|个|名|人|起|宗|件|间|座|所|项|户|辆|架|艘|位|次)")
+                    r"(?:家|个|名|人|起|宗|件|间|座|所|项|户|辆|架|艘|位|次)"
+                    # 11月…23家公司被立案调查: so many underwent it over the period
+                    r"|\d+\s*(?:家|名|人|起|宗)[^，,。；;]{0,8}?被")
+_SAID_SO = re.compile(r"(?:这么说|这样说|如是说|这样表示|如此表示)$")
 _NOTICE = re.compile(r"(?:发布|发出|公布)[^，,。；;]{0,10}?(?:通报|通告|公告|声明|文告)|(?:通报|通告|公告)显示|以下为")
 
 
@@ -86,6 +89,8 @@ def is_period_to_now(view: str, mention: Mention) -> bool:
     text = view[mention.start:mention.end]
     if text.endswith(("以来", "以來")) or _SINCE.match(view, mention.end):
         return True
+    if mention.mod == "AFTER" and view[mention.end:mention.end + 1] in "再首":
+        return True  # 力拚2010年之後再拿下總冠軍: a comparison with the last time
     return _AS_OF.search(view, max(0, mention.start - 4), mention.start) is not None
 
 
@@ -137,5 +142,8 @@ def is_measurement(text: str, period: bool, past: bool = True) -> bool:
 
 
 def is_notice_frame(text: str, ends_with_colon: bool, dated_after: bool) -> bool:
-    """发布的警情通报：…, 据其公告显示，…: a notice whose dated content follows it."""
+    """发布的警情通报：…, 据其公告显示，…: a notice whose dated content follows it; 他下午出席…后，
+    向记者这么说: the frame of words quoted before."""
+    if _SAID_SO.search(text.rstrip("。！!")):
+        return True
     return (ends_with_colon or dated_after) and _NOTICE.search(text) is not None
