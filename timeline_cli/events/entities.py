@@ -69,7 +69,7 @@ def load_table(extra: Path | None = None) -> EntityTable:
             raise EntityFileError(f"cannot read entities file {path}: {exc}") from exc
         for entry in parse_entities(text, str(path)).values():
             entries[entry.id] = _extend(entries.get(entry.id), entry)
-    return _compile(tuple(entries.values()))
+    return compile_table(tuple(entries.values()))
 
 
 def _extend(old: Entity | None, new: Entity) -> Entity:
@@ -108,7 +108,8 @@ def _compile_cached(entities: tuple[Entity, ...]) -> EntityTable:
     return EntityTable(entities, re.compile(pattern), by_alias, by_name)
 
 
-def _compile(entities: tuple[Entity, ...]) -> EntityTable:
+def compile_table(entities: tuple[Entity, ...]) -> EntityTable:
+    """The table of these entities, ready for lookups (compiled once per set of entities)."""
     return _compile_cached(entities)
 
 
