@@ -39,12 +39,7 @@ def articles() -> list[Path]:
 
 
 def timex_items() -> list:
-    items = []
-    for text_path in articles():
-        gold = json.loads(text_path.with_suffix(".timex.json").read_text("utf-8"))
-        gold["text"] = text_path.read_text("utf-8")
-        items.append(score_timex.item_from_json(gold))
-    return items
+    return [score_timex.load_article(path.with_suffix(".timex.json")) for path in articles()]
 
 
 def score_mentions(use_jionlp: bool) -> dict:

@@ -87,12 +87,21 @@ def parse_date(s: str | None) -> date | None:
 
 
 def load_devset(path: Path) -> list[Item]:
+    """Items of a JSON Lines dev set, or of a folder of articles NAME.txt with NAME.timex.json."""
+    if path.is_dir():
+        return [load_article(gold) for gold in sorted(path.glob("*.timex.json"))]
     items = []
     with path.open(encoding="utf-8") as f:
         for line in f:
             if line.strip():
                 items.append(item_from_json(json.loads(line)))
     return items
+
+
+def load_article(gold: Path) -> Item:
+    d = json.loads(gold.read_text(encoding="utf-8"))
+    d["text"] = gold.with_name(gold.name.removesuffix(".timex.json") + ".txt").read_text(encoding="utf-8")
+    return item_from_json(d)
 
 
 def item_from_json(d: dict) -> Item:
@@ -492,7 +501,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="print the result as JSON")
     ap.add_argument("--only", choices=["ours", "jionlp"], help="score one extractor only")
     ap.add_argument("--show-errors", action="store_true", help="print every miss, extra and wrong value")
-    ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="dev set (JSON lines)")
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA,
+                    help="dev set: JSON Lines, or a folder of NAME.txt with NAME.timex.json "
+                         "(tests/articles/real: real news for tuning)")
     args = ap.parse_args(argv)
     if args.repeat < 1:
         ap.error("--repeat must be at least 1")
