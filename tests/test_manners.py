@@ -7,6 +7,7 @@ import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -203,3 +204,27 @@ def test_the_missing_reference_date_is_said_only_when_a_date_needed_it():
     assert absolute.returncode == 0 and absolute.stderr == b""
     relative = run_cli("list", "-", "-f", "plain", input="去年3月，A公司發布新品。".encode())
     assert b"no reference date found" in relative.stderr
+
+
+def test_workers_die_at_once_when_the_pool_ends_them(tmp_path):
+    """The command line catches SIGTERM and SIGHUP; its --jobs workers must not (a worker that
+    turns SIGTERM into an exception can leave the pool's queue locked and the run hung). A FIFO
+    among the inputs holds the pool open while the workers' signal dispositions are read."""
+    fifo = tmp_path / "slow.txt"
+    os.mkfifo(fifo)
+    other = tmp_path / "a.txt"
+    other.write_bytes(SEED.read_bytes())
+    process = subprocess.Popen([sys.executable, "-m", "timeline_cli", "list", str(other), str(fifo), "-j", "2",
+                                "-f", "plain", "-r", "2025-11-20"], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, env=cli_env(), cwd=ROOT)
+    with open(fifo, "wb") as pipe:  # returns when a worker has opened it: the pool is up
+        children = Path(f"/proc/{process.pid}/task/{process.pid}/children").read_text().split()
+        caught = {}
+        for child in children:
+            status = Path(f"/proc/{child}/status").read_text()
+            mask = int(next(line.split()[1] for line in status.splitlines() if line.startswith("SigCgt")), 16)
+            caught[child] = {name for name in ("SIGTERM", "SIGHUP") if mask & (1 << (getattr(signal, name) - 1))}
+        pipe.write(SEED.read_bytes())
+    out, err = process.communicate(timeout=120)
+    assert process.returncode == 0, err.decode()
+    assert len(children) == 2 and all(not names for names in caught.values()), caught

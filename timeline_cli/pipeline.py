@@ -443,9 +443,15 @@ def _warm_up() -> None:
 
 
 def _ignore_interrupts() -> None:
+    """A worker leaves Ctrl-C to the parent, and dies at once when the parent ends the pool
+    (SIGTERM) or the terminal hangs up: the command line's handlers, inherited by fork, would
+    turn those into an exception that can leave a queue's lock taken and the pool hung."""
     import signal
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
 
 
 def merge_timelines(analyses: list[Analysis], mode: str = "auto") -> list[Event]:
