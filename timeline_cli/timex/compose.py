@@ -1,18 +1,23 @@
 """Refiners: settle overlaps, join adjacent pieces, read ranges and suffixes.
 
-After `recognise.scan` every recogniser has had its say; here the pieces become
+After `rules.scan` every recogniser has had its say; here the pieces become
 the mentions a reader sees: `今年` + `4月份` is one mention, `4月5日` + `到` +
 `7日` is one range, `2013年` + `以来` runs up to the reference date.
+
+A refiner that changes a piece adds its name to the piece's rule (`relative-year+month`,
+`year+since`, `range(month,day)`); REFINERS lists every such name.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from .recognise import Piece
+from .lexicon import lexicon
+from .numerals import parse_int
+from .pieces import Duration, FuzzyYearPart, Length, Piece, Point, Qualifier, Range
 
 RANGE_JOINERS = re.compile(r"\s?(?:至|到|-|–|—|~|〜|～)\s?")
-_GAP_OK = re.compile(r"\s?")
 _SUFFIXES = [
     ("翌日", "+1"), ("次日", "+1"), ("前一天", "-1"), ("前一日", "-1"), ("当天", "0"), ("当日", "0"),
     ("以来", "since"), ("至今", "since"),
@@ -22,10 +27,21 @@ _SUFFIXES = [
     ("起", "ON_OR_AFTER"), ("开始", "ON_OR_AFTER"),
     ("前", "BEFORE"), ("后", "AFTER"),
 ]
-# 前/后 glued to a date usually mean before/after it, except in these words.
-_NOT_AFTER = "来续者面果方台盾备卫期勤代悔援劲门宫院裔"
-_NOT_BEFORE = "往进景线沿列排锋任辈提瞻所台途程"
+_SUFFIX_RE = re.compile("|".join(word for word, _ in _SUFFIXES))
+_SUFFIX_MEANING = dict(_SUFFIXES)
+_SUFFIX_NAMES = {"since": "since", "+1": "next-day", "-1": "day-before", "0": "same-day"}
 _PUNCT = set("，,。.；;：:！!？?、）)」』\n ")
+
+# The names refiners add to a piece's rule, and what each means (docs/timex.md, "Rules").
+REFINERS = {
+    "qualifier": "a time zone word before a date (当地时间 + 11月19日)",
+    "duration": "a second unit joined to a length (15年 + 6个月)",
+    "range": "two dates joined by 至/到/- (range(first,second))",
+    "since": "以来/至今 after a date: a range up to the reference date",
+    "next-day": "翌日/次日 after a date", "day-before": "前一天 after a date", "same-day": "当天 after a date",
+    "approx": "前后/左右/许 after a date", "before": "前/以前/之前/前夕 after a date",
+    "after": "后/以后/之后 after a date", "on_or_after": "起/开始 after a date",
+}
 
 
 def settle(found: list[tuple[Piece, int]]) -> list[Piece]:
@@ -45,7 +61,7 @@ def compose(pieces: list[Piece], view: str) -> list[Piece]:
     pieces = _join_durations(pieces, view)
     pieces = _share_into_ranges(pieces, view)
     pieces = _join_points(pieces, view)
-    pieces = [p for p in pieces if not p.fields.get("weak")]
+    pieces = [p for p in pieces if not (p.point is not None and p.point.weak)]
     pieces = _drop_covered(_read_suffixes(pieces, view))
     return _join_ranges(pieces, view)
 
@@ -69,11 +85,11 @@ def _attach_qualifiers(pieces: list[Piece], view: str) -> list[Piece]:
     out: list[Piece] = []
     pending: Piece | None = None
     for piece in pieces:
-        if piece.kind == "qualifier":
+        if isinstance(piece.what, Qualifier):
             pending = piece
             continue
-        if pending is not None and piece.kind == "point" and _adjacent(pending, piece, view):
-            piece.fields["qualifier"] = pending.fields["qualifier"]
+        if pending is not None and piece.point is not None and _adjacent(pending, piece, view):
+            piece.point.qualifier = pending.what.zone
             piece.start = pending.start
             piece.rule = "qualifier+" + piece.rule
         pending = None
@@ -81,32 +97,26 @@ def _attach_qualifiers(pieces: list[Piece], view: str) -> list[Piece]:
     return out
 
 
-_SHAREABLE = {"weak", "approx", "qualifier"}
-
-
 def _join_points(pieces: list[Piece], view: str) -> list[Piece]:
     out: list[Piece] = []
+    prev_point = None  # the last piece's point, when it is one
     for piece in pieces:
-        prev = out[-1] if out else None
+        point = piece.point
         if (
-            prev is not None
-            and prev.kind == "point" and piece.kind == "point"
-            and _adjacent(prev, piece, view)
-            and prev.levels[1] < piece.levels[0]
-            and not (prev.fields.keys() & piece.fields.keys()) - _SHAREABLE
+            prev_point is not None and point is not None
+            and _adjacent(out[-1], piece, view)
+            and out[-1].levels[1] < piece.levels[0]
+            and not prev_point.overlaps(point)
         ):
-            prev.fields.update(piece.fields)
-            prev.fields.pop("weak", None)  # a bare 8点 after 今晚 is a real time
+            prev = out[-1]
+            prev_point.merge(point)
             prev.end = piece.end
             prev.levels = (prev.levels[0], piece.levels[1])
             prev.rule = f"{prev.rule}+{piece.rule}"
             continue
         out.append(piece)
+        prev_point = point
     return out
-
-
-_SUFFIX_RE = re.compile("|".join(word for word, _ in _SUFFIXES))
-_SUFFIX_MEANING = dict(_SUFFIXES)
 
 
 _SMALLER = {"Y": ("M", "D"), "M": ("D",), "W": ("D",), "D": ("H",), "H": ("MIN",), "MIN": ("S",)}
@@ -118,33 +128,35 @@ def _join_durations(pieces: list[Piece], view: str) -> list[Piece]:
     out: list[Piece] = []
     for piece in pieces:
         prev = out[-1] if out else None
+        length = _plain_length(piece)
+        prev_length = _plain_length(prev) if prev is not None else None
         if (
-            prev is not None and prev.kind == "duration" and piece.kind == "duration"
-            and _plain_length(prev) and _plain_length(piece)
+            length is not None and prev_length is not None
             and view[prev.end:piece.start] in ("", "零", "又")
-            and piece.fields["unit"] in _SMALLER.get(prev.fields["unit"], ())
+            and length.unit in _SMALLER.get(prev_length.unit, ())
         ):
-            prev.fields.setdefault("parts", [(prev.fields["amount"], prev.fields["unit"])])
-            prev.fields["parts"].append((piece.fields["amount"], piece.fields["unit"]))
+            if not prev_length.parts:
+                prev_length.parts = ((prev_length.amount, prev_length.unit),)
+            prev_length.parts += ((length.amount, length.unit),)
             prev.end = piece.end
             prev.rule += "+duration"
             continue
-        if piece.kind == "duration" and _plain_length(piece) and piece.fields["unit"] == "H":
+        if length is not None and length.unit == "H":
             m = _MINUTES_AFTER_HOURS.match(view, piece.end)
             if m:
-                from .numerals import parse_int
-
                 minutes = parse_int(m.group(1))
                 if minutes is not None and minutes < 60:
-                    piece.fields["parts"] = [(piece.fields["amount"], "H"), (float(minutes), "MIN")]
+                    length.parts = ((length.amount, "H"), (float(minutes), "MIN"))
                     piece.end = m.end()
         out.append(piece)
     return out
 
 
-def _plain_length(piece: Piece) -> bool:
-    f = piece.fields
-    return "amount" in f and "amount_max" not in f and not f.get("vague") and "mod" not in f
+def _plain_length(piece: Piece) -> Length | None:
+    """The length of a bare duration that may take a second unit."""
+    if isinstance(piece.what, Duration) and piece.what.length.plain:
+        return piece.what.length
+    return None
 
 
 def _share_into_ranges(pieces: list[Piece], view: str) -> list[Piece]:
@@ -153,11 +165,13 @@ def _share_into_ranges(pieces: list[Piece], view: str) -> list[Piece]:
     for piece in pieces:
         prev = out[-1] if out else None
         if (
-            prev is not None and prev.kind == "point" and piece.kind == "range"
+            prev is not None and prev.point is not None and isinstance(piece.what, Range)
             and _adjacent(prev, piece, view) and prev.levels[1] < piece.levels[0]
         ):
-            for end in (piece.fields["from"], piece.fields["to"]):
-                end.fields = {**prev.fields, **end.fields}
+            for end in (piece.what.first, piece.what.second):
+                shared = prev.point.copy()
+                shared.merge(end.point)
+                end.what = shared
                 end.levels = (prev.levels[0], end.levels[1])
             piece.start = prev.start
             piece.rule = f"{prev.rule}+{piece.rule}"
@@ -169,38 +183,46 @@ def _share_into_ranges(pieces: list[Piece], view: str) -> list[Piece]:
 
 def _read_suffixes(pieces: list[Piece], view: str) -> list[Piece]:
     for piece in pieces:
-        if piece.kind != "point":
+        point = piece.point
+        if point is None:
             continue
         m = _SUFFIX_RE.match(view, piece.end)
         if m is None:
             continue
-        for word, meaning in ((m.group(), _SUFFIX_MEANING[m.group()]),):
-            following = view[piece.end + len(word):piece.end + len(word) + 1]
-            if not _suffix_applies(word, meaning, following, view, piece):
-                break
-            if meaning in ("+1", "-1", "0"):
-                piece.fields["day_shift"] = int(meaning)
-            elif meaning == "since":
-                piece.fields["since"] = True
-            elif meaning == "APPROX" and word == "许":
-                piece.fields["approx"] = True
-            elif "part" in piece.fields or "mod" in piece.fields:
-                break  # 年底前: the part already says where in the period
-            else:
-                piece.fields["mod"] = meaning
-            piece.end += len(word)
-            piece.rule += "+" + {"since": "since", "+1": "next-day", "-1": "day-before", "0": "same-day"}.get(meaning, meaning.lower())
-            break
+        word = m.group()
+        meaning = _SUFFIX_MEANING[word]
+        following = view[piece.end + len(word):piece.end + len(word) + 1]
+        if not _suffix_applies(word, following, view, piece):
+            continue
+        if meaning in ("+1", "-1", "0"):
+            point.day_shift = int(meaning)
+        elif meaning == "since":
+            point.since = True
+        elif meaning == "APPROX" and word == "许":
+            point.approx = True
+        elif isinstance(point.year_part, FuzzyYearPart) or point.month_part is not None \
+                or point.mod is not None or _era_part(point):
+            continue  # 年底前: the part already says where in the period
+        else:
+            point.mod = meaning
+        piece.end += len(word)
+        piece.rule += "+" + _SUFFIX_NAMES.get(meaning, meaning.lower())
     return pieces
 
 
-def _suffix_applies(word: str, meaning: str, following: str, view: str, piece: Piece) -> bool:
+def _era_part(point: Point) -> bool:
+    return (point.century is not None and point.century.mod is not None) or (
+        point.decade is not None and point.decade.mod is not None)
+
+
+def _suffix_applies(word: str, following: str, view: str, piece: Piece) -> bool:
+    exclusions = lexicon()["exclusions"]
     if word == "至今":
         return following != "年"  # 去年12月至今年2月: 至 + 今年, a range to this year's February
     if word == "后":
-        return following not in _NOT_AFTER or following == ""
+        return following not in exclusions["after_suffix"] or following == ""
     if word == "前":
-        return following not in _NOT_BEFORE or following == ""
+        return following not in exclusions["before_suffix"] or following == ""
     if word in ("起", "开始"):
         before = view[max(0, piece.start - 1):piece.start]
         return before in ("自", "从", "由") or following in _PUNCT or following == ""
@@ -214,14 +236,12 @@ def _join_ranges(pieces: list[Piece], view: str) -> list[Piece]:
         a = pieces[i]
         b = pieces[i + 1] if i + 1 < len(pieces) else None
         if (
-            b is not None and a.kind == "point" and b.kind == "point"
-            and "since" not in a.fields and "mod" not in a.fields
+            b is not None and a.point is not None and b.point is not None
+            and not a.point.since and a.point.mod is None
             and RANGE_JOINERS.fullmatch(view[a.end:b.start])
             and b.levels[0] >= a.levels[0]
         ):
-            range_piece = Piece(a.start, b.end, f"range({a.rule},{b.rule})", "range",
-                                {"from": a, "to": _borrow(a, b)})
-            out.append(range_piece)
+            out.append(Piece(a.start, b.end, f"range({a.rule},{b.rule})", Range(a, _borrow(a, b))))
             i += 2
             continue
         out.append(a)
@@ -229,22 +249,17 @@ def _join_ranges(pieces: list[Piece], view: str) -> list[Piece]:
     return out
 
 
-_YEAR_KEYS = ("year", "year_rel", "year_story", "roc", "short_year")
-_MONTH_KEYS = ("month", "month_rel", "month_story")
-
-
 def _borrow(a: Piece, b: Piece) -> Piece:
     """The second end of 4月5日到7日 takes the month (and year) the first end gives."""
-    fields = dict(b.fields)
+    first, second = a.point, b.point.copy()
     levels = b.levels
-    if not any(k in fields for k in _YEAR_KEYS) and b.levels[0] > 2:
-        borrowed = {k: a.fields[k] for k in _YEAR_KEYS if k in a.fields}
-        fields.update(borrowed)
-        if borrowed:
-            fields["year_borrowed"] = True  # 2025年12月31日至1月2日 may still cross into the next year
+    if second.year is None and b.levels[0] > 2:
+        if first.year is not None:
+            # 2025年12月31日至1月2日 may still cross into the next year
+            second.year = replace(first.year, borrowed=True)
         levels = (min(levels[0], a.levels[0]), levels[1])
-    if not any(k in fields for k in _MONTH_KEYS) and b.levels[0] >= 6 and "week_rel" not in fields:
-        fields.update({k: a.fields[k] for k in _MONTH_KEYS if k in a.fields})
-    if "weekday" in fields and "week_rel" not in fields and "week_rel" in a.fields:
-        fields["week_rel"] = a.fields["week_rel"]  # 下周一至周三: the same week
-    return Piece(b.start, b.end, b.rule, b.kind, fields, levels)
+    if second.month is None and b.levels[0] >= 6 and second.week is None and first.month is not None:
+        second.month = first.month
+    if second.weekday is not None and second.week is None and first.week is not None:
+        second.week = first.week  # 下周一至周三: the same week
+    return Piece(b.start, b.end, b.rule, second, levels)

@@ -1,0 +1,82 @@
+"""The rule records: complete, uniquely named, and their examples are corpus rows the rule reads.
+
+A mention's `rule` (what `explain` and `mentions --format json` print) is the recognisers'
+names joined by the refiners' (docs/timex.md, "Rules"); every part of it must name a rule
+record or a refiner.
+"""
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from timeline_cli.api import extract_mentions
+from timeline_cli.timex.compose import REFINERS
+from timeline_cli.timex.recognise import rules
+
+CORPUS = Path(__file__).parent / "corpus"
+RULES = rules()
+NAMES = {rule.name for rule in RULES}
+
+
+def corpus_rows() -> list[tuple[str, str, str]]:
+    """(text, ref, mention) of every corpus row that expects a mention."""
+    rows = []
+    for path in sorted(CORPUS.glob("*.tsv")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                cells = line.split("\t")
+                if cells[3] != "NONE":
+                    rows.append((cells[0], cells[1], cells[2]))
+    return rows
+
+
+ROWS = corpus_rows()
+
+
+def rule_parts(rule: str) -> list[str]:
+    """relative-year+month → [relative-year, month]; range(year+month,day) → [range, year, month, day]."""
+    return [part for part in re.split(r"[+(),]", rule) if part]
+
+
+def mention_of(text: str, ref: str, wanted: str):
+    found = extract_mentions(text, None if ref == "-" else date.fromisoformat(ref))
+    return next((m for m in found if m.text == wanted), None)
+
+
+def test_rule_names_are_unique_words():
+    names = [rule.name for rule in RULES]
+    assert len(names) == len(set(names))
+    for rule in RULES:
+        assert re.fullmatch(r"[a-z][a-z0-9-]*", rule.name), rule.name
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
+def test_rule_record_is_complete(rule):
+    assert rule.pattern.pattern and callable(rule.build)
+    assert 2 <= len(rule.examples) <= 3, f"{rule.name}: give two or three examples"
+    if rule.anchoring is not None:
+        assert rule.anchoring.chars and rule.anchoring.before >= 0 and rule.anchoring.after > 0
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
+def test_rule_examples_are_corpus_rows_it_reads(rule):
+    for example in rule.examples:
+        rows = [row for row in ROWS if row[2] == example]
+        assert rows, f"{rule.name}: example {example!r} is the mention of no row in tests/corpus"
+        rules_seen = []
+        for text, ref, wanted in rows:
+            m = mention_of(text, ref, wanted)
+            if m is not None:
+                rules_seen.append(m.rule)
+        assert any(rule.name in rule_parts(r) for r in rules_seen), (
+            f"{rule.name}: example {example!r} is read by {rules_seen}")
+
+
+def test_every_mention_in_the_corpus_names_known_rules_and_refiners():
+    unknown = set()
+    for text, ref, _wanted in ROWS:
+        for m in extract_mentions(text, None if ref == "-" else date.fromisoformat(ref)):
+            unknown |= set(rule_parts(m.rule)) - NAMES - set(REFINERS)
+    assert not unknown, f"rule names that no record or refiner has: {sorted(unknown)}"

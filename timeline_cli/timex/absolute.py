@@ -1,0 +1,129 @@
+"""Calendar dates as written: 2025年11月20日, 2025-11-20, 二〇二五年, 民国114年, '98年, 20日."""
+
+from __future__ import annotations
+
+import re
+
+from .fragments import (
+    CN4,
+    CN_DAY,
+    CN_MONTH,
+    NOT_IN_NUMBER,
+    mid,
+    not_followed_by,
+    not_preceded_by,
+    starts,
+)
+from .fuzzy import month_part_of, year_part_of
+from .numerals import CN_DIGIT, parse_int
+from .pieces import LEVEL, Clock, Day, Month, Point, Year
+from .recognise import Anchoring, Rule, found
+
+
+def build_numeric_date(m, ctx):
+    year, month, day = int(m.group("ny")), int(m.group("nm")), m.group("nd")
+    if not 1 <= month <= 12:
+        return None
+    point = Point(year=Year(year), month=Month(month))
+    finest = LEVEL["month"]
+    if day:
+        point.day = Day(int(day))
+        finest = LEVEL["day"]
+    if m.group("nh"):
+        point.clock = Clock(int(m.group("nh")), int(m.group("nmin")))
+        finest = LEVEL["clock"]
+    return found(m, point, (LEVEL["year"], finest))
+
+
+def build_year(m, ctx):
+    digits, cn, roc, short, suffix = m.group("y4", "ycn", "roc", "y2", "ypart")
+    if m.group("y3"):  # 113年起, 113年度 alone: an ROC year in Taiwanese text, else a length of time
+        if not ctx.taiwan:
+            return None
+        roc = m.group("y3")
+    if m.group("y2a"):  # '98年: an apostrophe marks a two-digit year even without a month
+        short = m.group("y2a")
+    if digits:
+        year = Year(int(digits))
+    elif cn:
+        number = parse_int(cn)
+        if number is None or not 1000 <= number <= 2199:
+            return None
+        year = Year(number)
+    elif roc:
+        number = parse_int(roc)
+        if number is None:
+            return None
+        year = Year(number, "roc")
+    else:
+        # 114年3月 is an ROC year anywhere; 98年3月 is one in Taiwanese (Traditional) text.
+        roc_reading = (ctx.taiwan and not m.group("y2a")) or len(short) == 3
+        year = Year(int(short), "roc" if roc_reading else "short")
+    point = Point(year=year)
+    if suffix:
+        point.year_part = year_part_of("年" + suffix)
+    finest = LEVEL["yearpart"] if suffix else LEVEL["year"]
+    return found(m, point, (LEVEL["year"], finest))
+
+
+def build_month(m, ctx):
+    month = parse_int(m.group("mon") or m.group("moncn"))
+    if month is None or not 1 <= month <= 12:
+        return None
+    point = Point(month=Month(month))
+    part = m.group("mpart")
+    if part:
+        point.month_part = month_part_of("月" + part)
+    return found(m, point, (LEVEL["month"], LEVEL["monthpart"] if part else LEVEL["month"]))
+
+
+_MONTH_BEFORE = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s?月\s?$")
+
+
+def build_day(m, ctx):
+    before = _MONTH_BEFORE.search(m.string, max(0, m.start() - 5), m.start())
+    if before is not None and not 1 <= (parse_int(before.group(1)) or 0) <= 12:
+        return None  # 2025年0月1日: the month is impossible, so is the day
+    text = m.group("day") or m.group("day2") or m.group("daycn") or m.group("daycn2")
+    day = parse_int(text)
+    if day is None or not 1 <= day <= 31:
+        return None
+    return found(m, Point(day=Day(day)), (LEVEL["day"], LEVEL["day"]))
+
+
+def _rules() -> tuple[Rule, ...]:
+    year_part = r"(?:(?P<ypart>初|底|末|终" + not_followed_by("year_end_after") + "|" + mid() + "))?"
+    day_stop = not_followed_by("day_after")
+    return (
+        Rule("numeric-date", re.compile(starts("12",
+            NOT_IN_NUMBER + r"(?P<ny>1\d{3}|20\d{2}|21\d{2})(?P<sep>[-/.])(?P<nm>\d{1,2})"
+            r"(?:(?P=sep)(?P<nd>\d{1,2})(?:[T\s](?P<nh>[01]?\d|2[0-3]):(?P<nmin>[0-5]\d)(?::\d\d)?)?)?"
+            r"(?![\d.\-/%])")), build_numeric_date, 5, needs="0123456789",
+            anchoring=Anchoring("-/.", 5, 20), examples=("2025-11-20", "2025/11/20", "2025.11.20")),
+        Rule("year", re.compile(starts("0-9" + CN_DIGIT + "民'’",
+            NOT_IN_NUMBER + r"(?:(?P<y4>1\d{3}|20\d{2}|21\d{2})|(?P<ycn>" + CN4 + r")"
+            r"|民国(?P<roc>\d{1,3}|[零一二三四五六七八九十百]{1,5})"
+            r"|['’](?P<y2a>\d{2})(?=年)"
+            r"|" + not_preceded_by("roc_year_before") + r"(?P<y3>1[01]\d)"  # not after 經營/長達/已: a length
+            r"(?=年(?:度|起|初|底|中|末|全年|以来|至|到|[-–~，。、；：）)\s]|$))"
+            r"|(?P<y2>\d{2,3})(?=年\s?(?:\d{1,2}|十[一二]|[一二三四五六七八九十])"
+            r"(?:\s?[至到~\-]\s?(?:\d{1,2}|十[一二]|[一二三四五六七八九十]))?月))"
+            r"\s?年(?P<fiscal>度)?" + not_followed_by("year_after") + year_part)),
+            build_year, 4, needs="年", anchoring=Anchoring("年", 10, 8),
+            examples=("2013年", "二零一三年", "民國38年")),
+        Rule("month", re.compile(starts("0-9一二三四五六七八九十",
+            r"(?:(?<![\d./])(?P<mon>1[0-2]|0?[1-9])|(?<![一二三四五六七八九十第])(?P<moncn>" + CN_MONTH + r"))"
+            r"\s?月(?:份)?" + not_followed_by("month_after") +
+            r"(?:(?P<mpart>初|底|末|" + mid() + "))?")),
+            build_month, 3, needs="月", anchoring=Anchoring("月", 5, 8), examples=("4月份", "6月", "12月")),
+        Rule("day", re.compile(starts("0-9一二三四五六七八九十廿卅",
+            r"(?:(?<![\d./])(?P<day>3[01]|[12]\d|0?[1-9])\s?日" + day_stop +
+            r"|(?<=月)(?P<day2>3[01]|[12]\d|0?[1-9])\s?号" + not_followed_by("hao_after") +
+            r"|(?<=月)(?P<daycn>" + CN_DAY + r")[日号]"
+            r"|(?<![一二三四五六七八九十廿卅])(?P<daycn2>[二三]?十[一二三四五六七八九]?|廿[一二三四五六七八九]?|卅一?)日"
+            + day_stop + ")")),
+            build_day, 3, needs="日号", anchoring=Anchoring("日号", 5, 8), examples=("20日", "卅日")),
+    )
+
+
+RULES = _rules()

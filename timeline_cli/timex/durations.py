@@ -1,0 +1,174 @@
+"""Lengths of time and what the words around them make of one: 12年 (a duration), 过去10年 and
+两年来 (a span up to the reference date), 5年后 and 三天前 (an offset: a date), 不到三年,
+十余年, 3到5年, 几周, 数十年, 30日内."""
+
+from __future__ import annotations
+
+import re
+
+from .fragments import NUM, not_followed_by, starts
+from .numerals import parse_int, parse_number
+from .pieces import Duration, Length, Offset, Span
+from .recognise import Anchoring, Rule, found
+
+UNITS = {
+    "年": "Y", "个月": "M", "个多月": "M", "周": "W", "个星期": "W", "星期": "W",
+    "个礼拜": "W", "礼拜": "W", "天": "D", "小时": "H", "个小时": "H", "个钟头": "H",
+    "钟头": "H", "分钟": "MIN", "秒钟": "S", "秒": "S", "个世纪": "CE", "个多世纪": "CE", "世纪": "CE",
+    "周年": "Y",
+}
+_MORE_UNITS = ("个多月", "个多世纪")
+_CN_START = "几数上零一二两三四五六七八九十百千万半若"  # what a length in Chinese numerals starts with
+
+# Words just before the number that change what the length means.
+_PREFIXES = ("接下来的", "接下来", "过去", "最近", "未来", "今后", "短短", "仅仅", "没过", "不到", "不足",
+             "将近", "接近", "超过", "大约", "近", "逾", "约", "第")
+_PREFIX_ENDS = {word[-1] for word in _PREFIXES}
+_QUALIFIERS = {"不到": "LESS_THAN", "不足": "LESS_THAN", "将近": "LESS_THAN", "接近": "LESS_THAN",
+               "超过": "MORE_THAN", "逾": "MORE_THAN", "大约": "APPROX", "约": "APPROX"}
+_PAST_PREFIXES = ("过去", "近", "最近")
+_FUTURE_PREFIXES = ("未来", "今后", "接下来的", "接下来")
+_STORY_PREFIXES = ("短短", "仅仅", "没过")  # 短短三天后: counted from the story, the number alone
+_SINCE = ("来", "以来")
+_BEFORE = ("前", "以前", "之前")
+_AFTER = ("后", "以后", "之后", "过后")
+_WITHIN = ("内", "以内", "之内")
+
+
+def read_length(m) -> Length | None:
+    """The length the number and unit give, with 多/余/左右/以上; None when it is no length."""
+    low_text = m.group("n1") or m.group("n1cn")
+    high_text, unit_word, tail = m.group("n2", "unit", "tail")
+    unit = UNITS[unit_word]
+    if unit == "Y" and len(low_text) == 4 and low_text.isdigit():
+        return None  # 2013年 is a year, read by the year rule
+    length = vague_length(low_text, unit)
+    if length is None:
+        low = parse_number(low_text)
+        if low is None or (low <= 0 and low_text != "半"):
+            return None
+        length = Length(unit, low + 0.5 if tail == "半" or m.group("halfmid") else low)
+        if high_text:
+            high = parse_number(high_text)
+            if high is None or high <= low:
+                return None
+            length.amount_max = high
+    more = m.group("more1") or m.group("more3") or ("多" if unit_word in _MORE_UNITS else None)
+    if more or tail == "多":
+        length.mod = "MORE_THAN"
+    approx = m.group("approx_tail")
+    if approx:
+        length.mod = "APPROX" if approx == "左右" else "MORE_THAN"
+    return length
+
+
+def vague_length(text: str, unit: str) -> Length | None:
+    """几年 → X years; 数十年 → X decades; 十几年 → more than 10 years; None when exact."""
+    if len(text) == 2 and text[0] == "上":  # 上百年: more than a hundred years
+        return Length(unit, float({"十": 10, "百": 100, "千": 1000}[text[1]]), mod="MORE_THAN")
+    if text in ("几", "数", "若干"):
+        return Length(unit, vague=True)
+    if len(text) == 2 and text[0] in "几数" and text[1] in "十百":
+        if unit == "Y":
+            return Length("DE" if text[1] == "十" else "CE", vague=True)
+        return Length(unit, vague=True)
+    if text.endswith("几") and len(text) > 1:
+        base = parse_int(text[:-1])
+        return None if base is None else Length(unit, float(base), mod="MORE_THAN")
+    return None
+
+
+def prefix_before(view: str, start: int) -> tuple[str | None, int]:
+    """The word just before a number that changes what the duration means (过去10年, 不到三年)."""
+    if start == 0 or view[start - 1] not in _PREFIX_ENDS:
+        return None, start
+    for word in _PREFIXES:
+        if view.startswith(word, start - len(word)):
+            return word, start - len(word)
+    return None, start
+
+
+def frame(length: Length, prefix: str | None, suffix: str | None) -> Duration | Span | Offset:
+    """What the words around a length make of it."""
+    if prefix == "近" and suffix not in _SINCE:
+        length.mod = "LESS_THAN"  # 近三年: nearly three years
+        return Duration(length)
+    if prefix in _PAST_PREFIXES or suffix in _SINCE:
+        return Span(length, -1)
+    if prefix in _FUTURE_PREFIXES:
+        return Span(length, 1)
+    if suffix in _BEFORE or suffix in _AFTER:
+        direction = -1 if suffix in _BEFORE else 1
+        return Offset(length, direction, story=prefix in _STORY_PREFIXES or prefix == "不到")
+    return Duration(length)
+
+
+def build_duration(m, ctx):
+    if _not_a_length(m):
+        return None
+    length = read_length(m)
+    if length is None:
+        return None
+    view, start = m.string, m.start()
+    prefix, prefix_start = prefix_before(view, start)
+    if prefix == "第" or view[start - 1:start] == "第":
+        return None  # 第3年: an ordinal, not a length
+    qualifier = _QUALIFIERS.get(prefix or "")
+    if qualifier:
+        length.mod = qualifier
+    suffix = m.group("post")
+    what = frame(length, prefix, suffix)
+    begin, end = prefix_start, m.end()
+    if isinstance(what, Duration):
+        # A bare duration keeps its own words and a qualifier (不到三年); 过去 belongs to spans.
+        if prefix == "近":
+            begin = _number_start(m)
+        else:
+            if not qualifier:
+                begin = _number_start(m)
+            if suffix and suffix not in _WITHIN:
+                end = m.start("post")
+    elif prefix in _STORY_PREFIXES:
+        begin = _number_start(m)
+    return found(m, what, start=begin, end=end)
+
+
+def _number_start(m) -> int:
+    return m.start("n1") if m.group("n1") is not None else m.start("n1cn")
+
+
+def _not_a_length(m) -> bool:
+    n1 = m.group("n1") or m.group("n1cn")
+    at = _number_start(m)
+    if m.group("unit") == "周" and m.string[at - 1:at] in ("转", "绕", "环", "圈"):
+        return True  # 自转一周, 绕地球一周: a turn, not a week
+    return n1 in ("千", "百", "万", "十万", "百万", "千万", "万万")  # 千年古城, 百年老店: adjectives
+
+
+def build_days_within(m, ctx):
+    count = parse_int(m.group("dwn"))
+    if not count:
+        return None
+    return found(m, Duration(Length("D", float(count))))
+
+
+def _rules() -> tuple[Rule, ...]:
+    units = "|".join(re.escape(w) for w in sorted(UNITS, key=len, reverse=True))
+    tail = (r"(?:\s?(?:到|至|-|–|—|~)\s?(?P<n2>" + NUM + r"))?"
+            r"(?P<more1>多|余|来)?(?P<halfmid>个半)?(?P<unit>" + units + r")"
+            r"(?P<tail>半|多)?(?P<more3>余)?(?P<approx_tail>左右|以上)?" + not_followed_by("duration_after") +
+            r"(?P<post>以来|来|以前|之前|前|以后|之后|过后|后" + not_followed_by("after_suffix") + "|以内|之内|内)?")
+    number = (r"(?:(?<![\d.])(?P<n1>\d{1,6}(?:\.\d{1,3})?)"
+              # Chinese numerals are common characters: only tried where a unit of time follows.
+              r"|(?=[" + _CN_START + r"])(?=[^，。；,;\n]{0,10}?(?:年|月|周|星期|礼拜|天|时|钟头|分钟|秒|世纪))"
+              r"(?P<n1cn>[几数上][十百千]|[零一二两三四五六七八九十百千万]{1,8}几?|半|几|数|若干))")
+    return (
+        Rule("duration", re.compile(starts("0-9" + _CN_START, number + tail)),
+             build_duration, 3, needs="年月周星拜天时头分秒纪", examples=("12年", "5年后", "三個月")),
+        Rule("days-within", re.compile(starts("0-9一二三四五六七八九十",
+            r"(?<![\d.])(?P<dwn>\d{1,3}|[一二三四五六七八九十]{1,3})(?:个)?(?:工作)?日(?=内|以内|之内)(?P<dwpost>内|以内|之内)")),
+            build_days_within, 3, anchoring=Anchoring("日", 7, 5), examples=("30日内", "5个工作日内")),
+    )
+
+
+RULES = _rules()

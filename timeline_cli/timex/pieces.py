@@ -1,0 +1,307 @@
+"""The hand-over between recognition and resolution: what the words say, typed per kind.
+
+A recogniser finds a span of text and says what it means in calendar terms, not yet
+placed on any calendar: `Piece(start, end, rule, what)`, where `what` is one of the
+kinds below. A `Point` says which year, month, day … the words name (some of it
+relative to the reference date or to the story); the others are lengths of time,
+recurrences, ranges and story words. `compose.py` joins and refines pieces; `resolve`
+turns each into a TimeValue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+
+# Levels of a point's fields, coarse to fine: adjacent points join when the first ends
+# above where the next begins (2025年 + 4月 + 5日 + 上午10时).
+LEVEL = {
+    "century": 0, "decade": 1, "year": 2, "yearpart": 3, "month": 4, "week": 5,
+    "monthpart": 5, "day": 6, "daypart": 7, "clock": 8,
+}
+
+
+# --- the parts of a point ------------------------------------------------------------------
+
+@dataclass(slots=True)
+class Century:
+    number: int | None = None  # 20 (20世纪), or None when relative
+    rel: int | None = None  # 上世纪 -1, 本世纪 0
+    mod: str | None = None  # START | MID | END (世纪初, 世纪中叶, 世纪末)
+
+
+@dataclass(slots=True)
+class Decade:
+    number: int | None = None  # 199 for the 1990s
+    short: int | None = None  # 9 for 90年代: the century is inferred
+    mod: str | None = None
+
+
+@dataclass(slots=True)
+class Year:
+    number: int | None = None  # as written: 2025, 114 (ROC), 98 (two digits)
+    reading: str = "ce"  # ce | roc | short: how `number` becomes a year
+    rel: int | None = None  # from the reference year: 今年 0, 去年 -1
+    story: int | None = None  # from the story's year: 同年 0, 次年 +1
+    borrowed: bool = False  # taken from the other end of a range (2025年12月31日至1月2日)
+
+    @property
+    def stated(self) -> bool:
+        return self.number is not None
+
+
+@dataclass(slots=True)
+class FuzzyYearPart:  # 年初, 年中, 年底
+    mod: str
+    first: tuple[int, int]  # (month, day)
+    last: tuple[int, int]
+
+
+@dataclass(slots=True)
+class Half:  # 上半年 / 下半年
+    number: int
+
+
+@dataclass(slots=True)
+class Quarters:  # 第一季度 (1, 1); 前三季度 (1, 3)
+    first: int
+    last: int
+
+
+@dataclass(slots=True)
+class Season:  # 春季 … 冬天
+    code: str  # SP | SU | FA | WI
+
+
+YearPart = FuzzyYearPart | Half | Quarters | Season
+
+
+@dataclass(slots=True)
+class Month:
+    number: int | None = None
+    rel: int | None = None  # 本月 0, 上个月 -1
+    story: int | None = None  # 当月 0, 次月 +1
+
+
+@dataclass(slots=True)
+class MonthPart:  # 月初, 中旬, 月底
+    mod: str
+    first: int
+    last: int  # 0: the month's last day
+
+
+@dataclass(slots=True)
+class Week:
+    rel: int  # 本周 0, 上周 -1 (a bare 周三 has no Week: the reference week, moved by tense)
+
+
+@dataclass(slots=True)
+class Day:
+    number: int | None = None
+    rel: int | None = None  # 今天 0, 昨天 -1
+    check: int | None = None  # 今(20)日: the day of the month written beside the word
+
+
+@dataclass(slots=True)
+class FixedHoliday:  # 元旦 01-01
+    name: str
+    month: int
+    day: int
+
+
+@dataclass(slots=True)
+class LunarDay:  # 春节 (1, 1), 农历八月十五
+    name: str | None
+    month: int
+    day: int
+    leap: bool = False
+
+
+@dataclass(slots=True)
+class ComputedHoliday:  # 除夕, 清明, 母亲节: a calendar rule
+    name: str
+    rule: str
+
+
+Holiday = FixedHoliday | LunarDay | ComputedHoliday
+
+
+@dataclass(slots=True)
+class Clock:
+    hour: int
+    minute: int = 0
+
+
+@dataclass(slots=True)
+class Point:
+    """What the words say about one date or time, field by field; None where they are silent."""
+
+    century: Century | None = None
+    decade: Decade | None = None
+    year: Year | None = None
+    year_part: YearPart | None = None
+    month: Month | None = None
+    month_part: MonthPart | None = None
+    week: Week | None = None
+    weekday: int | None = None  # 1 = Monday … 7 = Sunday
+    weekend: bool = False
+    day: Day | None = None
+    holiday: Holiday | None = None
+    daypart: str | None = None  # TimeML part of day: MO, MI, AF, EV, NI
+    clock: Clock | None = None
+    # Modifiers, from the words around (compose.py):
+    mod: str | None = None  # BEFORE, AFTER, APPROX, ON_OR_AFTER … (2030年前, 5月以后)
+    approx: bool = False  # 许, 左右 on a time
+    since: bool = False  # 以来, 至今: a range up to the reference date
+    day_shift: int | None = None  # 圣诞节翌日 +1, 前一天 -1
+    qualifier: str | None = None  # 当地时间 local, 北京时间 Asia/Shanghai
+    weak: bool = False  # a bare 8点: kept only after a date or a part of the day
+
+    def overlaps(self, other: Point) -> bool:
+        """Whether both fill some field: then they are two dates, not parts of one."""
+        return any(_filled(getattr(self, name)) and _filled(getattr(other, name)) for name in _SLOTS)
+
+    def merge(self, other: Point) -> None:
+        """Take the fields `other` fills (they fill none of the same)."""
+        for name in _SLOTS:
+            value = getattr(other, name)
+            if _filled(value):
+                setattr(self, name, value)
+        self.approx = self.approx or other.approx
+        self.qualifier = self.qualifier or other.qualifier
+        self.weak = False  # a bare 8点 after 今晚 is a real time
+
+    def copy(self) -> Point:
+        return replace(self)
+
+    @property
+    def has_date(self) -> bool:
+        """Any field that places a date (not only a time of day)."""
+        return any(getattr(self, name) is not None for name in _DATE_SLOTS)
+
+    @property
+    def has_year(self) -> bool:
+        return self.year is not None
+
+    @property
+    def only_year_part(self) -> bool:
+        """A point that only names a part of some year: 年底, 上半年, 第一季度, 夏天."""
+        return self.year_part is not None and self.month is None and self.day is None and self.holiday is None
+
+
+def _filled(value) -> bool:
+    return value is not None and value is not False
+
+
+_SLOTS = ("century", "decade", "year", "year_part", "month", "month_part", "week", "weekday", "weekend",
+          "day", "holiday", "daypart", "clock")
+_DATE_SLOTS = ("year", "year_part", "month", "month_part", "day", "holiday")
+assert set(_SLOTS) <= {f.name for f in fields(Point)}
+
+
+# --- lengths of time -----------------------------------------------------------------------
+
+@dataclass(slots=True)
+class Length:
+    unit: str  # Y M W D H MIN S; CE (centuries), DE (decades) for vague counts
+    amount: float | None = None  # None when vague (几年)
+    amount_max: float | None = None  # 3到5年
+    parts: tuple[tuple[float, str], ...] = ()  # 15年6个月: several units in one length
+    vague: bool = False
+    mod: str | None = None  # MORE_THAN, LESS_THAN, APPROX
+
+    @property
+    def plain(self) -> bool:
+        """One exact amount of one unit, nothing around it: may join the next (3年零4个月)."""
+        return self.amount is not None and self.amount_max is None and not self.vague and self.mod is None
+
+
+@dataclass(slots=True)
+class Duration:  # 12年, 三个多月
+    length: Length
+
+
+@dataclass(slots=True)
+class Span:  # 过去10年, 两年来, 未来5年内: a length that ends or starts at the reference date
+    length: Length
+    direction: int  # -1 back from the reference date, +1 ahead
+
+
+@dataclass(slots=True)
+class Offset:  # 5年后, 三天前: a date that far from the reference date or the story
+    length: Length
+    direction: int
+    story: bool = False  # 短短三天后: always counted from the story
+
+
+# --- everything else -----------------------------------------------------------------------
+
+@dataclass(slots=True)
+class Recurrence:  # 每年, 每周三, 四年一遇
+    value: str
+    mod: str | None = None
+
+
+@dataclass(slots=True)
+class Reference:  # 目前, 近日, 此前: the reference date itself, or around it
+    value: str  # PRESENT_REF | PAST_REF | FUTURE_REF | DAY
+    mod: str | None
+    back: int  # days before the reference the interval starts (-1: open)
+    ahead: int
+
+
+@dataclass(slots=True)
+class StoryAfter:  # 随后, 此后
+    pass
+
+
+@dataclass(slots=True)
+class StorySame:  # 当时, 那时
+    pass
+
+
+@dataclass(slots=True)
+class StoryDay:  # 次日, 当天, 前一天
+    days: int
+
+
+@dataclass(slots=True)
+class Qualifier:  # 当地时间, 北京时间: joins the point after it
+    zone: str
+
+
+@dataclass(slots=True)
+class YearRange:  # 2013-2018年
+    first: int
+    last: int
+
+
+@dataclass(slots=True)
+class Range:  # 4月5日到7日, 1至10月: two points, the second borrowing what it leaves out
+    first: Piece
+    second: Piece
+
+
+What = (Point | Duration | Span | Offset | Recurrence | Reference | StoryAfter | StorySame | StoryDay
+        | Qualifier | YearRange | Range)
+
+
+@dataclass(slots=True)
+class Piece:
+    start: int
+    end: int
+    rule: str  # the recogniser's name, then the refiners that changed it, joined by +
+    what: What
+    levels: tuple[int, int] = (0, 0)  # coarsest and finest level, for points
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+    @property
+    def point(self) -> Point | None:
+        return self.what if isinstance(self.what, Point) else None
+
+
+def point_piece(m, rule: str, levels: tuple[int, int], point: Point) -> Piece:
+    return Piece(m.start(), m.end(), rule, point, levels)
+

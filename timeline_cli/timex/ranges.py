@@ -1,0 +1,57 @@
+"""Ranges that share one unit: 2013-2018年, 1至10月, 5至7日 (other ranges are joined in compose.py)."""
+
+from __future__ import annotations
+
+import re
+
+from .fragments import NOT_IN_NUMBER, starts
+from .numerals import parse_int
+from .pieces import LEVEL, Day, Month, Piece, Point, Range, YearRange
+from .recognise import Anchoring, Rule, found
+
+_MONTH_NUMBER = r"1[0-2]|0?[1-9]|十[一二]|[一二三四五六七八九十]"
+_DAY_NUMBER = r"3[01]|[12]\d|0?[1-9]"
+_JOIN = r"\s?(?:至|到|-|–|~)\s?"
+
+
+def _range(m, first: Point, second: Point, level: int) -> Piece:
+    ends = [Piece(m.start(), m.end(), "", point, (level, level)) for point in (first, second)]
+    return found(m, Range(ends[0], ends[1]), (level, level))
+
+
+def build_month_range(m, ctx):
+    """1至10月: two months sharing one 月."""
+    first, second = parse_int(m.group("m1")), parse_int(m.group("m2"))
+    if first is None or second is None or not (1 <= first < second <= 12):
+        return None
+    return _range(m, Point(month=Month(first)), Point(month=Month(second)), LEVEL["month"])
+
+
+def build_day_range(m, ctx):
+    """5至7日: two days sharing one 日."""
+    first, second = int(m.group("d1")), int(m.group("d2"))
+    if not first < second:
+        return None
+    return _range(m, Point(day=Day(first)), Point(day=Day(second)), LEVEL["day"])
+
+
+def build_year_range(m, ctx):
+    a, b = int(m.group("ya")), int(m.group("yb"))
+    if b < 100:  # 2013-18年
+        b = a // 100 * 100 + b
+    if b <= a:
+        return None
+    return found(m, YearRange(a, b))
+
+
+RULES = (
+    Rule("year-range", re.compile(starts("12",
+        NOT_IN_NUMBER + r"(?P<ya>1\d{3}|20\d{2})\s?年?\s?[-–—~至到]\s?(?P<yb>1\d{3}|20\d{2}|\d{2})\s?年(?!代)")),
+        build_year_range, 6, needs="年", anchoring=Anchoring("年", 14, 6), examples=("2013-2018年", "2013年至2018年")),
+    Rule("month-range", re.compile(starts("0-9一二三四五六七八九十",
+        r"(?<![\d./])(?P<m1>" + _MONTH_NUMBER + ")" + _JOIN + "(?P<m2>" + _MONTH_NUMBER + r")\s?月(?:份)?")),
+        build_month_range, 4, needs="月", anchoring=Anchoring("月", 9, 6), examples=("今年1至9月", "114年1至10月")),
+    Rule("day-range", re.compile(starts("0-9",
+        r"(?<![\d./])(?P<d1>" + _DAY_NUMBER + ")" + _JOIN + "(?P<d2>" + _DAY_NUMBER + r")\s?[日号]")),
+        build_day_range, 4, needs="日号", anchoring=Anchoring("日号", 9, 8), examples=("3月5至7日", "12月5至7日")),
+)

@@ -1,0 +1,118 @@
+"""Words counted from the reference date or the story: 今年, 同年, 上个月, 当月, 下周三, 周五,
+周末, 昨天, 今(20)日."""
+
+from __future__ import annotations
+
+import re
+
+from .fragments import mid, not_followed_by, starts
+from .fuzzy import month_part_of, year_part_of
+from .lexicon import alternation, lexicon
+from .pieces import LEVEL, Day, Month, Piece, Point, Week, Year
+from .recognise import Anchoring, Rule, found
+
+WEEKDAYS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7,
+            "1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7}
+WEEK_WORDS = {"本": 0, "这": 0, "这个": 0, "上": -1, "上个": -1, "上上": -2, "上上个": -2,
+              "下": 1, "下个": 1, "下下": 2, "下下个": 2}
+
+
+def _year_with_part(m, year: Year, suffix: str | None) -> Piece:
+    point = Point(year=year)
+    if suffix:
+        point.year_part = year_part_of("年" + suffix)
+    return found(m, point, (LEVEL["year"], LEVEL["yearpart"] if suffix else LEVEL["year"]))
+
+
+def build_relative_year(m, ctx):
+    return _year_with_part(m, Year(rel=lexicon()["relative_year"][m.group("ry")]), m.group("rypart"))
+
+
+def build_story_year(m, ctx):
+    return _year_with_part(m, Year(story=lexicon()["story_year"][m.group("ry")]), m.group("rypart"))
+
+
+def _month_with_part(m, month: Month, part: str | None) -> Piece:
+    point = Point(month=month)
+    if part:
+        point.month_part = month_part_of("月" + part)
+    return found(m, point, (LEVEL["month"], LEVEL["monthpart"] if part else LEVEL["month"]))
+
+
+def build_relative_month(m, ctx):
+    return _month_with_part(m, Month(rel=lexicon()["relative_month"][m.group("rm")]), m.group("rmpart"))
+
+
+def build_story_month(m, ctx):
+    return _month_with_part(m, Month(story=lexicon()["story_month"][m.group("rm")]), m.group("rmpart"))
+
+
+def build_relative_week(m, ctx):
+    point = Point(week=Week(WEEK_WORDS[m.group("wrel")]))
+    finest = LEVEL["week"]
+    weekday = m.group("wday")
+    if weekday == "末":
+        point.weekend = True
+    elif weekday:
+        point.weekday = WEEKDAYS[weekday]
+        finest = LEVEL["day"]
+    return found(m, point, (LEVEL["week"], finest))
+
+
+def build_weekday(m, ctx):
+    return found(m, Point(weekday=WEEKDAYS[m.group("wd")]), (LEVEL["day"], LEVEL["day"]))
+
+
+def build_weekend(m, ctx):
+    return found(m, Point(weekend=True), (LEVEL["week"], LEVEL["week"]))
+
+
+def build_bracket_day(m, ctx):
+    """今(20)日, as Taiwanese news writes "today, the 20th"."""
+    offset = {"今": 0, "昨": -1, "明": 1, "前": -2}[m.group("bd")]
+    return found(m, Point(day=Day(rel=offset, check=int(m.group("bdn")))), (LEVEL["day"], LEVEL["day"]))
+
+
+def build_relative_day(m, ctx):
+    if any(m.string.startswith(name, m.start()) for name in lexicon()["exclusions"]["relative_day"]):
+        return None  # 今日头条, 明日之星: names, not days
+    offset, part = lexicon()["relative_day"][m.group(0)]
+    point = Point(day=Day(rel=offset), daypart=part or None)
+    return found(m, point, (LEVEL["day"], LEVEL["daypart"] if part else LEVEL["day"]))
+
+
+def _rules() -> tuple[Rule, ...]:
+    lex = lexicon()
+    year_part = r"(?:(?P<rypart>初|底|末|终" + not_followed_by("year_end_after") + "|" + mid() + "))?"
+    month_part = r"(?:(?P<rmpart>初|底|末|" + mid() + "))?"
+    not_after_count = r"(?<![上下本这个每一二两三四五六七八九十几\d])"  # 每周三, 两周: other rules
+    return (
+        Rule("relative-year", re.compile(
+            r"(?P<ry>" + alternation(lex["relative_year"]) + r")(?P<fiscal>度)?" + year_part),
+            build_relative_year, 2, needs="年", examples=("今年", "去年年底", "明年")),
+        Rule("story-year", re.compile(
+            r"(?P<ry>" + alternation(lex["story_year"]) + r")(?P<fiscal>度)?" + year_part),
+            build_story_year, 2, needs="年", examples=("同年", "翌年", "次年")),
+        Rule("relative-month", re.compile(r"(?P<rm>" + alternation(lex["relative_month"]) + r")" + month_part),
+             build_relative_month, 2, needs="月", examples=("本月", "上个月", "下月")),
+        Rule("story-month", re.compile(r"(?P<rm>" + alternation(lex["story_month"]) + r")" + month_part),
+             build_story_month, 2, needs="月", examples=("当月", "次月")),
+        Rule("relative-week", re.compile(
+            r"(?P<wrel>上上个|下下个|上上|下下|这个|上个|下个|本|这|上|下)(?:周|星期|礼拜)"
+            r"(?:(?P<wday>[一二三四五六日天末1-7])" + not_followed_by("relative_weekday_after") + ")?"
+            + not_followed_by("week_after")),
+            build_relative_week, 2, needs="周星拜", examples=("上周三", "本周", "下周一")),
+        Rule("weekday", re.compile(starts("周星礼", not_after_count + r"(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])"
+                                          + not_followed_by("weekday_after"))),
+             build_weekday, 1, needs="周星拜", anchoring=Anchoring("周期拜", 3, 5), examples=("周三", "星期五")),
+        Rule("weekend", re.compile(starts("周星礼", not_after_count + r"(?:周|星期|礼拜)末"
+                                          + not_followed_by("weekday_after"))),
+             build_weekend, 1, needs="末", anchoring=Anchoring("周期拜", 3, 5), examples=("週末", "周末")),
+        Rule("bracket-day", re.compile(r"(?P<bd>[今昨明前])\s?[(（](?P<bdn>\d{1,2})[)）]\s?日"),
+             build_bracket_day, 3, needs="(（", examples=("今(20)日", "昨（2）日")),
+        Rule("relative-day", re.compile(alternation(lex["relative_day"])), build_relative_day, 2,
+             examples=("昨天", "今天", "明晚")),
+    )
+
+
+RULES = _rules()

@@ -1,0 +1,188 @@
+"""Lengths of time: durations, spans up to or from the reference date (过去10年, 未来5年),
+and offsets that make a date (5年后, 三天前)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from ..model import TimeValue
+from . import calendar as cal
+from .pieces import Duration, Length, Offset, Piece, Span
+from .storyline import Resolved, Story, StoryPoint
+
+
+def iso_duration(amount: float, unit: str) -> str:
+    """ISO 8601 length: 12 Y → P12Y, 1.5 Y → P18M, 0.5 D → PT12H, 3 H → PT3H."""
+    if unit == "CE":
+        amount, unit = amount * 100, "Y"
+    if unit == "Y" and amount != int(amount):
+        amount, unit = amount * 12, "M"
+    if unit == "D" and amount != int(amount):
+        amount, unit = amount * 24, "H"
+    if unit == "H" and amount != int(amount):
+        amount, unit = amount * 60, "MIN"
+    number = f"{int(amount)}" if amount == int(amount) else f"{amount:g}"
+    if unit in ("H", "MIN", "S"):
+        return f"PT{number}{'M' if unit == 'MIN' else unit}"
+    return f"P{number}{unit}"
+
+
+def _compound_duration(parts: list[tuple[float, str]]) -> str:
+    """P15Y6M, PT2H12M: several units in one ISO 8601 length."""
+    date_part, time_part = "", ""
+    for amount, unit in parts:
+        number = f"{int(amount)}" if amount == int(amount) else f"{amount:g}"
+        if unit in ("H", "MIN", "S"):
+            time_part += number + ("M" if unit == "MIN" else unit)
+        else:
+            date_part += number + unit
+    return "P" + date_part + ("T" + time_part if time_part else "")
+
+
+def _vague_duration(unit: str) -> str:
+    if unit in ("H", "MIN", "S"):
+        return f"PTX{'M' if unit == 'MIN' else unit}"
+    return f"PX{unit}"
+
+
+def _duration_value(length: Length) -> tuple[str, str | None]:
+    if length.parts:
+        return _compound_duration(length.parts), None
+    if length.vague:
+        return _vague_duration(length.unit), None
+    low = iso_duration(length.amount, length.unit)
+    high = iso_duration(length.amount_max, length.unit) if length.amount_max is not None else None
+    return low, high
+
+
+def resolve_duration(duration: Duration) -> Resolved:
+    length = duration.length
+    value, high = _duration_value(length)
+    time = TimeValue("DURATION", value, length.mod, None, duration=value, duration_max=high)
+    return Resolved(time, None, "approximate" if length.vague else "stated")
+
+
+_SHIFT_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day"}
+
+
+def _amount_in_days_or_months(amount: float, unit: str) -> tuple[int, str] | None:
+    """Calendar shifts need whole units: 1.5 years → 18 months, half a month → 15 days."""
+    if unit == "CE":
+        amount, unit = amount * 100, "Y"
+    if unit not in _SHIFT_UNITS:
+        return None
+    if amount == int(amount):
+        return int(amount), _SHIFT_UNITS[unit]
+    if unit == "Y":
+        return round(amount * 12), "month"
+    if unit == "M":
+        return round(amount * 30), "day"
+    if unit == "W":
+        return round(amount * 7), "day"
+    return None
+
+
+def resolve_span(span: Span, story: Story) -> Resolved:
+    length = span.length
+    value, high = _duration_value(length)
+    ref_day = story.ref_day()
+    start = end = None
+    anchor = None
+    if ref_day is not None and not length.vague and length.amount_max is None:
+        shift = _amount_in_days_or_months(length.amount, length.unit)
+        if shift is not None:
+            amount, unit = shift
+            other = cal.shift_date(ref_day, span.direction * amount, unit)
+            start, end = (other, ref_day) if span.direction < 0 else (ref_day, other)
+            anchor = "ref_date"
+    time = TimeValue("DURATION", value, length.mod, None, start, end, value, high)
+    return Resolved(time, anchor, "relative")
+
+
+_VAGUE_RANGE = (2, 5)  # 几周后: between two and five weeks
+_STORY_REACH = 3  # sentences back that an offset (两周后) may count from
+
+
+def resolve_offset(offset: Offset, piece: Piece, story: Story) -> Resolved | None:
+    length = offset.length
+    unit = length.unit
+    if unit == "CE":
+        unit = "Y"
+    direction = offset.direction
+    prev = story.previous(piece.start)
+    # 两周后 after a dated sentence counts from that date; 5年后 in a forecast counts from today.
+    near = prev is not None and story.sentence(piece.start) - prev.sentence <= _STORY_REACH
+    use_story = prev is not None and (offset.story or (near and story.tense(piece.start, piece.end) <= 0))
+    if use_story:
+        base_start, base_end = prev.time.start_date, prev.time.end_date
+        anchor = prev.id
+    else:
+        base_start = base_end = story.ref_day()
+        anchor = "ref_date"
+        if base_start is None and story.ref is not None and unit == "Y":
+            base_start = base_end = date(story.ref.date.year, 7, 1)
+    if base_start is None or base_end is None:
+        return Resolved(TimeValue("DATE", "XXXX", None, "year"), None, "relative")
+    if length.vague:
+        low, high = _VAGUE_RANGE
+        if length.unit == "DE":
+            low, high, unit = low * 10, high * 10, "Y"
+    else:
+        low = high = length.amount
+    shifts = [_amount_in_days_or_months(x, unit) for x in (low, high)]
+    if unit in ("H", "MIN", "S"):
+        return _clock_offset(length, story, prev if use_story else None)
+    if None in shifts:
+        return None
+    (n_low, u_low), (n_high, u_high) = shifts
+    if direction > 0:
+        start = cal.shift_date(base_start, n_low, u_low)
+        end = cal.shift_date(base_end, n_high, u_high)
+    else:
+        start = cal.shift_date(base_start, -n_high, u_high)
+        end = cal.shift_date(base_end, -n_low, u_low)
+    exact = not length.vague and base_start == base_end
+    time = _period_value(start, end, _SHIFT_UNITS.get(unit, "day") if exact else None)
+    certainty = "approximate" if length.vague else "relative"
+    return Resolved(time, anchor, certainty, (time.start_date.year, None, None))
+
+
+def _clock_offset(length: Length, story: Story, prev: StoryPoint | None) -> Resolved | None:
+    """约40分钟后: the same day as the time it counts from, about then."""
+    if length.vague:
+        return None
+    if prev is not None and prev.day is not None:
+        day, anchor = date(prev.year, prev.month, prev.day), prev.id
+    elif story.ref_day() is not None:
+        day, anchor = story.ref_day(), "ref_date"
+    else:
+        return None
+    return Resolved(TimeValue("DATE", day.isoformat(), "APPROX", "day", day, day),
+                    anchor, "approximate", (day.year, day.month, day.day))
+
+
+def _period_value(start: date, end: date, unit: str | None) -> TimeValue:
+    """The TimeML value of an interval: at the shift's unit when exact, else the period holding it."""
+    if unit == "year":
+        y = start.year
+        return TimeValue("DATE", f"{y:04d}", None, "year", date(y, 1, 1), date(y, 12, 31))
+    if unit == "month":
+        first, last = cal.month_span(start.year, start.month)
+        return TimeValue("DATE", f"{start.year:04d}-{start.month:02d}", None, "month", first, last)
+    if unit == "week":
+        monday = cal.week_monday(start)
+        return TimeValue("DATE", cal.iso_week_value(monday), None, "week", monday, monday + timedelta(days=6))
+    if unit == "day":
+        return TimeValue("DATE", start.isoformat(), None, "day", start, start)
+    # A fuzzy interval (几周后 from 年初): name the smallest period that holds it.
+    if start.year != end.year:
+        return TimeValue("DATE", f"{start.year:04d}/{end.year:04d}", "APPROX", "year", start, end)
+    if start.month == end.month:
+        return TimeValue("DATE", f"{start.year:04d}-{start.month:02d}", "APPROX", "month", start, end)
+    if (start.month - 1) // 3 == (end.month - 1) // 3:
+        q = (start.month - 1) // 3 + 1
+        return TimeValue("DATE", f"{start.year:04d}-Q{q}", "APPROX", "quarter", start, end)
+    if (start.month <= 6) == (end.month <= 6):
+        h = 1 if start.month <= 6 else 2
+        return TimeValue("DATE", f"{start.year:04d}-H{h}", "APPROX", "half", start, end)
+    return TimeValue("DATE", f"{start.year:04d}", "APPROX", "year", start, end)
