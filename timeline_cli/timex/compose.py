@@ -61,7 +61,7 @@ def compose(pieces: list[Piece], view: str) -> list[Piece]:
     pieces = _join_durations(pieces, view)
     pieces = _share_into_ranges(pieces, view)
     pieces = _join_points(pieces, view)
-    pieces = [p for p in pieces if not (p.point is not None and p.point.weak)]
+    pieces = [p for p in pieces if not (isinstance(p.what, Point) and p.what.weak)]
     pieces = _drop_covered(_read_suffixes(pieces, view))
     return _join_ranges(pieces, view)
 
@@ -99,23 +99,21 @@ def _attach_qualifiers(pieces: list[Piece], view: str) -> list[Piece]:
 
 def _join_points(pieces: list[Piece], view: str) -> list[Piece]:
     out: list[Piece] = []
-    prev_point = None  # the last piece's point, when it is one
     for piece in pieces:
-        point = piece.point
+        prev = out[-1] if out else None
         if (
-            prev_point is not None and point is not None
-            and _adjacent(out[-1], piece, view)
-            and out[-1].levels[1] < piece.levels[0]
-            and not prev_point.overlaps(point)
+            prev is not None and piece.start - prev.end <= 1
+            and prev.levels[1] < piece.levels[0]
+            and isinstance(prev.what, Point) and isinstance(piece.what, Point)
+            and _adjacent(prev, piece, view)
+            and not prev.what.overlaps(piece.what)
         ):
-            prev = out[-1]
-            prev_point.merge(point)
+            prev.what.merge(piece.what)
             prev.end = piece.end
             prev.levels = (prev.levels[0], piece.levels[1])
             prev.rule = f"{prev.rule}+{piece.rule}"
             continue
         out.append(piece)
-        prev_point = point
     return out
 
 
@@ -127,6 +125,9 @@ def _join_durations(pieces: list[Piece], view: str) -> list[Piece]:
     """15年6个月, 3年零4个月, 2小时12分: one length in several units."""
     out: list[Piece] = []
     for piece in pieces:
+        if not isinstance(piece.what, Duration):
+            out.append(piece)
+            continue
         prev = out[-1] if out else None
         length = _plain_length(piece)
         prev_length = _plain_length(prev) if prev is not None else None
@@ -165,12 +166,12 @@ def _share_into_ranges(pieces: list[Piece], view: str) -> list[Piece]:
     for piece in pieces:
         prev = out[-1] if out else None
         if (
-            prev is not None and prev.point is not None and isinstance(piece.what, Range)
+            isinstance(piece.what, Range) and prev is not None and isinstance(prev.what, Point)
             and _adjacent(prev, piece, view) and prev.levels[1] < piece.levels[0]
         ):
             for end in (piece.what.first, piece.what.second):
-                shared = prev.point.copy()
-                shared.merge(end.point)
+                shared = prev.what.copy()
+                shared.merge(end.what)
                 end.what = shared
                 end.levels = (prev.levels[0], end.levels[1])
             piece.start = prev.start
@@ -236,8 +237,9 @@ def _join_ranges(pieces: list[Piece], view: str) -> list[Piece]:
         a = pieces[i]
         b = pieces[i + 1] if i + 1 < len(pieces) else None
         if (
-            b is not None and a.point is not None and b.point is not None
-            and not a.point.since and a.point.mod is None
+            b is not None and b.start - a.end <= 3
+            and isinstance(a.what, Point) and isinstance(b.what, Point)
+            and not a.what.since and a.what.mod is None
             and RANGE_JOINERS.fullmatch(view[a.end:b.start])
             and b.levels[0] >= a.levels[0]
         ):

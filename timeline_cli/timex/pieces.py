@@ -158,13 +158,19 @@ class Point:
 
     def overlaps(self, other: Point) -> bool:
         """Whether both fill some field: then they are two dates, not parts of one."""
-        return any(_filled(getattr(self, name)) and _filled(getattr(other, name)) for name in _SLOTS)
+        for name in _SLOTS:
+            mine = getattr(self, name)
+            if mine is not None and mine is not False:
+                theirs = getattr(other, name)
+                if theirs is not None and theirs is not False:
+                    return True
+        return False
 
     def merge(self, other: Point) -> None:
         """Take the fields `other` fills (they fill none of the same)."""
         for name in _SLOTS:
             value = getattr(other, name)
-            if _filled(value):
+            if value is not None and value is not False:
                 setattr(self, name, value)
         self.approx = self.approx or other.approx
         self.qualifier = self.qualifier or other.qualifier
@@ -186,10 +192,6 @@ class Point:
     def only_year_part(self) -> bool:
         """A point that only names a part of some year: 年底, 上半年, 第一季度, 夏天."""
         return self.year_part is not None and self.month is None and self.day is None and self.holiday is None
-
-
-def _filled(value) -> bool:
-    return value is not None and value is not False
 
 
 _SLOTS = ("century", "decade", "year", "year_part", "month", "month_part", "week", "weekday", "weekend",

@@ -9,6 +9,7 @@ the text.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -117,19 +118,22 @@ def _anchor_pattern(chars: str) -> re.Pattern:
 _SPARSE = 1 / 40  # anchors per character below which windows beat one pass over the text
 
 
-def _sparse(anchoring: Anchoring, view: str) -> bool:
-    count = sum(view.count(ch) for ch in anchoring.chars)
-    return count < len(view) * _SPARSE
+@lru_cache(maxsize=1)
+def _telling_chars() -> re.Pattern:
+    """Every character some rule needs or anchors on: counted once per text."""
+    chars = {ch for rule in rules() for ch in rule.needs + (rule.anchoring.chars if rule.anchoring else "")}
+    return re.compile("[" + re.escape("".join(sorted(chars))) + "]")
 
 
 def scan(view: str, ctx: ScanContext) -> list[tuple[Piece, int]]:
     """Every piece any rule finds, with its rule's priority; overlaps are settled later."""
     hits = []
-    present = set(view)
+    counts = Counter(_telling_chars().findall(view))
+    sparse_below = len(view) * _SPARSE
     for rule in rules():
-        if rule.needs and present.isdisjoint(rule.needs):
+        if rule.needs and not any(counts[ch] for ch in rule.needs):
             continue
-        windowed = rule.anchoring is not None and _sparse(rule.anchoring, view)
+        windowed = rule.anchoring is not None and sum(counts[ch] for ch in rule.anchoring.chars) < sparse_below
         matches = _anchored(rule, view) if windowed else rule.pattern.finditer(view)
         for m in matches:
             if m.end() == m.start():
