@@ -93,7 +93,7 @@ def _rules() -> tuple[Rule, ...]:
         Rule("month-part", re.compile(alternation(lex["month_part"]).replace("月中", "月" + mid())),
              build_month_part, 1, needs="月旬", examples=("3月上旬", "6月下旬")),
         Rule("reference", re.compile(alternation(lex["reference"])), build_reference, 0,
-             examples=("目前", "近日", "此前")),
+             examples=("目前", "近日", "刚刚")),
     )
 
 

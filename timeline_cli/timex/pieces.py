@@ -252,11 +252,6 @@ class Reference:  # 目前, 近日, 此前: the reference date itself, or around
 
 
 @dataclass(slots=True)
-class StoryAfter:  # 随后, 此后
-    pass
-
-
-@dataclass(slots=True)
 class StorySame:  # 当时, 那时
     pass
 
@@ -283,7 +278,7 @@ class Range:  # 4月5日到7日, 1至10月: two points, the second borrowing wha
     second: Piece
 
 
-What = (Point | Duration | Span | Offset | Recurrence | Reference | StoryAfter | StorySame | StoryDay
+What = (Point | Duration | Span | Offset | Recurrence | Reference | StorySame | StoryDay
         | Qualifier | YearRange | Range)
 
 

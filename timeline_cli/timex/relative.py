@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .fragments import mid, not_followed_by, starts
+from .fragments import mid, not_followed_by, not_preceded_by, starts
 from .fuzzy import month_part_of, year_part_of
 from .lexicon import alternation, lexicon
 from .pieces import LEVEL, Day, Month, Piece, Point, Week, Year
@@ -95,7 +95,8 @@ def _rules() -> tuple[Rule, ...]:
             build_story_year, 2, needs="年", examples=("同年", "翌年", "次年")),
         Rule("relative-month", re.compile(r"(?P<rm>" + alternation(lex["relative_month"]) + r")" + month_part),
              build_relative_month, 2, needs="月", examples=("本月", "上个月", "下月")),
-        Rule("story-month", re.compile(r"(?P<rm>" + alternation(lex["story_month"]) + r")" + month_part),
+        Rule("story-month", re.compile(not_preceded_by("story_month_before") + r"(?P<rm>" + alternation(lex["story_month"])
+                                       + r")" + not_followed_by("story_month_after") + month_part),
              build_story_month, 2, needs="月", examples=("当月", "次月")),
         Rule("relative-week", re.compile(
             r"(?P<wrel>上上个|下下个|上上|下下|这个|上个|下个|本|这|上|下)(?:周|星期|礼拜)"

@@ -11,7 +11,6 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from ..model import Mention, RefDate, TimeValue
-from . import calendar as cal
 from .pieces import (
     Duration,
     FixedHoliday,
@@ -22,7 +21,6 @@ from .pieces import (
     Recurrence,
     Reference,
     Span,
-    StoryAfter,
     StoryDay,
     StorySame,
     YearRange,
@@ -81,8 +79,6 @@ def _resolve(piece: Piece, story: Story) -> Resolved | None:
         return Resolved(TimeValue("SET", what.value, what.mod))
     if isinstance(what, Reference):
         return _reference(what, story)
-    if isinstance(what, StoryAfter):
-        return _after(piece, story)
     if isinstance(what, StorySame):
         return _same(piece, story)
     if isinstance(what, StoryDay):
@@ -168,17 +164,6 @@ def _reference(reference: Reference, story: Story) -> Resolved:
                     "relative", None)
 
 
-def _after(piece: Piece, story: Story) -> Resolved | None:
-    """随后/此后: after the previous date in the story, until the end of the period after it."""
-    prev = story.previous(piece.start)
-    if prev is None or prev.time.start_date is None or prev.time.end_date is None:
-        return None
-    end = _end_of_next_period(prev.time.end_date, prev.time.granularity or "day")
-    time = TimeValue("DATE", prev.time.value.split("T")[0], "AFTER", prev.time.granularity,
-                     prev.time.start_date, end)
-    return Resolved(time, prev.id, "relative", None)
-
-
 def _same(piece: Piece, story: Story) -> Resolved | None:
     """当时/那时: the previous date in the story, again."""
     prev = story.previous(piece.start)
@@ -196,15 +181,3 @@ def _story_day(story_day: StoryDay, piece: Piece, story: Story) -> Resolved | No
     resolved = day_value(day)
     resolved.anchor, resolved.certainty = prev.id, "relative"
     return resolved
-
-
-def _end_of_next_period(end: date, granularity: str) -> date:
-    if granularity in ("century", "decade", "year"):
-        return date(end.year + 1, 12, 31)
-    if granularity in ("half", "quarter", "season", "month"):
-        months = {"half": 6, "quarter": 3, "season": 3}.get(granularity, 1)
-        year, month = cal.add_months(end.year, end.month, months)
-        return date(year, month, cal.last_day(year, month))
-    if granularity == "week":
-        return end + timedelta(days=7)
-    return end + timedelta(days=7)  # a day, or a time of day: within the week after

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .fragments import not_followed_by
 from .numerals import parse_int
 from .pieces import Recurrence
 from .recognise import Anchoring, Rule, found
@@ -28,6 +29,12 @@ def build_set(m, ctx):
         unit = _EVERY_N_UNITS[m.group("snu")]
         value = f"PT{count}{'M' if unit == 'MIN' else unit}" if unit in ("H", "MIN") else f"P{count}{unit}"
         return found(m, Recurrence(value))
+    if m.group("once_n"):  # 一月一次: once a month
+        count = parse_int(m.group("once_n"))
+        unit = {"月": "M", "周": "W", "星期": "W", "礼拜": "W", "天": "D", "日": "D"}[m.group("once_unit")]
+        return found(m, Recurrence(f"P{count}{unit}")) if count else None
+    if m.group("sunit_rate"):  # 每小时, 每分钟 (not before a number: 每小时80公里 is a speed)
+        return found(m, Recurrence("PT1H" if m.group("sunit_rate") == "小时" else "PT1M"))
     if m.group("swd"):  # 每周三
         return found(m, Recurrence(f"XXXX-WXX-{WEEKDAYS[m.group('swd')]}"))
     part = m.group("spart")
@@ -37,9 +44,11 @@ def build_set(m, ctx):
 RULES = (
     Rule("set", re.compile(
         r"(?P<every>[一两二三四五六七八九十百千\d]{1,3})年一(?:遇|次|届|度)|一年一度"
+        r"|(?P<once_n>[一两二三四五六七八九十\d]{1,2})(?:个)?(?P<once_unit>月|周|星期|礼拜|天|日)一次"
         r"|每(?:隔)?(?P<sn>[两二三四五六七八九十\d]{1,2})(?:个)?(?P<snu>年|月|周|星期|天|日|小时|分钟)"
         r"|每(?:隔)?(?:(?:周|星期|礼拜)(?P<swd>[一二三四五六日天])"
-        r"|(?P<sunit>年|个月|月|周|星期|礼拜|天|日|晚|小时|季度|季)(?P<spart>初|底|末)?)"),
+        r"|(?P<sunit>年|个月|月|周|星期|礼拜|天|日|晚|季度|季)(?P<spart>初|底|末)?"
+        r"|(?P<sunit_rate>小时|分钟)" + not_followed_by("rate_after") + ")"),
         build_set, 3, needs="每度遇次届", anchoring=Anchoring("每遇次届度", 6, 10),
         examples=("每年", "每周三", "四年一遇")),
 )

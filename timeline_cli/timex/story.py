@@ -1,17 +1,13 @@
-"""Words that point back into the story: 随后, 此后 (after the previous date), 当时 (that date
-again), 次日, 当天, 前一天 (a day counted from the previous dated day)."""
+"""Words that point back into the story: 当时 (that date again), 次日, 当天, 前一天 (a day
+counted from the previous dated day). 随后, 此后 are adverbs, not dates: no rule reads them."""
 
 from __future__ import annotations
 
 import re
 
 from .lexicon import alternation, lexicon
-from .pieces import StoryAfter, StoryDay, StorySame
+from .pieces import StoryDay, StorySame
 from .recognise import Rule, found
-
-
-def build_story_after(m, ctx):
-    return found(m, StoryAfter())
 
 
 def build_story_day(m, ctx):
@@ -25,8 +21,6 @@ def build_story_same(m, ctx):
 def _rules() -> tuple[Rule, ...]:
     lex = lexicon()
     return (
-        Rule("story-after", re.compile(alternation(lex["story_after"]["words"])), build_story_after, 1,
-             needs="后", examples=("随后", "此后")),
         Rule("story-day", re.compile(alternation(lex["story_day"])), build_story_day, 1, examples=("次日", "当天")),
         Rule("story-same", re.compile(alternation(lex["story_same"]["words"])), build_story_same, 1,
              examples=("当时", "那时")),
