@@ -92,7 +92,7 @@ def build_day(m, ctx):
 
 
 def _rules() -> tuple[Rule, ...]:
-    year_part = r"(?:(?P<ypart>初|底|末|终" + not_followed_by("year_end_after") + "|" + mid() + "))?"
+    year_part = r"(?:(?P<ypart>初|底|末|头" + not_followed_by("month_start_after") + "|尾|终" + not_followed_by("year_end_after") + "|" + mid() + "))?"
     day_stop = not_followed_by("day_after")
     return (
         Rule("numeric-date", re.compile(starts("12",
@@ -114,7 +114,7 @@ def _rules() -> tuple[Rule, ...]:
         Rule("month", re.compile(starts("0-9一二三四五六七八九十",
             r"(?:(?<![\d./])(?P<mon>1[0-2]|0?[1-9])|(?<![一二三四五六七八九十第])(?P<moncn>" + CN_MONTH + r"))"
             r"\s?月(?:份)?" + not_followed_by("month_after") +
-            r"(?:(?P<mpart>初|底|末|" + mid() + "))?")),
+            r"(?:(?P<mpart>初|底|末|头" + not_followed_by("month_start_after") + "|尾|" + mid() + "))?")),
             build_month, 3, needs="月", anchoring=Anchoring("月", 5, 8), examples=("4月份", "6月", "12月")),
         Rule("day", re.compile(starts("0-9一二三四五六七八九十廿卅",
             r"(?:(?<![\d./])(?P<day>3[01]|[12]\d|0?[1-9])\s?日" + day_stop +

@@ -252,8 +252,8 @@ class Reference:  # 目前, 近日, 此前: the reference date itself, or around
 
 
 @dataclass(slots=True)
-class StorySame:  # 当时, 那时
-    pass
+class StorySame:  # 当时, 那时: the previous date in the story
+    or_now: bool = False  # 此时, 此刻: the reference date when the story has no date yet
 
 
 @dataclass(slots=True)

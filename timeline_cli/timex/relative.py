@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .fragments import mid, not_followed_by, not_preceded_by, starts
+from .fragments import excluded_before, mid, not_followed_by, not_preceded_by, starts
 from .fuzzy import month_part_of, year_part_of
 from .lexicon import alternation, lexicon
 from .pieces import LEVEL, Day, Month, Piece, Point, Week, Year
@@ -13,8 +13,8 @@ from .recognise import Anchoring, Rule, found
 
 WEEKDAYS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7,
             "1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7}
-WEEK_WORDS = {"本": 0, "这": 0, "这个": 0, "上": -1, "上个": -1, "上上": -2, "上上个": -2,
-              "下": 1, "下个": 1, "下下": 2, "下下个": 2}
+WEEK_WORDS = {"本": 0, "这": 0, "这个": 0, "这一": 0, "今个": 0, "呢个": 0, "上": -1, "上个": -1, "上一": -1,
+              "上上": -2, "上上个": -2, "下": 1, "下个": 1, "下一": 1, "下下": 2, "下下个": 2}
 
 
 def _year_with_part(m, year: Year, suffix: str | None) -> Piece:
@@ -76,6 +76,8 @@ def build_bracket_day(m, ctx):
 def build_relative_day(m, ctx):
     if any(m.string.startswith(name, m.start()) for name in lexicon()["exclusions"]["relative_day"]):
         return None  # 今日头条, 明日之星: names, not days
+    if m.group(0) == "后日" and excluded_before("back_day_before", m.string, m.start()):
+        return None  # 战后日本
     offset, part = lexicon()["relative_day"][m.group(0)]
     point = Point(day=Day(rel=offset), daypart=part or None)
     return found(m, point, (LEVEL["day"], LEVEL["daypart"] if part else LEVEL["day"]))
@@ -83,8 +85,8 @@ def build_relative_day(m, ctx):
 
 def _rules() -> tuple[Rule, ...]:
     lex = lexicon()
-    year_part = r"(?:(?P<rypart>初|底|末|终" + not_followed_by("year_end_after") + "|" + mid() + "))?"
-    month_part = r"(?:(?P<rmpart>初|底|末|" + mid() + "))?"
+    year_part = r"(?:(?P<rypart>初|底|末|头" + not_followed_by("month_start_after") + "|尾|终" + not_followed_by("year_end_after") + "|" + mid() + "))?"
+    month_part = r"(?:(?P<rmpart>初|底|末|头" + not_followed_by("month_start_after") + "|尾|" + mid() + "))?"
     not_after_count = r"(?<![上下本这个每一二两三四五六七八九十几\d])"  # 每周三, 两周: other rules
     return (
         Rule("relative-year", re.compile(
@@ -99,11 +101,12 @@ def _rules() -> tuple[Rule, ...]:
                                        + r")" + not_followed_by("story_month_after") + month_part),
              build_story_month, 2, needs="月", examples=("当月", "次月")),
         Rule("relative-week", re.compile(
-            r"(?P<wrel>上上个|下下个|上上|下下|这个|上个|下个|本|这|上|下)(?:周|星期|礼拜)"
-            r"(?:(?P<wday>[一二三四五六日天末1-7])" + not_followed_by("relative_weekday_after") + ")?"
+            r"(?P<wrel>" + alternation(WEEK_WORDS) + r")(?:周|星期|礼拜)"
+            r"(?:(?P<wday>[一二三四五六日末1-7]|天" + not_followed_by("sunday_after") + ")"
+            + not_followed_by("relative_weekday_after") + ")?"
             + not_followed_by("week_after")),
             build_relative_week, 2, needs="周星拜", examples=("上周三", "本周", "下周一")),
-        Rule("weekday", re.compile(starts("周星礼", not_after_count + r"(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])"
+        Rule("weekday", re.compile(starts("周星礼", not_after_count + r"(?:周|星期|礼拜)(?P<wd>[一二三四五六日]|天" + not_followed_by("sunday_after") + ")"
                                           + not_followed_by("weekday_after"))),
              build_weekday, 1, needs="周星拜", anchoring=Anchoring("周期拜", 3, 5), examples=("周三", "星期五")),
         Rule("weekend", re.compile(starts("周星礼", not_after_count + r"(?:周|星期|礼拜)末"

@@ -80,7 +80,7 @@ def _resolve(piece: Piece, story: Story) -> Resolved | None:
     if isinstance(what, Reference):
         return _reference(what, story)
     if isinstance(what, StorySame):
-        return _same(piece, story)
+        return _same(what, piece, story)
     if isinstance(what, StoryDay):
         return _story_day(what, piece, story)
     return None
@@ -164,10 +164,12 @@ def _reference(reference: Reference, story: Story) -> Resolved:
                     "relative", None)
 
 
-def _same(piece: Piece, story: Story) -> Resolved | None:
-    """当时/那时: the previous date in the story, again."""
+def _same(same: StorySame, piece: Piece, story: Story) -> Resolved | None:
+    """当时/那时: the previous date in the story, again; 此时 with none: the reference date."""
     prev = story.previous(piece.start)
     if prev is None or prev.time.start_date is None:
+        if same.or_now:
+            return _reference(Reference("PRESENT_REF", None, 0, 0), story)
         return None
     return Resolved(prev.time, prev.id, "relative", None)
 

@@ -1,4 +1,5 @@
-"""Words that point back into the story: 当时 (that date again), 次日, 当天, 前一天 (a day
+"""Words that point back into the story: 当时 (that date again), 此时 (that date, or now when
+the story has none yet), 次日, 当天, 前一天 (a day
 counted from the previous dated day). 随后, 此后 are adverbs, not dates: no rule reads them."""
 
 from __future__ import annotations
@@ -18,12 +19,18 @@ def build_story_same(m, ctx):
     return found(m, StorySame())
 
 
+def build_story_now(m, ctx):
+    return found(m, StorySame(or_now=True))
+
+
 def _rules() -> tuple[Rule, ...]:
     lex = lexicon()
     return (
         Rule("story-day", re.compile(alternation(lex["story_day"])), build_story_day, 1, examples=("次日", "当天")),
         Rule("story-same", re.compile(alternation(lex["story_same"]["words"])), build_story_same, 1,
              examples=("当时", "那时")),
+        Rule("story-now", re.compile(alternation(lex["story_or_now"]["words"])), build_story_now, 1,
+             examples=("此时", "此刻")),
     )
 
 
