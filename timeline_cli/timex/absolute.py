@@ -1,4 +1,4 @@
-"""Calendar dates as written: 2025年11月20日, 2025-11-20, 二〇二五年, 民国114年, '98年, 20日."""
+"""Calendar dates written with 年/月/日: 2025年11月20日, 二〇二五年, 民国114年, 一一三年, '98年, 20日."""
 
 from __future__ import annotations
 
@@ -16,23 +16,8 @@ from .fragments import (
 )
 from .fuzzy import month_part_of, year_part_of
 from .numerals import CN_DIGIT, parse_int
-from .pieces import LEVEL, Clock, Day, Month, Point, Year
+from .pieces import LEVEL, Day, Month, Point, Year
 from .recognise import Anchoring, Rule, found
-
-
-def build_numeric_date(m, ctx):
-    year, month, day = int(m.group("ny")), int(m.group("nm")), m.group("nd")
-    if not 1 <= month <= 12:
-        return None
-    point = Point(year=Year(year), month=Month(month))
-    finest = LEVEL["month"]
-    if day:
-        point.day = Day(int(day))
-        finest = LEVEL["day"]
-    if m.group("nh"):
-        point.clock = Clock(int(m.group("nh")), int(m.group("nmin")))
-        finest = LEVEL["clock"]
-    return found(m, point, (LEVEL["year"], finest))
 
 
 def build_year(m, ctx):
@@ -43,6 +28,8 @@ def build_year(m, ctx):
         roc = m.group("y3")
     if m.group("y2a"):  # '98年: an apostrophe marks a two-digit year even without a month
         short = m.group("y2a")
+    if m.group("roccn"):
+        roc = m.group("roccn")
     if digits:
         year = Year(int(digits))
     elif cn:
@@ -91,19 +78,43 @@ def build_day(m, ctx):
     return found(m, Point(day=Day(day)), (LEVEL["day"], LEVEL["day"]))
 
 
+def build_month_day(m, ctx):
+    """二月十五, 三月一: a month and a day in Chinese numerals without 日 (the Gregorian calendar)."""
+    month, day = parse_int(m.group("mdm")), parse_int(m.group("mdd"))
+    if month is None or day is None or not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    if month == day and day < 10 and not _after_year(m.string, m.start()):
+        return None  # 三月三, 五月五, 九月九: festivals of the lunar calendar by name
+    return found(m, Point(month=Month(month), day=Day(day)), (LEVEL["month"], LEVEL["day"]))
+
+
+def _after_year(view: str, start: int) -> bool:
+    return view[max(0, start - 2):start].rstrip().endswith("年")
+
+
+ORDINALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5}
+WEEKDAY_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7}
+
+
+def build_nth_weekday(m, ctx):
+    """十月第一个星期一, 五月的第二個星期日, 11月的最后一个星期四."""
+    month = parse_int(m.group("nwm"))
+    if month is None or not 1 <= month <= 12:
+        return None
+    n = -1 if m.group("nwlast") else ORDINALS[m.group("nwn")]
+    day = Day(nth=(n, WEEKDAY_NUMBERS[m.group("nwd")]))
+    return found(m, Point(month=Month(month), day=day), (LEVEL["month"], LEVEL["day"]))
+
+
 def _rules() -> tuple[Rule, ...]:
     year_part = r"(?:(?P<ypart>初|底|末|头" + not_followed_by("month_start_after") + "|尾|终" + not_followed_by("year_end_after") + "|" + mid() + "))?"
     day_stop = not_followed_by("day_after")
     return (
-        Rule("numeric-date", re.compile(starts("12",
-            NOT_IN_NUMBER + r"(?P<ny>1\d{3}|20\d{2}|21\d{2})(?P<sep>[-/.])(?P<nm>\d{1,2})"
-            r"(?:(?P=sep)(?P<nd>\d{1,2})(?:[T\s](?P<nh>[01]?\d|2[0-3]):(?P<nmin>[0-5]\d)(?::\d\d)?)?)?"
-            r"(?![\d.\-/%])")), build_numeric_date, 5, needs="0123456789",
-            anchoring=Anchoring("-/.", 5, 20), examples=("2025-11-20", "2025/11/20", "2025.11.20")),
         Rule("year", re.compile(starts("0-9" + CN_DIGIT + "民'’",
             NOT_IN_NUMBER + r"(?:(?P<y4>1\d{3}|20\d{2}|21\d{2})|(?P<ycn>" + CN4 + r")"
             r"|民国(?P<roc>\d{1,3}|[零一二三四五六七八九十百]{1,5})"
             r"|['’](?P<y2a>\d{2})(?=年)"
+            r"|(?P<roccn>一[〇零一][〇零一二三四五六七八九])(?=\s?年)"  # 一一三年: ROC years digit by digit
             r"|" + not_preceded_by("roc_year_before") + r"(?P<y3>1[01]\d)"  # not after 經營/長達/已: a length
             r"(?=年(?:度|起|初|底|中|末|全年|以来|至|到|[-–~，。、；：）)\s]|$))"
             r"|(?P<y2>\d{2,3})(?=年\s?(?:\d{1,2}|十[一二]|[一二三四五六七八九十])"
@@ -123,6 +134,15 @@ def _rules() -> tuple[Rule, ...]:
             r"|(?<![一二三四五六七八九十廿卅])(?P<daycn2>[二三]?十[一二三四五六七八九]?|廿[一二三四五六七八九]?|卅一?)日"
             + day_stop + ")")),
             build_day, 3, needs="日号", anchoring=Anchoring("日号", 5, 8), examples=("20日", "卅日")),
+        Rule("month-day", re.compile(starts("一二三四五六七八九十",
+            r"(?<![一二三四五六七八九十第])(?P<mdm>" + CN_MONTH + r")月(?P<mdd>" + CN_DAY + r")"
+            + not_followed_by("month_day_after"))),
+            build_month_day, 3, needs="月", anchoring=Anchoring("月", 4, 6), examples=("二月十五", "三月一")),
+        Rule("nth-weekday", re.compile(starts("0-9一二三四五六七八九十",
+            r"(?<![\d一二三四五六七八九十第])(?P<nwm>" + CN_MONTH + r"|1[0-2]|0?[1-9])\s?月份?的?"
+            r"(?:第(?P<nwn>[一二三四五1-5])|(?P<nwlast>最后一))个?(?:周|星期|礼拜)(?P<nwd>[一二三四五六日天])")),
+            build_nth_weekday, 5, needs="月", anchoring=Anchoring("月", 4, 14),
+            examples=("十月第一个星期一", "五月的第二個星期日")),
     )
 
 

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from .lexicon import lexicon
 from .numerals import parse_int
-from .pieces import Duration, FuzzyYearPart, Length, Piece, Point, Qualifier, Range
+from .pieces import LEVEL, Duration, FuzzyYearPart, Length, Piece, Point, Qualifier, Range
 
 RANGE_JOINERS = re.compile(r"\s?(?:至|到|-|–|—|~|〜|～)\s?")
 _SUFFIXES = [
@@ -97,10 +97,36 @@ def _attach_qualifiers(pieces: list[Piece], view: str) -> list[Piece]:
     return out
 
 
+_OPEN, _CLOSE = "(（", ")）"
+
+
+def _apposition_end(prev: Piece, piece: Piece, view: str) -> int | None:
+    """Where a weekday written beside a dated day ends (11月20日（周四）, 6月1日周六), or None.
+
+    The date says which day; the weekday only repeats it, so it joins the date and is not read.
+    """
+    date, weekday = prev.what, piece.what
+    if not (isinstance(date, Point) and isinstance(weekday, Point) and weekday.weekday is not None
+            and weekday.week is None and date.day is not None and date.clock is None and date.daypart is None):
+        return None
+    gap = view[prev.end:piece.start]
+    if gap == "" or gap == " ":
+        return piece.end
+    if gap in _OPEN and view[piece.end:piece.end + 1] in _CLOSE:
+        return piece.end + 1
+    return None
+
+
 def _join_points(pieces: list[Piece], view: str) -> list[Piece]:
     out: list[Piece] = []
     for piece in pieces:
         prev = out[-1] if out else None
+        if prev is not None and piece.start - prev.end <= 1 and piece.levels[0] == LEVEL["day"]:
+            end = _apposition_end(prev, piece, view)
+            if end is not None:
+                prev.end = end
+                prev.rule = f"{prev.rule}+{piece.rule}"
+                continue
         if (
             prev is not None and piece.start - prev.end <= 1
             and prev.levels[1] < piece.levels[0]
@@ -226,7 +252,10 @@ def _suffix_applies(word: str, following: str, view: str, piece: Piece) -> bool:
         return following not in exclusions["before_suffix"] or following == ""
     if word in ("起", "开始"):
         before = view[max(0, piece.start - 1):piece.start]
-        return before in ("自", "从", "由") or following in _PUNCT or following == ""
+        if before in ("自", "从", "由") or following in _PUNCT or following == "":
+            return True
+        # 12月8日起上路, 明天起实施: 起 starts what follows, unless it makes a word (起飞, 起草)
+        return word == "起" and following not in exclusions["from_after"]
     return True
 
 

@@ -79,12 +79,14 @@ def vague_length(text: str, unit: str) -> Length | None:
 
 
 def prefix_before(view: str, start: int) -> tuple[str | None, int]:
-    """The word just before a number that changes what the duration means (过去10年, 不到三年)."""
-    if start == 0 or view[start - 1] not in _PREFIX_ENDS:
+    """The word just before a number that changes what the duration means (过去10年, 不到三年,
+    近 7 年: one space may stand between)."""
+    end = start - 1 if start > 0 and view[start - 1] == " " else start
+    if end == 0 or view[end - 1] not in _PREFIX_ENDS:
         return None, start
     for word in _PREFIXES:
-        if view.startswith(word, start - len(word)):
-            return word, start - len(word)
+        if view.startswith(word, end - len(word)):
+            return word, end - len(word)
     return None, start
 
 
@@ -155,7 +157,7 @@ def build_days_within(m, ctx):
 def _rules() -> tuple[Rule, ...]:
     units = "|".join(re.escape(w) for w in sorted(UNITS, key=len, reverse=True))
     tail = (r"(?:\s?(?:到|至|-|–|—|~)\s?(?P<n2>" + NUM + r"))?"
-            r"(?P<more1>多|余|来)?(?P<halfmid>个半)?(?P<unit>" + units + r")"
+            r"\s?(?P<more1>多|余|来)?(?P<halfmid>个半)?(?P<unit>" + units + r")"
             r"(?P<tail>半|多)?(?P<more3>余)?(?P<approx_tail>左右|以上)?" + not_followed_by("duration_after") +
             r"(?P<post>以来|来|以前|之前|前|以后|之后|过后|后" + not_followed_by("after_suffix") + "|以内|之内|内)?")
     number = (r"(?:(?<![\d.])(?P<n1>\d{1,6}(?:\.\d{1,3})?)"

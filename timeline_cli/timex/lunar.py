@@ -13,9 +13,9 @@ LUNAR_MONTHS = {"正": 1, "冬": 11, "腊": 12}
 
 
 def build_lunar_date(m, ctx):
-    # Without 农历, only the unmistakably lunar forms count: 正月/腊月/冬月, or days written 初五.
+    # Without 农历, only the unmistakably lunar forms count: 正月/腊月/冬月, or days written 初五, 廿二.
     month_text, day_text = m.group("lm"), m.group("ld")
-    if not (m.group(0).startswith(("农历", "阴历")) or month_text in LUNAR_MONTHS or day_text.startswith("初")):
+    if not (m.group(0).startswith(("农历", "阴历")) or month_text in LUNAR_MONTHS or day_text.startswith(("初", "廿"))):
         return None
     month = LUNAR_MONTHS.get(month_text) or parse_int(month_text)
     day = parse_int(day_text.removeprefix("初"))

@@ -33,6 +33,8 @@ def _parse_positional(text: str) -> int | None:
     section = 0  # the part below 万
     current = None
     for ch in text:
+        if ch in "零〇" and (section or total):
+            continue  # 一百零一: a zero holds the place of a missing unit
         if ch in DIGITS:
             if current is not None:
                 return None  # two digits in a row outside a digit-by-digit reading

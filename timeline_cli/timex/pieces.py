@@ -99,6 +99,7 @@ class Day:
     number: int | None = None
     rel: int | None = None  # 今天 0, 昨天 -1
     check: int | None = None  # 今(20)日: the day of the month written beside the word
+    nth: tuple[int, int] | None = None  # 第二个星期日: (2, 7), the last: (-1, weekday)
 
 
 @dataclass(slots=True)

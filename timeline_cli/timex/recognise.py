@@ -69,13 +69,14 @@ def rules() -> tuple[Rule, ...]:
         fuzzy,
         holidays,
         lunar,
+        numeric,
         ranges,
         relative,
         sets,
         story,
     )
 
-    families = (absolute, ranges, relative, fuzzy, clock, holidays, lunar, eras, durations, sets, story)
+    families = (numeric, absolute, ranges, relative, fuzzy, clock, holidays, lunar, eras, durations, sets, story)
     rules = tuple(rule for family in families for rule in family.RULES)
     names = [rule.name for rule in rules]
     duplicated = {name for name in names if names.count(name) > 1}

@@ -8,6 +8,7 @@ import re
 from .fragments import excluded_before, mid, not_followed_by, not_preceded_by, starts
 from .fuzzy import month_part_of, year_part_of
 from .lexicon import alternation, lexicon
+from .numerals import parse_int
 from .pieces import LEVEL, Day, Month, Piece, Point, Week, Year
 from .recognise import Anchoring, Rule, found
 
@@ -73,6 +74,15 @@ def build_bracket_day(m, ctx):
     return found(m, Point(day=Day(rel=offset, check=int(m.group("bdn")))), (LEVEL["day"], LEVEL["day"]))
 
 
+def build_bracket_year(m, ctx):
+    """今(114)年, 去（113）年: the year word with the year written beside it; the number wins."""
+    number = parse_int(m.group("byn"))
+    if number is None:
+        return None
+    year = Year(number, "roc") if number < 1000 else Year(number)
+    return _year_with_part(m, year, m.group("rypart"))
+
+
 def build_relative_day(m, ctx):
     if any(m.string.startswith(name, m.start()) for name in lexicon()["exclusions"]["relative_day"]):
         return None  # 今日头条, 明日之星: names, not days
@@ -114,6 +124,9 @@ def _rules() -> tuple[Rule, ...]:
              build_weekend, 1, needs="末", anchoring=Anchoring("周期拜", 3, 5), examples=("週末", "周末")),
         Rule("bracket-day", re.compile(r"(?P<bd>[今昨明前])\s?[(（](?P<bdn>\d{1,2})[)）]\s?日"),
              build_bracket_day, 3, needs="(（", examples=("今(20)日", "昨（2）日")),
+        Rule("bracket-year", re.compile(r"[今去前明]\s?[(（](?P<byn>\d{2,4}|[〇零一二三四五六七八九]{3,4})[)）]\s?年"
+                                        + year_part), build_bracket_year, 3, needs="(（",
+             examples=("今(114)年", "前（112）年")),
         Rule("relative-day", re.compile(alternation(lex["relative_day"])), build_relative_day, 2,
              examples=("昨天", "今天", "明晚")),
     )

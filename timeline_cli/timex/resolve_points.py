@@ -175,6 +175,12 @@ def _build(point: Point, year: int, month: int | None) -> Resolved | None:
     if month is not None:
         if not 1 <= month <= 12:
             raise Unresolvable
+        if point.day is not None and point.day.nth is not None:
+            n, weekday = point.day.nth
+            found = cal.nth_weekday(year, month, weekday - 1, n)
+            if found.month != month:
+                raise Unresolvable  # 第五个星期一 in a month with four
+            return day_value(found)
         if day is not None:
             if not cal.valid_date(year, month, day):
                 raise Unresolvable
