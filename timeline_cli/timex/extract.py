@@ -6,6 +6,7 @@ from ..model import Mention, RefDate
 from ..script import detect_script, simplified_view
 from .compose import compose, settle
 from .recognise import ScanContext, scan
+from .region import document_region
 from .resolve import resolve_all
 
 
@@ -20,6 +21,6 @@ def extract(text: str, ref: RefDate | None, *, script: str | None = None,
         view = simplified_view(text)
     if script is None:
         script = detect_script(text, view=view)
-    found = scan(view, ScanContext(taiwan=script == "hant"))
+    found = scan(view, ScanContext(taiwan=script == "hant", region=document_region(view, script)))
     pieces = compose(settle(found), view)
     return resolve_all(pieces, text, view, ref)

@@ -1,10 +1,12 @@
-"""Lunar calendar dates: 农历八月十五, 正月初五, 腊月二十三."""
+"""Lunar calendar dates: 农历八月十五, 正月初五, 腊月二十三; the days of the Lunar New Year:
+大年初二, 年初二, 年廿八, and 初三 in a story about the Spring Festival."""
 
 from __future__ import annotations
 
 import re
 
 from .fragments import starts
+from .lexicon import lexicon
 from .numerals import parse_int
 from .pieces import LEVEL, LunarDay, Point
 from .recognise import Anchoring, Rule, found
@@ -24,7 +26,36 @@ def build_lunar_date(m, ctx):
     return found(m, Point(holiday=LunarDay(None, month, day, bool(m.group("leap")))), (LEVEL["month"], LEVEL["day"]))
 
 
+_CONTEXT_BEFORE, _CONTEXT_AFTER = 300, 60  # how far a bare 初二 looks for words of the Spring Festival
+
+
+def _new_year_story(view: str, start: int, end: int) -> bool:
+    words = lexicon()["new_year_context"]
+    if any(view.startswith(w, end) for w in words["school"]):
+        return False  # 初三学生, 初一那年: school years
+    window = view[max(0, start - _CONTEXT_BEFORE):end + _CONTEXT_AFTER]
+    return any(w in window for w in words["words"])
+
+
+def build_new_year_day(m, ctx):
+    """大年初二, 年初二, 初三 (in a Spring Festival story): a day of the first lunar month;
+    年廿八: a day at the end of the lunar year before."""
+    if m.group("late"):
+        day = 20 + parse_int(m.group("late"))
+        return found(m, Point(holiday=LunarDay(None, 12, day, year_before=True)), (LEVEL["month"], LEVEL["day"]))
+    day = parse_int(m.group("nyd"))
+    if day is None or not 1 <= day <= 15:
+        return None
+    if not m.group("nyp") and not _new_year_story(m.string, m.start(), m.end()):
+        return None
+    return found(m, Point(holiday=LunarDay(None, 1, day)), (LEVEL["month"], LEVEL["day"]))
+
+
 RULES = (
+    Rule("new-year-day", re.compile(starts("大年初",
+        r"(?:(?P<nyp>大年|(?<![今去明前后本当同])年)?初(?P<nyd>十[一二三四五]|[一二三四五六七八九十])"
+        r"|年廿(?P<late>[一二三四五六七八九]))")),
+        build_new_year_day, 4, needs="初廿", examples=("大年初二", "年廿八")),
     Rule("lunar-date", re.compile(starts("农阴闰正冬腊一二三四五六七八九十",
         r"(?:农历|阴历)?(?P<leap>闰)?(?P<lm>正|冬|腊|十[一二]|[一二三四五六七八九十])月"
         r"(?P<ld>初[一二三四五六七八九十]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|十[一二三四五六七八九]|三十)"

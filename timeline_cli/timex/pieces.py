@@ -110,20 +110,38 @@ class FixedHoliday:  # 元旦 01-01
 
 
 @dataclass(slots=True)
-class LunarDay:  # 春节 (1, 1), 农历八月十五
+class LunarDay:  # 春节 (1, 1), 农历八月十五, 年廿八 (12, 28 of the year before)
     name: str | None
     month: int
     day: int
     leap: bool = False
+    year_before: bool = False  # 年廿八: the end of the lunar year before the story's Spring Festival
 
 
 @dataclass(slots=True)
-class ComputedHoliday:  # 除夕, 清明, 母亲节: a calendar rule
+class ComputedHoliday:  # 除夕, 清明, 母亲节, 复活节, 赎罪日: a calendar rule (holidays.toml)
     name: str
     rule: str
+    until: str | None = None  # a period: 斋月, 逾越节
+    eve: bool = False  # begins the evening before (Jewish feasts)
 
 
-Holiday = FixedHoliday | LunarDay | ComputedHoliday
+@dataclass(slots=True)
+class HolidayPeriod:  # 春节假期, 清明连假, 五一黄金周: the days off around a holiday
+    name: str
+    key: str  # the [period.<key>] table of holidays.toml
+    region: str
+    around: Holiday  # the holiday the default period counts from
+
+
+@dataclass(slots=True)
+class SchoolBreak:  # 暑假, 寒假
+    name: str
+    first: tuple[int, int]
+    last: tuple[int, int]
+
+
+Holiday = FixedHoliday | LunarDay | ComputedHoliday | HolidayPeriod | SchoolBreak
 
 
 @dataclass(slots=True)

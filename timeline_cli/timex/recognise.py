@@ -20,6 +20,7 @@ from .pieces import Piece, Range, What
 @dataclass(frozen=True, slots=True)
 class ScanContext:
     taiwan: bool = False  # a Traditional-script document: 114年3月 is an ROC year
+    region: str = "CN"  # CN, TW, HK, MO or SG: which day 国庆, 儿童节 … mean (region.py)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,16 +8,15 @@ from datetime import date, timedelta
 from ..model import TimeValue
 from . import calendar as cal
 from .pieces import (
-    ComputedHoliday,
     FixedHoliday,
     FuzzyYearPart,
     Half,
-    LunarDay,
     Piece,
     Point,
     Quarters,
     Season,
 )
+from .resolve_holidays import holiday_interval
 from .storyline import PAST_MARGIN, Resolved, Story, Unresolvable
 
 
@@ -168,10 +167,10 @@ def _build(point: Point, year: int, month: int | None) -> Resolved | None:
         raise Unresolvable
     day = _day_number(point)
     if point.holiday is not None:
-        holiday_day = _holiday_date(point, year)
-        if holiday_day is None:
+        days = holiday_interval(point.holiday, year)
+        if days is None:
             raise Unresolvable
-        return day_value(holiday_day)
+        return day_value(days[0]) if days[0] == days[1] else days_value(*days)
     if month is not None:
         if not 1 <= month <= 12:
             raise Unresolvable
@@ -220,6 +219,12 @@ def _year_value(part, year: int) -> Resolved:
     return Resolved(TimeValue("DATE", value, mod, "year", first, last), coords=(year, None, None))
 
 
+def days_value(first: date, last: date) -> Resolved:
+    """A run of days (春节假期, 斋月): a range of two days, at day granularity."""
+    return Resolved(TimeValue("DATE", f"{first.isoformat()}/{last.isoformat()}", None, "day", first, last),
+                    coords=(first.year, first.month, first.day))
+
+
 def day_value(day: date) -> Resolved:
     return Resolved(TimeValue("DATE", day.isoformat(), None, "day", day, day),
                     coords=(day.year, day.month, day.day))
@@ -237,17 +242,6 @@ def _season(code: str, year: int) -> Resolved:
         first, last = date(year, a, 1), date(year, b, cal.last_day(year, b))
     return Resolved(TimeValue("DATE", f"{year:04d}-{code}", None, "season", first, last),
                     coords=(year, None, None))
-
-
-def _holiday_date(point: Point, year: int) -> date | None:
-    holiday = point.holiday
-    if isinstance(holiday, LunarDay):
-        return cal.lunar_to_solar(year, holiday.month, holiday.day, holiday.leap)
-    if isinstance(holiday, ComputedHoliday):
-        return cal.special_holiday(holiday.rule, year)
-    if cal.valid_date(year, holiday.month, holiday.day):
-        return date(year, holiday.month, holiday.day)
-    return None
 
 
 def _unknown(point: Point) -> Resolved:
