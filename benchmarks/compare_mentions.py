@@ -7,8 +7,9 @@ revision's `timeline_cli` package is exported to a scratch folder (the working t
 in place), and `python -m timeline_cli mentions --format jsonl --ref-date 2025-11-20 FILE`
 runs with that folder first on PYTHONPATH, the two versions alternating round by round, so
 load on the machine falls on both alike. FILE is whole copies of the material (the seed and
-tests/articles/*.txt, as in run_all.py), about --mb MB (default 2). The figure is the median
-characters per second of --repeat runs each (default 7), after one warm-up run each.
+tests/articles/*.txt, as in run_all.py), about --mb MB (default 10, the size of run_all.py's
+throughput figure). The figure is the median characters per second of --repeat runs each
+(default 5), after one warm-up run each.
 """
 
 from __future__ import annotations
@@ -49,8 +50,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--before", default="main", help="git revision measured first (default: main)")
     ap.add_argument("--after", default=None, help="git revision measured second (default: the working tree)")
-    ap.add_argument("--repeat", type=int, default=7)
-    ap.add_argument("--mb", type=float, default=2.0, help="size of the input in MB (10^6 bytes)")
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--mb", type=float, default=10.0, help="size of the input in MB (10^6 bytes), as run_all.py's figure")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="compare-mentions-") as scratch:
         scratch_path = Path(scratch)

@@ -80,3 +80,10 @@ def test_every_mention_in_the_corpus_names_known_rules_and_refiners():
         for m in extract_mentions(text, None if ref == "-" else date.fromisoformat(ref)):
             unknown |= set(rule_parts(m.rule)) - NAMES - set(REFINERS)
     assert not unknown, f"rule names that no record or refiner has: {sorted(unknown)}"
+
+
+def test_every_holiday_name_holds_an_anchor_character():
+    from timeline_cli.timex.holiday_table import anchor_chars, entries
+
+    anchors = set(anchor_chars())
+    assert [name for name in entries() if not anchors & set(name)] == []

@@ -141,7 +141,7 @@ def _rules() -> tuple[Rule, ...]:
         Rule("nth-weekday", re.compile(starts("0-9一二三四五六七八九十",
             r"(?<![\d一二三四五六七八九十第])(?P<nwm>" + CN_MONTH + r"|1[0-2]|0?[1-9])\s?月份?的?"
             r"(?:第(?P<nwn>[一二三四五1-5])|(?P<nwlast>最后一))个?(?:周|星期|礼拜)(?P<nwd>[一二三四五六日天])")),
-            build_nth_weekday, 5, needs="月", anchoring=Anchoring("月", 4, 14),
+            build_nth_weekday, 5, needs="第最", anchoring=Anchoring("第最", 8, 10),
             examples=("十月第一个星期一", "五月的第二個星期日")),
     )
 

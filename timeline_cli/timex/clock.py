@@ -84,7 +84,7 @@ def _rules() -> tuple[Rule, ...]:
         Rule("daypart", re.compile(dayparts), build_daypart, 0, examples=("凌晨", "傍晚")),
         Rule("daypart-short", re.compile(starts("早晚夜", r"(?<=[日号天])(?P<sdp>[早晚夜])"
                                                 + not_followed_by("short_daypart_after"))),
-             build_short_daypart, 0, examples=("12月6日晚", "12月6日晚7点半")),
+             build_short_daypart, 0, anchoring=Anchoring("早晚夜", 1, 4), examples=("12月6日晚", "12月6日晚7点半")),
         Rule("qualifier", re.compile(alternation(lex["qualifier"])), build_qualifier, 1, needs="时",
              examples=("当地时间11月19日", "當地時間19日下午")),
     )

@@ -160,7 +160,7 @@ def _rules() -> tuple[Rule, ...]:
             r"\s?(?P<more1>多|余|来)?(?P<halfmid>个半)?(?P<unit>" + units + r")"
             r"(?P<tail>半|多)?(?P<more3>余)?(?P<approx_tail>左右|以上)?" + not_followed_by("duration_after") +
             r"(?P<post>以来|来|以前|之前|前|以后|之后|过后|后" + not_followed_by("after_suffix") + "|以内|之内|内)?")
-    number = (r"(?:(?<![\d.])(?P<n1>\d{1,6}(?:\.\d{1,3})?)"
+    number = (r"(?:(?<![\d.])(?!(?:1\d{3}|20\d{2}|21\d{2})\s?年)(?P<n1>\d{1,6}(?:\.\d{1,3})?)"  # 2013年: a year
               # Chinese numerals are common characters: only tried where a unit of time follows.
               r"|(?=[" + _CN_START + r"])(?=[^，。；,;\n]{0,10}?(?:年|月|周|星期|礼拜|天|时|钟头|分钟|秒|世纪))"
               r"(?P<n1cn>[几数上][十百千]|[零一二两三四五六七八九十百千万]{1,8}几?|半|几|数|若干))")

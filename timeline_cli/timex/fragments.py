@@ -23,7 +23,7 @@ def starts(chars: str, pattern: str) -> str:
     instead of trying the whole pattern (lookbehinds, optional prefixes) at every
     position: about eight times faster on news text.
     """
-    return "(?=[" + chars + "])" + pattern
+    return "(?=[" + chars + "])(?:" + pattern + ")"
 
 
 def first_chars(words) -> str:
@@ -38,7 +38,10 @@ def not_followed_by(name: str) -> str:
     """
     words = lexicon()["exclusions"][name]
     keep = lexicon()["exclusions"].get(name + "_except")
-    body = "(?:" + alternation(words) + ")"
+    if all(len(w) == 1 for w in words):
+        body = "[" + re.escape("".join(words)) + "]"
+    else:
+        body = "(?:" + alternation(words) + ")"
     if keep:
         body = "(?!" + alternation(keep) + ")" + body
     return "(?!" + body + ")"

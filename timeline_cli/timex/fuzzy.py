@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import re
 
-from .fragments import excluded_after, excluded_before, mid, not_followed_by, not_preceded_by
+from .fragments import (
+    excluded_after,
+    excluded_before,
+    mid,
+    not_followed_by,
+)
 from .lexicon import alternation, lexicon
 from .numerals import parse_int
 from .pieces import LEVEL, FuzzyYearPart, Half, MonthPart, Point, Quarters, Reference, Season
@@ -32,6 +37,8 @@ def month_part_of(word: str) -> MonthPart:
 
 
 def build_year_part(m, ctx):
+    if m.group(0) == "年头" and excluded_before("count_before_years", m.string, m.start()):
+        return None  # 这年头 (nowadays), 几个年头 (years)
     return found(m, Point(year_part=year_part_of(m.group(0))), _YEAR_PART)
 
 
@@ -78,8 +85,7 @@ def build_reference(m, ctx):
 def _rules() -> tuple[Rule, ...]:
     lex = lexicon()
     year_parts = (alternation(lex["year_part"]).replace("年中", "年" + mid())
-                  .replace("年终", "年终" + not_followed_by("year_end_after"))
-                  .replace("年头", not_preceded_by("count_before_years") + "年头"))  # 这年头, 几个年头
+                  .replace("年终", "年终" + not_followed_by("year_end_after")))
     return (
         Rule("year-part", re.compile(year_parts), build_year_part, 1, needs="年岁",
              examples=("年初", "年底", "歲末")),

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .pieces import ComputedHoliday, FixedHoliday, Holiday, LunarDay, SchoolBreak
+from .pieces import ComputedHoliday, FixedHoliday, Holiday, LunarDay
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,20 +58,13 @@ def holiday_for(name: str, region: str) -> Holiday:
     return ComputedHoliday(name, rule, entry.until, entry.eve)
 
 
+def anchor_chars() -> str:
+    return _data()["anchors"]
+
+
 def period_table(key: str) -> dict:
     return _data()["period"][key]
 
 
 def period_suffixes() -> list[str]:
     return _data()["periods"]["suffixes"]
-
-
-@lru_cache(maxsize=1)
-def school_breaks() -> dict[str, SchoolBreak]:
-    found = {}
-    for item in _data()["season_break"]:
-        first = tuple(int(x) for x in item["from"].split("-"))
-        last = tuple(int(x) for x in item["to"].split("-"))
-        for name in item["names"]:
-            found[name] = SchoolBreak(name, first, last)
-    return found

@@ -94,13 +94,15 @@ RULES = (
         r"(?![\d%]|[./]\d|-\d{1,2}(?!\d))")),
         build_numeric_date, 5, needs="0123456789", anchoring=Anchoring("-/.", 5, 20),
         examples=("2025-11-20", "2025/11/20", "2025.11.20")),
-    Rule("compact-date", re.compile(starts("12",
-        r"(?<![\dA-Za-z#号])(?P<cy>19\d{2}|20\d{2})(?P<cm>0[1-9]|1[0-2])(?P<cd>0[1-9]|[12]\d|3[01])(?![\dA-Za-z])")),
-        build_compact_date, 4, needs="0123456789", examples=("20240307", "20231115")),
+    # [12] first: a pattern that starts with a character class is found fastest.
+    Rule("compact-date", re.compile(
+        r"(?P<cy>[12](?<![\dA-Za-z#号][12])(?:9\d{2}|0\d{2}))(?P<cm>0[1-9]|1[0-2])(?P<cd>0[1-9]|[12]\d|3[01])"
+        r"(?![\dA-Za-z])"),
+        build_compact_date, 4, needs="0123456789", examples=("20240307", "20231115"), gate=re.compile(r"\d{8}")),
     Rule("slash-date", re.compile(starts("0-9",
         r"(?<![\d/.])(?P<sm>" + _MONTH + r")\s?/\s?(?P<sd>" + _DAY + r")"
         r"(?:/(?P<sy>\d{4}|\d{2})|-(?P<sd2>" + _DAY + r"))?(?![\d/.%])")),
         build_slash_date, 4, needs="/", anchoring=Anchoring("/", 5, 12), examples=("12／8", "3/3/2015")),
     Rule("dot-date", re.compile(starts("0-9", r"(?<![\d·.])(?P<dm>" + _MONTH + r")·(?P<dd>" + _DAY + r")(?![\d·])")),
-        build_dot_date, 4, needs="·", examples=("6·30至7·2", "7·20")),
+        build_dot_date, 4, needs="·", anchoring=Anchoring("·", 3, 4), examples=("6·30至7·2", "7·20")),
 )

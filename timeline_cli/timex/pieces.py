@@ -22,21 +22,21 @@ LEVEL = {
 
 # --- the parts of a point ------------------------------------------------------------------
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Century:
     number: int | None = None  # 20 (20世纪), or None when relative
     rel: int | None = None  # 上世纪 -1, 本世纪 0
     mod: str | None = None  # START | MID | END (世纪初, 世纪中叶, 世纪末)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Decade:
     number: int | None = None  # 199 for the 1990s
     short: int | None = None  # 9 for 90年代: the century is inferred
     mod: str | None = None
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Year:
     number: int | None = None  # as written: 2025, 114 (ROC), 98 (two digits)
     reading: str = "ce"  # ce | roc | short: how `number` becomes a year
@@ -49,25 +49,25 @@ class Year:
         return self.number is not None
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class FuzzyYearPart:  # 年初, 年中, 年底
     mod: str
     first: tuple[int, int]  # (month, day)
     last: tuple[int, int]
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Half:  # 上半年 / 下半年
     number: int
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Quarters:  # 第一季度 (1, 1); 前三季度 (1, 3)
     first: int
     last: int
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Season:  # 春季 … 冬天
     code: str  # SP | SU | FA | WI
 
@@ -75,26 +75,26 @@ class Season:  # 春季 … 冬天
 YearPart = FuzzyYearPart | Half | Quarters | Season
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Month:
     number: int | None = None
     rel: int | None = None  # 本月 0, 上个月 -1
     story: int | None = None  # 当月 0, 次月 +1
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class MonthPart:  # 月初, 中旬, 月底
     mod: str
     first: int
     last: int  # 0: the month's last day
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Week:
     rel: int  # 本周 0, 上周 -1 (a bare 周三 has no Week: the reference week, moved by tense)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Day:
     number: int | None = None
     rel: int | None = None  # 今天 0, 昨天 -1
@@ -102,14 +102,14 @@ class Day:
     nth: tuple[int, int] | None = None  # 第二个星期日: (2, 7), the last: (-1, weekday)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class FixedHoliday:  # 元旦 01-01
     name: str
     month: int
     day: int
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class LunarDay:  # 春节 (1, 1), 农历八月十五, 年廿八 (12, 28 of the year before)
     name: str | None
     month: int
@@ -118,15 +118,15 @@ class LunarDay:  # 春节 (1, 1), 农历八月十五, 年廿八 (12, 28 of the y
     year_before: bool = False  # 年廿八: the end of the lunar year before the story's Spring Festival
 
 
-@dataclass(slots=True)
-class ComputedHoliday:  # 除夕, 清明, 母亲节, 复活节, 赎罪日: a calendar rule (holidays.toml)
+@dataclass(slots=True, eq=False)
+class ComputedHoliday:  # 除夕, 清明, 母亲节, 复活节, 赎罪日, 暑假: a calendar rule (holidays.toml)
     name: str
     rule: str
     until: str | None = None  # a period: 斋月, 逾越节
     eve: bool = False  # begins the evening before (Jewish feasts)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class HolidayPeriod:  # 春节假期, 清明连假, 五一黄金周: the days off around a holiday
     name: str
     key: str  # the [period.<key>] table of holidays.toml
@@ -134,23 +134,16 @@ class HolidayPeriod:  # 春节假期, 清明连假, 五一黄金周: the days of
     around: Holiday  # the holiday the default period counts from
 
 
-@dataclass(slots=True)
-class SchoolBreak:  # 暑假, 寒假
-    name: str
-    first: tuple[int, int]
-    last: tuple[int, int]
+Holiday = FixedHoliday | LunarDay | ComputedHoliday | HolidayPeriod
 
 
-Holiday = FixedHoliday | LunarDay | ComputedHoliday | HolidayPeriod | SchoolBreak
-
-
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Clock:
     hour: int
     minute: int = 0
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Point:
     """What the words say about one date or time, field by field; None where they are silent."""
 
@@ -221,7 +214,7 @@ assert set(_SLOTS) <= {f.name for f in fields(Point)}
 
 # --- lengths of time -----------------------------------------------------------------------
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Length:
     unit: str  # Y M W D H MIN S; CE (centuries), DE (decades) for vague counts
     amount: float | None = None  # None when vague (几年)
@@ -236,18 +229,18 @@ class Length:
         return self.amount is not None and self.amount_max is None and not self.vague and self.mod is None
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Duration:  # 12年, 三个多月
     length: Length
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Span:  # 过去10年, 两年来, 未来5年内: a length that ends or starts at the reference date
     length: Length
     direction: int  # -1 back from the reference date, +1 ahead
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Offset:  # 5年后, 三天前: a date that far from the reference date or the story
     length: Length
     direction: int
@@ -256,13 +249,13 @@ class Offset:  # 5年后, 三天前: a date that far from the reference date or 
 
 # --- everything else -----------------------------------------------------------------------
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Recurrence:  # 每年, 每周三, 四年一遇
     value: str
     mod: str | None = None
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Reference:  # 目前, 近日, 此前: the reference date itself, or around it
     value: str  # PRESENT_REF | PAST_REF | FUTURE_REF | DAY
     mod: str | None
@@ -270,28 +263,28 @@ class Reference:  # 目前, 近日, 此前: the reference date itself, or around
     ahead: int
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class StorySame:  # 当时, 那时: the previous date in the story
     or_now: bool = False  # 此时, 此刻: the reference date when the story has no date yet
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class StoryDay:  # 次日, 当天, 前一天
     days: int
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Qualifier:  # 当地时间, 北京时间: joins the point after it
     zone: str
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class YearRange:  # 2013-2018年
     first: int
     last: int
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Range:  # 4月5日到7日, 1至10月: two points, the second borrowing what it leaves out
     first: Piece
     second: Piece
@@ -301,7 +294,7 @@ What = (Point | Duration | Span | Offset | Recurrence | Reference | StorySame | 
         | Qualifier | YearRange | Range)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Piece:
     start: int
     end: int

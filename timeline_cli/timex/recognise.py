@@ -57,6 +57,7 @@ class Rule:
     needs: str = ""  # every match holds one of these characters; a text without any skips the rule
     anchoring: Anchoring | None = None
     examples: tuple[str, ...] = ()  # phrases the rule reads, each a mention in tests/corpus
+    gate: re.Pattern | None = None  # a quick search that must find something, or the rule is skipped
 
 
 @lru_cache(maxsize=1)
@@ -134,6 +135,8 @@ def scan(view: str, ctx: ScanContext) -> list[tuple[Piece, int]]:
     sparse_below = len(view) * _SPARSE
     for rule in rules():
         if rule.needs and not any(counts[ch] for ch in rule.needs):
+            continue
+        if rule.gate is not None and rule.gate.search(view) is None:
             continue
         windowed = rule.anchoring is not None and sum(counts[ch] for ch in rule.anchoring.chars) < sparse_below
         matches = _anchored(rule, view) if windowed else rule.pattern.finditer(view)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .fragments import excluded_before, mid, not_followed_by, not_preceded_by, starts
+from .fragments import excluded_after, excluded_before, mid, not_followed_by, starts
 from .fuzzy import month_part_of, year_part_of
 from .lexicon import alternation, lexicon
 from .numerals import parse_int
@@ -26,11 +26,10 @@ def _year_with_part(m, year: Year, suffix: str | None) -> Piece:
 
 
 def build_relative_year(m, ctx):
-    return _year_with_part(m, Year(rel=lexicon()["relative_year"][m.group("ry")]), m.group("rypart"))
-
-
-def build_story_year(m, ctx):
-    return _year_with_part(m, Year(story=lexicon()["story_year"][m.group("ry")]), m.group("rypart"))
+    """今年, 去年 (from the reference year); 同年, 次年 (from the story's year)."""
+    word, lex = m.group("yw"), lexicon()
+    year = Year(rel=lex["relative_year"][word]) if word in lex["relative_year"] else Year(story=lex["story_year"][word])
+    return _year_with_part(m, year, m.group("rypart"))
 
 
 def _month_with_part(m, month: Month, part: str | None) -> Piece:
@@ -41,11 +40,16 @@ def _month_with_part(m, month: Month, part: str | None) -> Piece:
 
 
 def build_relative_month(m, ctx):
-    return _month_with_part(m, Month(rel=lexicon()["relative_month"][m.group("rm")]), m.group("rmpart"))
-
-
-def build_story_month(m, ctx):
-    return _month_with_part(m, Month(story=lexicon()["story_month"][m.group("rm")]), m.group("rmpart"))
+    """本月, 上个月 (from the reference month); 当月, 次月 (from the story's month)."""
+    word, lex = m.group("mw"), lexicon()
+    if word in lex["relative_month"]:
+        month = Month(rel=lex["relative_month"][word])
+    elif excluded_before("story_month_before", m.string, m.start()) or excluded_after(
+            "story_month_after", m.string, m.end("mw")):
+        return None  # 这次月考, 此次月度会议: 次 counts occasions
+    else:
+        month = Month(story=lex["story_month"][word])
+    return _month_with_part(m, month, m.group("rmpart"))
 
 
 def build_relative_week(m, ctx):
@@ -61,21 +65,22 @@ def build_relative_week(m, ctx):
 
 
 def build_weekday(m, ctx):
+    """周三, 星期五 (the reference week's, moved by tense); 周末 (its weekend)."""
+    if m.group("wd") == "末":
+        return found(m, Point(weekend=True), (LEVEL["week"], LEVEL["week"]))
     return found(m, Point(weekday=WEEKDAYS[m.group("wd")]), (LEVEL["day"], LEVEL["day"]))
 
 
-def build_weekend(m, ctx):
-    return found(m, Point(weekend=True), (LEVEL["week"], LEVEL["week"]))
-
-
-def build_bracket_day(m, ctx):
-    """今(20)日, as Taiwanese news writes "today, the 20th"."""
-    offset = {"今": 0, "昨": -1, "明": 1, "前": -2}[m.group("bd")]
-    return found(m, Point(day=Day(rel=offset, check=int(m.group("bdn")))), (LEVEL["day"], LEVEL["day"]))
-
-
-def build_bracket_year(m, ctx):
-    """今(114)年, 去（113）年: the year word with the year written beside it; the number wins."""
+def build_bracket_date(m, ctx):
+    """今(20)日, 前（1）日: "today, the 20th", as Taiwanese news writes it; 今(114)年, 去（113）年: the
+    year word with the year beside it. The number wins when the two disagree."""
+    if m.group("bdn"):
+        offset = {"今": 0, "昨": -1, "明": 1, "前": -2}.get(m.group("bw"))
+        if offset is None:
+            return None
+        return found(m, Point(day=Day(rel=offset, check=int(m.group("bdn")))), (LEVEL["day"], LEVEL["day"]))
+    if m.group("bw") == "昨":
+        return None
     number = parse_int(m.group("byn"))
     if number is None:
         return None
@@ -100,33 +105,25 @@ def _rules() -> tuple[Rule, ...]:
     not_after_count = r"(?<![上下本这个每一二两三四五六七八九十几\d])"  # 每周三, 两周: other rules
     return (
         Rule("relative-year", re.compile(
-            r"(?P<ry>" + alternation(lex["relative_year"]) + r")(?P<fiscal>度)?" + year_part),
-            build_relative_year, 2, needs="年", examples=("今年", "去年年底", "明年")),
-        Rule("story-year", re.compile(
-            r"(?P<ry>" + alternation(lex["story_year"]) + r")(?P<fiscal>度)?" + year_part),
-            build_story_year, 2, needs="年", examples=("同年", "翌年", "次年")),
-        Rule("relative-month", re.compile(r"(?P<rm>" + alternation(lex["relative_month"]) + r")" + month_part),
-             build_relative_month, 2, needs="月", examples=("本月", "上个月", "下月")),
-        Rule("story-month", re.compile(not_preceded_by("story_month_before") + r"(?P<rm>" + alternation(lex["story_month"])
-                                       + r")" + not_followed_by("story_month_after") + month_part),
-             build_story_month, 2, needs="月", examples=("当月", "次月")),
+            r"(?P<yw>" + alternation([*lex["relative_year"], *lex["story_year"]]) + r")(?P<fiscal>度)?" + year_part),
+            build_relative_year, 2, needs="年", examples=("今年", "去年年底", "同年")),
+        Rule("relative-month", re.compile(
+            r"(?P<mw>" + alternation([*lex["relative_month"], *lex["story_month"]]) + r")" + month_part),
+            build_relative_month, 2, needs="月", examples=("本月", "上个月", "次月")),
         Rule("relative-week", re.compile(
             r"(?P<wrel>" + alternation(WEEK_WORDS) + r")(?:周|星期|礼拜)"
             r"(?:(?P<wday>[一二三四五六日末1-7]|天" + not_followed_by("sunday_after") + ")"
             + not_followed_by("relative_weekday_after") + ")?"
             + not_followed_by("week_after")),
             build_relative_week, 2, needs="周星拜", examples=("上周三", "本周", "下周一")),
-        Rule("weekday", re.compile(starts("周星礼", not_after_count + r"(?:周|星期|礼拜)(?P<wd>[一二三四五六日]|天" + not_followed_by("sunday_after") + ")"
-                                          + not_followed_by("weekday_after"))),
-             build_weekday, 1, needs="周星拜", anchoring=Anchoring("周期拜", 3, 5), examples=("周三", "星期五")),
-        Rule("weekend", re.compile(starts("周星礼", not_after_count + r"(?:周|星期|礼拜)末"
-                                          + not_followed_by("weekday_after"))),
-             build_weekend, 1, needs="末", anchoring=Anchoring("周期拜", 3, 5), examples=("週末", "周末")),
-        Rule("bracket-day", re.compile(r"(?P<bd>[今昨明前])\s?[(（](?P<bdn>\d{1,2})[)）]\s?日"),
-             build_bracket_day, 3, needs="(（", examples=("今(20)日", "昨（2）日")),
-        Rule("bracket-year", re.compile(r"[今去前明]\s?[(（](?P<byn>\d{2,4}|[〇零一二三四五六七八九]{3,4})[)）]\s?年"
-                                        + year_part), build_bracket_year, 3, needs="(（",
-             examples=("今(114)年", "前（112）年")),
+        Rule("weekday", re.compile(starts("周星礼", not_after_count + r"(?:周|星期|礼拜)(?P<wd>[一二三四五六日末]|天"
+                                          + not_followed_by("sunday_after") + ")" + not_followed_by("weekday_after"))),
+             build_weekday, 1, needs="周星拜", anchoring=Anchoring("周期拜", 3, 5), examples=("周三", "星期五", "周末")),
+        Rule("bracket-date", re.compile(
+            r"(?P<bw>[今昨明前去])\s?[(（](?:(?P<bdn>\d{1,2})[)）]\s?日"
+            r"|(?P<byn>\d{2,4}|[〇零一二三四五六七八九]{3,4})[)）]\s?年" + year_part + ")"),
+            build_bracket_date, 3, needs="(（", anchoring=Anchoring("(（", 2, 12),
+            examples=("今(20)日", "昨（2）日", "今(114)年")),
         Rule("relative-day", re.compile(alternation(lex["relative_day"])), build_relative_day, 2,
              examples=("昨天", "今天", "明晚")),
     )

@@ -8,7 +8,7 @@ from functools import lru_cache
 from . import calendar as cal
 from . import calendars
 from .holiday_table import period_table
-from .pieces import ComputedHoliday, FixedHoliday, Holiday, HolidayPeriod, LunarDay, SchoolBreak
+from .pieces import ComputedHoliday, FixedHoliday, Holiday, HolidayPeriod, LunarDay
 
 
 def holiday_interval(holiday: Holiday, year: int) -> tuple[date, date] | None:
@@ -35,9 +35,6 @@ def holiday_interval(holiday: Holiday, year: int) -> tuple[date, date] | None:
         return first, last
     if isinstance(holiday, HolidayPeriod):
         return _period(holiday, year)
-    if isinstance(holiday, SchoolBreak):
-        (m1, d1), (m2, d2) = holiday.first, holiday.last
-        return date(year, m1, d1), date(year, m2, d2)
     return None
 
 

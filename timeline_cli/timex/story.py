@@ -16,21 +16,17 @@ def build_story_day(m, ctx):
 
 
 def build_story_same(m, ctx):
-    return found(m, StorySame())
-
-
-def build_story_now(m, ctx):
-    return found(m, StorySame(or_now=True))
+    """当时, 那时: the previous date again; 此时, 此刻: that, or the reference date when the story
+    has no date yet."""
+    return found(m, StorySame(or_now=m.group(0) in lexicon()["story_or_now"]["words"]))
 
 
 def _rules() -> tuple[Rule, ...]:
     lex = lexicon()
     return (
         Rule("story-day", re.compile(alternation(lex["story_day"])), build_story_day, 1, examples=("次日", "当天")),
-        Rule("story-same", re.compile(alternation(lex["story_same"]["words"])), build_story_same, 1,
-             examples=("当时", "那时")),
-        Rule("story-now", re.compile(alternation(lex["story_or_now"]["words"])), build_story_now, 1,
-             examples=("此时", "此刻")),
+        Rule("story-same", re.compile(alternation([*lex["story_same"]["words"], *lex["story_or_now"]["words"]])),
+             build_story_same, 1, examples=("当时", "那时", "此时")),
     )
 
 
