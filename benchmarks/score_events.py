@@ -63,7 +63,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DIR = REPO / "tests" / "articles"
-SCHEMA = "timeline-cli/events/v1"
+SCHEMA = "timeline-cli/events/v2"
 
 STATUSES = {"occurred", "planned", "predicted", "reported", "negated"}
 TYPES = {

@@ -7,13 +7,20 @@ from pathlib import Path
 
 import pytest
 
+# Standard input of the test run and of every process it starts is /dev/null: with no path, the
+# tool reads a piped stdin, and a runner's stdin may be a pipe that never ends.
+os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_baa26c5ea6ec9896.txt"
 
 
+SCHEMA_FILES = {"events": "events.v2.json", "mentions": "mentions.v1.json"}
+
+
 @lru_cache(maxsize=2)
 def schema(name: str) -> dict:
-    return json.loads((ROOT / "timeline_cli" / "data" / "schemas" / f"{name}.v1.json").read_text("utf-8"))
+    return json.loads((ROOT / "timeline_cli" / "data" / "schemas" / SCHEMA_FILES[name]).read_text("utf-8"))
 
 
 def validate(payload: dict, name: str) -> None:

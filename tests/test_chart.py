@@ -2,6 +2,7 @@
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -53,14 +54,19 @@ def axis_and_labels(lines: list[str]) -> tuple[str, str]:
     return lines[index], lines[index + 1]
 
 
-def tick_column(lines: list[str], label: str) -> int:
-    """The cell of the tick above a year label (labels start at their tick)."""
+def year_ticks(lines: list[str]) -> list[tuple[int, int]]:
+    """(year, cell of its tick) for every labelled tick; labels start at their tick, the last may end there."""
     axis, labels = axis_and_labels(lines)
-    match = re.search(rf"(?<!\d){label}(?!\d)", labels)
-    assert match, f"no tick label {label} in {labels!r}"
-    column = cell_len(labels[: match.start()])
-    assert as_cells(axis)[column] == "┬", f"{label} is not under a tick"
-    return column
+    ticks = [cell for cell, glyph in enumerate(as_cells(axis)) if glyph == "┬"]
+    years = [(int(m[0]), cell_len(labels[: m.start()])) for m in re.finditer(r"\d{4}", labels)]
+    assert len(years) == len(ticks), (axis, labels)
+    return [(year, tick) for (year, _), tick in zip(years, ticks, strict=True)]
+
+
+def year_column(lines: list[str], year: float) -> float:
+    """The cell where a (fractional) year falls, from the first and last ticks."""
+    (y0, c0), (y1, c1) = year_ticks(lines)[0], year_ticks(lines)[-1]
+    return c0 + (year - y0) * (c1 - c0) / (y1 - y0)
 
 
 def row_lines(lines: list[str], label: str) -> list[str]:
@@ -94,21 +100,29 @@ def test_every_line_fits_the_width(width):
 @pytest.mark.parametrize("width", WIDTHS)
 def test_lecun_has_bars_from_2013_to_2025(width):
     lines = seed_chart(width)
-    first, last = tick_column(lines, "2013"), tick_column(lines, "2025")
+    first, last = round(year_column(lines, 2013)) + 1, round(year_column(lines, 2026)) - 1
     lanes = [as_cells(line) for line in row_lines(lines, "LeCun")]
     assert len(lanes) >= 2  # overlapping tenures go to lanes of their own
     for column in range(first, last + 1):
-        assert any(column < len(lane) and lane[column] == BAR for lane in lanes), f"gap at cell {column}"
+        assert any(column < len(lane) and lane[column] in (BAR, "●", "②") for lane in lanes), f"gap at {column}"
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_year_labels_never_overlap(width):
-    axis, labels = axis_and_labels(seed_chart(width))
+def test_year_ticks_are_regular_and_their_labels_never_overlap(width):
+    lines = seed_chart(width)
+    axis, labels = axis_and_labels(lines)
     words = labels.split()
-    assert "2013" in words and "2025" in words
-    assert len(words) == axis.count("┬")
+    assert len(words) == axis.count("┬") >= 3
     assert all(re.fullmatch(r"\d{4}", word) for word in words)
-    assert [int(w) for w in words] == sorted(int(w) for w in words)
+    years = [int(word) for word in words]
+    steps = {b - a for a, b in zip(years, years[1:], strict=False)}
+    assert len(steps) == 1 and steps.pop() in (1, 2, 5, 10)  # every year, or every 2, 5 or 10
+    step = years[1] - years[0]
+    assert all(year % step == 0 for year in years)
+    cells = [cell for _, cell in year_ticks(lines)]
+    gaps = [b - a for a, b in zip(cells, cells[1:], strict=False)]
+    assert max(gaps) - min(gaps) <= 1  # evenly spaced, to the nearest cell
+    assert years[0] <= 2015 and years[-1] >= 2025  # the story's years are on the axis
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -121,9 +135,10 @@ def test_rows_by_actor_in_order_of_first_appearance(width):
 
 def test_by_type_gives_one_row_per_type():
     from timeline_cli.cli.common import load
+    from timeline_cli.cli.options import Manners, Reading
     from timeline_cli.pipeline import merge_timelines
 
-    events = merge_timelines(load(None, quiet=True).analyses)
+    events = merge_timelines(load(Reading(), Manners(quiet=True)).analyses)
     types = {event.type for event in events if event.date.start_date or event.date.end_date}
     labels = row_labels(seed_chart(100, "--by", "type"))
     assert sorted(labels) == sorted(types)
@@ -145,17 +160,140 @@ def test_a_long_label_is_cut_with_an_ellipsis_at_60():
 # --- formats, colour, output, empty results --------------------------------------------------------
 
 
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def seed_svg(*args: str) -> str:
+    result = run_chart("--format", "svg", *args)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def seed_dates() -> dict[str, tuple[date, date]]:
+    """Each seed event's inclusive interval, by id, from the events themselves (not from the SVG)."""
+    from timeline_cli.cli.common import load
+    from timeline_cli.cli.options import Manners, Reading
+
+    return {e.id: (e.date.start_date or e.date.end_date, e.date.end_date or e.date.start_date)
+            for e in load(Reading(), Manners(quiet=True)).timeline() if e.date.start_date or e.date.end_date}
+
+
+def svg_axis(root) -> tuple[date, float, float]:
+    """(first tick's day, its x, pixels per day), from the tick lines and their labels."""
+    ticks = []
+    for tick in root.iter(f"{SVG}g"):
+        if tick.get("class") != "tick":
+            continue
+        day = date.fromisoformat(tick.get("data-date"))
+        assert tick.find(f"{SVG}text").text == str(day.year)  # the label names the tick's year
+        ticks.append((day, float(tick.find(f"{SVG}line").get("x1"))))
+    (d0, x0), (d1, x1) = ticks[0], ticks[-1]
+    return d0, x0, (x1 - x0) / (d1 - d0).days
+
+
 def test_svg_is_a_well_formed_document(tmp_path):
-    result = run_chart("--format", "svg", "--width", "80")
-    assert result.exit_code == 0
-    root = ET.fromstring(result.stdout)
-    assert root.tag.endswith("svg")
-    assert "LeCun" in result.stdout
+    text = seed_svg("--width", "80")
+    root = ET.fromstring(text)
+    assert root.tag == f"{SVG}svg"
+    assert "LeCun" in text
 
     target = tmp_path / "chart.svg"
     result = run_chart("--format", "svg", "--output", str(target))
     assert result.exit_code == 0 and result.stdout == ""
-    assert ET.parse(target).getroot().tag.endswith("svg")
+    assert ET.parse(target).getroot().tag == f"{SVG}svg"
+
+
+def test_svg_works_offline_with_a_cjk_font_stack_and_no_window():
+    text = seed_svg("--width", "100")
+    assert re.findall(r"https?://[^\s\"'<>)]+", text) == ["http://www.w3.org/2000/svg"]  # the namespace only
+    assert "@import" not in text and "url(" not in text and "@font-face" not in text
+    root = ET.fromstring(text)
+    fonts = {element.get("font-family") for element in root.iter() if element.get("font-family")}
+    assert len(fonts) == 1
+    stack = [name.strip(" '\"") for name in fonts.pop().split(",")]
+    for name in ("Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei"):
+        assert name in stack
+    assert stack[-2:] == ["monospace", "sans-serif"]
+    # No terminal-window decoration: every circle is part of a mark or of the legend.
+    marks = {id(c) for g in root.iter(f"{SVG}g") if g.get("class") in ("point", "legend") for c in g.iter(f"{SVG}circle")}
+    assert all(id(circle) in marks for circle in root.iter(f"{SVG}circle"))
+
+
+@pytest.mark.parametrize("width", (40, 80, 160))
+def test_every_mark_sits_at_its_dates_x_on_the_axis(width):
+    from timeline_cli.render.chart import shift
+
+    root = ET.fromstring(seed_svg("--width", str(width)))
+    dates = seed_dates()
+    day0, x0, per_day = svg_axis(root)
+
+    def x(day: date) -> float:
+        return x0 + (day - day0).days * per_day
+
+    checked = 0
+    for element in root.iter():
+        ids = (element.get("data-events") or "").split()
+        for event_id in ids:
+            first, last = dates[event_id]
+            after = shift(last, date.resolution)
+            if element.get("class") == "span":
+                assert abs(float(element.get("x1")) - x(first)) < 1, event_id
+                assert abs(float(element.get("x2")) - x(after)) < 1, event_id
+            else:
+                drawn = float(re.match(r"translate\(([-\d.]+)", element.get("transform"))[1])
+                assert abs(drawn - (x(first) + x(after)) / 2) < 1, event_id  # the middle of its interval
+            checked += 1
+    assert checked >= len(dates)  # every dated event is drawn, on each of its rows
+
+
+def test_svg_ticks_are_evenly_spaced_years():
+    root = ET.fromstring(seed_svg("--width", "100"))
+    ticks = [g for g in root.iter(f"{SVG}g") if g.get("class") == "tick"]
+    years = [date.fromisoformat(g.get("data-date")).year for g in ticks]
+    steps = {b - a for a, b in zip(years, years[1:], strict=False)}
+    assert len(steps) == 1 and steps.pop() in (1, 2, 5, 10) and len(years) >= 3
+    xs = [float(g.find(f"{SVG}line").get("x1")) for g in ticks]
+    gaps = [b - a for a, b in zip(xs, xs[1:], strict=False)]
+    assert max(gaps) - min(gaps) < 0.5  # leap days only
+
+
+def test_svg_without_colour_draws_every_mark_in_one_ink():
+    def inks(text: str) -> set[str]:
+        root = ET.fromstring(text)
+        shapes = [c for g in root.iter(f"{SVG}g") if g.get("class") == "point" for c in g if c.tag != f"{SVG}title"]
+        return {shape.get(paint) for shape in shapes for paint in ("fill", "stroke")} - {None, "none", "#ffffff"}
+
+    assert len(inks(seed_svg("--width", "100"))) > 1
+    assert len(inks(seed_svg("--width", "100", "--color", "never"))) == 1
+
+
+def test_svg_keeps_control_characters_of_the_text_out():
+    from timeline_cli.render.chart import chart_svg
+
+    bad = Event(id="e-1", title="標題\x07\x1b[31m", type="other", status="occurred",
+                date=EventDate("2025", None, "year", date(2025, 1, 1), date(2025, 12, 31), "stated"),
+                actors=(Actor("x", "名字\x00\x08"),))
+    text = chart_svg(TimeChart([bad]), 80)
+    ET.fromstring(text)
+    assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", text)
+
+
+def test_svg_of_nothing_says_so():
+    root = ET.fromstring(seed_svg("--grep", "這句話不在文章裡"))
+    assert any((t.text or "").startswith("No events to draw") for t in root.iter(f"{SVG}text"))
+
+
+@pytest.mark.skipif(shutil.which("rsvg-convert") is None, reason="rsvg-convert (librsvg2-bin) is not installed")
+def test_librsvg_renders_the_svg_to_png(tmp_path):
+    source, target = tmp_path / "chart.svg", tmp_path / "chart.png"
+    source.write_text(seed_svg("--width", "100"), "utf-8")
+    done = subprocess.run(["rsvg-convert", str(source), "-o", str(target)], capture_output=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    data = target.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    root = ET.parse(source).getroot()
+    assert (width, height) == (int(root.get("width")), int(root.get("height")))
 
 
 def test_text_to_a_file_has_no_colour_unless_asked(tmp_path):
@@ -198,7 +336,7 @@ def test_a_real_process_draws_the_seed():
     done = run_process("--width", "80", "--color", "never")
     assert done.returncode == 0, done.stderr
     out = done.stdout.decode()
-    assert "LeCun" in out and BAR in out and "2013" in out
+    assert "LeCun" in out and BAR in out and re.search(r"20[12]\d", out)
     assert all(cell_len(line) <= 80 for line in out.splitlines())
 
 
@@ -289,3 +427,23 @@ def test_the_command_and_the_renderer_agree_on_their_choices():
     from timeline_cli.render import chart
 
     assert chart_cmd.BYS == chart.BYS and chart_cmd.MIN_WIDTH == chart.MIN_WIDTH
+
+
+@pytest.mark.parametrize("first, last", [(date(1, 1, 1), date(1, 12, 31)), (date(9999, 12, 31), date(9999, 12, 31)),
+                                         (date(1, 1, 1), date(9999, 12, 31)), (date(1, 1, 1), date(1, 1, 1))])
+def test_dates_at_the_ends_of_the_calendar_are_drawn_on_a_clamped_axis(first, last):
+    lines = chart_text([event(f"{first}/{last}", first, last)], width=60)
+    axis, labels = axis_and_labels(lines)
+    assert "┬" in axis and labels.strip()
+    assert any("━" in line or "●" in line for line in lines)
+
+
+def test_month_and_day_ticks_are_regular_too():
+    months = chart_text([event("2025-01", date(2025, 1, 10), date(2025, 1, 10)),
+                         event("2025-12", date(2025, 12, 1), date(2025, 12, 1))], width=100)
+    numbers = [int(n) for n in re.findall(r"(\d+)月", axis_and_labels(months)[1])]
+    assert len({b - a for a, b in zip(numbers, numbers[1:], strict=False)}) == 1
+    days = chart_text([event("a", date(2025, 11, 3), date(2025, 11, 3)),
+                       event("b", date(2025, 11, 28), date(2025, 11, 28))], width=60)
+    numbers = [int(n) for n in re.findall(r"(\d+)日", axis_and_labels(days)[1])]
+    assert len({b - a for a, b in zip(numbers, numbers[1:], strict=False)}) == 1

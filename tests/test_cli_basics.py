@@ -30,7 +30,8 @@ def test_table_format_shows_dates_at_their_precision():
 def test_plain_is_the_default_in_a_pipe_and_cuts_into_columns():
     result = run_cli("list")
     lines = result.stdout.decode().splitlines()
-    assert lines and all(line.count("\t") == 8 for line in lines)
+    assert lines and all(line.count("\t") == 9 for line in lines)
+    assert all(line.split("\t")[9] == "seeds/000_baa26c5ea6ec9896.txt" for line in lines)  # the sources
     assert "│" not in result.stdout.decode()
 
 
@@ -55,7 +56,7 @@ def test_bad_reference_date_is_one_line_and_exit_2():
     result = run_cli("list", "--ref-date", "2025-13-01")
     assert result.returncode == 2
     err = result.stderr.decode().strip().splitlines()
-    assert len(err) == 1 and "--ref-date" in err[0] and "YYYY-MM-DD" in err[0]
+    assert len(err) == 1 and "--ref-date" in err[0] and "2025-11-20" in err[0]
 
 
 def test_unknown_option_is_a_usage_error():
@@ -80,13 +81,6 @@ def test_output_file_is_written_whole(tmp_path):
     assert result.returncode == 0 and result.stdout == b""
     validate(json.loads(target.read_text("utf-8")), "events")
     assert [p.name for p in tmp_path.iterdir()] == ["timeline.json"]
-
-
-def test_schema_command_prints_both_schemas():
-    result = run_cli("schema")
-    data = json.loads(result.stdout)
-    assert set(data) == {"events", "mentions"}
-    assert data["events"]["properties"]["schema"]["const"] == "timeline-cli/events/v1"
 
 
 def test_the_seed_is_found_from_any_directory(tmp_path):

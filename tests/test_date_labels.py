@@ -48,4 +48,6 @@ def test_a_winter_event_is_shown_not_a_crash():
     done = run_cli("list", "-", "--ref-date", "2025-11-20", "--format", "plain",
                    input="今年冬天，公司將推出新產品。".encode())
     assert done.returncode == 0, done.stderr.decode()
-    assert "2025年冬季\t2025-WI" in done.stdout.decode()
+    assert "今年冬天\t2025-WI" in done.stdout.decode()  # the date as written, then its value
+    table = run_cli("list", "-", "--ref-date", "2025-11-20", "--format", "table", input="今年冬天，公司將推出新產品。".encode())
+    assert table.returncode == 0 and "2025年冬季" in table.stdout.decode()

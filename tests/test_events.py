@@ -89,7 +89,7 @@ def test_user_entities_file_adds_aliases(tmp_path):
     article.write_text("艾克米今年4月发布了新产品。", encoding="utf-8")
     data = json.loads(run_cli("list", str(article), "--ref-date", "2025-11-20", "--format", "json",
                               "--entities", str(entities)).stdout)
-    assert data["events"][0]["actors"] == [{"id": "acme", "name": "愛克米"}]
+    assert data["events"][0]["actors"] == [{"id": "acme", "name": "艾克米"}]  # as the article writes it
     filtered = json.loads(run_cli("list", str(article), "-r", "2025-11-20", "-f", "json",
                                   "--entities", str(entities), "--actor", "ACME").stdout)
     assert len(filtered["events"]) == 1
@@ -197,3 +197,111 @@ def test_a_weekday_after_a_role_is_not_a_person():
     assert [a.name for a in event.actors] == []
     (named,) = events_of("部長周杰今年4月出席記者會。")
     assert [a.name for a in named.actors] == ["周杰"]
+
+
+# --- issue 11, part 2: the date that governs the predicate (one row per bug named) ---------------
+
+GOVERNING = [
+    ("2025-05-20", "今年端午連假自5月30日至6月1日共3天，交通部預估國道車流量將增加。", "2025-05-30/2025-06-01"),
+    ("2025-05-20", "受疫情影響，賽事延後至2027年3月5日至20日舉行。", "2027-03-05/2027-03-20"),
+    ("2025-01-10", "春節假期1月24日(年廿五)至30日，全台停班停課。", "2025-01-24/2025-01-30"),
+    ("2025-10-20", "颱風12日晚間登陸花蓮。深夜，風雨明顯增強，多處停電。", "2025-10-12TNI"),
+    ("2025-10-20", "2022年5月，該公司曾遭到制裁。\n\n該公司15日申請破產保護。", "2025-10-15"),
+    ("2025-10-20", "該展覽原訂於2022年舉行，後延至2023年。", "2023"),
+]
+
+
+@pytest.mark.parametrize("ref,text,value", GOVERNING)
+def test_the_most_specific_date_of_the_same_thread_governs(ref, text, value):
+    events = events_of(text, ref=ref)
+    assert events[-1].date.value == value, [(e.date.value, e.title) for e in events]
+
+
+@pytest.mark.parametrize("text", ["往年登革熱病例通常在8、9月達到高峰。", "每年12月，該市都會舉辦燈會。"])
+def test_a_pattern_is_not_a_dated_event(text):
+    assert events_of(text, ref="2025-10-20") == []
+
+
+# --- issue 11, part 4: status that matches the sentence ----------------------------------------
+
+STATUSES = [
+    ("若明年3月前未能達成協議，工會將發動罷工。", "predicted"),
+    ("如果法案今年12月通過，新制將於明年1月上路。", "predicted"),
+    ("該展覽原訂於2022年舉行，後延至2023年。", "occurred"),
+    ("演唱會原定本月25日舉行，因颱風宣布延期。", "postponed"),
+    ("原定今年11月舉行的選舉已被取消。", "cancelled"),
+    ("央行今年9月公布，預計明年經濟增長5%。", "occurred"),
+]
+
+
+@pytest.mark.parametrize("text,status", STATUSES)
+def test_status_follows_the_sentence(text, status):
+    events = events_of(text, ref="2025-10-20")
+    assert events[0].status == status, [(e.date.value, e.status, e.title) for e in events]
+    assert all(e.date.value != "2022" for e in events)  # the old plan did not happen then
+
+
+def test_the_stages_of_one_launch_told_in_advance_share_one_status():
+    events = events_of("探測器預計明年3月發射，4月進入月球軌道，6月著陸。", ref="2025-10-20")
+    assert [e.date.value for e in events] == ["2026-03", "2026-04", "2026-06"]
+    assert {e.status for e in events} == {"predicted"}
+
+
+# --- issue 11, parts 3, 5 and 6: titles, actors, reference dates (one row per bug named) ------
+
+TITLES = [
+    ("Google今年12月发布了新一代大模型Gemini，并称其在多项基准测试中超过了所有竞争对手的最新产品和服务。", "Gemini"),
+    ("今年5月的決賽中，主隊在下半場把比分拉開至3：1，最終奪冠。", "3：1"),
+    ("今年4月，也许是受关税影响，出口大幅下滑。", "也许是"),
+    ("今年3月，（、）公司宣布裁员。", "公司宣布裁员"),
+    ("行政院今年3月5日通過新法案，預計明年1月上路。", "行政院通過新法案，預計上路"),
+]
+
+
+@pytest.mark.parametrize("text,whole", TITLES)
+def test_titles_are_never_cut_inside_a_word_or_left_a_fragment(text, whole):
+    titles = [e.title for e in events_of(text)]
+    assert any(whole in t for t in titles), titles
+    assert not any(t.endswith(("Gemin…", "至3")) or t.startswith(("许是", "（", "、")) for t in titles)
+
+
+def test_page_furniture_is_neither_an_event_nor_a_title():
+    text = ("首页 › 新闻 › 国际\n〔記者王小明／台北報導〕行政院今年3月5日通過新法案。\n"
+            "新浪科技讯 3月7日消息，小米公司发布新手机。\n圖／記者李大同攝\n分享到微信\n")
+    events = events_of(text, ref="2025-03-10")
+    assert [e.title for e in events] == ["行政院通過新法案", "小米公司发布新手机"]
+    assert not any("王小明" in a.name or "李大同" in a.name for e in events for a in e.actors)
+    for e in events:  # offsets into the original text
+        assert all(text[ev.start:ev.end] == ev.sentence for ev in e.evidence)
+
+
+def test_the_setting_is_kept_as_the_place():
+    (event,) = events_of("今年1月，在達沃斯世界經濟論壇上，LeCun表示大模型的保質期只有3到5年。")
+    assert event.place == "達沃斯世界經濟論壇" and event.title.startswith("LeCun")
+
+
+@pytest.mark.parametrize("text,name", [("日本自民党今年9月舉行總裁選舉。", "日本自民党"), ("環保署今年3月公布空氣品質報告。", "環保署"),
+                                       ("海关总署今年5月公布外贸数据。", "海关总署"), ("香港中文大學今年4月宣布新校長人選。", "香港中文大學")])
+def test_unknown_organisations_are_found_whole(text, name):
+    assert [a.name for a in events_of(text)[0].actors] == [name]
+
+
+def test_an_actor_is_shown_as_the_article_writes_it(tmp_path):
+    (event,) = events_of("Google今年12月发布了新一代大模型。")
+    assert [(a.id, a.name) for a in event.actors] == [("google", "Google")]
+    result = run_cli("list", "--actor", "不存在的人", "-f", "plain")
+    assert result.returncode == 0 and result.stdout == b""
+    assert "matches no actor" in result.stderr.decode()
+
+
+@pytest.mark.parametrize("text,ref", [
+    ("莫拉克颱風回顧\n2009年8月8日，莫拉克颱風重創南台灣。今年8月，楊柳颱風來襲。", None),
+    ("哈雷彗星\n哈雷彗星上次於1986年回歸，下次回歸預計在2061年。今年天文台舉辦講座。", None),
+    ("2025年台灣燈會開幕\n燈會今年2月舉行。2019年曾在屏東舉辦。", "2025"),
+])
+def test_the_reference_date_is_not_taken_from_the_body_or_the_future(tmp_path, text, ref):
+    article = tmp_path / "a.txt"
+    article.write_text(text, encoding="utf-8")
+    result = run_cli("list", str(article), "-f", "json")
+    assert json.loads(result.stdout)["documents"][0]["ref_date"] == ref
+    assert len(result.stderr.decode().strip().splitlines()) == 1  # one line says what was (not) inferred

@@ -68,7 +68,7 @@ def test_type_status_grep_precision_limit_reverse(everything):
     (["--until", "2025-13"], "--until"),
     (["--status", "happened"], "--status"),
     (["--type", "bogus"], "--type"),
-    (["--type", "Tenure"], "--type"),
+    (["--type", "tenures"], "--type"),
     (["--precision", "hour"], "--precision"),
     (["--format", "yaml"], "--format"),
     (["--script", "latin"], "--script"),

@@ -1,28 +1,26 @@
-"""Hostile text: no pattern backtracks badly, time grows linearly, impossible dates are not dates.
+"""Hostile text: no pattern or stage blows up on it, impossible dates are not dates.
 
-Timing tests compare ratios, never absolute times: a 4× bigger input may take at most
-8× longer (a quadratic stage takes 16×). A run that is clearly over budget is cut short
-by an alarm, so a regression fails in seconds instead of hanging the suite.
+These tests assert results, never durations: each run has only a generous hang guard (an
+alarm that turns a runaway into a failure instead of a stuck suite). Whether each stage is
+linear in its input is measured by `make bench` (benchmarks/bench_hostile.py), where a
+machine's speed and load can be seen and allowed for.
 """
 
 import random
 import signal
-import time
 from contextlib import contextmanager
 from datetime import date
 
 import pytest
 
 from timeline_cli.api import extract_mentions
-from timeline_cli.documents import RawDocument
+from timeline_cli.documents import RawDocument, blank_markup
 from timeline_cli.model import RefDate
 from timeline_cli.pipeline import analyse
-from timeline_cli.script import simplified_view
 from timeline_cli.timex.extract import extract
-from timeline_cli.timex.recognise import ScanContext, rules, scan
 
 REF = date(2025, 11, 20)
-LINEAR_BOUND = 8.0  # allowed time ratio for 4× the input
+HANG_GUARD = 120  # seconds: only a runaway (quadratic on these sizes, or worse) gets near it
 
 # Runs and mixtures that make naive patterns backtrack: long digit runs, 年/月/日 runs,
 # Chinese numerals, full-width digits, separators, and near-misses of every family.
@@ -48,20 +46,11 @@ def adversarial(size: int, seed: int = 7) -> str:
     return "".join(out)
 
 
-def best_time(run, repeat: int = 2) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
 @contextmanager
-def time_limit(seconds: float):
-    """Raise TimeoutError when the block runs longer than `seconds`."""
+def hang_guard(seconds: float = HANG_GUARD):
+    """Raise TimeoutError when the block runs longer than `seconds` (hang guard only)."""
     def expire(signum, frame):
-        raise TimeoutError(f"over {seconds:.1f} s")
+        raise TimeoutError(f"still running after {seconds:.0f} s")
 
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -72,17 +61,6 @@ def time_limit(seconds: float):
         signal.signal(signal.SIGALRM, previous)
 
 
-def assert_linear(run, small, large, *, floor: float = 0.05, repeat: int = 1):
-    """`run(large)` (4× `small`) takes at most LINEAR_BOUND × `run(small)`."""
-    assert 3.5 <= len(large) / len(small) <= 4.5
-    run(small[:len(small) // 100 or 1])  # load lexicons and compile patterns first
-    t_small = best_time(lambda: run(small), repeat)
-    budget = max(LINEAR_BOUND * t_small, floor)
-    with time_limit(budget * 1.5 + 0.5):  # far over budget: stop waiting
-        t_large = best_time(lambda: run(large), repeat)
-    assert t_large <= budget, f"size {len(small)}: {t_small:.3f} s; size {len(large)}: {t_large:.3f} s"
-
-
 # --- patterns and extraction --------------------------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -90,64 +68,57 @@ def texts():
     return adversarial(200_000), adversarial(800_000)
 
 
-@pytest.fixture(scope="module")
-def views(texts):
-    return tuple(simplified_view(text) for text in texts)
-
-
-def test_adversarial_text_has_what_it_should(texts):
+def test_adversarial_text_has_what_it_should(texts):  # the benchmark builds its text the same way
     small, large = texts
     assert 200_000 <= len(small.encode()) < 201_000 and 800_000 <= len(large.encode()) < 801_000
     for needle in ("0123456789", "年月日", "一二三", "２０２５", "，。", "\n \n"):
         assert needle in small
 
 
-def test_every_recogniser_pattern_matches_in_linear_time(views):
-    small, large = views
-    for rule in rules():
-        def run(view, pattern=rule.pattern):
-            for _ in pattern.finditer(view):
-                pass
-
-        try:
-            assert_linear(run, small, large, floor=0.03)
-        except (AssertionError, TimeoutError) as exc:
-            raise AssertionError(f"rule {rule.name}: {exc}") from exc
+def test_extraction_finishes_on_adversarial_text_with_sane_offsets(texts):
+    large = texts[1]
+    with hang_guard():
+        mentions = extract(large, RefDate(REF), script="hans")
+    assert mentions
+    for m in mentions:
+        assert large[m.start:m.end] == m.text and (m.start_date is None or m.end_date is None
+                                                    or m.start_date <= m.end_date)
 
 
-def test_scanning_is_linear(views):
-    small, large = views
-    context = ScanContext()
-    assert_linear(lambda view: scan(view, context), small, large)
-
-
-def test_extraction_is_linear_on_adversarial_text(texts):
-    ref = RefDate(REF)
-    assert_linear(lambda text: extract(text, ref, script="hans"), *texts)
-
-
-def test_long_single_runs_are_quick():
+def test_long_single_runs_finish():
     # One character repeated: the classic trigger of nested-quantifier blow-ups.
     ref = RefDate(REF)
     for run in ("1", "年", "十", "２", "-", " ", "\n", "〇"):
-        with time_limit(5):
+        with hang_guard():
             extract(run * 100_000, ref, script="hans")
 
 
 @pytest.mark.parametrize("unit", ["时7", "腊八", "日周", "同年", "次日"])
-def test_story_anchored_pieces_resolve_in_linear_time(unit):
+def test_story_anchored_pieces_finish(unit):
     # Each piece looks back for the date it hangs on: that look-back must stay bounded.
-    ref = RefDate(REF)
-    assert_linear(lambda text: extract(text, ref, script="hans"), unit * 2500, unit * 10000)
+    with hang_guard():
+        extract(unit * 10000, RefDate(REF), script="hans")
 
 
-def test_events_are_built_in_linear_time():
-    unit = "他2013年加入Meta。效力12年。"
+def test_events_of_a_repeated_story_finish():
+    with hang_guard():
+        result = analyse(RawDocument("a.txt", "他2013年加入Meta。效力12年。" * 400, "utf-8"), REF)
+    assert result.events
 
-    def run(text):
-        analyse(RawDocument("a.txt", text, "utf-8"), REF)
 
-    assert_linear(run, unit * 100, unit * 400)
+def test_dense_year_ranges_finish():
+    text = "。".join("至".join(f"{year}年" for year in range(2000, 2060)) for _ in range(200))
+    with hang_guard():
+        result = analyse(RawDocument("a.txt", text, "utf-8"), REF)
+    assert result.mentions
+
+
+@pytest.mark.parametrize("opening", ["<!--", "<script>", "<style>", "<SCRIPT type=x>"])
+def test_unclosed_html_blocks_are_blanked_to_the_end(opening):
+    page = "<p>2025年4月</p>" + (opening + "2024年3月") * 20_000
+    with hang_guard():
+        text = blank_markup(page)
+    assert len(text) == len(page) and "2025年4月" in text and "2024年3月" not in text
 
 
 def _separate_events(count: int):
@@ -164,11 +135,12 @@ def _separate_events(count: int):
     return analyses
 
 
-def test_merging_many_articles_is_linear():
+def test_merging_many_separate_articles_keeps_them_apart():
     from timeline_cli.pipeline import merge_timelines
 
-    small, large = _separate_events(250), _separate_events(1000)
-    assert_linear(merge_timelines, small, large, repeat=3)  # best of 3: a GC pause is not the merge
+    with hang_guard():
+        merged = merge_timelines(_separate_events(2000))
+    assert len(merged) == 2000
 
 
 # --- impossible dates ------------------------------------------------------------------------

@@ -3,6 +3,7 @@ are blanked so that every offset still points into the file."""
 
 import json
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -28,7 +29,8 @@ def test_a_page_gives_the_dates_of_its_text_only(tmp_path):
     assert all(PAGE[m["start"]:m["end"]] == m["text"] for m in mentions)
     events = run_cli("list", str(page), "-r", "2025-11-20", "-f", "jsonl").stdout.decode()
     titles = [json.loads(line)["title"] for line in events.splitlines()]
-    assert "將於 在高雄試產" in titles and not any("<" in t or "&" in t for t in titles)
+    # the clause without a subject of its own takes the one before it (issue 11: no fragments)
+    assert "台積電宣布，將於 在高雄試產" in titles and not any("<" in t or "&" in t for t in titles)
     assert any(a["name"] == "台積電" for line in events.splitlines() for a in json.loads(line)["actors"])
 
 
@@ -44,3 +46,22 @@ def test_blanking_keeps_every_offset(text):
     blanked = blank_markup(text)
     assert len(blanked) == len(text)
     assert [i for i, c in enumerate(text) if c == "\n"] == [i for i, c in enumerate(blanked) if c == "\n" and text[i] == "\n"]
+
+
+HEADS = [
+    '<meta property="article:published_time" content="2025-03-04T08:00:00+08:00">',
+    "<meta content='2025-03-04' name='pubdate'>",
+    '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2025-03-04T10:00:00Z"}</script>',
+    '<time class="x" datetime="2025-03-04 09:00">3月4日</time>',
+]
+
+
+@pytest.mark.parametrize("head", HEADS)
+def test_a_page_gives_its_publication_date(tmp_path, head):
+    page = tmp_path / "p.html"
+    page.write_text(f"<html><head>{head}</head><body><p>公司今年3月宣布裁員，昨天正式公布名單。</p></body></html>",
+                    encoding="utf-8")
+    data = json.loads(run_cli("list", str(page), "-f", "json").stdout)
+    assert data["documents"][0]["ref_date"] == "2025-03-04"
+    assert data["documents"][0]["ref_date_source"] == "metadata"
+    assert "2025-03-03" in {e["date"]["value"] for e in data["events"]}

@@ -16,6 +16,7 @@ import pytest
 
 from conftest import ROOT, SEED, run_cli, validate
 from timeline_cli.cli.common import load
+from timeline_cli.cli.options import Manners, Reading
 from timeline_cli.documents import (
     DecodeError,
     InputError,
@@ -312,10 +313,12 @@ def test_a_folder_of_every_encoding_through_the_cli(mixed_folder):
         assert [m["value"] for m in documents[name]["mentions"]] == expected_hans
     assert [m["value"] for m in documents["tunnel.txt"]["mentions"]] == [m[2] for m in values(HANT)]
     errors = {Path(e["path"]).name: e["reason"] for e in payload["errors"]}
-    assert set(errors) == {"empty.txt", "blank.txt", "image.txt"}
-    assert "empty" in errors["empty.txt"] and "empty" in errors["blank.txt"] and "binary" in errors["image.txt"]
+    assert set(errors) == {"image.txt"} and "binary" in errors["image.txt"]  # empty files are not errors
     lines = stderr_lines(result)
-    assert len(lines) == 3 and all(line.startswith("timeline: news/cn/") and "skipped" in line for line in lines)
+    assert sorted(lines) == ["timeline: news/cn/blank.txt: empty; nothing to read",
+                             "timeline: news/cn/empty.txt: empty; nothing to read",
+                             "timeline: news/cn/image.txt: binary file (contains NUL bytes), not text; if it is "
+                             "UTF-16 without a BOM, give --encoding utf-16-le (or utf-16-be); skipped"]
 
 
 def test_the_encoding_option_overrides_detection(mixed_folder):
@@ -444,8 +447,8 @@ def _rendered(inputs) -> tuple[str, str]:
 
 
 def test_jobs_do_not_change_the_output(many_files, capsys):
-    one = load([str(many_files)], jobs=1, quiet=True, mentions="all")
-    two = load([str(many_files)], jobs=2, quiet=True, mentions="all")
+    one = load(Reading(paths=[str(many_files)], jobs=1), Manners(quiet=True), mentions="all")
+    two = load(Reading(paths=[str(many_files)], jobs=2), Manners(quiet=True), mentions="all")
     assert len(one.analyses) == 24 and len(one.errors) == 1
     assert _rendered(one) == _rendered(two)
     validate(json.loads(_rendered(two)[0]), "events")
@@ -457,21 +460,21 @@ def test_stdin_among_files_in_parallel(many_files, capsys):
 
     paths = [str(many_files / "d0"), "-", str(many_files / "d2")]
     stdin = io.BytesIO(HANT.encode("big5"))
-    inputs = load(paths, jobs=2, quiet=True, stdin=stdin)
+    inputs = load(Reading(paths=paths, jobs=2), Manners(quiet=True), stdin=stdin)
     order = [a.document.path for a in inputs.analyses]
     assert order.index("-") == 8 and len(order) == 17
 
 
 def test_a_timeline_keeps_only_the_mentions_its_events_cite(many_files, capsys):
-    inputs = load([str(many_files / "d0")], quiet=True)
-    everything = load([str(many_files / "d0")], quiet=True, mentions="all")
+    inputs = load(Reading(paths=[str(many_files / "d0")]), Manners(quiet=True))
+    everything = load(Reading(paths=[str(many_files / "d0")]), Manners(quiet=True), mentions="all")
     for analysis, whole in zip(inputs.analyses, everything.analyses, strict=True):
         ids = {m.id for m in analysis.mentions}
         cited = {e.mention for event in analysis.events for e in event.evidence}
         assert cited <= ids < {m.id for m in whole.mentions}
         assert analysis.events == whole.events
         assert analysis.document.text == ""
-    bare = load([str(many_files / "d0")], quiet=True, mentions="none")
+    bare = load(Reading(paths=[str(many_files / "d0")]), Manners(quiet=True), mentions="none")
     assert all(a.mentions == () and a.events for a in bare.analyses)
 
 
@@ -488,7 +491,7 @@ def test_unexpected_failures_on_one_input_do_not_lose_the_others(monkeypatch, tm
         return real(doc, **kwargs)
 
     monkeypatch.setattr(pipeline, "analyse_part", flaky)
-    inputs = load([str(tmp_path)], quiet=True)
+    inputs = load(Reading(paths=[str(tmp_path)]), Manners(quiet=True))
     assert [Path(a.document.path).name for a in inputs.analyses] == ["a.txt"]
     assert "internal error (RuntimeError: boom)" in inputs.errors[0].reason
 
@@ -503,45 +506,59 @@ def test_jobs_option_on_the_commands(many_files, command):
     assert outputs[0] == outputs[1]
 
 
-def run_with_terminal_stderr(*args: str) -> tuple[bytes, bytes, float]:
-    """stdout through a pipe, stderr to a pseudo-terminal (read as it comes, so it never fills)."""
+def run_with_terminal_stderr(*args: str, fifo=None, data: bytes = b"", until: bytes = b"") -> tuple[bytes, bytes]:
+    """stdout through a pipe, stderr to a pseudo-terminal (read as it comes, so it never fills).
+
+    With `fifo` among the inputs, `data` is written into it only once stderr shows `until`:
+    the tool is held in the middle of reading until then.
+    """
     import pty
     import threading
-    import time
 
     primary, secondary = pty.openpty()
     env = {**os.environ, "PYTHONIOENCODING": "utf-8", "COLUMNS": "120", "TERM": "xterm"}
-    started = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-m", "timeline_cli", *args], stdout=subprocess.PIPE,
                                stderr=secondary, cwd=ROOT, env=env)
     os.close(secondary)
     seen: list[bytes] = []
+    shown = threading.Event()
 
     def drain():
         while True:
             try:
-                data = os.read(primary, 65536)
+                data_read = os.read(primary, 65536)
             except OSError:  # the other end closed
                 return
-            if not data:
+            if not data_read:
                 return
-            seen.append(data)
+            seen.append(data_read)
+            if until and until in b"".join(seen):
+                shown.set()
 
     reader = threading.Thread(target=drain)
     reader.start()
+    if fifo is not None:
+        assert shown.wait(timeout=120), b"".join(seen)  # hang guard only
+        with open(fifo, "wb") as pipe:
+            pipe.write(data)
     stdout = process.stdout.read()
-    process.wait(timeout=60)
-    elapsed = time.perf_counter() - started
+    process.wait(timeout=120)
     reader.join(timeout=10)
     os.close(primary)
-    return stdout, b"".join(seen), elapsed
+    return stdout, b"".join(seen)
 
 
-def test_progress_goes_to_a_terminal_on_stderr_never_to_stdout(many_files):
-    piped = run_cli("list", str(many_files), "--format", "plain")
-    stdout, stderr, elapsed = run_with_terminal_stderr("list", str(many_files), "--format", "plain")
-    assert stdout == piped.stdout and b"\x1b" not in stdout
+def test_progress_goes_to_a_terminal_on_stderr_never_to_stdout(many_files, tmp_path):
+    """A FIFO among the inputs holds the reading until the progress bar is seen on stderr."""
+    fifo = tmp_path / "slow.txt"
+    os.mkfifo(fifo)
+    article = (many_files / "d0").glob("*.txt").__next__().read_bytes()
+    stdout, stderr = run_with_terminal_stderr("list", str(many_files), str(fifo), "--format", "plain",
+                                              fifo=fifo, data=article, until=b"reading")
+    (tmp_path / "copy.txt").write_bytes(article)
+    piped = run_cli("list", str(many_files), str(tmp_path / "copy.txt"), "--format", "plain")
+    assert stdout == piped.stdout.replace(str(tmp_path / "copy.txt").encode(), str(fifo).encode())
+    assert b"\x1b" not in stdout and b"reading" in stderr
     assert b"broken.txt" in stderr and b"Traceback" not in stderr
-    assert b"reading" in stderr or elapsed < 1.0  # shown once reading takes more than a moment
-    _, quiet, _ = run_with_terminal_stderr("list", str(many_files), "--format", "plain", "--quiet")
+    _, quiet = run_with_terminal_stderr("list", str(many_files), "--format", "plain", "--quiet")
     assert b"reading" not in quiet and b"broken.txt" in quiet  # --quiet: errors only

@@ -52,5 +52,5 @@ def test_errors_name_the_file_asked_for(command, tmp_path):
     done = run_cli(command, "-o", str(missing))
     assert done.returncode != 0 and str(missing) in done.stderr.decode() and ".tmp" not in done.stderr.decode()
     folder = run_cli(command, "-o", str(tmp_path))
-    assert folder.returncode != 0 and "is a directory" in folder.stderr.decode()
+    assert folder.returncode != 0 and "is a folder" in folder.stderr.decode()
     assert list(tmp_path.iterdir()) == []

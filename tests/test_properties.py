@@ -101,7 +101,7 @@ def test_any_text_read_in_parts_keeps_exact_spans_and_running_ids(text, size, co
     parts = [stitcher.add(part) for part in chunked([text], size)]
     if not parts:
         return  # no text, no parts
-    analysis = joined(parts)
+    analysis = joined(parts, stitcher.finish())
     _check_mentions(text, analysis.mentions)
     ids = [m.id for m in analysis.mentions]
     assert ids == [f"m{i}" for i in range(1, len(ids) + 1)]

@@ -24,7 +24,8 @@ def find(events, value, mod, *terms, type_=None):
             continue
         if type_ and e["type"] != type_:
             continue
-        haystack = simplified_view(e["title"] + " " + " ".join(a["name"] for a in e["actors"]))
+        # actors by the name the article gives them, or by their canonical id (msl for Meta超級智能實驗室)
+        haystack = simplified_view(e["title"] + " " + " ".join(a["name"] + " " + a["id"].upper() for a in e["actors"]))
         if all(t in haystack for t in terms):
             hits.append(e)
     return hits

@@ -52,8 +52,8 @@ def test_the_cli_streams_the_same_whatever_the_workers(fmt, tmp_path):
     paths = [str(p) for p in ARTICLES] + [str(tmp_path / "missing.txt")]
     one = run_cli("mentions", *paths, "--format", fmt, "--jobs", "1")
     two = run_cli("mentions", *paths, "--format", fmt, "--jobs", "2")
-    assert one.returncode == two.returncode == 1  # the missing file
-    assert one.stdout == two.stdout and one.stdout
+    assert one.returncode == two.returncode == 1, (one.stderr, two.stderr)  # the missing file
+    assert one.stdout == two.stdout and one.stdout, (one.stderr, two.stderr)
     assert one.stderr.decode().count("missing.txt") == 1
     if fmt == "json":
         validate(json.loads(one.stdout), "mentions")
@@ -67,14 +67,14 @@ def test_output_file_is_written_whole(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["m.jsonl"]  # no temporary file left
 
 
-def test_an_empty_file_is_an_error_not_a_document(tmp_path):
+def test_an_empty_file_is_a_note_not_an_error_nor_a_document(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("\n\n  \n", encoding="utf-8")
     done = run_cli("mentions", str(empty), str(SEED), "--format", "json")
     payload = json.loads(done.stdout)
-    assert done.returncode == 1 and len(payload["documents"]) == 1
-    assert payload["documents"][0]["path"].endswith(SEED.name)
-    assert payload["errors"][0]["reason"] == "empty file"
+    assert done.returncode == 0 and len(payload["documents"]) == 1
+    assert payload["documents"][0]["path"].endswith(SEED.name) and "errors" not in payload
+    assert done.stderr.decode() == f"timeline: {empty}: empty; nothing to read\n"
 
 
 @pytest.mark.parametrize("command", [["list"], ["mentions"], ["schema"]])

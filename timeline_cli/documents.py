@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import errno
+import io
 import os
 import re
 import sys
@@ -70,25 +71,28 @@ def _seed_resolved() -> Path:
 
 
 def display_path(path: Path | str) -> str:
-    """Paths relative to the working directory when they are inside it; the seed as seeds/…."""
-    if str(path) == "-":
+    """A path as the user typed it (a file found in a folder: the folder as typed, then its
+    name), the seed as seeds/…; bytes of the name that are not UTF-8 and control characters
+    shown as escapes (\\xff), so that it prints safely and JSON stays valid UTF-8."""
+    from .textsafe import name_for_display
+
+    text = os.fspath(path) if isinstance(path, (str, os.PathLike)) else str(path)  # a corpus row: its name
+    if text == "-":
         return "-"
-    path = Path(path)
     try:
-        if path.name == SEED_NAME and path.resolve() == _seed_resolved():
+        if Path(text).name == SEED_NAME and Path(text).resolve() == _seed_resolved():
             return f"seeds/{SEED_NAME}"
     except (OSError, RuntimeError):  # RuntimeError: a symlink loop on Python < 3.13
         pass
-    try:
-        return os.path.relpath(path)
-    except ValueError:
-        return str(path)
+    return name_for_display(text)
 
 
 # --- finding files ----------------------------------------------------------------------
 
-def expand_paths(paths: list[str], glob: str | None = None) -> Iterator[str | Path | InputError]:
-    """Files in order: folders walked recursively (sorted), '-' kept as stdin, problems reported."""
+def expand_paths(paths: list[str], glob: str | None = None, fields=None, *, rows: bool = True) -> Iterator:
+    """Inputs in order: files; folders walked recursively (sorted); '-' kept as stdin; the
+    rows of corpus files (.jsonl, .ndjson, .csv given by name or picked by --glob) as
+    corpus.CorpusRow (with `rows` false, the corpus files themselves); problems as InputError."""
     for raw in paths:
         if raw == "-":
             yield "-"
@@ -98,9 +102,26 @@ def expand_paths(paths: list[str], glob: str | None = None) -> Iterator[str | Pa
         if problem is not None:
             yield InputError(raw, problem)
         elif path.is_dir():
-            yield from _walk_reporting_nothing(path, raw, glob)
+            for item in _walk_reporting_nothing(path, raw, glob):
+                yield from _rows_if_corpus(item, fields) if rows else (item,)
         else:
-            yield path
+            yield from _rows_if_corpus(path, fields) if rows else (path,)
+
+
+def _rows_if_corpus(item, fields) -> Iterator:
+    from .corpus import Fields, RowError, is_corpus, scan
+
+    if isinstance(item, InputError) or not is_corpus(str(item)):
+        yield item
+        return
+    name = os.fspath(item)
+    try:
+        for row in scan(name, fields or Fields()):
+            yield InputError(display_path(row.name), row.reason) if isinstance(row, RowError) else row
+    except OSError as exc:
+        yield InputError(display_path(name), os_reason(exc))
+    except ValueError as exc:
+        yield InputError(display_path(name), str(exc))
 
 
 def _walk_reporting_nothing(folder: Path, raw: str, glob: str | None) -> Iterator[Path | InputError]:
@@ -233,7 +254,11 @@ def detect_encoding(sample: bytes) -> tuple[str, str]:
         if sample.startswith(bom):
             return codec, name
     if b"\x00" in sample[:8192]:
-        raise DecodeError("binary file (contains NUL bytes), not text")
+        codec = _utf16_without_bom(sample)
+        if codec is None:
+            raise DecodeError("binary file (contains NUL bytes), not text; if it is UTF-16 without a BOM, "
+                              "give --encoding utf-16-le (or utf-16-be)")
+        return codec, codec
     if _decode_sample(sample, "utf-8") is not None:
         return "utf-8", "utf-8"
     best: tuple[float, str] | None = None
@@ -251,6 +276,20 @@ def detect_encoding(sample: bytes) -> tuple[str, str]:
     if best is not None and best[0] >= _POOR_SCORE:
         return best[1], best[1]
     raise DecodeError("not text in UTF-8, UTF-16, GB18030 or Big5 (name the encoding with --encoding)")
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """utf-16-le or utf-16-be when the bytes read as text in it: Latin letters, digits and
+    punctuation have a NUL byte on one side only, and what they decode to is common Chinese
+    or plain ASCII, without a single control character (a binary file has some)."""
+    even, odd = sample[0:8192:2].count(0), sample[1:8192:2].count(0)
+    if min(even, odd) * 4 > max(even, odd):  # NULs on both sides: not UTF-16 text
+        return None
+    codec = "utf-16-le" if odd > even else "utf-16-be"
+    text = _decode_sample(sample[:len(sample) // 2 * 2], codec)
+    if not text or _CONTROL.search(text) or chinese_score(text) < _POOR_SCORE:
+        return None
+    return codec
 
 
 def _decode_sample(sample: bytes, codec: str) -> str | None:
@@ -328,6 +367,11 @@ class TextStream:
         for block in self._blocks:
             if decoder is None:
                 pending += block
+                if self.offset == 0 and b"\x00" in pending[:8192]:  # UTF-16 without a BOM, or binary
+                    decoder = self._detect(pending)
+                    block, pending = pending, b""
+                    yield self._decode(decoder, block)
+                    continue
                 first = _first_non_ascii(pending)
                 if first is None:
                     yield self._ascii(pending)
@@ -340,6 +384,11 @@ class TextStream:
                 block, pending = pending[first:], b""
             yield self._decode(decoder, block)
         if decoder is None:
+            if self.offset == 0 and b"\x00" in pending[:8192]:
+                decoder = self._detect(pending)
+                yield self._decode(decoder, pending)
+                yield self._flush(decoder)
+                return
             first = _first_non_ascii(pending)
             if first is None:
                 yield self._ascii(pending)
@@ -444,10 +493,21 @@ class OpenInput:
 def open_input(source: str | Path, *, encoding: str | None = None, stdin=None) -> OpenInput:
     """Open a file or '-' (stdin) for streaming; raises OSError with the reason."""
     if source == "-":
+        if stdin is None and getattr(sys.stdin, "closed_at_start", sys.stdin is None):
+            raise OSError(errno.EBADF, "standard input is closed", "-")
         stream = stdin if stdin is not None else sys.stdin.buffer
         if isinstance(stream.read(0), str):  # a text stream: already decoded
             return OpenInput("-", _EncodedText(stream), "utf-8", close=False)
         return OpenInput("-", stream, encoding, close=False)
+    from .corpus import CorpusRow, read_row
+
+    if isinstance(source, CorpusRow):
+        try:
+            text, published, title = read_row(source)
+        except ValueError as exc:
+            raise DecodeError(str(exc)) from None
+        return OpenInput(display_path(source.name), io.BytesIO(text.encode("utf-8")), "utf-8", close=True,
+                         published=published, title=title)
     path = Path(source)
     if path.is_dir():
         raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
@@ -529,10 +589,18 @@ def _last_match(pattern: re.Pattern, text: str, start: int, end: int) -> int | N
 
 # --- sidecars --------------------------------------------------------------------------------
 
+SIDECAR_MAX_BYTES = 1 << 20  # a sidecar holds a few lines of metadata; anything bigger is not one
+
+
 def sidecar_for(path: Path) -> Path | None:
+    """<stem>.meta.toml or <name>.meta.toml beside the file, if it is a regular file. A name
+    too long to have a sidecar (the file's own name near the 255-byte limit) has none."""
     for candidate in (path.with_name(path.stem + SIDE_SUFFIX), path.with_name(path.name + SIDE_SUFFIX)):
-        if candidate.is_file():
-            return candidate
+        try:
+            if candidate.is_file():
+                return candidate
+        except OSError:  # ENAMETOOLONG and the like
+            continue
     return None
 
 
@@ -542,8 +610,12 @@ def read_sidecar(path: Path) -> tuple[date | None, str | None]:
     if side is None:
         return None, None
     try:
-        meta = tomllib.loads(side.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        with open(side, "rb") as handle:
+            data = handle.read(SIDECAR_MAX_BYTES + 1)
+        if len(data) > SIDECAR_MAX_BYTES:
+            return None, None
+        meta = tomllib.loads(data.decode("utf-8-sig"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
         return None, None
     title = meta.get("title")
     return parse_published(meta.get("published")), title if isinstance(title, str) else None
@@ -565,11 +637,37 @@ def parse_published(value) -> date | None:
 # --- HTML: markup blanked out, offsets kept ------------------------------------------------
 
 HTML_SUFFIXES = (".htm", ".html")
-_HTML_HIDDEN = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->", re.DOTALL | re.IGNORECASE)
-_HTML_BLOCK = re.compile(r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|table|section|article|header|footer|title|blockquote)\b[^>]*>",
-                                 re.IGNORECASE)
+_HIDDEN_OPEN = re.compile(r"<!--|<(script|style)\b", re.IGNORECASE)
+_HIDDEN_CLOSE = {"script": re.compile(r"</script\s*>", re.IGNORECASE),
+                 "style": re.compile(r"</style\s*>", re.IGNORECASE)}
+# [^<>]: a tag ends at the next < even unclosed, so no match scans further than that.
+_HTML_BLOCK = re.compile(r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|table|section|article|header|footer|title|blockquote)"
+                         r"\b[^<>]*>", re.IGNORECASE)
 _HTML_TAG = re.compile(r"<[^<>]*>")
 _HTML_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _blanked(text: str) -> str:
+    """Spaces for `text`, keeping its line breaks."""
+    return "".join("\n" if ch == "\n" else " " for ch in text)
+
+
+def _blank_hidden(text: str) -> str:
+    """Scripts, styles and comments blanked; one left open runs to the end of the text (as a
+    browser reads it). One pass: each search starts where the last block ended."""
+    out, position = [], 0
+    while (opening := _HIDDEN_OPEN.search(text, position)) is not None:
+        if opening.group(1) is None:
+            close = text.find("-->", opening.end())
+            end = len(text) if close < 0 else close + 3
+        else:
+            closing = _HIDDEN_CLOSE[opening.group(1).lower()].search(text, opening.end())
+            end = len(text) if closing is None else closing.end()
+        out.append(text[position:opening.start()])
+        out.append(_blanked(text[opening.start():end]))
+        position = end
+    out.append(text[position:])
+    return "".join(out)
 
 
 def blank_markup(text: str) -> str:
@@ -577,9 +675,6 @@ def blank_markup(text: str) -> str:
     into the file: scripts, styles and comments vanish, block tags end a line (so that
     paragraphs stay apart), entities become their character (&nbsp; a space)."""
     import html
-
-    def spaces(m: re.Match) -> str:
-        return "".join("\n" if ch == "\n" else " " for ch in m.group())
 
     def line_break(m: re.Match) -> str:
         return "\n" + " " * (len(m.group()) - 1)
@@ -590,7 +685,7 @@ def blank_markup(text: str) -> str:
             char = " "
         return char + " " * (len(m.group()) - 1)
 
-    text = _HTML_HIDDEN.sub(spaces, text)
+    text = _blank_hidden(text)
     text = _HTML_BLOCK.sub(line_break, text)
-    text = _HTML_TAG.sub(spaces, text)
+    text = _HTML_TAG.sub(lambda m: _blanked(m.group()), text)
     return _HTML_ENTITY.sub(entity, text)

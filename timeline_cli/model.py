@@ -127,6 +127,8 @@ class Evidence:
     mention: str | None  # mention id within that document
     mention_start: int | None = None  # the date phrase inside the sentence, for highlighting
     mention_end: int | None = None
+    date: EventDate | None = None  # the date this sentence gives the event
+    doc: str = ""  # the document's canonical key (a hash of its content), once it is known
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,12 +136,13 @@ class Event:
     id: str
     title: str
     type: str
-    status: str  # occurred | planned | predicted | reported | negated
+    status: str  # occurred | planned | predicted | reported | negated | postponed | cancelled
     date: EventDate
     actors: tuple[Actor, ...] = ()
     evidence: tuple[Evidence, ...] = ()
     rule: str | None = None  # how the date was reached, for `timeline show`
     anchor: str | None = None
+    place: str | None = None  # where it happened, when the sentence says (達沃斯)
     extra: dict = field(default_factory=dict, hash=False, compare=False)
 
     @property

@@ -21,9 +21,10 @@ write those as they come). The seams:
 - evidence sentences never straddle two parts, because parts end at a blank line, a line
   break or a sentence end (only a stretch of 260,000 characters with none of these is cut
   blindly, and then the sentence around the cut is split between the two parts);
-- events are built and merged within a part: one event told again in another part of the
-  same file stays two events. Event ids of later parts are salted with the part's offset
-  so they stay unique and stable.
+- events are built per part but named and merged once, for the whole document, when its
+  last part has been read (`Stitcher.finish`): one event told again in another part of the
+  same file is one event, however the text was cut. Their ids come from the document's
+  content (a hash of every part) and their offsets, never from its path.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import closing
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, time
 from functools import lru_cache, partial
 from pathlib import Path
 
@@ -68,6 +69,7 @@ class Settings:
     mentions: str = "all"  # all | cited (by events, as evidence or anchor) | none
     chunk_chars: int = CHUNK_CHARS
     context_chars: int = CONTEXT_CHARS
+    ref_clock: time | None = None  # the time of day given with --ref-date, if any
 
 
 @fast_pickling
@@ -85,27 +87,36 @@ class Outcome:
 def analyse(raw: RawDocument, ref_option: date | None = None, *, events: bool = True,
             entities_file: Path | None = None) -> Analysis:
     """Mentions and events of one whole document held in memory."""
+    from .events.identity import document_key
+    from .events.merge import finish_document
     from .script import simplified_view
 
     view = simplified_view(raw.text)
     doc = Document(raw.path, raw.text, None, "other", raw.encoding, raw.title)
     doc = situate(doc, view, ref_option, raw.published)
-    return analyse_part(doc, view=view, events=events, entities_file=entities_file)
+    analysis = analyse_part(doc, view=view, events=events, entities_file=entities_file)
+    if not events:
+        return analysis
+    return replace(analysis, events=tuple(finish_document(analysis.events, document_key(raw.text))))
 
 
-def situate(doc: Document, view: str, ref_option: date | None, published: date | None) -> Document:
+def situate(doc: Document, view: str, ref_option: date | None, published: date | None,
+            ref_clock: time | None = None) -> Document:
     """The document with its script and reference date decided from its text."""
     from .script import detect_script
     from .timex.refdate import reference_for
 
     script = detect_script(doc.text, view=view)
     ref = reference_for(doc.text, view, script, option=ref_option, published=published)
+    if ref is not None and ref_clock is not None and ref.source == "option":
+        ref = replace(ref, clock=ref_clock)
     return replace(doc, ref=ref, script=script)
 
 
 def analyse_part(doc: Document, *, view: str | None = None, events: bool = True,
                  entities_file: Path | None = None) -> Analysis:
-    """Mentions and events of a text whose script and reference date are already known."""
+    """Mentions and events of a text whose script and reference date are already known; the
+    events are not yet merged and their ids are provisional (see `merge.finish_document`)."""
     from .script import simplified_view
     from .timex.extract import extract
 
@@ -137,9 +148,9 @@ def entity_table(entities_file: Path | None):
 class Stitcher:
     """Analyses the consecutive parts of one document as parts of the whole.
 
-    Each `add` gives the part's own mentions and events with offsets and ids already those
-    of the whole document; `joined` puts them together. See the module's docstring for
-    what happens at the seams.
+    Each `add` gives the part's own mentions, with offsets and ids already those of the
+    whole document; `finish` gives the document's events once every part is in, and
+    `joined` puts it all together. See the module's docstring for what happens at the seams.
     """
 
     def __init__(self, path: str, settings: Settings, *, published: date | None = None,
@@ -147,24 +158,29 @@ class Stitcher:
         self.settings = settings
         self.blank = True  # nothing but white space so far
         self._template = Document(path, "", None, "other", "", title)
-        self._published = published
+        self.published = published
         self._situated = False
         self._offset = 0  # where the next part starts in the whole text
         self._parts = 0
         self._count = 0  # mentions numbered so far
         self._tail = ""  # the end of the last part, read again before the next one
         self._tail_ids: dict[tuple[int, int], str] = {}  # its mentions' spans and ids
+        self._events: list[Event] = []  # every part's events, named and merged by finish()
+        from .events.identity import DocumentKey
+
+        self._key = DocumentKey()
 
     def add(self, part: str) -> Analysis:
         from .script import simplified_view
 
         self.blank = self.blank and (not part or part.isspace())
+        self._key.update(part)
         context = self._tail
         text = context + part
         view = simplified_view(text)
         doc = replace(self._template, text=text)
         if not self._situated:
-            doc = situate(doc, view, self.settings.ref_option, self._published)
+            doc = situate(doc, view, self.settings.ref_option, self.published, self.settings.ref_clock)
             self._template = replace(doc, text="")
             self._situated = True
         result = analyse_part(doc, view=view, events=self.settings.events,
@@ -176,7 +192,16 @@ class Stitcher:
         self._keep_tail(text, shift, result.mentions, ids)
         self._offset += len(part)
         self._parts += 1
-        return Analysis(self._template, tuple(self._kept(mentions, events)), tuple(events))
+        self._events.extend(events)
+        return Analysis(self._template, tuple(self._kept(mentions, events)), ())
+
+    def finish(self) -> tuple[Event, ...]:
+        """The document's events, named from its content and merged, once every part is in."""
+        if not self.settings.events:
+            return ()
+        from .events.merge import finish_document
+
+        return tuple(finish_document(self._events, self._key.hexdigest()))
 
     def _kept(self, mentions: list[Mention], events: list[Event]) -> list[Mention]:
         if self.settings.mentions == "cited":
@@ -201,12 +226,7 @@ class Stitcher:
                          for e in event.evidence if e.start >= context)
         if not evidence:
             return None  # told in the context: reported with the part before
-        event_id = event.id
-        if self._parts:
-            from .events.build import event_id as make_id
-
-            event_id = make_id(event.id, str(self._offset))
-        return replace(event, id=event_id, evidence=evidence, anchor=_renamed(event.anchor, ids))
+        return replace(event, evidence=evidence, anchor=_renamed(event.anchor, ids))
 
     def _keep_tail(self, text: str, shift: int, mentions: tuple[Mention, ...], ids: dict) -> None:
         size = self.settings.context_chars
@@ -216,13 +236,15 @@ class Stitcher:
                           if m.start >= tail_start and ids.get(m.id)}
 
 
-def joined(parts: list[Analysis]) -> Analysis:
-    """One analysis from the analyses of a document's consecutive parts (the last has its final head)."""
-    from .events.build import sort_events
+def joined(parts: list[Analysis], events: tuple[Event, ...] | None = None) -> Analysis:
+    """One analysis from the analyses of a document's consecutive parts (the last has its final
+    head) and its events (`Stitcher.finish`; else whatever events the parts carry)."""
+    from .events.merge import sort_events
 
     mentions = tuple(m for part in parts for m in part.mentions)
-    events = tuple(sort_events([e for part in parts for e in part.events]))
-    return Analysis(parts[-1].document, mentions, events)
+    if events is None:
+        events = tuple(e for part in parts for e in part.events)
+    return Analysis(parts[-1].document, mentions, tuple(sort_events(list(events))))
 
 
 def cited(mentions: list[Mention], events: list[Event]) -> list[Mention]:
@@ -268,6 +290,18 @@ def _plus(offset: int | None, shift: int) -> int | None:
 
 # --- inputs, one by one or in worker processes ------------------------------------------------
 
+def _html_parts(parts, stitcher: Stitcher):
+    """An HTML page's parts with the markup blanked; the page's own publication date
+    (meta tags, <time>, JSON-LD) is the reference date when no sidecar gives one."""
+    from .documents import blank_markup
+    from .htmlmeta import published_date
+
+    for number, part in enumerate(parts):
+        if number == 0 and stitcher.published is None:
+            stitcher.published = published_date(part)
+        yield blank_markup(part)  # a tag cut by a part's end stays: parts are ~1 MB
+
+
 def analyse_input(source: str | Path, settings: Settings, stdin=None) -> Outcome:
     """Read one input in parts and analyse it; every problem becomes the outcome's error."""
     parts = []
@@ -285,34 +319,47 @@ def read_in_parts(source: str | Path, settings: Settings, stdin=None) -> Iterato
     output never has to be held whole. A problem (undecodable bytes half-way, an empty
     file) comes last, as an outcome with the error; the parts before it stay valid.
     """
-    from .documents import HTML_SUFFIXES, blank_markup, chunked, display_path, open_input
+    from .documents import HTML_SUFFIXES, chunked, display_path, open_input
 
     name = display_path(source)
     stitcher = None
+    held: list[Outcome] = []
     try:
         with open_input(source, encoding=settings.encoding, stdin=stdin) as opened:
             stitcher = Stitcher(opened.path, settings, published=opened.published, title=opened.title)
-            held: list[Outcome] = []  # blank parts wait: a file that is blank to the end is an error alone
+            # Blank parts wait (a file blank to the end is an error alone), and so does the
+            # last part read: it carries the document's events, known when all is read.
             parts = chunked(opened, settings.chunk_chars)
             if str(opened.path).lower().endswith(HTML_SUFFIXES):
-                parts = map(blank_markup, parts)  # a tag cut by a part's end stays: parts are ~1 MB
+                parts = _html_parts(parts, stitcher)
             for part in parts:
                 analysis = stitcher.add(part)
                 document = replace(analysis.document, encoding=opened.encoding)
                 held.append(Outcome(opened.path, replace(analysis, document=document)))
                 if not stitcher.blank:
-                    yield from held
-                    held.clear()
+                    yield from held[:-1]
+                    del held[:-1]
+            if held and not stitcher.blank:
+                last = held.pop().analysis
+                yield Outcome(opened.path, replace(last, events=stitcher.finish()))
     except OSError as exc:
+        yield from _read_so_far(held, stitcher)
         yield Outcome(name, error=InputError(name, os_reason(exc)))
     except DecodeError as exc:
+        yield from _read_so_far(held, stitcher)
         yield Outcome(name, error=InputError(name, str(exc)))
     except Exception as exc:  # noqa: BLE001 - a bug on one input must not lose the others
+        yield from _read_so_far(held, stitcher)
         yield Outcome(name, error=InputError(name, f"internal error ({type(exc).__name__}: {exc}); "
                                                    f"please report it with this file"))
     else:
         if stitcher.blank:
             yield Outcome(name, error=InputError(name, "empty file"))
+
+
+def _read_so_far(held: list[Outcome], stitcher: Stitcher | None) -> list[Outcome]:
+    """The parts read before a problem, for commands that write parts as they come."""
+    return held if stitcher is not None and not stitcher.blank else []
 
 
 def analyse_inputs(sources: list, settings: Settings, *, jobs: int = 1, stdin=None) -> Iterator[Outcome]:
@@ -380,7 +427,9 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
 
 
-def merge_timelines(analyses: list[Analysis]) -> list[Event]:
+def merge_timelines(analyses: list[Analysis], mode: str = "auto") -> list[Event]:
+    """The events of every analysis as one timeline: merged across documents (`auto`) or
+    each document's kept apart (`none`)."""
     from .events.merge import merge_across
 
-    return merge_across([event for a in analyses for event in a.events])
+    return merge_across([event for a in analyses for event in a.events], mode)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from .model import Event, RefDate
@@ -29,7 +29,6 @@ class Query:
     precision: str | None = None
     limit: int | None = None
     reverse: bool = False
-    actor_names: tuple[str, ...] = field(default=())
 
     def apply(self, events: list[Event]) -> list[Event]:
         from .script import simplified_view
@@ -43,8 +42,7 @@ class Query:
                 continue
             if self.statuses and event.status not in self.statuses:
                 continue
-            if self.precision and (event.date.start_date is None  # XXXX-XX-XX: a day, but which?
-                                   or _FINENESS.get(event.date.granularity or "", -1) < _PRECISION_LEVEL[self.precision]):
+            if self.precision and not precise_enough(event, self.precision):
                 continue
             if self.actors and not self._has_actor(event):
                 continue
@@ -80,6 +78,24 @@ class Query:
         return False
 
 
+def precise_enough(event: Event, precision: str) -> bool:
+    """Whether the event's date is at least as fine as `precision`: its granularity is, its
+    interval is no longer than one unit of it (a window of several days is not a day), and it
+    is bounded on both sides (4月10日之前 and 2025年6月之後 are vaguer than any precision). A
+    date without a known interval (XXXX-XX-XX) is not."""
+    d = event.date
+    if d.start_date is None or d.end_date is None or d.mod in _OPEN_MODS:
+        return False
+    if _FINENESS.get(d.granularity or "", -1) < _PRECISION_LEVEL[precision]:
+        return False
+    length = (d.end_date - d.start_date).days + 1
+    return length <= _MAX_DAYS[precision]
+
+
+_MAX_DAYS = {"year": 366, "month": 31, "day": 1}
+_OPEN_MODS = {"BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER"}
+
+
 def _mentions(event: Event, needle: str) -> bool:
     from .script import simplified_view
 
@@ -88,6 +104,22 @@ def _mentions(event: Event, needle: str) -> bool:
 
 
 _ISO_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+_ISO_PERIOD = re.compile(r"^(\d{4})-?(Q[1-4]|H[12]|W(?:0[1-9]|[1-4]\d|5[0-3]))$", re.IGNORECASE)
+
+
+def _period(year: int, code: str) -> tuple[date, date]:
+    """2025-Q3, 2025-H2, 2025-W39 (ISO week, Monday to Sunday) as intervals."""
+    import calendar
+    from datetime import timedelta
+
+    kind, number = code[0].upper(), int(code[1:])
+    if kind == "Q":
+        first = 3 * number - 2
+        return date(year, first, 1), date(year, first + 2, calendar.monthrange(year, first + 2)[1])
+    if kind == "H":
+        return (date(year, 1, 1), date(year, 6, 30)) if number == 1 else (date(year, 7, 1), date(year, 12, 31))
+    monday = date.fromisocalendar(year, number, 1)
+    return monday, monday + timedelta(days=6)
 
 
 def parse_when(text: str, ref: RefDate | None, option: str) -> tuple[date, date]:
@@ -95,6 +127,12 @@ def parse_when(text: str, ref: RefDate | None, option: str) -> tuple[date, date]
     import calendar
 
     value = text.strip()
+    period = _ISO_PERIOD.match(value)
+    if period:
+        try:
+            return _period(int(period.group(1)), period.group(2))
+        except (ValueError, OverflowError):
+            raise QueryError(f"{option} {text!r} is not a real period; e.g. {option} 2025-Q3") from None
     m = _ISO_PARTIAL.match(value)
     if m:
         year, month, day = (int(g) if g else None for g in m.groups())
@@ -116,11 +154,23 @@ def parse_when(text: str, ref: RefDate | None, option: str) -> tuple[date, date]
     parsed = _dateutil_interval(value)
     if parsed is not None:
         return parsed
+    if ref is not None and _reads_elsewhere(value):
+        raise QueryError(f"{option} {text!r} counted from {ref.iso()} falls outside the years 1–9999; "
+                         f"give an absolute date: e.g. {option} 2025-04")
     if ref is None and found and found[0].text.strip() == value:
         raise QueryError(f"{option} {text!r} is relative, and the articles give no reference date; "
                          f"give one with --ref-date, or an absolute date: e.g. {option} 2025-04")
     raise QueryError(f"{option} {text!r} is not a date I can read; e.g. {option} 2025-04, "
                      f"{option} 2025年4月 or {option} 去年")
+
+
+def _reads_elsewhere(value: str) -> bool:
+    """Whether `value` reads as a date against an ordinary reference (so only its own
+    reference, near year 1 or 9999, kept it from being one)."""
+    from .timex.extract import extract
+
+    found = extract(value, RefDate(date(2000, 6, 15)))
+    return bool(found) and found[0].text.strip() == value and found[0].start_date is not None
 
 
 def _dateutil_interval(value: str) -> tuple[date, date] | None:

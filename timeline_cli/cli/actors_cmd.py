@@ -2,28 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import typer
 
-from .common import (
-    EncodingOpt,
-    EntitiesOpt,
-    GlobOpt,
-    JobsOpt,
-    OutputOpt,
-    Paths,
-    QuietOpt,
-    RefDateOpt,
-    ScriptOpt,
-    check_choice,
-    default_format,
-    exit_code,
-    load,
-    write_output,
+from .common import exit_code, load, prepare_output, write_output
+from .filters import build_query, filtered
+from .options import (
+    FILTERS,
+    MANNERS,
+    READING,
+    Filters,
+    Manners,
+    Output,
+    Reading,
+    only,
+    output_group,
+    uses,
 )
-from .filters import SinceOpt, StatusOpt, TypeOpt, UntilOpt, build_query
-from .verbose import Report, VerboseOpt
+from .verbose import Report
+
+FORMATS = ("table", "plain", "json", "csv")
 
 
 def actor_rows(events) -> list[dict]:
@@ -41,25 +38,11 @@ def actor_rows(events) -> list[dict]:
     return sorted(rows.values(), key=lambda r: (-r["events"], r["first"] or __import__("datetime").date.max, r["id"]))
 
 
-def actors_command(
-    paths: Paths = None,
-    ref_date: RefDateOpt = None,
-    format: Annotated[str | None, typer.Option("--format", "-f", metavar="table|plain|json",
-                                               help="Default: json for an --output FILE ending .json, else table at a terminal or into a file, plain in a pipe.")] = None,
-    output: OutputOpt = None,
-    script: ScriptOpt = "original",
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    type: TypeOpt = None,
-    status: StatusOpt = None,
-    entities: EntitiesOpt = None,
-    encoding: EncodingOpt = None,
-    glob: GlobOpt = None,
-    color: Annotated[str, typer.Option("--color", metavar="auto|always|never", help="Colour (NO_COLOR is honoured).")] = "auto",
-    quiet: QuietOpt = False,
-    jobs: JobsOpt = 1,
-    verbose: VerboseOpt = False,
-) -> None:
+@uses(READING, output_group(FORMATS, help="Output format. Default: the one --output FILE's extension names "
+                                           "(.json, .csv, .tsv), else table at a terminal or into a file, plain "
+                                           "in a pipe."),
+      only(FILTERS, "since", "until", "type", "status"), MANNERS)
+def actors_command(read: Reading, out: Output, filters: Filters, manners: Manners) -> None:
     """List the actors of the timeline, with their number of events and first and last dates.
 
     Known entities are merged across spellings and scripts (楊立昆 = LeCun); names the
@@ -70,44 +53,56 @@ def actors_command(
     Examples:
         timeline actors
             Who the seed article is about.
-        timeline actors tests/articles/ --since 2025 --format json | jq '.actors[0]'
+        timeline actors news/ --since 2025 --format json | jq '.actors[0]'
             The actor of the most events from 2025 on, in a folder of articles.
     """
     from ..script import convert
+    from ..textsafe import printable
 
-    fmt = check_choice("--format", format, ("table", "plain", "json")) if format else default_format(
-        output, ("table", "plain", "json"))
-    report = Report(verbose, quiet)
-    inputs = load(paths, ref_date=ref_date, encoding=encoding, glob=glob, entities=entities, quiet=quiet, jobs=jobs,
-                  mentions="none")  # the events carry all this command shows
+    prepare_output(out, FORMATS, terminal="table", pipe="plain", read=read)
+    report = Report(manners)
+    inputs = load(read, manners, mentions="none")  # the events carry all this command shows
     report.loaded(inputs)
-    query = build_query(inputs.analyses, since=since, until=until, type=type, status=status, entities=entities)
-    rows = actor_rows(query.apply(inputs.timeline()))
+    query = build_query(inputs.analyses, filters, read.entities)
+    rows = actor_rows(filtered(query, inputs.timeline(query)))
     for row in rows:
-        row["name"] = convert(row["name"], script)
-    if fmt == "json":
+        row["name"] = convert(row["name"], out.script)
+    write_output(_render(rows, out, printable), out)
+    report.done(len(rows), "actor")
+    raise typer.Exit(exit_code(inputs))
+
+
+def _render(rows: list[dict], out: Output, printable) -> str:
+    if out.format == "json":
         import json
 
         data = {"actors": [{**r, "first": r["first"].isoformat() if r["first"] else None,
                             "last": r["last"].isoformat() if r["last"] else None} for r in rows]}
-        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    elif fmt == "plain":
-        text = "".join(f"{r['name']}\t{r['events']}\t{r['first'] or ''}\t{r['last'] or ''}\t{r['id']}\n" for r in rows)
-    else:
-        from rich.table import Table
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    cells = [[printable(r["name"]), str(r["events"]), str(r["first"] or ""), str(r["last"] or ""), r["id"]]
+             for r in rows]
+    if out.format == "plain":
+        return "".join("\t".join(c.replace("\t", " ") for c in row) + "\n" for row in cells)
+    if out.format == "csv":
+        import csv
+        import io
 
-        from .console import render_rich
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow(("name", "events", "first", "last", "id"))
+        writer.writerows(cells)
+        return "\ufeff" + buffer.getvalue()
+    from rich.table import Table
 
-        table = Table(header_style="bold")
-        for column, justify in (("Actor", "left"), ("Events", "right"), ("First", "left"), ("Last", "left"),
-                                ("Id", "left")):
-            table.add_column(column, justify=justify, style="dim" if column == "Id" else None)
-        for r in rows:
-            table.add_row(r["name"], str(r["events"]), str(r["first"] or "—"), str(r["last"] or "—"), r["id"])
-        text = render_rich(table, color=color, to_file=output is not None)
-    write_output(text, output)
-    report.done(len(rows), "actor")
-    raise typer.Exit(exit_code(inputs))
+    from .console import render_rich
+
+    table = Table(header_style="bold")
+    for column, justify in (("Actor", "left"), ("Events", "right"), ("First", "left"), ("Last", "left"),
+                            ("Id", "left")):
+        table.add_column(column, justify=justify, style="dim" if column == "Id" else None)
+    for row in cells:
+        table.add_row(*(cell or "—" for cell in row))
+    return render_rich(table, out)
 
 
 def register(app: typer.Typer) -> None:

@@ -6,30 +6,21 @@ Help is the man-style page of cli/helpformat.py, never Typer's Rich help: keep
 everything imported here light (no opencc, timex or events) so --help stays fast.
 """
 
-# ruff: noqa: E402 - the Ctrl-C handler for start-up goes in before the slow imports
 from __future__ import annotations
 
 import os
-import signal
+import re
 import sys
-
-
-def _interrupted_early(signum, frame):
-    raise SystemExit(130)  # Ctrl-C while starting up: no traceback from the middle of an import
-
-
-try:  # until the end of this module; main() then catches KeyboardInterrupt itself
-    _sigint = signal.signal(signal.SIGINT, _interrupted_early)
-except ValueError:  # imported outside the main thread
-    _sigint = None
 
 import typer
 
 from .. import __version__
+from ..errors import ToolError
 from . import (
     actors_cmd,
     chart_cmd,
     explain_cmd,
+    index_cmd,
     list_cmd,
     man_cmd,
     mentions_cmd,
@@ -69,42 +60,45 @@ def root(
         ctx.invoke(command)
 
 
-for module in (list_cmd, mentions_cmd, explain_cmd, tree_cmd, show_cmd, actors_cmd, chart_cmd, schema_cmd, man_cmd):
+for module in (list_cmd, mentions_cmd, explain_cmd, tree_cmd, show_cmd, actors_cmd, chart_cmd, index_cmd, schema_cmd,
+               man_cmd):
     module.register(app)
-
-if _sigint is not None:
-    signal.signal(signal.SIGINT, _sigint)
-
 
 def main(argv: list[str] | None = None) -> None:
     """Run the app; turn every way out into an exit code and at most one line on stderr."""
-    try:
-        from typer._click import exceptions as cx  # typer 0.2x ships its own click
-    except ImportError:  # pragma: no cover - older typer on top of click
-        import click.exceptions as cx
+    import click
+
+    from .entry import Interrupted
+    from .output import OutputError, remove_pending
 
     try:
         code = app(args=argv, prog_name="timeline", standalone_mode=False)
     except UsageError as exc:
         say(str(exc))
         code = EXIT_USAGE
+    except ToolError as exc:
+        say(str(exc))
+        code = exc.exit_code
     except typer.Exit as exc:
         code = exc.exit_code
-    except cx.UsageError as exc:
-        hint = f" (see 'timeline {exc.ctx.info_name} --help')" if exc.ctx and exc.ctx.parent else " (see 'timeline --help')"
-        say(f"{exc.format_message()}{hint}")
+    except click.UsageError as exc:
+        message = re.sub(r"( Did you mean [^?]*\?)\1", r"\1", exc.format_message())  # Typer and click both suggest
+        say(f"{message} (see '{_help_for(exc, argv)} --help')")
         code = EXIT_USAGE
-    except cx.ClickException as exc:
+    except click.ClickException as exc:
         say(exc.format_message())
         code = exc.exit_code
-    except typer.Abort:
+    except (typer.Abort, KeyboardInterrupt):
         code = 130
+    except Interrupted as exc:
+        code = exc.code
     except (BrokenPipeError, PipeClosed):
         _silence_stdout()
         code = 141
-    except KeyboardInterrupt:
-        code = 130
-    except OSError as exc:  # e.g. --output into a folder that does not exist
+    except OutputError as exc:
+        say(f"--output {exc.filename!r} {exc.strerror}")
+        code = EXIT_INPUT
+    except OSError as exc:  # e.g. --output into a folder that went away
         reason = (exc.strerror or str(exc)).lower()
         say(f"{exc.filename}: {reason}" if exc.filename else reason)
         code = EXIT_INPUT
@@ -114,12 +108,31 @@ def main(argv: list[str] | None = None) -> None:
         say(f"internal error ({type(exc).__name__}: {exc}); please report it "
             f"(TIMELINE_DEBUG=1 shows the traceback)")
         code = EXIT_INPUT
+    finally:
+        remove_pending()
     try:
         sys.stdout.flush()
     except BrokenPipeError:
         _silence_stdout()
         code = 141
+    except (OSError, ValueError, AttributeError):
+        pass
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def _help_for(exc, argv: list[str] | None) -> str:
+    """The command whose help answers a usage error: the subcommand's when one was named."""
+    if exc.ctx is not None and exc.ctx.parent is not None:
+        return exc.ctx.command_path
+    args = sys.argv[1:] if argv is None else argv
+    named = next((a for a in args if not a.startswith("-")), None)
+    return f"timeline {named}" if named in app_commands() else "timeline"
+
+
+def app_commands() -> set[str]:
+    import typer.main
+
+    return set(typer.main.get_command(app).list_commands(None))
 
 
 def _silence_stdout() -> None:

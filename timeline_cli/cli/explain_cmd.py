@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
 import typer
 
-from .common import check_choice, parse_ref_date, write_output
+from .common import parse_ref_date, prepare_output, write_output
+from .options import COLOR, Output, uses
 
 
+@uses()
 def explain_command(
     text: Annotated[str, typer.Argument(metavar="TEXT",
                                         help="A phrase or a sentence, e.g. 今年4月份 or '但短短幾週後，…'.")],
     ref_date: Annotated[str | None, typer.Option(
-        "--ref-date", "-r", metavar="YYYY-MM-DD",
-        help="The date relative words (今年, 去年, 上週三) resolve against. Default: today.")] = None,
-    format: Annotated[str, typer.Option("--format", "-f", metavar="text|json", help="Output format.")] = "text",
-    color: Annotated[str, typer.Option("--color", metavar="auto|always|never", help="Colour (NO_COLOR is honoured).")] = "auto",
+        "--ref-date", "-r", metavar="WHEN",
+        help="The date relative words (今年, 去年, 上週三) resolve against: 2025-11-20, or a date-time "
+             "with offset (2025-11-20T08:30+08:00). Default: today.")] = None,
+    format: Annotated[str | None, typer.Option("--format", "-f", metavar="text|json",
+                                               help="Output format. Default: text.")] = None,
+    color: COLOR.annotation = "auto",
 ) -> None:
     """Show how timeline reads a phrase, and why each date resolved as it did.
 
@@ -38,16 +43,18 @@ def explain_command(
     from ..model import RefDate
     from ..timex.explain import explain
 
-    check_choice("--format", format, ("text", "json"))
-    day = parse_ref_date(ref_date)
-    ref = RefDate(day, "day", "option") if day else RefDate(date.today(), "day", "today")
+    out = Output(format, None, "original", color)
+    prepare_output(out, ("text", "json"), terminal="text", pipe="text")
+    text = re.sub("[\ud800-\udfff]", "\ufffd", text)  # bytes of the argument that were not UTF-8
+    given = parse_ref_date(ref_date)
+    ref = RefDate(given[0], "day", "option", clock=given[1]) if given else RefDate(date.today(), "day", "today")
     result = explain(text, ref)
-    if format == "json":
-        write_output(_as_json(result), None)
+    if out.format == "json":
+        write_output(_as_json(result), out)
         return
     from .console import render_rich
 
-    write_output(render_rich(_as_rich(result), color=color), None)
+    write_output(render_rich(_as_rich(result), out), out)
 
 
 def _as_json(result) -> str:
@@ -73,22 +80,23 @@ def _as_rich(result):
     from rich.text import Text
 
     from ..render.dates import human_date
+    from ..textsafe import printable
 
     ref = result.ref
-    head = Text.assemble(("Text ", "bold"), result.text, "\n",
+    head = Text.assemble(("Text ", "bold"), printable(result.text), "\n",
                          ("Reference ", "bold"), f"{ref.iso()} ({ref.source})" if ref else "none",
                          ("   Script ", "bold"), result.script)
     hits = Table(title="Recognisers that fired", title_justify="left", header_style="bold")
     for column in ("Span", "Text", "Rule", "Kept"):
         hits.add_column(column)
     for h in result.hits:
-        hits.add_row(f"{h.start}-{h.end}", h.text, h.rule, "yes" if h.kept else Text("no (covered)", style="dim"))
+        hits.add_row(f"{h.start}-{h.end}", printable(h.text), h.rule, "yes" if h.kept else Text("no (covered)", style="dim"))
     by_id = {m.id: m for m in result.mentions}
     parts = [head, hits]
     if not result.mentions:
         parts.append(Text("No dated mention found.", style="yellow"))
     for m in result.mentions:
-        table = Table(title=f"{m.id}  {m.text}", title_justify="left", show_header=False, header_style="bold")
+        table = Table(title=f"{m.id}  {printable(m.text)}", title_justify="left", show_header=False, header_style="bold")
         table.add_column(style="bold")
         table.add_column()
         interval = f"{m.start_date or '…'} … {m.end_date or '…'}" if (m.start_date or m.end_date) else "—"

@@ -1,65 +1,60 @@
-"""The filter options every event-listing command shares, and how they become a Query."""
+"""How the filter options (defined in cli/options.py) become a Query."""
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Annotated
-
-import typer
-
-from .common import fail_usage
+from .common import check_choice, fail_usage
+from .options import Filters
 
 STATUSES = ("occurred", "planned", "predicted", "reported", "negated")
 
-SinceOpt = Annotated[str | None, typer.Option(
-    "--since", metavar="WHEN", help="Events overlapping WHEN or later: 2025, 2025-04, 2025-04-07, 2025年4月, 去年.")]
-UntilOpt = Annotated[str | None, typer.Option(
-    "--until", metavar="WHEN", help="Events overlapping WHEN or earlier (same forms as --since).")]
-ActorOpt = Annotated[list[str] | None, typer.Option(
-    "--actor", "-a", metavar="NAME", help="Events involving NAME, by any alias in either script (repeatable).")]
-TypeOpt = Annotated[list[str] | None, typer.Option(
-    "--type", "-t", metavar="TYPE", help="Events of this type: join, leave, release, … (repeatable).")]
-StatusOpt = Annotated[list[str] | None, typer.Option(
-    "--status", "-s", metavar="STATUS", help="occurred, planned, predicted, reported or negated (repeatable).")]
-GrepOpt = Annotated[str | None, typer.Option(
-    "--grep", "-g", metavar="TEXT", help="Events whose title, actors or sentences contain TEXT (either script).")]
-PrecisionOpt = Annotated[str | None, typer.Option(
-    "--precision", metavar="year|month|day", help="Drop events whose date is vaguer than this.")]
-LimitOpt = Annotated[int | None, typer.Option("--limit", "-n", metavar="N", help="At most N events.")]
-ReverseOpt = Annotated[bool, typer.Option("--reverse", help="Latest first.")]
 
-
-def build_query(analyses, *, since=None, until=None, actor=None, type=None, status=None, grep=None,
-                precision=None, limit=None, reverse=False, entities: Path | None = None):
+def build_query(analyses, filters: Filters, entities: str | None = None):
+    """The Query of the --since … --reverse options; a bad value is a usage error."""
     from ..query import PRECISIONS, Query, QueryError, parse_when
 
     ref = next((a.document.ref for a in analyses if a.document.ref is not None), None)
     try:
-        since_day = parse_when(since, ref, "--since")[0] if since else None
-        until_day = parse_when(until, ref, "--until")[1] if until else None
+        since = parse_when(filters.since, ref, "--since") if filters.since else None
+        until = parse_when(filters.until, ref, "--until") if filters.until else None
     except QueryError as exc:
         fail_usage(str(exc))
-    for value in status or ():
-        if value not in STATUSES:
-            fail_usage(f"--status {value!r} is not one of {', '.join(STATUSES)}; e.g. --status planned")
-    if type:
+    if since and until and since[0] > until[1]:
+        fail_usage(f"--since {filters.since!r} ({since[0]}) is later than --until {filters.until!r} "
+                   f"({until[1]}): no event can be in both; swap them")
+    statuses = tuple(check_choice("--status", value, STATUSES) for value in filters.status or ())
+    types: tuple[str, ...] = ()
+    if filters.type:
         from ..events.build import event_types
 
-        known = event_types()
-        for value in type:
-            if value not in known:
-                fail_usage(f"--type {value!r} is not one of {', '.join(known)}; e.g. --type leave")
-    if precision is not None and precision not in PRECISIONS:
-        fail_usage(f"--precision {precision!r} is not one of year, month, day; e.g. --precision month")
-    if limit is not None and limit < 0:
-        fail_usage(f"--limit {limit} must be 0 or more; e.g. --limit 10")
-    actors: list[str] = []
-    if actor:
-        from ..events.entities import load_table
+        types = tuple(check_choice("--type", value, event_types()) for value in filters.type)
+    precision = check_choice("--precision", filters.precision, PRECISIONS) if filters.precision else None
+    if filters.limit is not None and filters.limit < 0:
+        fail_usage(f"--limit {filters.limit} must be 0 or more; e.g. --limit 10")
+    return Query(since=since[0] if since else None, until=until[1] if until else None,
+                 actors=_actor_ids(filters.actor, entities), types=types, statuses=statuses,
+                 grep=filters.grep, precision=precision, limit=filters.limit, reverse=filters.reverse)
 
-        table = load_table(entities)
-        for name in actor:
-            entity = table.lookup(name)
-            actors.append(entity.id if entity else name)
-    return Query(since=since_day, until=until_day, actors=tuple(actors), types=tuple(type or ()),
-                 statuses=tuple(status or ()), grep=grep, precision=precision, limit=limit, reverse=reverse)
+
+def _actor_ids(names: list[str] | None, entities: str | None) -> tuple[str, ...]:
+    if not names:
+        return ()
+    from pathlib import Path
+
+    from ..events.entities import load_table
+
+    table = load_table(Path(entities) if entities else None)
+    return tuple(entity.id if (entity := table.lookup(name)) else name for name in names)
+
+
+def filtered(query, events: list) -> list:
+    """The events the query keeps; an --actor that names no actor of any event is said on
+    stderr (a typo would otherwise look like an empty timeline)."""
+    if query.actors:
+        from dataclasses import replace
+
+        from .common import say
+
+        for wanted in query.actors:
+            if not replace(query, actors=(wanted,), limit=None).apply(events):
+                say(f"--actor {wanted!r} matches no actor in these articles")
+    return query.apply(events)

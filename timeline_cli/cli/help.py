@@ -29,9 +29,9 @@ Run timeline COMMAND --help, or timeline man COMMAND, for each command's page.
 Examples:
     timeline
         The seed article's timeline.
-    timeline list tests/articles/ --since 2025 --format json
+    timeline list news/ --since 2025 --format json
         Events from 2025 on, from every article in a folder, as JSON.
-    timeline mentions seeds/000_baa26c5ea6ec9896.txt --format table
+    timeline mentions --format table
         Every dated mention of one article, with its value and interval.
     timeline explain 今年4月份 --ref-date 2025-11-20
         Why a phrase resolved to the date it did.

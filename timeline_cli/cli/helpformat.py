@@ -18,7 +18,6 @@ import os
 import re
 import sys
 from collections.abc import MutableMapping
-from functools import lru_cache
 
 import typer
 from typer.core import TyperCommand, TyperGroup
@@ -199,15 +198,9 @@ _COLOR_META = "timeline.help.color"
 
 def help_color(ctx) -> bool:
     """Bold and underline in help: --color always|never if given, else a terminal without NO_COLOR."""
-    choice = ctx.meta.get(_COLOR_META, "auto")
-    if choice == "always":
-        return True
-    if choice == "never" or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
-        return False
-    try:
-        return sys.stdout.isatty()
-    except (AttributeError, ValueError):
-        return False
+    from .common import color_on
+
+    return color_on(ctx.meta.get(_COLOR_META, "auto"))
 
 
 def help_width(ctx) -> int:
@@ -230,88 +223,6 @@ def _remember_color(ctx, args: list[str]) -> None:
             ctx.meta[_COLOR_META] = args[i + 1]
         elif arg.startswith("--color="):
             ctx.meta[_COLOR_META] = arg.partition("=")[2]
-
-
-def _plain_kind(annotation):
-    """(base type, is a list) for the simple annotations our commands use, else None:
-    bool, str, int, Path, list[str], each optionally `| None`."""
-    import types
-    import typing
-    from pathlib import Path
-
-    args = typing.get_args(annotation)
-    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
-        rest = [a for a in args if a is not type(None)]
-        if len(rest) != 1:
-            return None
-        annotation = rest[0]
-    if typing.get_origin(annotation) is list:
-        inner = typing.get_args(annotation)
-        return (str, True) if inner == (str,) else None
-    return (annotation, False) if annotation in (bool, str, int, Path) else None
-
-
-def _plain_coercions(command, ctx) -> None:
-    """Coerce the simple parameters ourselves instead of through Pydantic.
-
-    Typer builds a Pydantic adapter for every parameter it processes, even a flag
-    whose value is None; importing Pydantic costs more than the rest of a run on one
-    article (about 0.2 s). Our parameters are bools, strings, ints, paths and lists of
-    strings, whose coercion is a call to the type (and, for ints, Typer's min/max
-    check). This reaches into Typer's internals; with another Typer nothing changes
-    but the speed.
-    """
-    try:
-        from typer._click.exceptions import BadParameter
-        from typer._coercion import RuntimeParam
-    except ImportError:  # pragma: no cover - a Typer without the runtime-param layer
-        return
-    plain = _plain_param_class(RuntimeParam, BadParameter)
-    for param in command.get_params(ctx):
-        descriptor = getattr(param, "type_descriptor", None)
-        annotation = getattr(descriptor, "annotation", None)
-        kind = _plain_kind(annotation)
-        if kind is None or getattr(param, "_runtime_param", False) is not None:
-            continue
-        if kind[0] is bool and not getattr(param, "is_flag", False):
-            continue
-        try:
-            param._runtime_param = plain(parameter_info=descriptor.parameter_info,
-                                         annotation=annotation, kind=kind[0])
-        except TypeError:  # pragma: no cover - another signature
-            return
-
-
-@lru_cache(maxsize=1)
-def _plain_param_class(runtime_param, bad_parameter):
-    from dataclasses import dataclass
-
-    @dataclass(frozen=True)
-    class PlainRuntimeParam(runtime_param):
-        kind: type = str
-
-        def _coerce_value(self, value, param, ctx):
-            if isinstance(value, (list, tuple)):
-                return [self._one(v, param, ctx) for v in value]
-            return self._one(value, param, ctx)
-
-        def _one(self, value, param, ctx):
-            if isinstance(value, self.kind) and not (self.kind is int and isinstance(value, bool)):
-                return value
-            if self.kind is int:
-                try:
-                    number = int(str(value).strip())
-                except ValueError:
-                    raise bad_parameter(f"{value!r} is not a whole number.", ctx=ctx, param=param) from None
-                info = self.parameter_info
-                if info.min is not None and number < info.min:
-                    raise bad_parameter(f"{number} is less than {info.min}.", ctx=ctx, param=param)
-                if info.max is not None and number > info.max:
-                    raise bad_parameter(f"{number} is more than {info.max}.", ctx=ctx, param=param)
-                return number
-            return self.kind(value)
-
-    return PlainRuntimeParam
 
 
 def _resolved(function):
@@ -340,7 +251,6 @@ class _ManHelp:
 
     def parse_args(self, ctx, args: list[str]) -> list[str]:
         _remember_color(ctx, args)
-        _plain_coercions(self, ctx)
         return super().parse_args(ctx, args)
 
 

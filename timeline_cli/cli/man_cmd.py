@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from .common import fail_usage, write_atomic, write_output
+from .common import fail_usage, write_output
+from .options import Output
 
 
 def man_command(
@@ -50,7 +51,7 @@ def man_command(
     if name not in pages:
         known = ", ".join(page[len(prog) + 1:] for page in pages if page != prog)
         fail_usage(f"no command {command!r}; give one of {known}, e.g. timeline man list")
-    write_output(as_roff(pages[name]), None)
+    write_output(as_roff(pages[name]), Output("roff", None))
 
 
 def write_pages(pages: dict, folder: Path, prog: str) -> None:
@@ -60,7 +61,7 @@ def write_pages(pages: dict, folder: Path, prog: str) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     wanted = {f"{name}.1" for name in pages}
     for name, page in pages.items():
-        write_atomic(folder / f"{name}.1", as_roff(page).encode("utf-8"))
+        write_output(as_roff(page), Output("roff", str(folder / f"{name}.1")))
     for stale in folder.glob(f"{prog}-*.1"):
         if stale.name not in wanted and stale.read_text("utf-8", "replace").startswith(GENERATED):
             stale.unlink()

@@ -6,43 +6,49 @@ from typing import Annotated
 
 import typer
 
-from .common import OutputOpt, check_choice, write_output
+from .common import check_choice, prepare_output, write_output
+from .options import OUTPUT, Output, uses
 
-SCHEMAS = {"events": "events.v1.json", "mentions": "mentions.v1.json"}
-
-
-def schema_text(name: str) -> str:
-    from importlib import resources
-
-    return resources.files("timeline_cli").joinpath("data/schemas", SCHEMAS[name]).read_text(encoding="utf-8")
+# The same as timeline_cli.schemas.NAMES, kept here so that --help imports nothing more.
+NAMES = ("events", "events-line", "mentions", "actors", "show", "explain")
 
 
+@uses()
 def schema_command(
-    name: Annotated[str | None, typer.Argument(metavar="[events|mentions]",
-                                               help="Which schema; default: both, as one JSON object.")] = None,
-    output: OutputOpt = None,
+    name: Annotated[str | None, typer.Argument(metavar="[" + "|".join(NAMES) + "]",
+                                               help="Which schema; default: all, as one JSON object.")] = None,
+    output: OUTPUT.annotation = None,
 ) -> None:
-    """Print the JSON Schemas that every JSON output validates against.
+    """Print the JSON Schemas (draft 2020-12) that every JSON output validates against.
 
-    events is the schema of timeline list --format json (and of each line of
-    jsonl); mentions that of timeline mentions --format json. Without a name, both,
-    as one JSON object keyed by name. A change that breaks a schema gets a new version
-    (events/v2), so a program can rely on the one it was written for.
+    events is the schema of timeline list --format json, and events-line that of
+    each line of --format jsonl (one event, derived from the events schema); mentions
+    that of timeline mentions --format json; actors, show and explain those of the
+    commands of those names with --format json. Each schema is self-contained: one it
+    refers to is embedded. Without a name, all of them, as one JSON object keyed by
+    name. A change that breaks a schema gets a new version (events/v2), so a program
+    can rely on the one it was written for.
 
     Examples:
         timeline schema events --output events.schema.json
             The events schema, into a file.
         timeline schema | jq 'keys'
             The names of the schemas.
+        timeline schema events-line --output line.schema.json
+            The schema of one line of timeline list --format jsonl, into a file.
     """
     import json
 
+    from ..schemas import schema, schema_text
+
+    out = Output(None, output)
+    prepare_output(out, ("json",), terminal="json", pipe="json")
     if name is not None:
-        check_choice("schema", name, tuple(SCHEMAS))
-        write_output(schema_text(name), output)
+        name = check_choice("schema", name, NAMES)
+        write_output(schema_text(name), out)
         return
-    both = {key: json.loads(schema_text(key)) for key in SCHEMAS}
-    write_output(json.dumps(both, ensure_ascii=False, indent=2) + "\n", output)
+    every = {key: schema(key) for key in NAMES}
+    write_output(json.dumps(every, ensure_ascii=False, indent=2) + "\n", out)
 
 
 def register(app: typer.Typer) -> None:

@@ -6,60 +6,42 @@ from typing import Annotated
 
 import typer
 
-from .common import (
-    EncodingOpt,
-    EntitiesOpt,
-    GlobOpt,
-    JobsOpt,
-    OutputOpt,
-    Paths,
-    QuietOpt,
-    RefDateOpt,
-    ScriptOpt,
-    check_choice,
-    exit_code,
-    fail_usage,
-    load,
-    write_output,
-)
-from .verbose import Report, VerboseOpt
+from .common import exit_code, fail_usage, load, prepare_output, write_output
+from .options import MANNERS, READING, Manners, Output, Reading, output_group, uses
+from .verbose import Report
 
 
+@uses(READING, output_group(("text", "json")), MANNERS)
 def show_command(
-    event_id: Annotated[str, typer.Argument(metavar="ID", help="An event id from timeline list (e-3f2a9c), or a unique prefix.")],
-    paths: Paths = None,
-    ref_date: RefDateOpt = None,
-    format: Annotated[str, typer.Option("--format", "-f", metavar="text|json", help="Output format.")] = "text",
-    output: OutputOpt = None,
-    script: ScriptOpt = "original",
-    entities: EntitiesOpt = None,
-    encoding: EncodingOpt = None,
-    glob: GlobOpt = None,
-    color: Annotated[str, typer.Option("--color", metavar="auto|always|never", help="Colour (NO_COLOR is honoured).")] = "auto",
-    quiet: QuietOpt = False,
-    jobs: JobsOpt = 1,
-    verbose: VerboseOpt = False,
+    read: Reading, out: Output, manners: Manners,
+    event_id: Annotated[str, typer.Argument(
+        metavar="ID", help="An event id from timeline list (the last field of its plain output), or a unique prefix.")],
 ) -> None:
     """Show one event in full: how its date was reached, its sentences and its actors.
 
-    The date's value, interval, certainty, rule and anchor; each sentence with the
-    date highlighted and its place in the file (path:start-end); each actor with its
-    aliases. Ids are stable for the same input, so an id from timeline list works here
-    with the same paths; a unique prefix of it is enough.
+    The date's value, interval, certainty, rule and anchor (the mention it was
+    resolved against); each source with its path and place in the file
+    (path:start-end), its sentence with the date highlighted and the date that
+    sentence gives; each actor with its aliases. An id depends only on the articles'
+    contents, never on their paths (ai/x.txt, ./ai/x.txt and /abs/ai/x.txt give one
+    id), so an id from timeline list works here with the same articles; a unique
+    prefix of it is enough. A merged event's id comes from its members' ids.
 
     Examples:
         timeline list --format plain | cut -f9
             The ids of the seed article's events.
-        timeline show e-5b1ed8
-            The seed article's event e-5b1ed8 (Llama 4 delayed, April 2025).
-        timeline show e-5b1 seeds/000_baa26c5ea6ec9896.txt --format json
+        timeline list -f plain -g 延期 | cut -f9 | xargs timeline show
+            The seed's event whose title says 延期 (Llama 4 delayed, April 2025), by its id.
+        timeline list -f plain -g 延期 | cut -f9 | cut -c1-8 | xargs timeline show -f json
             The same event as JSON, with its mentions and aliases, found by a prefix of its id.
     """
+    from pathlib import Path
+
     from ..events.entities import load_table
 
-    check_choice("--format", format, ("text", "json"))
-    report = Report(verbose, quiet)
-    inputs = load(paths, ref_date=ref_date, encoding=encoding, glob=glob, entities=entities, quiet=quiet, jobs=jobs)
+    prepare_output(out, ("text", "json"), terminal="text", pipe="text", read=read)
+    report = Report(manners)
+    inputs = load(read, manners)
     report.loaded(inputs)
     events = inputs.timeline()
     matches = [e for e in events if e.id == event_id] or [e for e in events if e.id.startswith(event_id)]
@@ -68,15 +50,16 @@ def show_command(
     if len(matches) > 1:
         fail_usage(f"{event_id!r} matches {len(matches)} events ({', '.join(e.id for e in matches[:5])}); give more of the id")
     event = matches[0]
-    mentions = {(a.document.path, m.id): m for a in inputs.analyses for m in a.mentions}
-    table = load_table(entities)
-    if format == "json":
-        write_output(_as_json(event, mentions, table, script), output)
+    mentions = inputs.mentions_for(event)
+    table = load_table(Path(read.entities) if read.entities else None)
+    if out.format == "json":
+        write_output(_as_json(event, mentions, table, out.script), out)
     else:
+        from ..render.safe import displayable_events
         from .console import render_rich
 
-        write_output(render_rich(_as_rich(event, mentions, table, script), color=color,
-                                 to_file=output is not None), output)
+        shown = displayable_events([event])[0]
+        write_output(render_rich(_as_rich(shown, mentions, table, out.script), out, wrap=False), out)
     report.done(1)
     raise typer.Exit(exit_code(inputs))
 
@@ -112,7 +95,8 @@ def _as_rich(event, mentions, table, script):
     from ..script import convert
 
     d = event.date
-    facts = Table(show_header=False, title=f"{event.id}  {convert(event.title, script)}", title_justify="left")
+    heading = Text(f"{event.id}  {convert(event.title, script)}", style="italic")
+    facts = Table(show_header=False)
     facts.add_column(style="bold")
     facts.add_column()
     interval = f"{d.start_date or '…'} … {d.end_date or '…'}" if (d.start_date or d.end_date) else "—"
@@ -120,15 +104,19 @@ def _as_rich(event, mentions, table, script):
         ("Date", human_date(d.value, d.mod, d.granularity)), ("Value", d.value + (f" ({d.mod})" if d.mod else "")),
         ("Interval", interval), ("Certainty", d.certainty), ("Rule", event.rule or "—"),
         ("Anchor", _anchor_text(event, mentions)), ("Type", event.type), ("Status", event.status),
+        *([("Place", convert(event.place, script))] if event.place else []),
         ("Sources", str(event.sources)),
     ]:
         facts.add_row(key, value)
-    parts = [facts, Text("Evidence", style="bold")]
+    parts = [heading, facts, Text("Evidence", style="bold")]
     for ev in event.evidence:
         sentence = Text(convert(ev.sentence, script))
         if ev.mention_start is not None and ev.mention_end is not None:
             sentence.stylize("bold reverse", ev.mention_start - ev.start, ev.mention_end - ev.start)
-        parts.append(Text.assemble((f"{ev.path}:{ev.start}-{ev.end} ", "dim"), sentence))
+        gave = ""
+        if ev.date is not None:
+            gave = f"[{human_date(ev.date.value, ev.date.mod, None)}] "
+        parts.append(Text.assemble((f"{ev.path}:{ev.start}-{ev.end} ", "dim"), (gave, "bold"), sentence))
     if event.actors:
         parts.append(Text("Actors", style="bold"))
         for actor in event.actors:

@@ -1,6 +1,6 @@
 """--verbose: what each input gave and how long the steps took, on stderr.
 
-The commands that read articles take `verbose: VerboseOpt`, make a `Report` before
+The commands that read articles make a `Report` of their --quiet/--verbose before
 loading, and tell it when the inputs are read and when the output is written. stdout
 is never touched, so `--verbose` is safe in a pipe.
 """
@@ -8,16 +8,8 @@ is never touched, so `--verbose` is safe in a pipe.
 from __future__ import annotations
 
 import time
-from typing import Annotated
-
-import typer
 
 from .common import fail_usage, say
-
-VerboseOpt = Annotated[bool, typer.Option(
-    "--verbose", "-v",
-    help="More on stderr: for each input its reference date with the source and evidence, its "
-         "script and encoding and what was found in it; how long reading and the rest took.")]
 
 _SOURCES = {
     "option": "given with --ref-date",
@@ -42,10 +34,10 @@ def describe_reference(ref) -> str:
 class Report:
     """Says nothing unless verbose; `--verbose --quiet` is a usage error."""
 
-    def __init__(self, verbose: bool, quiet: bool = False):
-        if verbose and quiet:
+    def __init__(self, manners):
+        if manners.verbose and manners.quiet:
             fail_usage("--verbose and --quiet contradict each other; give one of them")
-        self.on = verbose
+        self.on = manners.verbose
         self.started = self._last = time.perf_counter()
 
     def _lap(self) -> float:

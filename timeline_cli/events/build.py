@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from importlib import resources
 
 from ..model import Actor, Document, Event, EventDate, Evidence, Mention
+from .dating import governing_date, is_habitual
 from .entities import DocEntities, EntityTable, discover, find_actors, has_person_pronoun
+from .identity import single_id
 from .sentences import Span, clauses, sentences
 
 _NO_EVENT_VALUES = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
@@ -59,26 +61,59 @@ class Draft:
     actors: list[Actor]
     path: str
     order: int
+    date: EventDate | None = None  # the governing date (dating.governing_date), else the mention's
+    place: str | None = None
 
 
 def build_events(doc: Document, view: str, mentions: list[Mention], table: EntityTable) -> list[Event]:
+    """One event per dated clause, plus derived spans: not yet merged, with provisional ids
+    (`merge.finish_document` names them from the document's content and merges them)."""
+    from .boilerplate import blank, noise_spans
     from .derive import derived_events
-    from .merge import merge_drafts
 
-    names = discover(doc.text, view, table)
-    drafts = draft_events(doc, view, mentions, names)
-    events = merge_drafts(drafts, doc)
+    noise = noise_spans(view)
+    if noise:  # bylines, agency tags, navigation…: blanked, offsets kept
+        starts = [start for start, _ in noise]
+        story = replace(doc, text=blank(doc.text, noise))
+        view = blank(view, noise)
+        mentions = [m for m in mentions if not _inside(noise, starts, m)]
+    else:
+        story = doc
+    names = discover(story.text, view, table)
+    drafts = draft_events(story, view, mentions, names)
+    events = [single_event(doc, draft) for draft in drafts]
     events.extend(derived_events(doc, view, mentions, names, len(drafts)))
-    return sort_events(events)
+    return events
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], mention: Mention) -> bool:
+    at = bisect_right(starts, mention.start) - 1
+    return at >= 0 and mention.start < spans[at][1]
+
+
+def single_event(doc: Document, draft: Draft) -> Event:
+    evidence = evidence_for(doc, draft)
+    return Event(
+        id=single_id(doc.path, "clause", evidence.start, evidence.end, evidence.mention_start, evidence.mention_end),
+        title=draft.title, type=draft.type, status=draft.status, date=evidence.date,
+        actors=tuple(draft.actors), evidence=(evidence,), rule=draft.mention.rule, anchor=draft.mention.anchor,
+        place=draft.place,
+    )
 
 
 def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEntities) -> list[Draft]:
     text = doc.text
     dated = [m for m in mentions if makes_event(m)]
+    by_id = {m.id: m for m in mentions}
+    days = [m for m in dated if m.start_date is not None and m.start_date == m.end_date]
     drafts: list[Draft] = []
     last_person: Actor | None = None
     cursor = 0
+    paragraph_start, previous_end = 0, 0
     for sentence in sentences(text):
+        if "\n" in text[previous_end:sentence.start]:
+            paragraph_start = sentence.start
+        previous_end = sentence.end
         inside = []
         while cursor < len(dated) and dated[cursor].start < sentence.end:
             if dated[cursor].start >= sentence.start:
@@ -96,22 +131,30 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
             continue
         parts = clauses(text, sentence)
         starters = _event_starters(view, parts, inside)
+        starts = [part.start for part in parts]
+        starter_clauses = {_clause_index(parts, m.start, starts) for m in starters}
         for mention in starters:
-            index = _clause_index(parts, mention.start)
-            scope = _scope(parts, index, starters, mention)
-            title = make_title(text, view, scope, mention, inside)
+            index = _clause_index(parts, mention.start, starts)
+            scope = _scope(parts, index, starter_clauses)
+            title, place = make_title(text, view, scope, mention, inside, parts[index - 1] if index else None)
             if not title:
                 continue
             if pronoun_person is not None and title[:1] in "他她":
                 title = pronoun_person.name + title[1:]  # 他加入Meta → LeCun加入Meta
             event_type = classify(view, scope, mention)
             status = decide_status(view, sentence, scope, mention, doc)
+            at = bisect_left(days, mention.start, key=lambda m: m.start) - 1
+            previous_day = days[at] if at >= 0 and days[at].start >= paragraph_start else None
+            when = governing_date(doc, view, mention, inside, by_id, paragraph_start, previous_day)
             drafts.append(Draft(mention, sentence, title, event_type, status,
-                                _unique([a for a, _ in actors_here]), doc.path, len(drafts)))
+                                _unique([a for a, _ in actors_here]), doc.path, len(drafts), when, place))
     return drafts
 
 
-_COMPLEMENT = re.compile(r"(原定的?|原计划|原本|原先|预定|定于|由|至|到|押后至|延至|推迟至|推迟到|延后至|改为|改到|提前至|提前到)$")
+_COMPLEMENT = re.compile(r"(原定于?的?|原订于?|原计划|原本|原先|预定|定于|由|至|到|押后至|延至|推迟至|推迟到|延后至|改为|改到|提前至|提前到)$")
+_MOVED_TO = re.compile(r"(押后至|延至|延到|推迟至|推迟到|延后至|延后到|改为|改到|改期至|提前至|提前到)$")
+_FINENESS = {"century": 0, "decade": 1, "year": 2, "half": 3, "quarter": 3, "season": 3, "month": 4,
+             "week": 5, "day": 6, "daypart": 7, "hour": 7, "minute": 8}
 _CERTAINTY_ORDER = {"stated": 0, "relative": 1, "inferred": 2, "approximate": 3}
 
 
@@ -122,11 +165,17 @@ def _event_starters(view: str, parts: list[Span], inside: list[Mention]) -> list
     event when the sentence has a date of its own; nor does 随后 when the date it follows
     is in the same sentence (表决通过…，随后完成三读 is one event).
     """
-    own = [m for m in inside if not _is_complement(view, m) and not _follows_in_sentence(m, inside)
-           and not _describes_noun(view, m, inside)]
+    starts = [part.start for part in parts]
+    kept = [m for m in inside if not is_habitual(view, parts[_clause_index(parts, m.start, starts)].start, m)]
+    own = [m for m in kept if not _is_complement(view, m) and not _follows_in_sentence(m, kept)
+           and not _describes_noun(view, m, kept)]
+    if not own:
+        # Only dates that complete others (原訂於2022年舉行，後延至2023年): the new date, if any.
+        moved = [m for m in kept if _MOVED_TO.search(view[max(0, m.start - 4):m.start])]
+        own = moved[-1:] or kept[:1]
     chosen: dict[int, Mention] = {}
-    for mention in own or inside[:1]:
-        index = _clause_index(parts, mention.start)
+    for mention in own:
+        index = _clause_index(parts, mention.start, starts)
         best = chosen.get(index)
         if best is None or _rank(mention) < _rank(best):
             chosen[index] = mention
@@ -148,21 +197,41 @@ def _follows_in_sentence(mention: Mention, inside: list[Mention]) -> bool:
     return mention.mod == "AFTER" and any(m.id == mention.anchor for m in inside)
 
 
-def _rank(mention: Mention) -> tuple[int, int]:
+def _rank(mention: Mention) -> tuple[int, int, int, int]:
+    """Lower is better: a date of its own before a story word (随后, 当时); an explicit date
+    before a holiday word (今年端午連假自5月30日至6月1日 is the range); the more specific
+    before the vaguer; stated before relative, inferred, approximate."""
     story_word = 1 if mention.mod == "AFTER" or mention.rule in ("story-same", "story-after") else 0
-    return story_word, _CERTAINTY_ORDER.get(mention.certainty, 4)
+    holiday = 1 if "holiday" in mention.rule else 0
+    return (story_word, holiday, -_FINENESS.get(mention.granularity or "", 0),
+            _CERTAINTY_ORDER.get(mention.certainty, 4))
 
 
 def _actors(text: str, view: str, sentence: Span, table: DocEntities,
             script: str = "hans") -> list[tuple[Actor, str]]:
+    """The actors a sentence names, each under its canonical id but with the name as this
+    article writes it (川普 in a Taiwan article, 特朗普 in a mainland one)."""
     out = []
-    for _offset, actor, kind in find_actors(view, sentence.start, sentence.end, table):
-        if actor.id not in {a.id for a, _ in out}:
-            entity = table.table.get(actor.id)
-            if entity is not None and script in ("hant", "mixed"):
-                actor = Actor(actor.id, entity.hant or name_in_traditional(actor.name))
-            out.append((actor, kind))
+    seen: set[str] = set()
+    for start, end, actor, kind in find_actors(view, sentence.start, sentence.end, table):
+        if actor.id in seen:
+            continue
+        seen.add(actor.id)
+        entity = table.table.get(actor.id)
+        written = text[start:end].strip()
+        if entity is None:
+            pass  # a name found in this document: already as it writes it, in full (晶辰半导体 for 晶辰)
+        elif written and not _is_bare_short_alias(written, actor.name):
+            actor = Actor(actor.id, written)
+        elif script in ("hant", "mixed"):
+            actor = Actor(actor.id, entity.hant or name_in_traditional(actor.name))
+        out.append((actor, kind))
     return out
+
+
+def _is_bare_short_alias(written: str, name: str) -> bool:
+    """A one-character or nickname-like mention (小扎) is shown by the entity's name."""
+    return len(written) < 2 or (len(written) == 2 and written.startswith("小") and written != name)
 
 
 def name_in_traditional(name: str) -> str:
@@ -179,20 +248,20 @@ def _unique(actors: list[Actor]) -> list[Actor]:
     return list(seen.values())
 
 
-def _clause_index(parts: list[Span], offset: int) -> int:
-    for i, part in enumerate(parts):
-        if part.start <= offset < part.end:
-            return i
-    return len(parts) - 1
+def _clause_index(parts: list[Span], offset: int, starts: list[int] | None = None) -> int:
+    """The clause holding `offset`, else the one before it (offsets between clauses are blanks)."""
+    at = bisect_right(starts if starts is not None else [part.start for part in parts], offset) - 1
+    return max(0, min(at, len(parts) - 1))
 
 
-def _scope(parts: list[Span], index: int, inside: list[Mention], mention: Mention) -> list[Span]:
-    """The dated clause and the clauses after it, up to the next clause with its own date."""
+def _scope(parts: list[Span], index: int, dated: set[int]) -> list[Span]:
+    """The dated clause and the clauses after it, up to the next clause with its own date.
+    `dated` holds the indices of the clauses that start events."""
     scope = [parts[index]]
-    for part in parts[index + 1:]:
-        if any(part.start <= m.start < part.end for m in inside if m is not mention):
+    for i in range(index + 1, len(parts)):
+        if i in dated:
             break
-        scope.append(part)
+        scope.append(parts[i])
     return scope
 
 
@@ -202,29 +271,91 @@ _EDGE = "，,。；;：:！!？?、 \t—-…"
 _EMPTY_BRACKETS = re.compile(r"[（(][\s，,]*[）)]")
 
 
-def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside: list[Mention]) -> str:
-    """The clause's core in the article's own words: no date phrase, no attribution, no filler."""
-    lex = event_lexicon()["title"]
-    limit = lex["max_chars"]
+def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside: list[Mention],
+               before: Span | None = None) -> tuple[str, str | None]:
+    """The clause's core in the article's own words, and the place a skipped setting names.
+
+    No date phrase, no attribution, no filler; never cut inside a word or a number, never a
+    fragment: a clause with no subject of its own (預計明年上路) takes the clause `before` it
+    in the sentence; a predicate left without its object by the date's removal
+    (被认定在…) keeps the date; an empty one takes the clause before it.
+    """
+    limit = event_lexicon()["title"]["max_chars"]
     pieces: list[str] = []
+    place = None
     for i, part in enumerate(scope):
         chunk = _strip_dates(text, view, part, inside)
         chunk = _strip_fillers(chunk, view_of=simplified_of)
         if not chunk:
             continue
         if len(scope) > i + 1 and not pieces and (_is_frame(chunk) or _is_reason(chunk)):
+            if _is_frame(chunk):
+                place = place_of(chunk) or place
             continue  # 在…论坛上 (a setting), 由于…未达标 (a reason): the event is further on
         if pieces:
             pieces.append(_delimiter(text, scope[i - 1]))
         pieces.append(chunk)
         if sum(len(p) for p in pieces) >= 16:
             break
-    title = _EMPTY_BRACKETS.sub("", "".join(pieces))
-    title = _SPACES.sub(" ", title).strip(_EDGE)  # runs of blanks: a removed date, or HTML markup
-    title = title[1:] if title.startswith("的") else title
-    if len(title) > limit:
-        title = title[:limit].rstrip(_EDGE) + "…"
+    title = tidy("".join(pieces))
+    if title and _DANGLING_END.search(simplified_of(title)) and view[mention.start - 1:mention.start] != "，":
+        title = tidy(title + text[mention.start:mention.end])  # 通常被认定在 + 2025年: the date is the object
+    if before is not None and (not title or _NO_SUBJECT.match(simplified_of(title))):
+        lead = tidy(_strip_fillers(_strip_dates(text, view, before, inside), view_of=simplified_of))
+        if lead and not _is_frame(lead):
+            title = lead + (_delimiter(text, before) + title if title else "")
+    return fit(title, limit), place
+
+
+_DANGLING_END = re.compile(r"(在|于|至|到|为|是|自|从|向|对|给|把|被|将|和|与|及|或|的)$")
+_NO_SUBJECT = re.compile(r"^(预计|预估|预期|将|将于|将在|并|并且|也|再|又|还|已|已经|正|仍|才|便|则|拟|计划|准备|可望|有望|"
+                         r"随即|随后|继而|之后|其后|后|同时|以及|和|与|及)")
+_PLACE_WORDS = re.compile(r"^(?:在|于|於|到|赴|前往)?(.+?)(?:的)?(?:上|中|里|时|期间|之际|当天|前夕)?$")
+
+
+def place_of(setting: str) -> str | None:
+    """達沃斯世界經濟論壇 from 在達沃斯世界經濟論壇上: where a setting says the event was."""
+    simple = simplified_of(setting)
+    m = _PLACE_WORDS.match(simple)
+    if m is None:
+        return None
+    start = m.start(1)
+    name = setting[start:start + len(m.group(1))].strip(_EDGE)
+    return name if 2 <= len(name) <= 20 and not _trigger_pattern()[0].search(simplified_of(name)) else None
+
+
+_UNPAIRED = re.compile(r"[（(【「『《“][\s，,、；;：:]*$|^[\s，,、；;：:]*[）)】」』》”]")
+_PUNCT_ONLY_BRACKETS = re.compile(r"[（(【「『《][\s，,、；;：:。.…]*[）)】」』》]")
+
+
+def tidy(title: str) -> str:
+    """Blanks and punctuation left by what was removed: runs of spaces, empty brackets
+    （、）, an opening bracket at the end or a closing one at the start, a leading 的."""
+    title = _PUNCT_ONLY_BRACKETS.sub("", title)
+    title = _SPACES.sub(" ", title).strip(_EDGE)
+    previous = None
+    while previous != title:
+        previous = title
+        title = _UNPAIRED.sub("", title).strip(_EDGE)
+        title = title[1:] if title.startswith("的") else title
     return title
+
+
+_WORD_CHAR = re.compile(r"[A-Za-z0-9０-９Ａ-Ｚａ-ｚ.．:：%％]")
+
+
+def fit(title: str, limit: int) -> str:
+    """At most `limit` characters, cut at a clause mark when one is near the end, else between
+    two words: never inside a Latin word or a number (Gemin…, 拉開至3 for 3：1)."""
+    if len(title) <= limit:
+        return title
+    cut = max(title.rfind(mark, 0, limit) for mark in "，,；;、：:")
+    if cut >= limit * 0.6:
+        return title[:cut].rstrip(_EDGE) + "…"
+    cut = limit
+    while cut > limit // 2 and _WORD_CHAR.match(title[cut - 1]) and _WORD_CHAR.match(title[cut]):
+        cut -= 1  # step back out of a Latin word or a number
+    return title[:cut].rstrip(_EDGE + "（(【「『《“") + "…"
 
 
 def simplified_of(chunk: str) -> str:
@@ -243,8 +374,12 @@ def _strip_dates(text: str, view: str, part: Span, inside: list[Mention]) -> str
     frames = event_lexicon()["title"]["date_frames"]
     out = []
     cursor = part.start
-    for m in inside:
-        if m.end <= part.start or m.start >= part.end:
+    first = bisect_left(inside, part.start + 1, key=lambda m: m.end)  # mentions are in text order
+    for i in range(first, len(inside)):
+        m = inside[i]
+        if m.start >= part.end:
+            break
+        if m.end <= part.start:
             continue
         if view[m.end:m.end + 1] == "的" and m.start > part.start and view[m.start - 1] not in _EDGE:
             continue  # 发布了1至2月份的经济数据: a date that describes a noun stays in the title
@@ -266,6 +401,11 @@ def _strip_dates(text: str, view: str, part: Span, inside: list[Mention]) -> str
     return "".join(out).strip(_EDGE)
 
 
+# Words that start with a one-character filler (也许 is not 也 + 许是).
+_FILLER_WORDS = ("也许", "也就是", "还是", "还有", "还原", "还款", "并购", "并非", "并且", "而且", "而是", "而言", "就是",
+                 "就业", "就职", "就任", "就读", "又称", "但是", "但愿", "也门")
+
+
 def _strip_fillers(chunk: str, view_of) -> str:
     fillers = sorted(event_lexicon()["title"]["leading_fillers"], key=len, reverse=True)
     changed = True
@@ -273,7 +413,7 @@ def _strip_fillers(chunk: str, view_of) -> str:
         changed = False
         simple = view_of(chunk)
         for word in fillers:
-            if simple.startswith(word):
+            if simple.startswith(word) and not (len(word) == 1 and simple.startswith(_FILLER_WORDS)):
                 chunk = chunk[len(word):].lstrip(_EDGE)
                 changed = True
                 break
@@ -320,11 +460,23 @@ def classify(view: str, scope: list[Span], mention: Mention) -> str:
     return "other"
 
 
+_CONDITIONAL = re.compile(r"^(?:[^，,。；;]{0,12}?)(若|如果|一旦|假如|倘若|假若|万一|要是|如若)")
+_ORIGINAL_PLAN = re.compile(r"(原定|原订|原计划|原本|原先|预定|本来|原拟)[于在的]?$")
+
+
 def decide_status(view: str, sentence: Span, scope: list[Span], mention: Mention, doc: Document) -> str:
     lex = event_lexicon()["status"]
     clause_text = view[sentence.start:scope[-1].end]
     speech = _first(clause_text, lex["speech"])
     own = clause_text if speech is None else clause_text[:speech]
+    if _ORIGINAL_PLAN.search(view, max(sentence.start, mention.start - 6), mention.start):
+        after = view[mention.end:sentence.end]
+        if _first(after, lex["cancelled"]) is not None:
+            return "cancelled"  # 原定今年11月舉行的選舉已被取消
+        if _first(after, lex["postponed"]) is not None:
+            return "postponed"  # 演唱會原定本月25日舉行，因颱風宣布延期
+    if _CONDITIONAL.match(view, scope[0].start) or _CONDITIONAL.match(view, sentence.start, mention.start):
+        return "predicted"  # 若明年3月前未能達成協議，工會將發動罷工: a condition, not a denial
     if _first(own, lex["negated"]) is not None:
         return "negated"
     if _first(own, lex["predicted"]) is not None:
@@ -360,24 +512,12 @@ def _is_future(mention: Mention, doc: Document) -> bool:
     return middle > ref_day
 
 
-# --- ids and order --------------------------------------------------------------------------
-
-def event_id(*parts: str) -> str:
-    digest = hashlib.sha1("\u241f".join(parts).encode("utf-8")).hexdigest()
-    return f"e-{digest[:6]}"
-
-
-def sort_events(events: list[Event]) -> list[Event]:
-    far = date.max
-    return sorted(events, key=lambda e: (e.date.start_date or far, e.date.end_date or far,
-                                         e.evidence[0].path if e.evidence else "",
-                                         e.evidence[0].start if e.evidence else 0))
-
+# --- evidence -------------------------------------------------------------------------------
 
 def evidence_for(doc: Document, draft: Draft) -> Evidence:
     s = draft.sentence
     return Evidence(doc.path, s.start, s.end, doc.text[s.start:s.end], draft.mention.id,
-                    draft.mention.start, draft.mention.end)
+                    draft.mention.start, draft.mention.end, draft.date or event_date(draft.mention))
 
 
 def event_date(mention: Mention) -> EventDate:

@@ -9,12 +9,13 @@ sentences.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from datetime import date
 
 from ..model import Document, Event, EventDate, Evidence, Mention
-from .build import _actors, event_id, simplified_of
+from .build import _actors, simplified_of
 from .entities import DocEntities
+from .identity import single_id
 from .sentences import Span, sentences
 
 _TENURE = re.compile(r"(工作|效力|任职|执掌|服务|在任|掌舵)(了)?(的)?$")
@@ -67,13 +68,20 @@ def _sentence_index(starts: list[int], offset: int) -> int:
 
 
 def _join_years(mentions, view, spans, index_of) -> list[tuple[int, Mention]]:
-    """Years someone joined or founded something (2013年加入), with their sentence, in order."""
+    """Years someone joined or founded something (2013年加入), with their sentence, in order.
+
+    The join words are found once for the whole text, and each year looks up the first one
+    after it (a dense run of years in one sentence must not search to its end per year).
+    """
+    words = [(m.start(), m.end()) for m in _JOIN.finditer(view)]
+    word_starts = [start for start, _ in words]
     joins = []
     for m in mentions:
         if m.type != "DATE" or m.granularity != "year" or not m.value.isdigit() or m.certainty != "stated":
             continue
         index = index_of[m.id]
-        if _JOIN.search(view, m.end, spans[index].end):
+        at = bisect_left(word_starts, m.end)
+        if at < len(words) and words[at][1] <= spans[index].end:
             joins.append((index, m))
     return joins
 
@@ -120,14 +128,14 @@ def _role_title(text: str, view: str, part: Mention, sentence: Span) -> str:
 
 def _evidence(doc: Document, sentence: Span, mention: Mention) -> Evidence:
     return Evidence(doc.path, sentence.start, sentence.end, doc.text[sentence.start:sentence.end],
-                    mention.id, mention.start, mention.end)
+                    mention.id, mention.start, mention.end)  # a duration or a year: the event's date is derived
 
 
 def _span_event(doc, title, first_year, last_year, actors, evidence, mention) -> Event:
     when = EventDate(f"{first_year:04d}/{last_year:04d}", None, "year", date(first_year, 1, 1),
                      date(last_year, 12, 31), "inferred")
     return Event(
-        id=event_id(doc.path, str(mention.start), when.value, "tenure"),
+        id=single_id(doc.path, "tenure", evidence[0].start, evidence[0].end, mention.start, mention.end),
         title=title, type="tenure", status="occurred", date=when, actors=actors,
         evidence=evidence, rule="derived-tenure", anchor=evidence[1].mention,
     )

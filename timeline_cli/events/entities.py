@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -12,10 +11,9 @@ from pathlib import Path
 
 from ..model import Actor, Entity
 from ..script import simplified_view
+from .entityfile import EntityFileError, parse_entities, slug
 
-
-class EntityFileError(Exception):
-    pass
+__all__ = ["EntityFileError", "EntityTable", "DocEntities", "load_table", "discover", "find_actors"]
 
 
 @dataclass(frozen=True)
@@ -60,36 +58,18 @@ def user_entities_path() -> Path:
 def load_table(extra: Path | None = None) -> EntityTable:
     """The shipped table, plus the user's config file, plus --entities FILE (later ones extend)."""
     raw = resources.files("timeline_cli").joinpath("data/entities.toml").read_text(encoding="utf-8")
-    entries = _parse(raw, "the shipped entity table")
+    entries = parse_entities(raw, "the shipped entity table")
     config = user_entities_path()
     for path in (config if config.is_file() else None, extra):
         if path is None:
             continue
         try:
-            text = Path(path).read_text(encoding="utf-8")
+            text = Path(path).read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
             raise EntityFileError(f"cannot read entities file {path}: {exc}") from exc
-        for entry in _parse(text, str(path)).values():
+        for entry in parse_entities(text, str(path)).values():
             entries[entry.id] = _extend(entries.get(entry.id), entry)
     return _compile(tuple(entries.values()))
-
-
-def _parse(text: str, where: str) -> dict[str, Entity]:
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise EntityFileError(f"{where} is not valid TOML: {exc}") from exc
-    out: dict[str, Entity] = {}
-    for item in data.get("entity", []):
-        if not isinstance(item, dict) or "name" not in item:
-            raise EntityFileError(f"{where}: every [[entity]] needs a name")
-        aliases = item.get("aliases", [])
-        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-            raise EntityFileError(f"{where}: aliases of {item['name']!r} must be a list of strings")
-        entity_id = str(item.get("id") or _slug(item["name"]))
-        out[entity_id] = Entity(entity_id, str(item["name"]), str(item.get("kind", "other")),
-                                tuple(dict.fromkeys([item["name"], *aliases])), str(item.get("hant", "")))
-    return out
 
 
 def _extend(old: Entity | None, new: Entity) -> Entity:
@@ -98,10 +78,6 @@ def _extend(old: Entity | None, new: Entity) -> Entity:
     hant = new.hant or (old.hant if new.name == old.name else "")
     return Entity(old.id, new.name or old.name, new.kind if new.kind != "other" else old.kind,
                   tuple(dict.fromkeys(old.aliases + new.aliases)), hant)
-
-
-def _slug(name: str) -> str:
-    return re.sub(r"[^0-9a-z\u4e00-\u9fff]+", "-", name.casefold()).strip("-") or "entity"
 
 
 @lru_cache(maxsize=4)
@@ -139,21 +115,23 @@ def _compile(entities: tuple[Entity, ...]) -> EntityTable:
 # --- names the table does not know: found per document ---------------------------------
 
 _LATIN_NAME = re.compile(r"(?<![A-Za-z])([A-Z][a-z]+(?:[ \-·][A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})(?![A-Za-z])")
-_ORG_SUFFIX = ("足球俱乐部", "俱乐部", "实验室", "研究院", "研究所", "委员会", "交易所", "航天局", "半导体",
-               "公司", "集团", "大学", "银行", "协会", "法院", "科技", "电子", "控股", "证券", "汽车", "航空")
+_ORG_SUFFIX = ("足球俱乐部", "俱乐部", "实验室", "研究院", "研究所", "委员会", "交易所", "航天局", "半导体", "基金会",
+               "电视台", "通讯社", "总署", "公司", "集团", "大学", "银行", "协会", "法院", "科技", "电子", "控股", "证券",
+               "汽车", "航空", "医院", "学院", "议会", "政府", "署", "党")
 _ORG = re.compile("([A-Za-z0-9\u4e00-\u9fff]{2,8}?)(" + "|".join(_ORG_SUFFIX) + ")")
 _ORG_STOP = re.compile(r".*(?:宣布|收购|并购|表示|完成|成为|加入|投资|起诉|合并|包括|例如|旗下|内部|外部|一家|"
-                               r"[的了在与和及将是由为把被对向从等其该这那新个位名所座已执任曾让使于就如\d年月日])")
+                               r"[的了在与和及将是由为把被对向从等其该这那新个位名所座已执任曾让使于就如\d年月]|\d日)")
 _SHORT_NAME_SUFFIX = ("公司", "集团", "科技", "半导体", "电子", "控股", "证券", "汽车", "航空", "银行")
 _GENERIC = {"AI", "科技", "初创", "创业", "合资", "上市", "母", "子", "全资子", "本", "大", "小", "两家", "多家",
             "人工智能", "该", "这家", "那家", "新", "一家", "其", "设计", "芯片", "模拟芯片设计", "投资", "咨询",
             "管理", "贸易", "控股", "研究", "中国", "美国", "国际", "全球", "国有", "民营", "私人", "上游", "下游",
             "台湾", "香港", "澳门", "日本", "韩国", "欧洲", "英国", "德国", "法国", "本地", "当地", "海外", "国内",
-            "中超", "中甲", "英超", "西甲", "港口", "地方", "外资", "中资", "台资", "一家港口"}
+            "中超", "中甲", "英超", "西甲", "港口", "地方", "外资", "中资", "台资", "一家港口", "执政", "在野", "反对",
+            "政", "本党", "该党", "两", "各", "多个", "公", "官", "部", "市", "县", "省", "州", "联邦", "地方政府"}
 # Descriptions that end before a name: 类比芯片设计商微拓科技 → 微拓科技.
 _DESCRIPTOR = re.compile(r".*(设计商|制造商|供应商|厂商|运营商|开发商|服务商|零售商|芯片商|晶片商|代工厂|巨头|龙头)")
 _ROLE = ("首席执行官", "总设计师", "董事长", "执行长", "总经理", "创始人", "创办人", "负责人", "发言人", "主教练",
-         "总裁", "主帅", "教练", "主席", "部长", "院长", "局长", "署长", "记者", "球员", "前锋", "中场", "后卫",
+         "总裁", "主帅", "教练", "主席", "部长", "院长", "局长", "署长", "球员", "前锋", "中场", "后卫",
          "门将", "市长", "县长", "议员", "立委", "法官", "教授", "研究员", "科学家", "工程师", "总监", "大使",
          "总统", "总理", "首相", "主任", "校长", "队长", "CEO", "医生", "律师", "作家", "导演", "演员", "歌手")
 _SURNAMES = ("(?:欧阳|司马|诸葛|上官|司徒|[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董"
@@ -195,7 +173,7 @@ def discover(text: str, view: str, table: EntityTable) -> DocEntities:
         name_view = view[start:end]
         if table.lookup(name_view) is not None:
             return
-        entity_id = _slug(name_view)
+        entity_id = slug(name_view)
         aliases = [name_view] + ([short] if short and len(short) >= 2 and short not in _GENERIC else [])
         if entity_id not in found:
             found[entity_id] = Entity(entity_id, text[start:end], kind, tuple(aliases))
@@ -234,10 +212,10 @@ def discover(text: str, view: str, table: EntityTable) -> DocEntities:
 
 # --- finding actors in a stretch of text -----------------------------------------------
 
-def find_actors(view: str, start: int, end: int, doc: DocEntities) -> list[tuple[int, Actor, str]]:
-    """Actors in view[start:end] as (offset, actor, kind): the alias table first, then this
-    document's own names."""
-    found: list[tuple[int, Actor, str]] = []
+def find_actors(view: str, start: int, end: int, doc: DocEntities) -> list[tuple[int, int, Actor, str]]:
+    """Actors in view[start:end] as (start, end, actor, kind), the span being where the text
+    names them: the alias table first, then this document's own names."""
+    found: list[tuple[int, int, Actor, str]] = []
     taken: list[tuple[int, int]] = []
     base = max(0, start - 1)  # one character before, for the patterns' look-behind
     folded = fold_case(view[base:end])
@@ -250,7 +228,7 @@ def find_actors(view: str, start: int, end: int, doc: DocEntities) -> list[tuple
                 continue
             entity = doc.get(by_alias[m.group(0)])
             if entity is not None:
-                found.append((m_start, Actor(entity.id, entity.name), entity.kind))
+                found.append((m_start, m_end, Actor(entity.id, entity.name), entity.kind))
                 taken.append((m_start, m_end))
     found.sort(key=lambda item: item[0])
     return found

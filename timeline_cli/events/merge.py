@@ -1,223 +1,304 @@
-"""Merging: one event per happening, however many sentences or articles tell it."""
+"""Merging: one event per happening, however many sentences or articles tell it.
+
+The engine is the same within a document (the headline, the lead and the body telling
+one departure) and across documents (the Traditional and Simplified versions of one
+story), and it is engine-neutral, for an SQLite index or a Dask job as much as for one
+process:
+
+- `merge_key(event)` is a pure function of one event: its date group (the year it
+  starts in, or its value when it has no calendar position). Events that can merge
+  always share a merge key, so groups merge independently of one another.
+- `merge_group(events)` merges the events of one group. The result depends only on the
+  events and the order of their documents (the order in which documents first appear in
+  the list), never on the order of the events otherwise.
+- Inside a group, candidates are found through an index of date cells (day, month,
+  year) and content keys (actor ids, title character pairs): an event is compared only
+  with the merged events that share a cell and a key with it, never with all of a year.
+
+Two events are one happening when their dates are compatible (one interval holds the
+other), they have the same status, their actors do not conflict, and their content
+agrees: shared actors with the same kind of event or some shared wording, or, without
+shared actors, substantial shared wording. A merged event takes its title from its first
+member, its date from the member that dates it most precisely, and keeps every member's
+evidence and date: it never has a date, status or title that none of its sentences gives.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import replace
 from functools import lru_cache
 
-from ..model import Actor, Document, Event, EventDate
-from .build import Draft, event_date, event_id, evidence_for, sort_events
+from ..model import Actor, Event, EventDate
+from .identity import merged_id, single_id
 
+MODES = ("auto", "none")
+# A content key shared by more merged events than this within one date cell (公司, 宣布 in a
+# busy month) says little about which one an event is: it is not used to find candidates.
+# Same-happening pairs share rarer keys too (an actor, a name, a distinctive word), and the
+# cap keeps the work per event bounded, so merging a year stays linear in its events.
+COMMON_KEY = 24
 _CERTAINTY_RANK = {"stated": 0, "relative": 1, "approximate": 2, "inferred": 3}
-_PRECISION = {"year": 4, "half": 7, "quarter": 7, "season": 7, "month": 7, "week": 10,
-              "day": 10, "daypart": 10, "hour": 10, "minute": 10}
+_FINENESS = {"century": 0, "decade": 1, "year": 2, "half": 3, "quarter": 3, "season": 3, "month": 4,
+             "week": 5, "day": 6, "daypart": 7, "hour": 7, "minute": 8}
+_PUNCT = set("，,。；;：:！!？?、 \t\n「」『』“”‘’（）()【】《》〈〉…—-·・.")
 
 
-def merge_drafts(drafts: list[Draft], doc: Document) -> list[Event]:
-    """Sentences of one document that restate the same event become one event."""
-    groups: list[list[Draft]] = []
-    by_key: dict[tuple, list[list[Draft]]] = {}  # only drafts with the same date and type can merge
-    for draft in drafts:
-        key = (draft.mention.value, draft.mention.mod, draft.type)
-        candidates = by_key.setdefault(key, [])
-        for group in candidates:
-            if _same_draft(group[0], draft):
-                group.append(draft)
-                break
-        else:
-            group = [draft]
-            groups.append(group)
-            candidates.append(group)
-    return [_event_from(group, doc) for group in groups]
+# --- the key and the group --------------------------------------------------------------------
+
+def merge_key(event: Event) -> str:
+    """The date group of an event: events that may merge share it."""
+    d = event.date
+    if d.start_date is None or d.end_date is None:
+        return "=" + d.value  # XXXX-04, a date nobody can place: only the same value merges
+    if d.start_date.year != d.end_date.year:
+        return "=" + d.value  # a span across years (2013/2018) merges only with the same span
+    return f"{d.start_date.year:04d}"
 
 
-def _same_draft(a: Draft, b: Draft) -> bool:
-    ma, mb = a.mention, b.mention
-    if (ma.value, ma.mod) != (mb.value, mb.mod) or a.type != b.type:
-        return False
-    return _related(a.type, {x.id for x in a.actors}, {x.id for x in b.actors}, a.title, b.title)
+def merge_group(events: Iterable[Event]) -> list[Event]:
+    """Merge the events of one merge key (see the module docstring), in document order."""
+    ordered = _in_document_order(list(events))
+    clusters: list[_Cluster] = []
+    index: dict[tuple, dict[str, list[int]]] = {}  # date cell -> content key -> clusters
+    for event in ordered:
+        actor_keys = {"a:" + a.id for a in event.actors}
+        grams = title_grams(event.title)
+        # Count what each merged event shares with this one: only those sharing an actor or
+        # enough wording can agree with it (see `agreement`), so only they are compared.
+        shared_grams: Counter = Counter()
+        with_actor: set[int] = set()
+        for cell in _cells_to_search(event.date):
+            keyed = index.get(cell)
+            if keyed is None:
+                continue
+            for key in actor_keys:
+                found = keyed.get(key, ())
+                if len(found) <= COMMON_KEY:
+                    with_actor.update(found)
+            for key in grams:
+                found = keyed.get(key, ())
+                if len(found) <= COMMON_KEY:
+                    shared_grams.update(found)
+        enough = min(3, len(grams))
+        candidates = with_actor.union(i for i, n in shared_grams.items() if n >= enough)
+        best, best_score = None, 0.0
+        for i in sorted(candidates):
+            score = clusters[i].accepts(event, grams)
+            if score > best_score:
+                best, best_score = i, score
+        if best is not None:
+            clusters[best].add(event)
+            continue
+        number = len(clusters)
+        clusters.append(_Cluster(event, grams))
+        for cell in _cells_of(event.date):
+            keyed = index.setdefault(cell, {})
+            for key in actor_keys:
+                keyed.setdefault(key, []).append(number)
+            for key in grams:
+                keyed.setdefault(key, []).append(number)
+    return [cluster.event() for cluster in clusters]
 
 
-def _related(event_type: str, actors_a: set, actors_b: set, title_a: str, title_b: str) -> bool:
-    if event_type != "other" and actors_a & actors_b:
-        return True
-    return similarity(title_a, title_b) >= 0.5
+def merge_events(events: Iterable[Event]) -> list[Event]:
+    """Every group merged, in date order."""
+    groups: dict[str, list[Event]] = {}
+    for event in events:
+        groups.setdefault(merge_key(event), []).append(event)
+    return sort_events([merged for group in groups.values() for merged in merge_group(group)])
 
 
-def similarity(a: str, b: str) -> float:
-    """Overlap of character bigrams, after folding both titles to Simplified."""
-    ga, gb = _grams(a), _grams(b)
-    if not ga or not gb:
-        return 0.0
-    return len(ga & gb) / min(len(ga), len(gb))
-
-
-@lru_cache(maxsize=1 << 16)  # a title is compared with many others, across documents
-def _grams(title: str) -> frozenset[str]:
-    from ..script import simplified_view
-
-    s = simplified_view(title)
-    return frozenset(s[i:i + 2] for i in range(len(s) - 1))
-
-
-def _event_from(group: list[Draft], doc: Document) -> Event:
-    best = min(group, key=lambda d: (_CERTAINTY_RANK.get(d.mention.certainty, 9), d.order))
-    first = group[0]
-    actors: dict[str, Actor] = {}
-    for draft in group:
-        for actor in draft.actors:
-            actors.setdefault(actor.id, actor)
-    return Event(
-        id=event_id(doc.path, str(first.mention.start), first.mention.value, first.type),
-        title=first.title,
-        type=first.type,
-        status=merged_status([d.status for d in group]),
-        date=event_date(best.mention),
-        actors=tuple(actors.values()),
-        evidence=tuple(evidence_for(doc, d) for d in group),
-        rule=best.mention.rule,
-        anchor=best.mention.anchor,
-    )
-
-
-def merged_status(statuses: list[str]) -> str:
-    for status in ("planned", "predicted", "occurred", "reported", "negated"):
-        if status in statuses:
-            return status
-    return "occurred"
-
-
-# --- across documents ------------------------------------------------------------------------
-
-def merge_across(events: list[Event]) -> list[Event]:
-    """The same event reported by several articles becomes one event with every source."""
-    merger = CrossMerger()
+def merge_across(events: Iterable[Event], mode: str = "auto") -> list[Event]:
+    """The events of several documents as one timeline: `auto` merges the same happening
+    told by several documents, `none` keeps each document's events apart."""
+    merger = CrossMerger(mode=mode)
     merger.add(events)
     return merger.events()
 
 
 class CrossMerger:
-    """Merges events across documents as they arrive (so a parent process can merge while
-    its workers still read), in arrival order: the result depends only on that order.
+    """Events of many documents, merged when asked: feed documents' events as they come
+    (`add`), then take the timeline (`events`). The result depends on the order of the
+    documents only."""
 
-    Each event is compared only with the merged events whose dates can match its own
-    (found through an index of date prefixes), so merging stays near-linear over
-    thousands of articles.
-    """
+    def __init__(self, mode: str = "auto") -> None:
+        if mode not in MODES:
+            raise ValueError(f"merge mode {mode!r} is not one of {', '.join(MODES)}")
+        self.mode = mode
+        self._groups: dict[str, list[Event]] = {}
+        self._all: list[Event] = []
 
-    def __init__(self) -> None:
-        self.merged: list[Event] = []
-        self.paths: list[set[str]] = []  # the documents each merged event already cites
-        self.actors: list[set[str]] = []  # its actors' ids
-        self.index: dict[tuple, list[int]] = {}
-
-    def add(self, events) -> None:
+    def add(self, events: Iterable[Event]) -> None:
+        if self.mode == "none":
+            self._all.extend(events)
+            return
         for event in events:
-            self._add_one(event)
+            self._groups.setdefault(merge_key(event), []).append(event)
 
     def events(self) -> list[Event]:
-        return sort_events(self.merged)
-
-    def _add_one(self, event: Event) -> None:
-        merged, paths, actors, index = self.merged, self.paths, self.actors, self.index
-        own = {e.path for e in event.evidence}
-        own_actors = {x.id for x in event.actors}
-        candidates = sorted({i for key in _date_keys_wanted(event.date) for i in index.get(key, ())})
-        # Within one document merging has already happened: never merge two of its events.
-        scores = [(_match_score(merged[i], event, actors[i], own_actors), i)
-                  for i in candidates if paths[i].isdisjoint(own)]
-        scores = [(score, i) for score, i in scores if score > 0]
-        if scores:
-            _, best = max(scores)
-            before = merged[best].date
-            merged[best] = _combine(merged[best], event)
-            paths[best] |= own
-            actors[best] |= own_actors
-            if merged[best].date != before:
-                _add_to_index(index, merged[best].date, best)
-        else:
-            _add_to_index(index, event.date, len(merged))
-            merged.append(event)
-            paths.append(own)
-            actors.append(own_actors)
+        if self.mode == "none":
+            return sort_events(self._all)
+        return sort_events([merged for group in self._groups.values() for merged in merge_group(group)])
 
 
-_WIDTHS = (4, 7, 10)  # the prefix lengths _same_date compares: year, month, day
+# --- one document -------------------------------------------------------------------------------
+
+def finish_document(events: Iterable[Event], doc_key: str) -> list[Event]:
+    """A document's events with their final ids (from its content key and their spans),
+    restated events merged."""
+    named = []
+    for event in events:
+        first = event.evidence[0]
+        kind = "tenure" if event.type == "tenure" else "clause"
+        event_id = single_id(doc_key, kind, first.start, first.end, first.mention_start, first.mention_end)
+        evidence = tuple(replace(ev, doc=doc_key, date=ev.date or event.date) for ev in event.evidence)
+        named.append(replace(event, id=event_id, evidence=evidence))
+    return merge_events(named)
 
 
-def _add_to_index(index: dict, d: EventDate, i: int) -> None:
-    """File a merged event under its exact value and under every prefix a date can match it by."""
-    index.setdefault(("=", d.value), []).append(i)
-    width = _comparable_width(d)
-    for w in _WIDTHS:
-        if w <= width:
-            index.setdefault((width, w, d.value[:w]), []).append(i)
+def sort_events(events: list[Event]) -> list[Event]:
+    from datetime import date
+
+    far = date.max
+    return sorted(events, key=lambda e: (e.date.start_date or far, e.date.end_date or far,
+                                         e.evidence[0].path if e.evidence else "",
+                                         e.evidence[0].start if e.evidence else 0, e.id))
 
 
-def _date_keys_wanted(d: EventDate) -> list[tuple]:
-    """The index keys under which every merged event whose date can match `d` is filed."""
-    keys: list[tuple] = [("=", d.value)]
-    width = _comparable_width(d)
-    if width:
-        for other in _WIDTHS:
-            w = min(other, width)
-            keys.append((other, w, d.value[:w]))
-    return keys
+# --- inside a group -----------------------------------------------------------------------------
+
+def _in_document_order(events: list[Event]) -> list[Event]:
+    rank: dict[str, int] = {}
+    for event in events:
+        for ev in event.evidence:
+            rank.setdefault(_doc_of(ev), len(rank))
+    return sorted(events, key=lambda e: (rank[_doc_of(e.evidence[0])], e.evidence[0].start,
+                                         e.evidence[0].mention_start or 0, e.id))
 
 
-def _comparable_width(d: EventDate) -> int:
-    """The prefix length _same_date compares this date by; 0 when only an equal value matches."""
-    if "/" in d.value or d.value.startswith("X"):
-        return 0
-    return _PRECISION.get(d.granularity or "", 0)
+def _doc_of(evidence) -> str:
+    return evidence.doc or evidence.path
 
 
-def _match_score(a: Event, b: Event, actors_a: set[str], actors_b: set[str]) -> float:
-    """How surely two events from different articles are one: 0 when they are not.
+class _Cluster:
+    """Events found to be one happening; the first one leads (its title and type)."""
 
-    Same date at the precision both give, no conflicting actors, and then either the
-    same kind of event or titles that share enough words (compared in Simplified).
-    `actors_a` and `actors_b` are the ids of their actors.
-    """
-    if actors_a and actors_b and actors_a.isdisjoint(actors_b):
-        return 0.0
-    if not _same_date(a.date, b.date):
-        return 0.0
-    shared = bool(actors_a & actors_b)
-    sim = similarity(a.title, b.title)
-    if a.type == b.type and a.type != "other":
-        ok = shared or sim >= 0.15 or not (actors_a or actors_b)
-    else:
-        ok = sim >= 0.3 or (shared and sim >= 0.15)
-    return sim + (0.5 if shared else 0) + (0.25 if a.type == b.type else 0) if ok else 0.0
+    def __init__(self, first: Event, grams: frozenset[str]) -> None:
+        self.members = [first]
+        self.grams = grams
+        self.dates = {_date_tuple(ev.date or first.date) for ev in first.evidence}
+        self.actors = {a.id for a in first.actors}
+
+    def accepts(self, event: Event, grams: frozenset[str]) -> float:
+        lead = self.members[0]
+        if event.status != lead.status:
+            return 0.0
+        score = agreement(lead, event, self.actors, self.grams, grams)
+        if score:
+            for ev in event.evidence:
+                own = _date_tuple(ev.date or event.date)
+                if not all(compatible(own, other) for other in self.dates):
+                    return 0.0
+        return score
+
+    def add(self, event: Event) -> None:
+        self.members.append(event)
+        self.dates.update(_date_tuple(ev.date or event.date) for ev in event.evidence)
+        self.actors.update(a.id for a in event.actors)
+
+    def event(self) -> Event:
+        members = self.members
+        if len(members) == 1:
+            return members[0]
+        lead = members[0]
+        dated = min(members, key=lambda e: (-_FINENESS.get(e.date.granularity or "", 0),
+                                            _CERTAINTY_RANK.get(e.date.certainty, 9)))
+        actors: dict[str, Actor] = {}
+        for member in members:
+            for actor in member.actors:
+                actors.setdefault(actor.id, actor)
+        return Event(
+            id=merged_id([m.id for m in members]),
+            title=lead.title, type=lead.type, status=lead.status, date=dated.date,
+            actors=tuple(actors.values()),
+            evidence=tuple(ev for m in members for ev in m.evidence),
+            rule=dated.rule, anchor=dated.anchor,
+            place=next((m.place for m in members if m.place), None),
+        )
 
 
-def _same_date(a: EventDate, b: EventDate) -> bool:
-    return _same_date_of(a.value, a.mod, a.granularity, b.value, b.mod, b.granularity)
+def _date_tuple(d: EventDate) -> tuple:
+    return d.value, d.mod, d.start_date, d.end_date
 
 
-@lru_cache(maxsize=1 << 14)  # across thousands of articles the same few dates meet again and again
-def _same_date_of(a_value: str, a_mod: str | None, a_granularity: str | None,
-                  b_value: str, b_mod: str | None, b_granularity: str | None) -> bool:
-    if a_mod != b_mod and a_mod and b_mod:
-        return False
-    if a_value == b_value:
+def compatible(a: tuple, b: tuple) -> bool:
+    """Two dates (value, mod, start, end) can be one happening's: equal, or one holds the other."""
+    if a[:2] == b[:2]:
         return True
-    if "/" in a_value or "/" in b_value or a_value.startswith("X") or b_value.startswith("X"):
+    if None in (a[2], a[3], b[2], b[3]):
         return False
-    width = min(_PRECISION.get(a_granularity or "", 0), _PRECISION.get(b_granularity or "", 0))
-    if width == 0:
-        return False
-    return a_value[:width] == b_value[:width]
+    return (a[2] <= b[2] and b[3] <= a[3]) or (b[2] <= a[2] and a[3] <= b[3])
 
 
-def _combine(a: Event, b: Event) -> Event:
-    actors = {x.id: x for x in a.actors}
-    for x in b.actors:
-        actors.setdefault(x.id, x)
-    finer = a.date if _PRECISION.get(a.date.granularity or "", 0) >= _PRECISION.get(b.date.granularity or "", 0) else b.date
-    return Event(
-        id=a.id, title=a.title, type=a.type,
-        status=merged_status([a.status, b.status]),
-        date=finer, actors=tuple(actors.values()),
-        evidence=a.evidence + b.evidence, rule=a.rule, anchor=a.anchor,
-    )
+def agreement(a: Event, b: Event, actors_a: set[str] | None = None,
+              grams_a: frozenset[str] | None = None, grams_b: frozenset[str] | None = None) -> float:
+    """How surely two events with compatible dates are one happening (0: they are not).
+    The optional arguments are what the caller already has: a's actor ids, both titles' grams."""
+    ids_a = actors_a if actors_a is not None else {x.id for x in a.actors}
+    ids_b = {x.id for x in b.actors}
+    if ids_a and ids_b and ids_a.isdisjoint(ids_b):
+        return 0.0  # both say who, and they name different actors
+    shared = bool(ids_a & ids_b)
+    ga = grams_a if grams_a is not None else title_grams(a.title)
+    gb = grams_b if grams_b is not None else title_grams(b.title)
+    common = len(ga & gb)
+    sim = common / min(len(ga), len(gb)) if ga and gb else 0.0
+    coarse = min(_FINENESS.get(a.date.granularity or "", 0), _FINENESS.get(b.date.granularity or "", 0)) < 4
+    if shared:
+        same_kind = a.type == b.type and a.type not in ("other", "statement")
+        if coarse:  # a whole year (or quarter) holds many happenings of one actor: words must agree too
+            ok = sim >= 0.25 or (same_kind and sim >= 0.1)
+        else:
+            ok = same_kind or sim >= 0.15
+        return 1.0 + sim if ok else 0.0
+    if (sim >= 0.5 and common >= 3) or (ga and ga == gb):
+        return sim
+    return 0.0
+
+
+@lru_cache(maxsize=1 << 12)  # the same title comes back from the other script's twin, or a restatement
+def title_grams(title: str) -> frozenset[str]:
+    """Character pairs of a title in Simplified, without punctuation or digits."""
+    from ..script import simplified_view
+
+    s = "".join(ch for ch in simplified_view(title).casefold() if ch not in _PUNCT and not ch.isdigit())
+    return frozenset(s[i:i + 2] for i in range(len(s) - 1))
+
+
+# Date cells: an event is filed under its own cell, and day and month events also under
+# the month and year that hold them, so any compatible date finds it in a few look-ups.
+
+def _cells_of(d: EventDate) -> list[tuple]:
+    if d.start_date is None or d.end_date is None or d.start_date.year != d.end_date.year:
+        return [("=", d.value)]
+    start, end = d.start_date, d.end_date
+    month = (start.year, start.month)
+    if start == end:
+        return [("day", start), ("days of", month), ("within", start.year)]
+    if (end.year, end.month) == month:
+        return [("month", month), ("within", start.year)]
+    return [("year", start.year)]
+
+
+def _cells_to_search(d: EventDate) -> list[tuple]:
+    if d.start_date is None or d.end_date is None or d.start_date.year != d.end_date.year:
+        return [("=", d.value)]
+    start, end = d.start_date, d.end_date
+    month = (start.year, start.month)
+    if start == end:
+        return [("day", start), ("month", month), ("year", start.year)]
+    if (end.year, end.month) == month:
+        return [("days of", month), ("month", month), ("year", start.year)]
+    return [("within", start.year), ("year", start.year)]

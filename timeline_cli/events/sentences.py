@@ -52,6 +52,12 @@ def _add(text: str, start: int, end: int, out: list[Span]) -> None:
         out.append(Span(start, end))
 
 
+def _inside_number(text: str, i: int, end: int) -> bool:
+    """3：1, 10:30, 1,200: a colon or comma between digits is part of a number."""
+    return (text[i] in "：:,，" and i > 0 and i + 1 < end and text[i - 1].isdigit() and text[i + 1].isdigit()
+            and (text[i] not in ",，" or text[i + 1:i + 4].isdigit()))
+
+
 def clauses(text: str, sentence: Span) -> list[Span]:
     """Clause spans of one sentence, split at commas and colons outside brackets."""
     out: list[Span] = []
@@ -63,7 +69,7 @@ def clauses(text: str, sentence: Span) -> list[Span]:
             depth.append(OPENERS[ch])
         elif depth and ch == depth[-1]:
             depth.pop()
-        elif ch in CLAUSE_END and not depth:
+        elif ch in CLAUSE_END and not depth and not _inside_number(text, i, sentence.end):
             _add(text, begin, i + 1, out)
             begin = i + 1
     _add(text, begin, sentence.end, out)

@@ -24,11 +24,13 @@ joined, not that the joining lasted a year. Only ranges are bars. Spans that ove
 in one row go to extra lanes (lines) under the row, up to MAX_SPAN_LANES; points stay
 on the row's first line, on top of any bar.
 
-Ticks are years on axes of three years or more, months on shorter ones, days on the
-shortest. Labels never overlap: the years (months, days) the events touch are labelled
-first, then round ones (2020, 2016, …) where room is left, so a narrow chart still
-names the years the story is about; when every year fits, every year is labelled.
-Month and day labels name the year (month) only where it changes: 2025年3月, 4月, 2026.
+Ticks are evenly spaced: on axes of three years or more every 1, 2, 5, 10, 20, 50 …
+years (years divisible by the step), on shorter ones every 1, 2, 3 or 6 months, on the
+shortest every day, 2 days, Monday or other Monday; the densest series whose labels fit
+without touching is drawn. Month and day labels name the year (month) only where it
+changes: 2025年3月, 4月, 2026. Dates near year 1 or 9999 give an axis clamped to the
+calendar.
+
 The axis sits under the rows, and is repeated above them when there are over 20 lines.
 
 Colour follows the status, as in the tables (render.table.STATUS_STYLE); the shapes
@@ -50,7 +52,6 @@ BYS = ("actor", "type")
 MIN_WIDTH = 30
 MAX_SPAN_LANES = 3
 LABEL_GAP = 2  # empty cells at least between two tick labels
-FILLER_MAX_RANK = {"year": 2, "month": 0, "day": 1}  # see roundness(): even years, quarters, 1/5/10…
 NO_ACTOR = "(no actor)"
 
 POINT_GLYPH = {"occurred": "●", "reported": "◉", "planned": "○", "predicted": "◇", "negated": "×"}
@@ -104,47 +105,69 @@ def middle(first: date, last: date) -> date:
 
 
 def make_axis(events: list[Event], cells: int) -> Axis:
+    """An axis over the events' dates with 2% padding each side, clamped to the calendar (years 1–9999)."""
     intervals = [interval(event) for event in events]
     first = min(i[0] for i in intervals)
-    last = max(i[1] for i in intervals) + timedelta(days=1)
+    last = max(i[1] for i in intervals)
     pad = timedelta(days=max(1, round((last - first).days * 0.02)))
-    return Axis(first - pad, last + pad, cells)
+    return Axis(shift(first, -pad), shift(last, pad + timedelta(days=1)), cells)
+
+
+def shift(day: date, by: timedelta) -> date:
+    """day + by, held at date.min / date.max instead of overflowing."""
+    if by < timedelta(0):
+        return day + by if (day - date.min) > -by else date.min
+    return day + by if (date.max - day) > by else date.max
 
 
 # --- ticks -------------------------------------------------------------------------------------
+#
+# Ticks are evenly spaced: every day, 2 days, Monday or other Monday; every 1, 2, 3 or 6
+# months; every 1, 2 or 5 × 10ⁿ years. The densest series whose labels fit is drawn.
+
+DAY_STEPS = (1, 2, 7, 14)
+MONTH_STEPS = (1, 2, 3, 6)
 
 
 def tick_unit(axis: Axis) -> str:
+    """The finest unit worth ticking: years on axes of three years or more, else months, else days."""
     days = (axis.end - axis.start).days
     if days >= 3 * 365:
         return "year"
     return "month" if days >= 60 else "day"
 
 
-def unit_starts(axis: Axis, unit: str) -> list[date]:
-    """The first day of every year (month, day) that falls on the axis."""
-    starts, day = [], truncate(axis.start, unit)
-    while day < axis.end:
-        if day >= axis.start:
-            starts.append(day)
-        day = next_unit(day, unit)
-    return starts
+def tick_series(start: date, end: date, unit: str):
+    """(label unit, step, how many days one step is) from the densest series of `unit` on."""
+    if unit == "day":
+        yield from (("day", step, step) for step in DAY_STEPS)
+    if unit in ("day", "month"):
+        yield from (("month", step, step * 30.4) for step in MONTH_STEPS)
+    step = 1
+    while step <= max(1, end.year - start.year):
+        for factor in (1, 2, 5):
+            yield "year", step * factor, step * factor * 365.25
+        step *= 10
 
 
-def truncate(day: date, unit: str) -> date:
+def series_days(start: date, end: date, unit: str, step: int) -> list[date]:
+    """The days of a tick series in [start, end)."""
     if unit == "year":
-        return date(day.year, 1, 1)
+        first = max(step, -(-start.year // step) * step)
+        return [date(year, 1, 1) for year in range(first, end.year + 1, step) if start <= date(year, 1, 1) < end]
     if unit == "month":
-        return date(day.year, day.month, 1)
-    return day
-
-
-def next_unit(day: date, unit: str) -> date:
-    if unit == "year":
-        return date(day.year + 1, 1, 1)
-    if unit == "month":
-        return date(day.year + day.month // 12, day.month % 12 + 1, 1)
-    return day + timedelta(days=1)
+        days, year, month = [], start.year, start.month
+        while year <= end.year and date(year, month, 1) < end:
+            if date(year, month, 1) >= start and (month - 1) % step == 0:
+                days.append(date(year, month, 1))
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        return days
+    days = [start + timedelta(days=offset) for offset in range((end - start).days)]
+    if step == 1:
+        return days
+    if step == 2:
+        return [day for day in days if day.toordinal() % 2 == 0]
+    return [day for day in days if day.weekday() == 0 and (day.toordinal() // 7) % (step // 7) == 0]
 
 
 def tick_label(day: date, unit: str, previous: date | None) -> str:
@@ -162,68 +185,44 @@ def tick_label(day: date, unit: str, previous: date | None) -> str:
     return f"{day.month}月{day.day}日" if previous.month != day.month else f"{day.day}日"
 
 
-def roundness(day: date, unit: str) -> int:
-    """Lower is rounder: 2020 before 2015 before 2014; quarters before other months."""
-    if unit == "year":
-        return next(rank for rank, step in enumerate((10, 5, 2, 1)) if day.year % step == 0)
-    if unit == "month":
-        return 0 if day.month % 3 == 1 else 1
-    return 0 if day.day == 1 else (1 if day.day % 5 == 0 else 2)
+def labelled(days: list[date], unit: str) -> list[tuple[date, str]]:
+    return [(day, tick_label(day, unit, days[i - 1] if i else None)) for i, day in enumerate(days)]
 
 
-def choose_ticks(axis: Axis, event_days: list[date]) -> list[Tick]:
-    """Ticks whose labels fit without touching: the story's own dates first, then round ones."""
+def regular_ticks(start: date, end: date, room: float, fits) -> list:
+    """The ticks of the densest series that `fits` accepts (it returns the placed ticks or None).
+
+    `room` is how many ticks could fit at best (axis length / shortest label with its gap),
+    so that series far too dense are skipped without being built."""
+    span = max(1, (end - start).days)
+    for unit, step, step_days in tick_series(start, end, tick_unit(Axis(start, end, 1))):
+        if span / step_days > room:
+            continue
+        placed = fits(labelled(series_days(start, end, unit, step), unit))
+        if placed is not None:
+            return placed
+    return []
+
+
+def choose_ticks(axis: Axis) -> list[Tick]:
+    """Evenly spaced ticks whose labels start at their tick and keep LABEL_GAP cells apart.
+
+    The last label may end at its tick when it cannot start there; if even that collides,
+    that one tick is left out (the others stay evenly spaced)."""
     from rich.cells import cell_len
 
-    unit = tick_unit(axis)
-    starts = unit_starts(axis, unit)
-    used = Counter(truncate(day, unit) for day in event_days)
-    ends = {min(used), max(used)} if used else set()
-
-    def priority(day: date) -> tuple:
-        if day in ends:
-            return (0, day)
-        if carries_year_or_month(day, unit):
-            return (1, day)
-        if day in used:
-            return (2, -used[day], day)
-        return (3, roundness(day, unit), day)
-
-    # Labels as if the unit just before had a tick too; name_parents() settles them once placed.
-    labels = {day: tick_label(day, unit, day - timedelta(days=1)) for day in starts}
-    room_for_all = bool(starts) and axis.cells / len(starts) >= max(map(cell_len, labels.values())) + LABEL_GAP
-    placed: list[Tick] = []
-    for day in sorted(starts, key=priority):
-        if not (room_for_all or day in used or roundness(day, unit) <= FILLER_MAX_RANK[unit]):
-            continue  # an odd year squeezed between two story years reads as a misprint
-        tick = fit_tick(day, axis.cell(day), labels[day], axis.cells, placed)
-        if tick is not None:
-            placed.append(tick)
-    return name_parents(sorted(placed, key=lambda t: t.cell), unit, axis.cells)
-
-
-def name_parents(ticks: list[Tick], unit: str, cells: int) -> list[Tick]:
-    """Relabel each tick that starts a new year (month) to name it: 2025年7月 rather than 7月.
-
-    A longer label gives way to the ticks before it (then it is dropped) and pushes out the
-    short ones after it that it now covers."""
-    kept: list[Tick] = []
-    rest = list(ticks)
-    while rest:
-        tick = rest.pop(0)
-        label = tick_label(tick.day, unit, kept[-1].day if kept else None)
-        if label != tick.label:
-            tick = fit_tick(tick.day, tick.cell, label, cells, kept)
+    def fits(days: list[tuple[date, str]]) -> list[Tick] | None:
+        placed: list[Tick] = []
+        for index, (day, label) in enumerate(days):
+            tick = fit_tick(day, axis.cell(day), label, axis.cells, placed)
             if tick is None:
-                continue
-            rest = [t for t in rest if fit_tick(t.day, t.cell, t.label, cells, [tick]) is not None]
-        kept.append(tick)
-    return kept
+                if index == len(days) - 1 and placed:
+                    break
+                return None
+            placed.append(tick)
+        return placed
 
-
-def carries_year_or_month(day: date, unit: str) -> bool:
-    """Ticks whose label says the year (January on a month axis) or the month (the 1st on a day axis)."""
-    return (unit == "month" and day.month == 1) or (unit == "day" and day.day == 1)
+    return regular_ticks(axis.start, axis.end, axis.cells / (cell_len("1") + LABEL_GAP), fits)
 
 
 def fit_tick(day: date, cell: int, label: str, cells: int, placed: list[Tick]) -> Tick | None:
@@ -459,7 +458,7 @@ class TimeChart:
         rows = group_rows(self.dated, self.by, self.script)
         label_width = self.label_width(rows, width)
         axis = make_axis(self.dated, width - label_width - 1)
-        ticks = choose_ticks(axis, self.event_days())
+        ticks = choose_ticks(axis)
         drawn: list[tuple[str, list[Cell]]] = []
         for label, events in rows:
             for index, lane in enumerate(self.row_lanes(events, axis, ticks)):
@@ -486,14 +485,6 @@ class TimeChart:
         draw_points(lanes[0], [m for m in marks if not m.is_span])
         return lanes
 
-    def event_days(self) -> list[date]:
-        """The days a reader would look for on the axis: starts and ends of spans, middles of points."""
-        days = []
-        for event in self.dated:
-            first, last = interval(event)
-            days += [first, last] if "/" in event.date.value else [middle(first, last)]
-        return days
-
     @staticmethod
     def label_width(rows: list[tuple[str, list[Event]]], width: int) -> int:
         from rich.cells import cell_len
@@ -512,12 +503,7 @@ class TimeChart:
 
 
 def chart_svg(chart: TimeChart, width: int, color: bool = True, title: str = "timeline chart") -> str:
-    """The same picture as an SVG document (Rich's export_svg)."""
-    import io
+    """The same chart as an SVG drawing `width` columns wide (render.svgchart)."""
+    from .svgchart import svg_chart
 
-    from rich.console import Console
-
-    console = Console(record=True, file=io.StringIO(), width=width, force_terminal=True,
-                      color_system="truecolor" if color else None, no_color=not color, highlight=False)
-    console.print(chart)
-    return console.export_svg(title=title)
+    return svg_chart(chart, width, color=color, title=title)

@@ -7,14 +7,15 @@ import io
 
 from ..model import Event
 from ..script import convert
-from .fields import actor_names, date_label, label_script, title
+from .fields import actor_names, date_label, label_script, source_paths, title
 
 COLUMNS = ("id", "start_date", "end_date", "date", "value", "mod", "certainty", "title", "type",
            "status", "actors", "sources", "evidence", "path")
 
 
 def events_csv(events: list[Event], ctx) -> str:
-    """A header, then one row per event; `evidence` is the first sentence, `path` its file."""
+    """A header, then one row per event; `evidence` is the first sentence, `path` every file the
+    event was told in (separated by "; "), `sources` their number."""
     labels = label_script(ctx)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")  # QUOTE_MINIMAL: quotes only what needs it
@@ -29,6 +30,6 @@ def events_csv(events: list[Event], ctx) -> str:
             title(e, ctx.script), e.type, e.status,
             "; ".join(actor_names(e, ctx.script)), e.sources,
             convert(e.evidence[0].sentence, ctx.script) if e.evidence else "",
-            e.evidence[0].path if e.evidence else "",
+            "; ".join(source_paths(e)),
         ))
     return "\ufeff" + out.getvalue()

@@ -39,6 +39,11 @@ def actor_names(event: Event, script: str) -> list[str]:
     return [convert(a.name, script) for a in event.actors]
 
 
+def source_paths(event: Event) -> list[str]:
+    """Every file the event's evidence comes from, in order, once each."""
+    return list(dict.fromkeys(ev.path for ev in event.evidence))
+
+
 def sentences(event: Event, script: str) -> list[str]:
     return [convert(ev.sentence, script) for ev in event.evidence]
 

@@ -11,7 +11,7 @@ from ..pipeline import Analysis
 from ..script import convert
 
 MENTIONS_SCHEMA = "timeline-cli/mentions/v1"
-EVENTS_SCHEMA = "timeline-cli/events/v1"
+EVENTS_SCHEMA = "timeline-cli/events/v2"
 
 
 def _iso(day: date | None) -> str | None:
@@ -72,11 +72,19 @@ def event_dict(e: Event, script: str = "original") -> dict:
         "actors": [{"id": a.id, "name": convert(a.name, script)} for a in e.actors],
         "evidence": [
             {"path": ev.path, "start": ev.start, "end": ev.end,
-             "sentence": convert(ev.sentence, script), "mention": ev.mention}
+             "sentence": convert(ev.sentence, script), "mention": ev.mention,
+             "doc": ev.doc, "date": _evidence_date(ev.date)}
             for ev in e.evidence
         ],
         "sources": e.sources,
+        "place": None if e.place is None else convert(e.place, script),
     }
+
+
+def _evidence_date(d) -> dict | None:
+    if d is None:
+        return None
+    return {"value": d.value, "mod": d.mod, "start_date": _iso(d.start_date), "end_date": _iso(d.end_date)}
 
 
 def events_payload(events: list[Event], analyses: list[Analysis], errors: list[InputError],

@@ -22,8 +22,8 @@ NARROW = 80  # below this many columns the Type column is left out so the rest s
 class EventsTable:
     """The events table, laid out for the width it is drawn at."""
 
-    def __init__(self, events: list[Event], script: str, label_script: str):
-        self.events, self.script, self.label_script = events, script, label_script
+    def __init__(self, events: list[Event], script: str, label_script: str, sources: bool = False):
+        self.events, self.script, self.label_script, self.sources = events, script, label_script, sources
 
     def __rich_console__(self, console, options):
         yield self.table(options.max_width)
@@ -40,6 +40,8 @@ class EventsTable:
             table.add_column("Type", no_wrap=True, style="dim")
         table.add_column("Actors", ratio=1, min_width=6)
         table.add_column("Status", no_wrap=True)
+        if self.sources:
+            table.add_column("Sources", ratio=1, min_width=8, style="dim")
         for event in self.events:
             d = event.date
             cells = [
@@ -50,12 +52,23 @@ class EventsTable:
             ]
             if with_type:
                 cells.insert(2, event.type)
+            if self.sources:
+                cells.append(WrappedText("、".join(source_names(event))))
             table.add_row(*cells)
         return table
 
 
-def events_table(events: list[Event], script: str = "original", label_script: str = "hans"):
-    return EventsTable(events, script, label_script)
+def events_table(events: list[Event], script: str = "original", label_script: str = "hans",
+                 sources: bool = False):
+    """The events table; `sources` adds a column naming the files each event was told in."""
+    return EventsTable(events, script, label_script, sources)
+
+
+def source_names(event: Event) -> list[str]:
+    """The file names (without folders) an event's evidence comes from, in order, once each."""
+    import os
+
+    return list(dict.fromkeys(os.path.basename(ev.path) or ev.path for ev in event.evidence))
 
 
 def mentions_table(path: str, mentions: list[Mention], script: str = "original"):

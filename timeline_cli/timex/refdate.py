@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date
 
 from ..model import RefDate
@@ -17,7 +18,7 @@ _PUBLISH_CUE = re.compile(r"发布|发表|日期|时间|更新|来源|出版|刊
 _AGENCY_DATELINE = re.compile(r"(?P<m>\d{1,2})月(?P<d>\d{1,2})日电")
 _JOIN_WORDS = re.compile(r"加入|加盟|入职|创立|创建|创办|成立|上任|出任|接任|就任|进入")
 _TENURE_WORDS = re.compile(r"效力|工作|任职|执掌|服务|担任|在任|掌舵|领导")
-_FUTURE_WORDS = re.compile(r"将|计划|预计|目标|有望|力争|到\d{4}年")
+_FUTURE_WORDS = re.compile(r"将|计划|预计|预估|预期|目标|有望|可望|力争|届时|下次|下一次|再次|再度|回归|之前|以前|前夕|到\d{4}年")
 _SENTENCE = re.compile(r"[^。！？!?\n]*[。！？!?\n]?")
 
 
@@ -48,10 +49,12 @@ def find_dateline(view: str) -> RefDate | None:
         m = _FULL_DATE.search(stripped)
         if m is None:
             continue
-        before = stripped[:m.start()]
-        looks_like_dateline = (
+        before, after = stripped[:m.start()], stripped[m.end():]
+        # A date that opens a sentence of the body (2009年8月8日，莫拉克颱風…) is no dateline.
+        sentence = re.search(r"[，,。；：:！？]", after) is not None and not _PUBLISH_CUE.search(before)
+        looks_like_dateline = not sentence and (
             _PUBLISH_CUE.search(before) or "【" in before or m.start() == 0
-            or len(stripped) <= 40 or re.match(r"\s?\d{1,2}:\d{2}", stripped[m.end():])
+            or len(stripped) <= 40 or re.match(r"\s?\d{1,2}:\d{2}", after)
         )
         if not looks_like_dateline:
             continue
@@ -76,40 +79,45 @@ def infer_reference(text: str, view: str, script: str) -> RefDate | None:
     mentions = extract(text, None, script=script, view=view)
     sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(view) if m.end() > m.start()]
 
-    def sentence_of(offset: int) -> str:
-        for start, end in sentences:
-            if start <= offset < end:
-                return view[start:end]
-        return ""
+    starts = [start for start, _ in sentences]
+    flags: dict[tuple[int, str], re.Match | None] = {}
+
+    def in_sentence(pattern: re.Pattern, offset: int) -> re.Match | None:
+        """The pattern's first match in the sentence around `offset`, once per sentence."""
+        at = bisect_right(starts, offset) - 1
+        if at < 0 or offset >= sentences[at][1]:
+            return None
+        key = (at, pattern.pattern)
+        if key not in flags:
+            flags[key] = pattern.search(view, sentences[at][0], sentences[at][1])
+        return flags[key]
 
     years = [m for m in mentions if m.type == "DATE" and m.granularity == "year"
              and m.certainty == "stated" and m.value.isdigit()]
     candidates: list[tuple[int, str]] = []
     tenures = [m for m in mentions if m.type == "DURATION" and m.value.startswith("P")
-               and m.value.endswith("Y") and m.value[1:-1].isdigit()]
+               and m.value.endswith("Y") and m.value[1:-1].isdigit()
+               and _TENURE_WORDS.search(view[max(0, m.start - 12):m.end + 2])]
+    longest = max(tenures, key=lambda m: int(m.value[1:-1]), default=None)
     for year in years:
-        if not _JOIN_WORDS.search(sentence_of(year.start)):
-            continue
-        for tenure in tenures:
-            context = view[max(0, tenure.start - 12):tenure.end + 2]
-            if _TENURE_WORDS.search(context):
-                total = int(year.value) + int(tenure.value[1:-1])
-                candidates.append((total, f"{year.text}{_verb(sentence_of(year.start))} + "
-                                          f"{_context_words(view, tenure)}{tenure.text}"))
-    for year in years:
-        if not _FUTURE_WORDS.search(sentence_of(year.start)):
+        verb = in_sentence(_JOIN_WORDS, year.start)
+        if verb is not None and longest is not None:
+            total = int(year.value) + int(longest.value[1:-1])
+            candidates.append((total, f"{year.text}{verb.group(0)} + {_context_words(view, longest)}{longest.text}"))
+        if not in_sentence(_FUTURE_WORDS, year.start):
             candidates.append((int(year.value), f"the latest year the text states: {year.text}"))
     if not candidates:
         return None
+    first_line = view.lstrip().split("\n", 1)[0]
+    head_end = len(view) - len(view.lstrip()) + len(first_line)
+    in_head = [int(y.value) for y in years if y.end <= head_end and not in_sentence(_FUTURE_WORDS, y.start)]
+    if in_head:  # the headline's year: 2025年台灣燈會 is a story of 2025, whatever the body recalls
+        year = max(in_head)
+        return RefDate(date(year, 1, 1), "year", "inferred", f"the year in the first line: {year}年")
     best_year, evidence = max(candidates, key=lambda c: c[0])
     if not 1000 <= best_year <= 9999:
         return None
     return RefDate(date(best_year, 1, 1), "year", "inferred", evidence)
-
-
-def _verb(sentence: str) -> str:
-    m = _JOIN_WORDS.search(sentence)
-    return m.group(0) if m else ""
 
 
 def _context_words(view: str, mention) -> str:

@@ -1,0 +1,96 @@
+"""The reading commands on an index (--db FILE) instead of the files: the same Inputs, the
+same notes on stderr, the same output; filters that SQL decides exactly are asked of SQL."""
+
+from __future__ import annotations
+
+from .common import fail_usage, say_about
+from .options import Manners, Reading
+
+# Options that shaped the analyses when the index was built: a reading command cannot change them.
+_FIXED = (("paths", "PATH"), ("ref_date", "--ref-date"), ("encoding", "--encoding"), ("glob", "--glob"),
+          ("text_field", "--text-field"), ("date_field", "--date-field"), ("id_field", "--id-field"))
+
+
+def open_reader(read: Reading):
+    from ..store.sqlite import Reader, connect
+
+    for name, option in _FIXED:
+        if getattr(read, name):
+            fail_usage(f"{option} with --db: the index was built with its inputs and options; give either "
+                       f"--db or the inputs (re-index with: timeline index ... --db {read.db})")
+    return Reader(connect(read.db, create=False), read.db)
+
+
+class IndexInputs:
+    """Inputs read from an index: documents and errors at once, events and mentions on demand."""
+
+    def __init__(self, reader, read: Reading, mentions: str):
+        from ..documents import InputError
+        from ..pipeline import Analysis
+
+        self.reader, self.merge = reader, read.merge
+        meta = reader.meta()
+        if self.merge == "auto" and meta.get("merge") == "none":
+            fail_usage(f"{read.db} was indexed with --merge none: read it with --merge none, or re-index it")
+        self.stored = reader.documents()
+        self.analyses = [Analysis(s.document, tuple(reader.mentions(s.source)) if mentions == "all" else (), ())
+                         for s in self.stored]
+        self.errors = [InputError(path, reason) for _, path, reason in reader.errors()]
+
+    def timeline(self, query=None) -> list:
+        terms = None
+        if query is not None and query.grep:
+            from ..script import simplified_view
+
+            needle = simplified_view(query.grep).casefold()
+            terms = [needle] if len(needle) >= 3 else None  # the trigram index knows nothing shorter
+        return self.reader.events(merged=self.merge == "auto", query=query, grep_terms=terms)
+
+    def mentions_for(self, event) -> dict:
+        """The mentions of the documents an event was told in, by (path, mention id)."""
+        paths = {ev.path for ev in event.evidence}
+        found = {}
+        for stored in self.stored:
+            if stored.document.path in paths:
+                found.update({(stored.document.path, m.id): m for m in self.reader.mentions(stored.source)})
+        return found
+
+    def say_notes(self, tell, *, events: bool, quiet: bool) -> None:
+        """What reading the files would have said on stderr, in the same order."""
+        positions = self.reader.positions()
+        notes = [(positions[s.source], "doc", s) for s in self.stored]
+        notes += [(position, "error", (path, reason)) for position, path, reason in self.reader.errors()]
+        for _, kind, item in sorted(notes, key=lambda n: n[0]):
+            if kind == "error":
+                path, reason = item
+                tell(f"{path}: empty; nothing to read" if reason == "empty file" else f"{path}: {reason}; skipped")
+            elif not quiet:
+                say_about(item.document, item.unresolved_events if events else item.unresolved_mentions, tell)
+
+
+def load_index(read: Reading, manners: Manners, *, events: bool, mentions: str):
+    from .common import say
+
+    inputs = IndexInputs(open_reader(read), read, mentions)
+    inputs.errors = [e for e in inputs.errors if e.reason != "empty file"]  # a note, not an error
+    inputs.say_notes(say, events=events, quiet=manners.quiet)
+    return inputs
+
+
+class IndexPartStream:
+    """PartStream's interface over an index: (document number, Analysis) per document, in order."""
+
+    def __init__(self, read: Reading, manners: Manners):
+        self.read, self.manners = read, manners
+        self.documents: list[list] = []
+        self.errors: list = []
+
+    def __iter__(self):
+        from ..pipeline import Analysis
+
+        inputs = load_index(self.read, self.manners, events=False, mentions="none")
+        self.errors = inputs.errors
+        for number, stored in enumerate(inputs.stored):
+            mentions = tuple(inputs.reader.mentions(stored.source))
+            self.documents.append([stored.document, len(mentions)])
+            yield number, Analysis(stored.document, mentions, ())

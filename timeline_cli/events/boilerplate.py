@@ -1,0 +1,81 @@
+"""What is not the story: bylines, agency tags, navigation, share lines, ads, captions,
+related-headline lists. They are blanked (turned into spaces, so every offset still points
+into the original text) before events are built: they neither become events nor lead
+titles, and the reporters they name are not actors.
+
+Patterns run on the Simplified view; each is one kind of page furniture.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Inside a line: bracketed bylines and agency tags.
+_INLINE = [
+    re.compile(r"[〔【\[（(]\s*(?:记者|本报记者|特派记者|实习记者|通讯员|编译|撰稿|文|图)[^〔〕【】\[\]（）()\n]{0,30}[〕】\]）)]"),
+    re.compile(r"【[^【】\n]{0,20}(?:讯|报道|报导|电|快讯)】"),
+    re.compile(r"[（(](?:中央社|路透社?|法新社|美联社|彭博社?|新华社|中新社|共同社|韩联社|大公报|文汇报|星岛|明报|"
+               r"联合报|自由时报|联合新闻网|NOWnews|ETtoday|东网|记者[^（）()\n]{0,20})[)）]"),
+    re.compile(r"(?:^|(?<=[\s。]))(?:新华社|中新社|中新网|人民网|央视网|新浪科技|新浪财经|腾讯科技|澎湃新闻|界面新闻|"
+               r"财联社|中央社)[^\s，。]{0,12}?(?:\d{1,2}月\d{1,2}日)?(?:电|讯|消息)(?=[\s（(，：:]|$)"),
+    re.compile(r"(?:记者|摄影|图／|图/|图：|文／|文/|撰文|编辑|责任编辑|责编|校对)[：:／/ ]?[\u4e00-\u9fff·]{2,4}(?:／[\u4e00-\u9fff]{2,6})?"
+               r"(?:摄|摄影|报道|报导|综合报道|特稿)(?=[\s。，)）]|$)"),
+]
+# Whole lines.
+_LINE = [
+    re.compile(r"^\s*(?:ADVERTISEMENT|Advertisement|广告|廣告|赞助内容|推荐阅读|延伸阅读|相关阅读|相关新闻|相关报道|"
+               r"更多新闻|热门新闻|热门推荐|猜你喜欢|点击排行)\s*[：:]?\s*$"),
+    re.compile(r"^\s*(?:资料来源|来源|责任编辑|责编|编辑|校对|审核|图片来源|图片|图|摄影)\s*[：:／/].{0,60}$"),
+    re.compile(r"^\s*(?:分享到|分享至|分享：|收藏|打印|字号|返回顶部|首页|上一篇|下一篇).{0,60}$"),
+    # 首页 › 新闻 › 国际, 首页 · 新闻 · 国际 (a dot between names, 若昂·席尔瓦, has no blanks around it)
+    re.compile(r"^[^。！？\n]{0,12}(?:\s*[|｜>›»]\s*[^。！？|｜>›»\n]{1,8}){2,}\s*$"),
+    re.compile(r"^[^。！？\n]{0,12}(?:\s+[·•]\s+[^。！？·•\n]{1,8}){2,}\s*$"),
+    re.compile(r"^\s*[（(]?(?:图|圖|照片|图片)\s*[：:／/]?[^\n]{0,60}(?:摄|提供|翻摄|截图|资料照)[)）]?\s*$"),
+]
+_RELATED = re.compile(r"^\s*(?:延伸阅读|相关阅读|相关新闻|相关报道|推荐阅读|更多新闻|热门新闻|你可能也想看|看更多)\s*[：:]?")
+
+
+def noise_spans(view: str) -> list[tuple[int, int]]:
+    """Spans of page furniture in the (Simplified) text, in order."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    in_related = False
+    for line in view.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        start, end = offset, offset + len(body)
+        offset += len(line)
+        if not body.strip():
+            in_related = False  # a related-headlines list ends at a blank line
+            continue
+        if _RELATED.match(body):
+            in_related = True
+            spans.append((start, end))
+            continue
+        if in_related and len(body.strip()) <= 40 and not body.rstrip().endswith("。"):
+            spans.append((start, end))
+            continue
+        in_related = False
+        if any(p.match(body) for p in _LINE):
+            spans.append((start, end))
+            continue
+        for pattern in _INLINE:
+            for m in pattern.finditer(body):
+                spans.append((start + m.start(), start + m.end()))
+    return sorted(spans)
+
+
+def blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with each span turned into spaces (line breaks kept)."""
+    if not spans:
+        return text
+    out, cursor = [], 0
+    for start, end in spans:
+        if start < cursor:
+            start = cursor
+        if start >= end:
+            continue
+        out.append(text[cursor:start])
+        out.append("".join("\n" if ch == "\n" else " " for ch in text[start:end]))
+        cursor = end
+    out.append(text[cursor:])
+    return "".join(out)

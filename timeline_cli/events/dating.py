@@ -1,0 +1,107 @@
+"""Which date governs an event, and what that date finally is.
+
+The date finder resolves each mention on its own; an event's date needs a little more of
+the sentence and the paragraph around it:
+
+- a pattern, not a happening: 往年…通常在8、9月, 每年12月 — no event;
+- a range the date finder left in two pieces around a note in brackets:
+  1月24日(年廿五)至30日 is 01-24…01-30;
+- a time of day with no day of its own (深夜) after 12日晚間 in the same paragraph is on
+  the 12th, not on the reference day;
+- a bare day (15日) resolved against a date of another paragraph, or told by a reporting
+  verb (路透15日報導), is a day of the story's present: the last such day on or before
+  the reference date, not a day of the background month.
+"""
+
+from __future__ import annotations
+
+import re
+from calendar import monthrange
+from datetime import date, timedelta
+
+from ..model import Document, EventDate, Mention
+
+_HABITUAL = re.compile(r"(每年|每月|每周|每逢|每当|往年|历年|以往|通常|一般在|一般会|往往|惯例|向来)")
+_RANGE_GAP = re.compile(r"\s*[（(][^（()）]{1,12}[)）]\s*(?:至|到|-|—|–|~|～)\s*$")
+_REPORTING = re.compile(r"^(?:电|報導|报道|报导|表示|称|稱|宣布|公布|指出|透露|发布|發布|发表|發表|消息|讯|訊)")
+_DAYPART_CODES = {"MO", "AF", "EV", "NI", "DT", "MI"}
+
+
+def is_habitual(view: str, clause_start: int, mention: Mention) -> bool:
+    """往年…通常在8、9月, 每年12月: the clause describes what tends to happen."""
+    return _HABITUAL.search(view, clause_start, mention.start) is not None
+
+
+def range_end(view: str, mention: Mention, inside: list[Mention]) -> Mention | None:
+    """The end of a range written around a bracketed note: 1月24日(年廿五)至30日."""
+    for other in inside:
+        if other.start <= mention.end:
+            continue
+        if other.start - mention.end > 20 or other.start_date is None or mention.end_date is None:
+            return None
+        if _RANGE_GAP.match(view, mention.end, other.start) and other.start_date >= mention.end_date:
+            return other
+        return None
+    return None
+
+
+def governing_date(doc: Document, view: str, mention: Mention, inside: list[Mention],
+                   by_id: dict[str, Mention], paragraph_start: int, previous_day: Mention | None) -> EventDate:
+    """The event's date from its mention, corrected as the module docstring says."""
+    end = range_end(view, mention, inside)
+    if end is not None:
+        value = f"{mention.start_date.isoformat()}/{end.end_date.isoformat()}"
+        return EventDate(value, None, "day", mention.start_date, end.end_date, mention.certainty)
+    daypart = _daypart_on_previous_day(mention, previous_day)
+    if daypart is not None:
+        return daypart
+    present = _present_day(doc, view, mention, by_id, paragraph_start)
+    if present is not None:
+        return present
+    return EventDate(mention.value, mention.mod, mention.granularity, mention.start_date, mention.end_date,
+                     mention.certainty)
+
+
+def _daypart_on_previous_day(mention: Mention, previous_day: Mention | None) -> EventDate | None:
+    """深夜 with nothing but the reference day behind it, after 12日晚間 in the same paragraph."""
+    if mention.anchor != "ref_date" or previous_day is None or previous_day.start_date is None:
+        return None
+    value = mention.value
+    if "T" not in value or value.split("T", 1)[1] not in _DAYPART_CODES or mention.rule != "daypart":
+        return None
+    day = previous_day.start_date
+    if previous_day.start_date != previous_day.end_date:
+        return None
+    return EventDate(f"{day.isoformat()}T{value.split('T', 1)[1]}", mention.mod, mention.granularity, day, day,
+                     "relative")
+
+
+def _present_day(doc: Document, view: str, mention: Mention, by_id: dict[str, Mention],
+                 paragraph_start: int) -> EventDate | None:
+    """路透15日報導 after a paragraph on 2022年5月: the 15th of the story's present."""
+    if mention.rule != "day" or doc.ref is None or doc.ref.precision != "day":
+        return None
+    anchor = by_id.get(mention.anchor or "")
+    if anchor is None:
+        return None
+    reported = _REPORTING.match(view, mention.end) is not None
+    other_paragraph = anchor.start < paragraph_start
+    if not (reported or other_paragraph):
+        return None
+    day_number = mention.start_date.day if mention.start_date else None
+    if day_number is None:
+        return None
+    ref = doc.ref.date
+    candidate = _day_in_month(ref.year, ref.month, day_number)
+    if candidate is None or candidate > ref:
+        before = date(ref.year, ref.month, 1) - timedelta(days=1)
+        candidate = _day_in_month(before.year, before.month, day_number)
+    if candidate is None or candidate == mention.start_date:
+        return None
+    return EventDate(candidate.isoformat(), None, "day", candidate, candidate, "relative")
+
+
+def _day_in_month(year: int, month: int, day: int) -> date | None:
+    if 1 <= day <= monthrange(year, month)[1]:
+        return date(year, month, day)
+    return None
