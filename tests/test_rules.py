@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from timeline_cli.api import extract_mentions
+from timeline_cli.model import RefDate
 from timeline_cli.timex.compose import REFINERS
 from timeline_cli.timex.recognise import rules
 
@@ -60,7 +61,32 @@ def test_rule_record_is_complete(rule):
         assert rule.anchoring.chars and rule.anchoring.before >= 0 and rule.anchoring.after > 0
 
 
-@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
+CUE_RULES = {"story-after"}  # they find story cues (随后), which are not mentions: NONE rows
+
+
+def none_rows() -> list[tuple[str, str, str]]:
+    rows = []
+    for path in sorted(CORPUS.glob("*.tsv")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            cells = line.split("\t")
+            if len(cells) == 9 and cells[3] == "NONE":
+                rows.append((cells[0], cells[1], cells[2]))
+    return rows
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.name in CUE_RULES], ids=lambda r: r.name)
+def test_cue_rule_examples_are_not_mentions_but_cues(rule):
+    from timeline_cli.timex.extract import extract_with_cues
+
+    for example in rule.examples:
+        rows = [row for row in none_rows() if row[2] == example]
+        assert rows, f"{rule.name}: example {example!r} is in no NONE row of tests/corpus"
+        text, ref, _ = rows[0]
+        _mentions, cues = extract_with_cues(text, None if ref == "-" else RefDate(date.fromisoformat(ref)))
+        assert any(c.text == example and c.rule == rule.name for c in cues)
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.name not in CUE_RULES], ids=lambda r: r.name)
 def test_rule_examples_are_corpus_rows_it_reads(rule):
     for example in rule.examples:
         rows = [row for row in ROWS if row[2] == example]

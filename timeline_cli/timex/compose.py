@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from .lexicon import lexicon
 from .numerals import parse_int
-from .pieces import LEVEL, Duration, FuzzyYearPart, Length, Piece, Point, Qualifier, Range
+from .pieces import LEVEL, Duration, FuzzyYearPart, Length, LunarDay, Piece, Point, Qualifier, Range
 
 RANGE_JOINERS = re.compile(r"\s?(?:至|到|-|–|—|~|〜|～)\s?")
 _SUFFIXES = [
@@ -101,18 +101,21 @@ _OPEN, _CLOSE = "(（", ")）"
 
 
 def _apposition_end(prev: Piece, piece: Piece, view: str) -> int | None:
-    """Where a weekday written beside a dated day ends (11月20日（周四）, 6月1日周六), or None.
+    """Where a note beside a dated day ends, or None: a weekday (11月20日（周四）, 6月1日周六)
+    or, in brackets, the day in the lunar calendar (1月24日(年廿五)).
 
-    The date says which day; the weekday only repeats it, so it joins the date and is not read.
+    The date says which day; the note only repeats it, so it joins the date and is not read.
     """
-    date, weekday = prev.what, piece.what
-    if not (isinstance(date, Point) and isinstance(weekday, Point) and weekday.weekday is not None
-            and weekday.week is None and date.day is not None and date.clock is None and date.daypart is None):
+    date, note = prev.what, piece.what
+    if not (isinstance(date, Point) and isinstance(note, Point) and date.day is not None
+            and date.clock is None and date.daypart is None):
         return None
+    weekday = note.weekday is not None and note.week is None and note.day is None
+    lunar = isinstance(note.holiday, LunarDay) and note.year is None
     gap = view[prev.end:piece.start]
-    if gap == "" or gap == " ":
+    if weekday and (gap == "" or gap == " "):
         return piece.end
-    if gap in _OPEN and view[piece.end:piece.end + 1] in _CLOSE:
+    if (weekday or lunar) and gap in _OPEN and view[piece.end:piece.end + 1] in _CLOSE:
         return piece.end + 1
     return None
 
@@ -121,7 +124,7 @@ def _join_points(pieces: list[Piece], view: str) -> list[Piece]:
     out: list[Piece] = []
     for piece in pieces:
         prev = out[-1] if out else None
-        if prev is not None and piece.start - prev.end <= 1 and piece.levels[0] == LEVEL["day"]:
+        if prev is not None and piece.start - prev.end <= 1 and piece.levels[1] == LEVEL["day"]:
             end = _apposition_end(prev, piece, view)
             if end is not None:
                 prev.end = end

@@ -7,7 +7,7 @@ from ..script import detect_script, simplified_view
 from .compose import compose, settle
 from .recognise import ScanContext, scan
 from .region import document_region
-from .resolve import resolve_all
+from .resolve import resolve_with_cues
 
 
 def extract(text: str, ref: RefDate | None, *, script: str | None = None,
@@ -17,10 +17,17 @@ def extract(text: str, ref: RefDate | None, *, script: str | None = None,
     `script` (hant/hans/mixed/other) decides whether 114年3月 is an ROC year; it is
     detected when not given. `view` may pass a Simplified view already computed.
     """
+    return extract_with_cues(text, ref, script=script, view=view)[0]
+
+
+def extract_with_cues(text: str, ref: RefDate | None, *, script: str | None = None,
+                      view: str | None = None) -> tuple[list[Mention], list[Mention]]:
+    """The mentions, and the story cues (随后, 此后) that are not dates but tell the events
+    stage that what follows happened after the date before them."""
     if view is None:
         view = simplified_view(text)
     if script is None:
         script = detect_script(text, view=view)
     found = scan(view, ScanContext(taiwan=script == "hant", region=document_region(view, script)))
     pieces = compose(settle(found), view)
-    return resolve_all(pieces, text, view, ref)
+    return resolve_with_cues(pieces, text, view, ref)

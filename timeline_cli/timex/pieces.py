@@ -264,6 +264,11 @@ class Reference:  # 目前, 近日, 此前: the reference date itself, or around
 
 
 @dataclass(slots=True, eq=False)
+class StoryAfter:  # 随后, 此后: not a date of its own; a cue the events stage may date a clause by
+    pass
+
+
+@dataclass(slots=True, eq=False)
 class StorySame:  # 当时, 那时: the previous date in the story
     or_now: bool = False  # 此时, 此刻: the reference date when the story has no date yet
 
@@ -290,7 +295,7 @@ class Range:  # 4月5日到7日, 1至10月: two points, the second borrowing wha
     second: Piece
 
 
-What = (Point | Duration | Span | Offset | Recurrence | Reference | StorySame | StoryDay
+What = (Point | Duration | Span | Offset | Recurrence | Reference | StoryAfter | StorySame | StoryDay
         | Qualifier | YearRange | Range)
 
 

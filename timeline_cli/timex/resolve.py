@@ -11,6 +11,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from ..model import Mention, RefDate, TimeValue
+from . import calendar as cal
 from .pieces import (
     Duration,
     FixedHoliday,
@@ -21,6 +22,7 @@ from .pieces import (
     Recurrence,
     Reference,
     Span,
+    StoryAfter,
     StoryDay,
     StorySame,
     YearRange,
@@ -31,11 +33,24 @@ from .storyline import Resolved, Story, StoryPoint, Unresolvable
 
 
 def resolve_all(pieces: list[Piece], text: str, view: str, ref: RefDate | None) -> list[Mention]:
+    return resolve_with_cues(pieces, text, view, ref)[0]
+
+
+def resolve_with_cues(pieces: list[Piece], text: str, view: str,
+                      ref: RefDate | None) -> tuple[list[Mention], list[Mention]]:
+    """The mentions, and the story cues (随后, 此后: ids c1, c2 …) that are not mentions."""
     story = Story(view, ref)
     mentions: list[Mention] = []
+    cues: list[Mention] = []
     queue = list(reversed(pieces))
     while queue:
         piece = queue.pop()
+        if isinstance(piece.what, StoryAfter):
+            cue = _after(piece, story)
+            if cue is not None:
+                cues.append(Mention(f"c{len(cues) + 1}", text[piece.start:piece.end], piece.start, piece.end,
+                                    cue.time, cue.anchor, piece.rule, cue.certainty))
+            continue
         mention_id = f"m{len(mentions) + 1}"
         try:
             resolved = _resolve(piece, story)
@@ -56,7 +71,7 @@ def resolve_all(pieces: list[Piece], text: str, view: str, ref: RefDate | None) 
                 mention_id, piece.start, resolved.time, story.paragraph(piece.start),
                 story.sentence(piece.start), year, month, day,
             ))
-    return mentions
+    return mentions, cues
 
 
 def _resolve(piece: Piece, story: Story) -> Resolved | None:
@@ -162,6 +177,27 @@ def _reference(reference: Reference, story: Story) -> Resolved:
         end = None
     return Resolved(TimeValue("DATE", value, None, None, start, end), "ref_date" if ref_day else None,
                     "relative", None)
+
+
+def _after(piece: Piece, story: Story) -> Resolved | None:
+    """随后/此后: after the previous date in the story, until the end of the period after it."""
+    prev = story.previous(piece.start)
+    if prev is None or prev.time.start_date is None or prev.time.end_date is None:
+        return None
+    end = _end_of_next_period(prev.time.end_date, prev.time.granularity or "day")
+    time = TimeValue("DATE", prev.time.value.split("T")[0], "AFTER", prev.time.granularity,
+                     prev.time.start_date, end)
+    return Resolved(time, prev.id, "relative", None)
+
+
+def _end_of_next_period(end: date, granularity: str) -> date:
+    if granularity in ("century", "decade", "year"):
+        return date(end.year + 1, 12, 31)
+    if granularity in ("half", "quarter", "season", "month"):
+        months = {"half": 6, "quarter": 3, "season": 3}.get(granularity, 1)
+        year, month = cal.add_months(end.year, end.month, months)
+        return date(year, month, cal.last_day(year, month))
+    return end + timedelta(days=7)  # a week, a day, a time of day: within the week after
 
 
 def _same(same: StorySame, piece: Piece, story: Story) -> Resolved | None:

@@ -1,14 +1,19 @@
 """Words that point back into the story: 当时 (that date again), 此时 (that date, or now when
-the story has none yet), 次日, 当天, 前一天 (a day
-counted from the previous dated day). 随后, 此后 are adverbs, not dates: no rule reads them."""
+the story has none yet), 次日, 当天, 前一天 (a day counted from the previous dated day).
+随后, 此后 are adverbs, not dates: `story-after` finds them as cues for the events stage
+(an event told after 随后 happened after the date before it), never as mentions."""
 
 from __future__ import annotations
 
 import re
 
 from .lexicon import alternation, lexicon
-from .pieces import StoryDay, StorySame
+from .pieces import StoryAfter, StoryDay, StorySame
 from .recognise import Rule, found
+
+
+def build_story_after(m, ctx):
+    return found(m, StoryAfter())
 
 
 def build_story_day(m, ctx):
@@ -24,6 +29,8 @@ def build_story_same(m, ctx):
 def _rules() -> tuple[Rule, ...]:
     lex = lexicon()
     return (
+        Rule("story-after", re.compile(alternation(lex["story_after"]["words"])), build_story_after, 1, needs="后",
+             examples=("随后", "此后")),
         Rule("story-day", re.compile(alternation(lex["story_day"])), build_story_day, 1, examples=("次日", "当天")),
         Rule("story-same", re.compile(alternation([*lex["story_same"]["words"], *lex["story_or_now"]["words"]])),
              build_story_same, 1, examples=("当时", "那时", "此时")),
