@@ -149,3 +149,11 @@ def test_jobs_are_capped_at_the_cpu_count():
     cpus = os.cpu_count()
     assert done.returncode == 0 and done.stdout
     assert done.stderr.decode() == f"timeline: --jobs 1000 is more than the {cpus} CPUs here; using {cpus}\n"
+
+
+@pytest.mark.parametrize("ref", ["9999-12-31", "0001-01-01"])
+@pytest.mark.parametrize("args", [["list", "-f", "ics"], ["list", "-f", "timelinejs"], ["chart"],
+                                  ["chart", "-f", "svg"], ["tree"], ["list", "-f", "table"], ["mentions", "-f", "json"]])
+def test_dates_at_the_ends_of_the_calendar_never_crash(args, ref):
+    done = run_cli(*args, "--ref-date", ref)
+    assert done.returncode == 0 and b"internal error" not in done.stderr, done.stderr.decode()

@@ -12,7 +12,8 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import date, time
 
-from .options import COLORS, MERGES, SCRIPTS, Manners, Output, Reading
+from ..script import SCRIPTS
+from .options import COLORS, MERGES, Manners, Output, Reading
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 
@@ -95,6 +96,11 @@ class Inputs:
     def mentions_for(self, event) -> dict:
         """The mentions of the documents an event was told in, by (path, mention id)."""
         return {(a.document.path, m.id): m for a in self.analyses for m in a.mentions}
+
+    def find(self, event_id: str) -> list:
+        """The events whose id is `event_id`, else those it begins."""
+        events = self.timeline()
+        return [e for e in events if e.id == event_id] or [e for e in events if e.id.startswith(event_id)]
 
 
 def part_stream(read: Reading, manners: Manners):

@@ -45,8 +45,11 @@ EXIT_STATUS = (
     (1, "Some input could not be read (the others are still processed and shown), or the "
         "output could not be written.", True),
     (2, "Usage error: an unknown option, a bad option value or a missing argument.", False),
+    (129, "Hung up (SIGHUP); nothing half-written is left behind.", False),
     (130, "Interrupted (Ctrl-C); nothing half-written is left behind.", False),
-    (141, "The reader of the output went away early (as head does); the rest is dropped quietly.", False),
+    (141, "The reader of the output went away early (as head does), or stdout was closed; the rest "
+          "is dropped quietly.", False),
+    (143, "Terminated (SIGTERM); nothing half-written is left behind.", False),
 )
 
 # A command whose parameters include this one reads articles, and can exit 1 for one it cannot read.
@@ -58,6 +61,7 @@ ENVIRONMENT = (
     ("XDG_CONFIG_HOME", "Where timeline-cli/entities.toml is read from: extra entities and "
                         "aliases, as with --entities (default: ~/.config)."),
     ("TIMELINE_DEBUG", "When set, an internal error shows its Python traceback."),
+    ("TIMELINE_DB_TIMEOUT", "Seconds to wait for another process writing an index (default 10)."),
 )
 
 # Commands with more options than this show them in the groups below, in this order.

@@ -41,7 +41,7 @@ def index_command(read: Reading, manners: Manners, db: DbOpt = None, stats: Stat
     Examples:
         timeline index news/ --db news.db
             Index a folder of articles (and its sidecars).
-        timeline list --db news.db --since 2025-06 --actor 台積電
+        timeline list --db news.db --since 2024 --grep 收購
             Query the index as you would query the folder.
         timeline index news/ --db news.db -v
             Bring the index up to date; say what changed.
@@ -63,7 +63,7 @@ def index_command(read: Reading, manners: Manners, db: DbOpt = None, stats: Stat
     check_choice("--merge", read.merge, MERGES)
     from ..store.indexer import index
 
-    report = index(read, manners, db)
+    report = index(read, manners, db, tell=say)
     if manners.verbose:
         counts = report.counts
         say(f"{db}: {counts.new} new, {counts.changed} changed, {counts.unchanged} unchanged, "

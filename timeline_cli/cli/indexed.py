@@ -38,13 +38,17 @@ class IndexInputs:
         self.errors = [InputError(path, reason) for _, path, reason in reader.errors()]
 
     def timeline(self, query=None) -> list:
-        terms = None
+        grep = None
         if query is not None and query.grep:
             from ..script import simplified_view
 
-            needle = simplified_view(query.grep).casefold()
-            terms = [needle] if len(needle) >= 3 else None  # the trigram index knows nothing shorter
-        return self.reader.events(merged=self.merge == "auto", query=query, grep_terms=terms)
+            grep = simplified_view(query.grep).casefold()
+        return self.reader.events(merged=self.merge == "auto", query=query, grep=grep)
+
+    def find(self, event_id: str) -> list:
+        """The events whose id is `event_id`, else those it begins."""
+        found = self.reader.events(merged=self.merge == "auto", event_id=event_id)
+        return [e for e in found if e.id == event_id] or found
 
     def mentions_for(self, event) -> dict:
         """The mentions of the documents an event was told in, by (path, mention id)."""

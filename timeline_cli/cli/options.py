@@ -19,7 +19,6 @@ from typing import Annotated
 
 import typer
 
-SCRIPTS = ("original", "hant", "hans")
 COLORS = ("auto", "always", "never")
 MERGES = ("auto", "none")
 

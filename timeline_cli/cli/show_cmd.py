@@ -43,8 +43,7 @@ def show_command(
     report = Report(manners)
     inputs = load(read, manners)
     report.loaded(inputs)
-    events = inputs.timeline()
-    matches = [e for e in events if e.id == event_id] or [e for e in events if e.id.startswith(event_id)]
+    matches = inputs.find(event_id)
     if not matches:
         fail_usage(f"no event {event_id!r} in these inputs; list the ids with: timeline list --format plain | cut -f9")
     if len(matches) > 1:

@@ -50,10 +50,6 @@ class Page(NamedTuple):
         return self.name.replace(" ", "-")
 
 
-SECTIONS = ("NAME", "SYNOPSIS", "DESCRIPTION", "COMMANDS", "OPTIONS", "EXAMPLES", "EXIT STATUS",
-            "ENVIRONMENT", "SEE ALSO")
-
-
 def man_summary(summary: str) -> str:
     """The NAME line's text: no final full stop, a lower-case start unless it is a name (LeCun, JSON)."""
     text = summary.rstrip().rstrip(".")

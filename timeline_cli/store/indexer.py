@@ -31,8 +31,9 @@ class Pending:
     changed: bool
 
 
-def index(read, manners, db: str) -> Report:
-    """Bring the index `db` up to date with the inputs of `read` (cli.options.Reading)."""
+def index(read, manners, db: str, tell=lambda message: None) -> Report:
+    """Bring the index `db` up to date with the inputs of `read` (cli.options.Reading);
+    `tell` hears of each input that could not be read, as a reading command says it."""
     from ..cli.common import settings_for
     from ..documents import InputError, display_path, expand_paths, os_reason
     from ..events.entities import user_entities_path
@@ -46,7 +47,7 @@ def index(read, manners, db: str) -> Report:
                          [read.entities, str(user_entities_path())])
     items = list(expand_paths(read.paths, read.glob, read.fields()))
     db_connection = connect(db, create=True)
-    writer = Writer(db_connection, db)
+    writer = Writer(db_connection, db, tell)
     try:
         seen = writer.begin(print_, read.merge)
         old_order = sorted(seen.values(), key=lambda s: s.position)

@@ -33,7 +33,7 @@ from . import codec
 _FAR = date.max  # where an event without a date sorts, as events.merge.sort_events puts it
 APPLICATION = "timeline-cli index"
 SCHEMA_VERSION = 1
-BUSY_SECONDS = 10
+BUSY_SECONDS = 10  # how long to wait for another process's write; TIMELINE_DB_TIMEOUT overrides
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -94,7 +94,7 @@ def connect(path: str, *, create: bool) -> sqlite3.Connection:
     if exists:
         _check_header(path)
     try:
-        db = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False)
+        db = sqlite3.connect(path, timeout=_busy_seconds(), isolation_level=None, check_same_thread=False)
         db.execute("PRAGMA foreign_keys = ON")
         if not exists:
             _create(db)
@@ -102,6 +102,13 @@ def connect(path: str, *, create: bool) -> sqlite3.Connection:
     except sqlite3.DatabaseError as exc:
         raise IndexError(f"{path}: {reason(exc)}") from None
     return db
+
+
+def _busy_seconds() -> float:
+    try:
+        return max(0.0, float(os.environ.get("TIMELINE_DB_TIMEOUT", BUSY_SECONDS)))
+    except ValueError:
+        return BUSY_SECONDS
 
 
 def _check_header(path: str) -> None:
@@ -150,7 +157,7 @@ def _check_meta(db: sqlite3.Connection, path: str) -> None:
 def reason(exc: Exception) -> str:
     text = str(exc)
     if "locked" in text or "busy" in text:
-        return f"the index is locked by another process (waited {BUSY_SECONDS} s); try again when it is done"
+        return f"the index is locked by another process (waited {_busy_seconds():g} s); try again when it is done"
     if "full" in text:
         return "the disk is full; the index was left as it was"
     if "malformed" in text or "not a database" in text or "corrupt" in text:
@@ -226,8 +233,8 @@ class Counts:
 class Writer:
     """One run of `timeline index`: everything between `begin` and `commit` is one transaction."""
 
-    def __init__(self, db: sqlite3.Connection, path: str):
-        self.db, self.path = db, path
+    def __init__(self, db: sqlite3.Connection, path: str, tell=lambda message: None):
+        self.db, self.path, self.tell = db, path, tell
         self.counts = Counts()
         self._open = False
 
@@ -257,7 +264,10 @@ class Writer:
         self._execute("DELETE FROM sources WHERE id = ?", (seen.id,))
 
     def error(self, position: int, path: str, reason: str) -> None:
-        self.counts.failed += 1
+        """An input that could not be read (an empty one is kept too: a note, not a failure)."""
+        if reason != "empty file":
+            self.counts.failed += 1
+        self.tell(f"{path}: empty; nothing to read" if reason == "empty file" else f"{path}: {reason}; skipped")
         self._execute("INSERT INTO errors VALUES (?, ?, ?)", (position, path, reason))
 
     def add(self, key: str, position: int, stamp: str, digest: str, analysis, *, changed: bool) -> None:
@@ -380,16 +390,24 @@ class Reader:
     def positions(self) -> dict[int, int]:
         return dict(self._execute("SELECT id, position FROM sources"))
 
-    def events(self, *, merged: bool, query=None, grep_terms: list[str] | None = None) -> list[Event]:
+    def events(self, *, merged: bool, query=None, grep: str | None = None, event_id: str | None = None) -> list[Event]:
         """The timeline (merged) or every article's events (not merged), in date order; with a
-        query, only the events its date, type, status and actor filters can keep (the query
-        itself still decides)."""
+        query, only the events its date, type, status and actor filters can keep, and `grep`
+        (Simplified, case-folded) in their text: the trigram index finds three characters and
+        more, shorter ones are looked for in the stored text (the query itself still decides);
+        with `event_id`, the events whose id starts with it."""
         where, args = ["e.layer = ?"], ["merged" if merged else "doc"]
         if query is not None:
             _pushdown(query, where, args)
-        for term in grep_terms or ():
+        if grep and len(grep) >= 3:
             where.append("e.id IN (SELECT rowid FROM events_text WHERE events_text MATCH ?)")
-            args.append('"' + term.replace('"', '""') + '"')
+            args.append('"' + grep.replace('"', '""') + '"')
+        elif grep:
+            where.append("e.id IN (SELECT rowid FROM events_text WHERE instr(body, ?) > 0)")
+            args.append(grep)
+        if event_id:
+            where.append("substr(e.event_id, 1, ?) = ?")
+            args.extend([len(event_id), event_id])
         rows = self._execute(
             f"SELECT e.data FROM events e WHERE {' AND '.join(where)} "
             "ORDER BY e.sort_start, e.sort_end, e.sort_path, e.sort_offset, e.event_id", args)
