@@ -139,8 +139,10 @@ def _nudge_by_tense(point: Point, year, month, resolved: Resolved, piece: Piece,
         return resolved
     tense, cue_before = story.tense_cue(piece.start, piece.end)
     start, end = resolved.time.start_date, resolved.time.end_date
-    if start is None or end is None or tense == 0:
+    if start is None or end is None:
         return resolved
+    if tense == 0:
+        return _nearest_round(point, year, month, resolved, ref_day)
     # 已于12月 moves a December still ahead to last year; 圣诞节前夕…已布置好 keeps a date only
     # days ahead, the 已 is about the preparations.
     margin = timedelta(0) if cue_before else PAST_MARGIN
@@ -152,6 +154,23 @@ def _nudge_by_tense(point: Point, year, month, resolved: Resolved, piece: Piece,
     else:
         return resolved
     return shifted or resolved
+
+
+# A date at least nine months past that comes round within about three months is the coming one.
+_LONG_PAST, _SOON = timedelta(days=270), timedelta(days=100)
+
+
+def _nearest_round(point: Point, year: int, month: int | None, resolved: Resolved, ref_day: date) -> Resolved:
+    """With no tense cue, a month or holiday long past that comes round again soon is the coming
+    one (said in late November, 春节 and 2月初 are next year's). Parts of a year (年底) stay put,
+    and a date ahead stays ahead (said in January, 12月 is this December)."""
+    if point.only_year_part or _bare_day(point):
+        return resolved
+    if resolved.time.end_date < ref_day - _LONG_PAST:
+        other = _build(point, year + 1, month)
+        if other is not None and other.time.start_date <= ref_day + _SOON:
+            return other
+    return resolved
 
 
 def _shift_bare(point: Point, year, month, step, bare_day) -> Resolved | None:
