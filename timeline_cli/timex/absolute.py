@@ -16,7 +16,7 @@ from .fragments import (
 )
 from .fuzzy import month_part_of, year_part_of
 from .numerals import CN_DIGIT, parse_int
-from .pieces import LEVEL, Day, Month, Point, Year
+from .pieces import LEVEL, Day, Month, Piece, Point, Year
 from .recognise import Anchoring, Rule, found
 
 
@@ -47,7 +47,7 @@ def build_year(m, ctx):
         roc_reading = (ctx.taiwan and not m.group("y2a")) or len(short) == 3
         year = Year(int(short), "roc" if roc_reading else "short")
     point = Point(year=year)
-    if suffix:
+    if suffix and suffix != "全年":  # 2024年全年: the whole year
         point.year_part = year_part_of("年" + suffix)
     finest = LEVEL["yearpart"] if suffix else LEVEL["year"]
     return found(m, point, (LEVEL["year"], finest))
@@ -106,8 +106,34 @@ def build_nth_weekday(m, ctx):
     return found(m, Point(month=Month(month), day=day), (LEVEL["month"], LEVEL["day"]))
 
 
+def build_enumeration(m, ctx):
+    """3月8、9日, 2021、2022年, 3、4月: the items before the last take its unit, one date each.
+
+    The last item is read by its own rule (9日, 2022年, 4月); a date before the first (3月)
+    joins it in compose.
+    """
+    pieces = []
+    if m.group("eday"):
+        kind, text, start = "day", m.group("eday"), m.start("eday")
+    elif m.group("eyear"):
+        kind, text, start = "year", m.group("eyear"), m.start("eyear")
+    else:
+        kind, text, start = "month", m.group("emonth"), m.start("emonth")
+    for item in text.split("、"):
+        number = int(item)
+        if kind == "day" and 1 <= number <= 31:
+            pieces.append(Piece(start, start + len(item), "", Point(day=Day(number)), (LEVEL["day"], LEVEL["day"])))
+        elif kind == "month" and 1 <= number <= 12:
+            pieces.append(Piece(start, start + len(item), "", Point(month=Month(number)),
+                                (LEVEL["month"], LEVEL["month"])))
+        elif kind == "year":
+            pieces.append(Piece(start, start + len(item), "", Point(year=Year(number)), (LEVEL["year"], LEVEL["year"])))
+        start += len(item) + 1
+    return pieces or None
+
+
 def _rules() -> tuple[Rule, ...]:
-    year_part = r"(?:(?P<ypart>初|底|末|头" + not_followed_by("month_start_after") + "|尾|终" + not_followed_by("year_end_after") + "|" + mid() + "))?"
+    year_part = r"(?:(?P<ypart>全年|初|底|末|头" + not_followed_by("month_start_after") + "|尾|终" + not_followed_by("year_end_after") + "|" + mid() + "))?"
     day_stop = not_followed_by("day_after")
     return (
         Rule("year", re.compile(starts("0-9" + CN_DIGIT + "民'’",
@@ -134,6 +160,11 @@ def _rules() -> tuple[Rule, ...]:
             r"|(?<![一二三四五六七八九十廿卅])(?P<daycn2>[二三]?十[一二三四五六七八九]?|廿[一二三四五六七八九]?|卅一?)日"
             + day_stop + ")")),
             build_day, 3, needs="日号", anchoring=Anchoring("日号", 5, 8), examples=("20日", "卅日")),
+        Rule("enumeration", re.compile(
+            r"(?<=月)(?P<eday>\d{1,2}(?:、\d{1,2}){0,5})(?=、\d{1,2}\s?[日号])"
+            r"|(?<![\d.])(?P<eyear>(?:19|20)\d{2}(?:、(?:19|20)\d{2}){0,5})(?=、(?:19|20)\d{2}\s?年)"
+            r"|(?<![\d./])(?P<emonth>(?:1[0-2]|[1-9])(?:、(?:1[0-2]|[1-9])){0,5})(?=、(?:1[0-2]|[1-9])\s?月)"),
+            build_enumeration, 3, needs="、", examples=("3月8", "2021")),
         Rule("month-day", re.compile(starts("一二三四五六七八九十",
             r"(?<![一二三四五六七八九十第])(?P<mdm>" + CN_MONTH + r")月(?P<mdd>" + CN_DAY + r")"
             + not_followed_by("month_day_after"))),

@@ -8,7 +8,7 @@ import re
 from .fragments import first_chars, not_followed_by, starts
 from .lexicon import alternation, lexicon
 from .numerals import parse_int
-from .pieces import LEVEL, Clock, Point, Qualifier
+from .pieces import LEVEL, Clock, Piece, Point, Qualifier, Range
 from .recognise import Anchoring, Rule, found
 
 _MINUTES = {"半": 30, "一刻": 15, "三刻": 45}
@@ -37,6 +37,8 @@ def build_clock_time(m, ctx):
     point = Point(clock=Clock(hour % 24, minute), approx=bool(m.group("approx")), weak=weak)
     if part_word:
         point.daypart = lexicon()["daypart"][part_word]
+        if hour == 12 and part_word in lexicon()["pm_dayparts"]["words"] and part_word not in ("下午", "晏昼", "下昼", "午后"):
+            point.clock, point.day_shift = Clock(0, minute), 1  # 晚上12点: midnight, the next day begins
     return found(m, point, (LEVEL["daypart"] if part_word else LEVEL["clock"], LEVEL["clock"]))
 
 
@@ -46,6 +48,25 @@ def pm_hour(part_word: str, hour: int) -> int:
     if part_word in ("中午", "午间") and 1 <= hour <= 2:
         return hour + 12
     return hour
+
+
+def build_clock_range(m, ctx):
+    """凌晨1至4时, 下午2点到5点: two hours sharing one part of the day and one 时/点."""
+    part_word = m.group("rdp")
+    ends = []
+    for text in (m.group("rh1"), m.group("rh2")):
+        hour = parse_int(text)
+        if hour is None or hour > 24:
+            return None
+        if part_word:
+            hour = pm_hour(part_word, hour)
+        point = Point(clock=Clock(hour % 24, 0))
+        if part_word:
+            point.daypart = lexicon()["daypart"][part_word]
+        ends.append(Piece(m.start(), m.end(), "", point, (LEVEL["daypart"], LEVEL["clock"])))
+    if ends[1].what.clock.hour <= ends[0].what.clock.hour:
+        return None
+    return found(m, Range(ends[0], ends[1]), (LEVEL["daypart"], LEVEL["clock"]))
 
 
 def build_clock(m, ctx):
@@ -79,6 +100,12 @@ def _rules() -> tuple[Rule, ...]:
             r"(?:(?P<minute>[0-5]?\d|[零一二三四五六七八九十]{1,3})分|(?P<hextra>半|一刻|三刻|整|钟))?"
             r"(?P<approx>许|左右)?")), build_clock_time, 4, needs="时点",
             anchoring=Anchoring("时点", 9, 10), examples=("上午10时", "下午3点半", "凌晨3时许")),
+        Rule("clock-range", re.compile(starts(first_chars(lex["daypart"]) + "0-9零一二两三四五六七八九十",
+            r"(?P<rdp>" + dayparts + r")?\s?(?<![\d.:])(?P<rh1>[01]?\d|2[0-4]|[零一二两三四五六七八九十]{1,3})\s?(?:时|点)?"
+            r"\s?(?:至|到|-|~)\s?(?P<rh2>[01]?\d|2[0-4]|[零一二两三四五六七八九十]{1,3})\s?(?:时|点)"
+            + not_followed_by("clock_after") + r"(?![\d半一三]|[0-5]?\d分)")),
+            build_clock_range, 3, needs="时点", anchoring=Anchoring("时点", 12, 4),
+            examples=("凌晨1至4時", "下午2点到5点")),
         Rule("clock", re.compile(starts("0-9", r"(?<![\d:.比])(?P<ch>[01]?\d|2[0-4]):(?P<cm>[0-5]\d)(?::[0-5]\d)?(?![\d:])")),
              build_clock, 3, needs=":", anchoring=Anchoring(":", 3, 8), examples=("14:30", "09:30")),
         Rule("daypart", re.compile(dayparts), build_daypart, 0, examples=("凌晨", "傍晚")),

@@ -20,7 +20,8 @@ from .pieces import LEVEL, Duration, FuzzyYearPart, Length, LunarDay, Piece, Poi
 RANGE_JOINERS = re.compile(r"\s?(?:至|到|-|–|—|~|〜|～)\s?")
 _SUFFIXES = [
     ("翌日", "+1"), ("次日", "+1"), ("前一天", "-1"), ("前一日", "-1"), ("当天", "0"), ("当日", "0"),
-    ("以来", "since"), ("至今", "since"),
+    ("以来", "since"), ("至今", "since"), ("迄今", "since"),
+    ("稍晚", "AFTER"), ("稍后", "AFTER"), ("初时", "START"),
     ("前后", "APPROX"), ("左右", "APPROX"), ("许", "APPROX"),
     ("前夕", "BEFORE"), ("以前", "BEFORE"), ("之前", "BEFORE"),
     ("以后", "AFTER"), ("之后", "AFTER"),
@@ -40,7 +41,8 @@ REFINERS = {
     "since": "以来/至今 after a date: a range up to the reference date",
     "next-day": "翌日/次日 after a date", "day-before": "前一天 after a date", "same-day": "当天 after a date",
     "approx": "前后/左右/许 after a date", "before": "前/以前/之前/前夕 after a date",
-    "after": "后/以后/之后 after a date", "on_or_after": "起/开始 after a date",
+    "after": "后/以后/之后 after a date; 稍晚/稍后 after a day (今天稍晚)", "on_or_after": "起/开始 after a date",
+    "start": "初时 after a part of the day (今晚初时)",
 }
 
 
@@ -230,6 +232,8 @@ def _read_suffixes(pieces: list[Piece], view: str) -> list[Piece]:
             point.since = True
         elif meaning == "APPROX" and word == "许":
             point.approx = True
+        elif meaning == "START" and point.daypart is None:
+            continue  # 初时 only after a part of the day
         elif isinstance(point.year_part, FuzzyYearPart) or point.month_part is not None \
                 or point.mod is not None or _era_part(point):
             continue  # 年底前: the part already says where in the period
@@ -296,4 +300,15 @@ def _borrow(a: Piece, b: Piece) -> Piece:
         second.month = first.month
     if second.weekday is not None and second.week is None and first.week is not None:
         second.week = first.week  # 下周一至周三: the same week
+    if b.levels[0] >= LEVEL["daypart"]:
+        # 9日0时至18时, 今晚8点至8点半: a time alone takes the first end's day, and its part of the day
+        for name in _DAY_SLOTS:
+            if getattr(second, name) in (None, False):
+                setattr(second, name, getattr(first, name))
+        if second.daypart is None and second.clock is not None:
+            second.daypart = first.daypart
+        levels = (min(levels[0], a.levels[0]), levels[1])
     return Piece(b.start, b.end, b.rule, second, levels)
+
+
+_DAY_SLOTS = ("year", "month", "week", "weekday", "day", "holiday")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .fragments import NUM, not_followed_by, starts
-from .numerals import parse_int, parse_number
+from .numerals import CN_DIGIT, parse_int, parse_number
 from .pieces import Duration, Length, Offset, Span
 from .recognise import Anchoring, Rule, found
 
@@ -40,8 +40,8 @@ def read_length(m) -> Length | None:
     low_text = m.group("n1") or m.group("n1cn")
     high_text, unit_word, tail = m.group("n2", "unit", "tail")
     unit = UNITS[unit_word]
-    if unit == "Y" and len(low_text) == 4 and low_text.isdigit():
-        return None  # 2013年 is a year, read by the year rule
+    if unit == "Y" and len(low_text) == 4 and (low_text.isdigit() or all(ch in CN_DIGIT for ch in low_text)):
+        return None  # 2013年, 二零一三年: a year, read by the year rule
     length = vague_length(low_text, unit)
     if length is None:
         low = parse_number(low_text)

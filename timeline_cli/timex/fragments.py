@@ -65,6 +65,11 @@ def excluded_before(name: str, view: str, start: int) -> bool:
     return start > 0 and view[start - 1] in lexicon()["exclusions"][name]
 
 
+def excluded_before_in(table: str, name: str, view: str, start: int) -> bool:
+    """Like excluded_before, for a list kept in another table of the lexicon."""
+    return start > 0 and view[start - 1] in lexicon()[table][name]
+
+
 def excluded_after(name: str, view: str, end: int) -> bool:
     """Whether an exclusion word of the list `name` starts at `end`."""
     return any(view.startswith(word, end) for word in lexicon()["exclusions"][name])

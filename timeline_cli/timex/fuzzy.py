@@ -13,7 +13,18 @@ from .fragments import (
 )
 from .lexicon import alternation, lexicon
 from .numerals import parse_int
-from .pieces import LEVEL, FuzzyYearPart, Half, MonthPart, Point, Quarters, Reference, Season
+from .pieces import (
+    LEVEL,
+    FuzzyYearPart,
+    Half,
+    MonthPart,
+    Months,
+    Point,
+    Quarters,
+    RecentWindow,
+    Reference,
+    Season,
+)
 from .recognise import Anchoring, Rule, found
 
 _YEAR_PART = (LEVEL["yearpart"], LEVEL["yearpart"])
@@ -63,6 +74,29 @@ def build_season(m, ctx):
     return found(m, Point(year_part=Season(lexicon()["season"][m.group("season")])), _YEAR_PART)
 
 
+def build_year_span(m, ctx):
+    """After a year: 前8月, 前10个月 (the first months), 后三个月 (the last), 首月, 前两个季度."""
+    if m.group("firstmonth"):
+        return found(m, Point(year_part=Months(1, 1)), _YEAR_PART)
+    count = parse_int(m.group("yn"))
+    if not count:
+        return None
+    if m.group("yu") in ("季度", "季"):
+        if count > 4:
+            return None
+        part = Quarters(1, count) if m.group("yside") in ("前", "头") else Quarters(5 - count, 4)
+    else:
+        if count > 12:
+            return None
+        part = Months(1, count) if m.group("yside") in ("前", "头") else Months(13 - count, 12)
+    return found(m, Point(year_part=part), _YEAR_PART)
+
+
+def build_recent_window(m, ctx):
+    """近年, 近年来, 这些年: the years up to the reference date; 近月: the months."""
+    return found(m, RecentWindow(lexicon()["recent_window"][m.group("rw")]))
+
+
 def build_month_part(m, ctx):
     return found(m, Point(month_part=month_part_of(m.group(0))), (LEVEL["monthpart"], LEVEL["monthpart"]))
 
@@ -99,6 +133,11 @@ def _rules() -> tuple[Rule, ...]:
              build_season, 1, needs="季天", examples=("今年秋季", "2024年夏天")),
         Rule("month-part", re.compile(alternation(lex["month_part"]).replace("月中", "月" + mid())),
              build_month_part, 1, needs="月旬", examples=("3月上旬", "6月下旬")),
+        Rule("year-span", re.compile(r"(?<=年)(?:(?P<yside>前|头|后)(?P<yn>[一二两三四五六七八九十]{1,2}|\d{1,2})个?"
+                                     r"(?P<yu>月|季度|季)份?|(?P<firstmonth>首月))"),
+             build_year_span, 2, needs="月季", examples=("今年前8月", "2005年首月")),
+        Rule("recent-window", re.compile(r"(?P<rw>" + alternation(lex["recent_window"]) + r")(?![底末初中终关])"),
+             build_recent_window, 2, needs="年月", examples=("近年來", "近年")),
         Rule("reference", re.compile(alternation(lex["reference"])), build_reference, 0,
              examples=("目前", "近日", "刚刚")),
     )

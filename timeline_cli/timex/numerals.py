@@ -12,6 +12,7 @@ SHORTHAND = {"廿": 20, "卅": 30, "卌": 40}
 # Character class fragments for building regular expressions.
 CN_DIGIT = "〇零一二两三四五六七八九"
 CN_NUMBER = CN_DIGIT + "十百千万廿卅卌"
+CN_NUMBER_START = "零一二两三四五六七八九十百"  # what a count in Chinese numerals starts with
 
 
 def parse_int(text: str) -> int | None:

@@ -72,7 +72,13 @@ class Season:  # 春季 … 冬天
     code: str  # SP | SU | FA | WI
 
 
-YearPart = FuzzyYearPart | Half | Quarters | Season
+@dataclass(slots=True, eq=False)
+class Months:  # 前8月 (1, 8), 后三个月 (10, 12), 首月 (1, 1) of a year
+    first: int
+    last: int
+
+
+YearPart = FuzzyYearPart | Half | Quarters | Season | Months
 
 
 @dataclass(slots=True, eq=False)
@@ -92,6 +98,13 @@ class MonthPart:  # 月初, 中旬, 月底
 @dataclass(slots=True, eq=False)
 class Week:
     rel: int  # 本周 0, 上周 -1 (a bare 周三 has no Week: the reference week, moved by tense)
+
+
+@dataclass(slots=True, eq=False)
+class WeekPart:  # 周中 (MID, Tue–Thu), 上半周 (START, Mon–Wed), 下半周 (END, Thu–Sun)
+    mod: str
+    first: int  # 1 = Monday
+    last: int
 
 
 @dataclass(slots=True, eq=False)
@@ -156,6 +169,7 @@ class Point:
     week: Week | None = None
     weekday: int | None = None  # 1 = Monday … 7 = Sunday
     weekend: bool = False
+    week_part: WeekPart | None = None
     day: Day | None = None
     holiday: Holiday | None = None
     daypart: str | None = None  # TimeML part of day: MO, MI, AF, EV, NI
@@ -207,7 +221,7 @@ class Point:
 
 
 _SLOTS = ("century", "decade", "year", "year_part", "month", "month_part", "week", "weekday", "weekend",
-          "day", "holiday", "daypart", "clock")
+          "week_part", "day", "holiday", "daypart", "clock")
 _DATE_SLOTS = ("year", "year_part", "month", "month_part", "day", "holiday")
 assert set(_SLOTS) <= {f.name for f in fields(Point)}
 
@@ -264,6 +278,22 @@ class Reference:  # 目前, 近日, 此前: the reference date itself, or around
 
 
 @dataclass(slots=True, eq=False)
+class RecentWindow:  # 近年 (60 months), 近月 (3): the months up to the reference date, roughly
+    months: int
+
+
+@dataclass(slots=True, eq=False)
+class Anniversary:  # 80年前的今天: the reference day that many units earlier
+    length: Length
+    approx: bool = False  # 三年前的这个时候: about then
+
+
+@dataclass(slots=True, eq=False)
+class SamePeriod:  # 去年同期: the period of the story's last date, a year earlier
+    years_back: int = 1
+
+
+@dataclass(slots=True, eq=False)
 class StoryAfter:  # 随后, 此后: not a date of its own; a cue the events stage may date a clause by
     pass
 
@@ -295,7 +325,8 @@ class Range:  # 4月5日到7日, 1至10月: two points, the second borrowing wha
     second: Piece
 
 
-What = (Point | Duration | Span | Offset | Recurrence | Reference | StoryAfter | StorySame | StoryDay
+What = (Point | Duration | Span | Offset | Recurrence | Reference | RecentWindow | Anniversary | SamePeriod
+        | StoryAfter | StorySame | StoryDay
         | Qualifier | YearRange | Range)
 
 

@@ -45,7 +45,7 @@ def found(m: re.Match, what: What, levels: tuple[int, int] = (0, 0), *, start: i
     return Piece(m.start() if start is None else start, m.end() if end is None else end, "", what, levels)
 
 
-Builder = Callable[[re.Match, ScanContext], "Piece | None"]
+Builder = Callable[[re.Match, ScanContext], "Piece | list[Piece] | None"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,8 +143,10 @@ def scan(view: str, ctx: ScanContext) -> list[tuple[Piece, int]]:
         for m in matches:
             if m.end() == m.start():
                 continue
-            piece = rule.build(m, ctx)
-            if piece is not None:
+            built = rule.build(m, ctx)
+            if built is None:
+                continue
+            for piece in built if isinstance(built, list) else (built,):  # an enumeration gives several
                 piece.rule = rule.name
                 if isinstance(piece.what, Range):  # its ends carry the rule's name too
                     piece.what.first.rule = piece.what.second.rule = rule.name

@@ -5,11 +5,18 @@ from __future__ import annotations
 
 import re
 
-from .fragments import excluded_after, excluded_before, mid, not_followed_by, starts
+from .fragments import (
+    excluded_after,
+    excluded_before,
+    excluded_before_in,
+    mid,
+    not_followed_by,
+    starts,
+)
 from .fuzzy import month_part_of, year_part_of
 from .lexicon import alternation, lexicon
-from .numerals import parse_int
-from .pieces import LEVEL, Day, Month, Piece, Point, Week, Year
+from .numerals import CN_NUMBER_START, parse_int
+from .pieces import LEVEL, Anniversary, Day, Length, Month, Piece, Point, Week, WeekPart, Year
 from .recognise import Anchoring, Rule, found
 
 WEEKDAYS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7,
@@ -20,7 +27,7 @@ WEEK_WORDS = {"本": 0, "这": 0, "这个": 0, "这一": 0, "今个": 0, "呢个
 
 def _year_with_part(m, year: Year, suffix: str | None) -> Piece:
     point = Point(year=year)
-    if suffix:
+    if suffix and suffix != "全年":  # 今年全年: the whole year
         point.year_part = year_part_of("年" + suffix)
     return found(m, point, (LEVEL["year"], LEVEL["yearpart"] if suffix else LEVEL["year"]))
 
@@ -55,8 +62,11 @@ def build_relative_month(m, ctx):
 def build_relative_week(m, ctx):
     point = Point(week=Week(WEEK_WORDS[m.group("wrel")]))
     finest = LEVEL["week"]
-    weekday = m.group("wday")
-    if weekday == "末":
+    weekday, part = m.group("wday"), m.group("wpart")
+    if part:
+        lex = lexicon()
+        point.week_part = WeekPart(*lex["week_part"][lex["week_part_after"][part]])
+    elif weekday == "末":
         point.weekend = True
     elif weekday:
         point.weekday = WEEKDAYS[weekday]
@@ -69,6 +79,34 @@ def build_weekday(m, ctx):
     if m.group("wd") == "末":
         return found(m, Point(weekend=True), (LEVEL["week"], LEVEL["week"]))
     return found(m, Point(weekday=WEEKDAYS[m.group("wd")]), (LEVEL["day"], LEVEL["day"]))
+
+
+def build_week_part(m, ctx):
+    """周中, 上半周, 下半周: a part of the reference week."""
+    return found(m, Point(week_part=WeekPart(*lexicon()["week_part"][m.group("part")])), (LEVEL["week"], LEVEL["week"]))
+
+
+def build_day_char(m, ctx):
+    """警方昨表示, 市府今宣布, 寒流明起报到: 昨/今/明 alone before a verb."""
+    word, view, start = m.group("dc"), m.string, m.start()
+    if word == "今" and excluded_before_in("day_char", "today_before", view, start):
+        return None
+    if word == "明" and excluded_before_in("day_char", "tomorrow_before", view, start):
+        return None
+    offset = {"昨": -1, "今": 0, "明": 1}[word]
+    return found(m, Point(day=Day(rel=offset)), (LEVEL["day"], LEVEL["day"]))
+
+
+_ANNIVERSARY_UNITS = {"年": "Y", "月": "M", "周": "W", "星期": "W", "天": "D"}
+
+
+def build_anniversary(m, ctx):
+    """80年前的今天: the same day that long ago; 三年前的这个时候: about then."""
+    amount = parse_int(m.group("an"))
+    if not amount:
+        return None
+    length = Length(_ANNIVERSARY_UNITS[m.group("au")], float(amount))
+    return found(m, Anniversary(length, approx=m.group("ann") not in ("今天", "今日", "这一天", "这天", "同一天")))
 
 
 def build_bracket_date(m, ctx):
@@ -100,7 +138,7 @@ def build_relative_day(m, ctx):
 
 def _rules() -> tuple[Rule, ...]:
     lex = lexicon()
-    year_part = r"(?:(?P<rypart>初|底|末|头" + not_followed_by("month_start_after") + "|尾|终" + not_followed_by("year_end_after") + "|" + mid() + "))?"
+    year_part = r"(?:(?P<rypart>全年|初|底|末|头" + not_followed_by("month_start_after") + "|尾|终" + not_followed_by("year_end_after") + "|" + mid() + "))?"
     month_part = r"(?:(?P<rmpart>初|底|末|头" + not_followed_by("month_start_after") + "|尾|" + mid() + "))?"
     not_after_count = r"(?<![上下本这个每一二两三四五六七八九十几\d])"  # 每周三, 两周: other rules
     return (
@@ -113,7 +151,7 @@ def _rules() -> tuple[Rule, ...]:
         Rule("relative-week", re.compile(
             r"(?P<wrel>" + alternation(WEEK_WORDS) + r")(?:周|星期|礼拜)"
             r"(?:(?P<wday>[一二三四五六日末1-7]|天" + not_followed_by("sunday_after") + ")"
-            + not_followed_by("relative_weekday_after") + ")?"
+            + not_followed_by("relative_weekday_after") + "|(?P<wpart>初|前段|后段|" + mid() + "))?"
             + not_followed_by("week_after")),
             build_relative_week, 2, needs="周星拜", examples=("上周三", "本周", "下周一")),
         Rule("weekday", re.compile(starts("周星礼", not_after_count + r"(?:周|星期|礼拜)(?P<wd>[一二三四五六日末]|天"
@@ -124,6 +162,15 @@ def _rules() -> tuple[Rule, ...]:
             r"|(?P<byn>\d{2,4}|[〇零一二三四五六七八九]{3,4})[)）]\s?年" + year_part + ")"),
             build_bracket_date, 3, needs="(（", anchoring=Anchoring("(（", 2, 12),
             examples=("今(20)日", "昨（2）日", "今(114)年")),
+        Rule("week-part", re.compile(r"(?<![一二两三四五六七八九十这每上下本几数个])(?P<part>"
+                                     + alternation(lex["week_part"]).replace("周中", "周" + mid()) + ")"),
+             build_week_part, 2, needs="周", examples=("週中", "上半週")),
+        Rule("day-char", re.compile(r"(?P<dc>[昨今明])(?=" + alternation(lex["day_char"]["verbs"]) + ")"),
+             build_day_char, 1, needs="昨今明", examples=("昨", "今")),
+        Rule("anniversary", re.compile(starts("0-9" + CN_NUMBER_START,
+            r"(?<![\d.])(?P<an>\d{1,4}|[零一二两三四五六七八九十百]{1,5})\s?(?:个)?(?P<au>年|月|周|星期|天)前的"
+            r"(?P<ann>今天|今日|这一天|这天|同一天|这个时候|这个时间|这时候|此时)")),
+            build_anniversary, 5, needs="的", examples=("80年前的今天", "一年前的今天")),
         Rule("relative-day", re.compile(alternation(lex["relative_day"])), build_relative_day, 2,
              examples=("昨天", "今天", "明晚")),
     )

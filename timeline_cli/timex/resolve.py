@@ -13,14 +13,17 @@ from datetime import date, timedelta
 from ..model import Mention, RefDate, TimeValue
 from . import calendar as cal
 from .pieces import (
+    Anniversary,
     Duration,
     FixedHoliday,
     Offset,
     Piece,
     Point,
     Range,
+    RecentWindow,
     Recurrence,
     Reference,
+    SamePeriod,
     Span,
     StoryAfter,
     StoryDay,
@@ -94,6 +97,12 @@ def _resolve(piece: Piece, story: Story) -> Resolved | None:
         return Resolved(TimeValue("SET", what.value, what.mod))
     if isinstance(what, Reference):
         return _reference(what, story)
+    if isinstance(what, RecentWindow):
+        return _recent(what, story)
+    if isinstance(what, Anniversary):
+        return _anniversary(what, story)
+    if isinstance(what, SamePeriod):
+        return _same_period(what, piece, story)
     if isinstance(what, StorySame):
         return _same(what, piece, story)
     if isinstance(what, StoryDay):
@@ -127,7 +136,8 @@ def _range(piece: Piece, story: Story) -> Resolved | None:
         else:
             ta = earlier_start
             coords = (coords[0] - 1, *coords[1:]) if coords else coords
-    time = TimeValue("DATE", f"{ta.value}/{tb.value}", None, ta.granularity, ta.start_date, tb.end_date)
+    kind = "TIME" if ta.type == tb.type == "TIME" else "DATE"  # 凌晨1至4时: a range of times
+    time = TimeValue(kind, f"{ta.value}/{tb.value}", None, ta.granularity, ta.start_date, tb.end_date)
     certainty = a.certainty if a.certainty != "stated" else b.certainty
     return Resolved(time, a.anchor or b.anchor, certainty, coords)
 
@@ -141,6 +151,48 @@ def _month_number(point: Point) -> bool:
     return (point.month is not None and point.month.number is not None) or isinstance(point.holiday, FixedHoliday)
 
 
+def _recent(window: RecentWindow, story: Story) -> Resolved | None:
+    """近年: the five years up to the reference date; 近月: the three months (mod APPROX)."""
+    ref_day = story.ref_day()
+    if ref_day is None:
+        return None
+    start = cal.shift_date(ref_day, -window.months, "month")
+    granularity = "year" if window.months >= 12 else "month"
+    time = TimeValue("DATE", f"{start.isoformat()}/{ref_day.isoformat()}", "APPROX", granularity, start, ref_day)
+    return Resolved(time, "ref_date", "approximate", None)
+
+
+def _anniversary(anniversary: Anniversary, story: Story) -> Resolved | None:
+    """80年前的今天: the reference day, that long ago."""
+    ref_day = story.ref_day()
+    if ref_day is None:
+        return None
+    length = anniversary.length
+    unit = {"Y": "year", "M": "month", "W": "week", "D": "day"}[length.unit]
+    day = cal.shift_date(ref_day, -int(length.amount), unit)
+    resolved = day_value(day)
+    if anniversary.approx:
+        resolved.time = replace(resolved.time, mod="APPROX")
+    resolved.anchor, resolved.certainty = "ref_date", "approximate" if anniversary.approx else "relative"
+    return resolved
+
+
+def _same_period(same: SamePeriod, piece: Piece, story: Story) -> Resolved | None:
+    """去年同期: the period of the story's last date, a year earlier; with none, last year up to
+    the reference day's date (the same part of the year as this year so far)."""
+    prev = story.previous(piece.start, scope="paragraph")
+    if prev is not None and prev.time.start_date is not None and prev.time.end_date is not None:
+        time = _years_later(prev.time, -same.years_back)
+        return Resolved(replace(time, mod=None), prev.id, "relative", None)
+    ref_day = story.ref_day()
+    if ref_day is None:
+        return None
+    start = date(ref_day.year - same.years_back, 1, 1)
+    end = cal.shift_date(ref_day, -same.years_back, "year")
+    time = TimeValue("DATE", f"{start.year:04d}/{end.isoformat()}", None, "year", start, end)
+    return Resolved(time, "ref_date", "relative", None)
+
+
 def _years_later(time: TimeValue, years: int) -> TimeValue:
     def moved(day: date | None) -> date | None:
         if day is None:
@@ -150,7 +202,12 @@ def _years_later(time: TimeValue, years: int) -> TimeValue:
         except ValueError:  # 29 February
             return day.replace(year=day.year + years, day=28)
 
-    value = f"{int(time.value[:4]) + years:04d}{time.value[4:]}"
+    def moved_value(value: str) -> str:
+        if not value[:4].isdigit():
+            return value
+        return f"{int(value[:4]) + years:04d}{value[4:]}"
+
+    value = "/".join(moved_value(part) for part in time.value.split("/"))
     return replace(time, value=value, start_date=moved(time.start_date), end_date=moved(time.end_date))
 
 

@@ -11,6 +11,7 @@ from .pieces import (
     FixedHoliday,
     FuzzyYearPart,
     Half,
+    Months,
     Piece,
     Point,
     Quarters,
@@ -27,7 +28,7 @@ def resolve_point(point: Point, piece: Piece, story: Story) -> Resolved | None:
         return _decade(point, story)
     if point.day is not None and point.day.rel is not None:
         resolved = _relative_day(point, story)
-    elif point.week is not None or point.weekday is not None or point.weekend:
+    elif point.week is not None or point.weekday is not None or point.weekend or point.week_part is not None:
         resolved = _week(point, piece, story)
     elif (point.clock is not None or point.daypart is not None) and not point.has_date:
         resolved = _time_only(piece, story)
@@ -230,6 +231,12 @@ def _year_value(part, year: int) -> Resolved:
         return Resolved(TimeValue("DATE", value, None, "quarter", first, last), coords=(year, None, None))
     if isinstance(part, Season):
         return _season(part.code, year)
+    if isinstance(part, Months):
+        first, last = date(year, part.first, 1), date(year, part.last, cal.last_day(year, part.last))
+        value = f"{year:04d}-{part.first:02d}"
+        if part.last != part.first:
+            value += f"/{year:04d}-{part.last:02d}"
+        return Resolved(TimeValue("DATE", value, None, "month", first, last), coords=(year, None, None))
     value, mod = f"{year:04d}", None
     first, last = date(year, 1, 1), date(year, 12, 31)
     if isinstance(part, FuzzyYearPart):
@@ -325,7 +332,7 @@ def _week(point: Point, piece: Piece, story: Story) -> Resolved:
     if point.week is not None:
         monday += timedelta(weeks=point.week.rel)
     resolved = _week_value(point, monday)
-    if point.week is None:
+    if point.week is None and point.week_part is None:
         tense = story.tense(piece.start, piece.end)
         if tense > 0 and resolved.time.end_date < ref_day:
             resolved = _week_value(point, monday + timedelta(weeks=1))
@@ -337,6 +344,11 @@ def _week(point: Point, piece: Piece, story: Story) -> Resolved:
 
 def _week_value(point: Point, monday: date) -> Resolved:
     week = cal.iso_week_value(monday)
+    if point.week_part is not None:
+        part = point.week_part
+        first, last = monday + timedelta(days=part.first - 1), monday + timedelta(days=part.last - 1)
+        return Resolved(TimeValue("DATE", week, part.mod, "week", first, last),
+                        coords=(first.year, first.month, None))
     if point.weekday:
         return day_value(monday + timedelta(days=point.weekday - 1))
     if point.weekend:

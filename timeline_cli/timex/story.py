@@ -8,12 +8,16 @@ from __future__ import annotations
 import re
 
 from .lexicon import alternation, lexicon
-from .pieces import StoryAfter, StoryDay, StorySame
+from .pieces import SamePeriod, StoryAfter, StoryDay, StorySame
 from .recognise import Rule, found
 
 
 def build_story_after(m, ctx):
     return found(m, StoryAfter())
+
+
+def build_same_period(m, ctx):
+    return found(m, SamePeriod(1))
 
 
 def build_story_day(m, ctx):
@@ -31,6 +35,8 @@ def _rules() -> tuple[Rule, ...]:
     return (
         Rule("story-after", re.compile(alternation(lex["story_after"]["words"])), build_story_after, 1, needs="后",
              examples=("随后", "此后")),
+        Rule("same-period", re.compile(r"(?:去年|上年|上一年)同期"), build_same_period, 2, needs="期",
+             examples=("去年同期", "上年同期")),
         Rule("story-day", re.compile(alternation(lex["story_day"])), build_story_day, 1, examples=("次日", "当天")),
         Rule("story-same", re.compile(alternation([*lex["story_same"]["words"], *lex["story_or_now"]["words"]])),
              build_story_same, 1, examples=("当时", "那时", "此时")),
