@@ -154,10 +154,11 @@ def _month_number(point: Point) -> bool:
 def _recent(window: RecentWindow, story: Story) -> Resolved | None:
     """近年: the five years up to the reference date; 近月: the three months (mod APPROX)."""
     ref_day = story.ref_day()
-    if ref_day is None:
-        return None
-    start = cal.shift_date(ref_day, -window.months, "month")
     granularity = "year" if window.months >= 12 else "month"
+    if ref_day is None:  # no reference date: recent, but of an unknown year
+        return Resolved(TimeValue("DATE", "XXXX" if granularity == "year" else "XXXX-XX", "APPROX", granularity),
+                        None, "approximate", None)
+    start = cal.shift_date(ref_day, -window.months, "month")
     time = TimeValue("DATE", f"{start.isoformat()}/{ref_day.isoformat()}", "APPROX", granularity, start, ref_day)
     return Resolved(time, "ref_date", "approximate", None)
 
