@@ -15,13 +15,21 @@ from .fragments import (
     starts,
 )
 from .fuzzy import month_part_of, year_part_of
-from .numerals import CN_DIGIT, parse_int
+from .numerals import CN_DIGIT, CN_NUMBER, parse_int
 from .pieces import LEVEL, Day, Month, Piece, Point, Year
 from .recognise import Anchoring, Rule, found
+
+# After a two-digit year (07年, 19年) the words that make it a year and not a length: a quarter,
+# a part of the year (19年底 is the end of 2019; 12年 alone stays a length).
+_SHORT_YEAR_AFTER = r"第?[一二三四1-4]季|[一二三四1-4]季度|底|初|末|上半年|下半年"
+# 一二年, 三四年 …: one or two years, three or four: counts, not years.
+_COUNT_PAIRS = "一二|二三|三四|四五|五六|六七|七八|八九"
 
 
 def build_year(m, ctx):
     digits, cn, roc, short, suffix = m.group("y4", "ycn", "roc", "y2", "ypart")
+    if m.group("y2cn"):
+        short = str(parse_int(m.group("y2cn")))
     if m.group("y3"):  # 113年起, 113年度 alone: an ROC year in Taiwanese text, else a length of time
         if not ctx.taiwan:
             return None
@@ -44,7 +52,7 @@ def build_year(m, ctx):
         year = Year(number, "roc")
     else:
         # 114年3月 is an ROC year anywhere; 98年3月 is one in Taiwanese (Traditional) text.
-        roc_reading = (ctx.taiwan and not m.group("y2a")) or len(short) == 3
+        roc_reading = (ctx.taiwan and not m.group("y2a") and not m.group("y2cn")) or len(short) == 3
         year = Year(int(short), "roc" if roc_reading else "short")
     point = Point(year=year)
     if suffix and suffix != "全年":  # 2024年全年: the whole year
@@ -71,7 +79,7 @@ def build_day(m, ctx):
     before = _MONTH_BEFORE.search(m.string, max(0, m.start() - 5), m.start())
     if before is not None and not 1 <= (parse_int(before.group(1)) or 0) <= 12:
         return None  # 2025年0月1日: the month is impossible, so is the day
-    text = m.group("day") or m.group("day2") or m.group("daycn") or m.group("daycn2")
+    text = m.group("day") or m.group("day2") or m.group("daycn") or m.group("daycn2") or m.group("daycn3")
     day = parse_int(text)
     if day is None or not 1 <= day <= 31:
         return None
@@ -133,7 +141,7 @@ def build_enumeration(m, ctx):
 
 
 def _rules() -> tuple[Rule, ...]:
-    year_part = r"(?:(?P<ypart>全年|初|底|末|头" + not_followed_by("month_start_after") + "|尾|终" + not_followed_by("year_end_after") + "|" + mid() + "))?"
+    year_part = r"(?:(?P<ypart>全年|伊始|初|底|末|头" + not_followed_by("month_start_after") + "|尾|终" + not_followed_by("year_end_after") + "|" + mid() + "))?"
     day_stop = not_followed_by("day_after")
     return (
         Rule("year", re.compile(starts("0-9" + CN_DIGIT + "民'’",
@@ -143,8 +151,11 @@ def _rules() -> tuple[Rule, ...]:
             r"|(?P<roccn>一[〇零一][〇零一二三四五六七八九])(?=\s?年)"  # 一一三年: ROC years digit by digit
             r"|" + not_preceded_by("roc_year_before") + r"(?P<y3>1[01]\d)"  # not after 經營/長達/已: a length
             r"(?=年(?:度|起|初|底|中|末|全年|以来|至|到|[-–~，。、；：）)\s]|$))"
-            r"|(?P<y2>\d{2,3})(?=年\s?(?:\d{1,2}|十[一二]|[一二三四五六七八九十])"
-            r"(?:\s?[至到~\-]\s?(?:\d{1,2}|十[一二]|[一二三四五六七八九十]))?月))"
+            r"|(?P<y2>\d{2,3})(?=年\s?(?:(?:\d{1,2}|十[一二]|[一二三四五六七八九十])"
+            r"(?:\s?[至到~\-]\s?(?:\d{1,2}|十[一二]|[一二三四五六七八九十]))?月|" + _SHORT_YEAR_AFTER + "))"
+            # 零七年, 九七年, 三三年: two Chinese digits one by one (not 三四年, three or four years)
+            r"|(?<![" + CN_NUMBER + r"])(?P<y2cn>(?!" + _COUNT_PAIRS + ")[〇零一二三四五六七八九]{2})(?=年)"
+            r")"
             r"\s?年(?P<fiscal>度)?" + not_followed_by("year_after") + year_part)),
             build_year, 4, needs="年", anchoring=Anchoring("年", 10, 8),
             examples=("2013年", "二零一三年", "民國38年")),
@@ -158,7 +169,8 @@ def _rules() -> tuple[Rule, ...]:
             r"|(?<=月)(?P<day2>3[01]|[12]\d|0?[1-9])\s?号" + not_followed_by("hao_after") +
             r"|(?<=月)(?P<daycn>" + CN_DAY + r")[日号]"
             r"|(?<![一二三四五六七八九十廿卅])(?P<daycn2>[二三]?十[一二三四五六七八九]?|廿[一二三四五六七八九]?|卅一?)日"
-            + day_stop + ")")),
+            + day_stop +
+            r"|(?<=[到至])(?P<daycn3>" + CN_DAY + r")号" + not_followed_by("hao_after") + ")")),
             build_day, 3, needs="日号", anchoring=Anchoring("日号", 5, 8), examples=("20日", "卅日")),
         Rule("enumeration", re.compile(
             r"(?<=月)(?P<eday>\d{1,2}(?:、\d{1,2}){0,5})(?=、\d{1,2}\s?[日号])"

@@ -12,6 +12,7 @@ from .pieces import LEVEL, Clock, Piece, Point, Qualifier, Range
 from .recognise import Anchoring, Rule, found
 
 _MINUTES = {"半": 30, "一刻": 15, "三刻": 45}
+_SHORT_PARTS = {"早": "早上", "晚": "晚上", "夜": "夜里"}
 
 
 def build_clock_time(m, ctx):
@@ -30,6 +31,8 @@ def build_clock_time(m, ctx):
             return None
     else:
         minute = _MINUTES.get(extra, 0)
+    if part_word in _SHORT_PARTS:  # 晚8点, 早7点
+        part_word = _SHORT_PARTS[part_word]
     if part_word:
         hour = pm_hour(part_word, hour)
     if not (0 <= hour <= 24 and 0 <= minute < 60) or (hour == 24 and minute):
@@ -94,7 +97,7 @@ def _rules() -> tuple[Rule, ...]:
     dayparts = alternation(lex["daypart"])
     return (
         Rule("clock-time", re.compile(starts(first_chars(lex["daypart"]) + "0-9零一二两三四五六七八九十",
-            r"(?P<dp>" + dayparts + r")?\s?(?:大约|约)?"
+            r"(?P<dp>" + dayparts + r"|(?<![今昨明前当每日号天])[早晚夜](?=\d|[一二三四五六七八九十]))?\s?(?:大约|约)?"
             r"(?<![\d.:])(?P<hour>[01]?\d|2[0-4]|[零一二两三四五六七八九十]{1,3})\s?(?P<hunit>时|点)"
             + not_followed_by("clock_after") +
             r"(?:(?P<minute>[0-5]?\d|[零一二三四五六七八九十]{1,3})分|(?P<hextra>半|一刻|三刻|整|钟))?"
@@ -102,7 +105,7 @@ def _rules() -> tuple[Rule, ...]:
             anchoring=Anchoring("时点", 9, 10), examples=("上午10时", "下午3点半", "凌晨3时许")),
         Rule("clock-range", re.compile(starts(first_chars(lex["daypart"]) + "0-9零一二两三四五六七八九十",
             r"(?P<rdp>" + dayparts + r")?\s?(?<![\d.:])(?P<rh1>[01]?\d|2[0-4]|[零一二两三四五六七八九十]{1,3})\s?(?:时|点)?"
-            r"\s?(?:至|到|-|~)\s?(?P<rh2>[01]?\d|2[0-4]|[零一二两三四五六七八九十]{1,3})\s?(?:时|点)"
+            r"\s?(?:至|到|——|-|—|~)\s?(?P<rh2>[01]?\d|2[0-4]|[零一二两三四五六七八九十]{1,3})\s?(?:时|点)"
             + not_followed_by("clock_after") + r"(?![\d半一三]|[0-5]?\d分)")),
             build_clock_range, 3, needs="时点", anchoring=Anchoring("时点", 12, 4),
             examples=("凌晨1至4時", "下午2点到5点")),

@@ -15,12 +15,23 @@ from dataclasses import replace
 
 from .lexicon import lexicon
 from .numerals import parse_int
-from .pieces import LEVEL, Duration, FuzzyYearPart, Length, LunarDay, Piece, Point, Qualifier, Range
+from .pieces import (
+    LEVEL,
+    Duration,
+    FuzzyYearPart,
+    Length,
+    LunarDay,
+    Piece,
+    Point,
+    Qualifier,
+    Range,
+    Recurrence,
+)
 
-RANGE_JOINERS = re.compile(r"\s?(?:至|到|-|–|—|~|〜|～)\s?")
+RANGE_JOINERS = re.compile(r"\s?(?:至|到|——|-|–|—|~|〜|～)\s?")
 _SUFFIXES = [
     ("翌日", "+1"), ("次日", "+1"), ("前一天", "-1"), ("前一日", "-1"), ("当天", "0"), ("当日", "0"),
-    ("以来", "since"), ("至今", "since"), ("迄今", "since"),
+    ("起至今", "since"), ("以来", "since"), ("至今", "since"), ("迄今", "since"),
     ("稍晚", "AFTER"), ("稍后", "AFTER"), ("初时", "START"),
     ("前后", "APPROX"), ("左右", "APPROX"), ("许", "APPROX"),
     ("前夕", "BEFORE"), ("以前", "BEFORE"), ("之前", "BEFORE"),
@@ -65,7 +76,21 @@ def compose(pieces: list[Piece], view: str) -> list[Piece]:
     pieces = _join_points(pieces, view)
     pieces = [p for p in pieces if not (isinstance(p.what, Point) and p.what.weak)]
     pieces = _drop_covered(_read_suffixes(pieces, view))
-    return _join_ranges(pieces, view)
+    return _sets_take_their_times(_join_ranges(pieces, view), view)
+
+
+def _sets_take_their_times(pieces: list[Piece], view: str) -> list[Piece]:
+    """每天晚上8点, 每年9月到11月, 每年母亲节: the times after 每… say when it recurs; one SET."""
+    out: list[Piece] = []
+    for piece in pieces:
+        prev = out[-1] if out else None
+        if (prev is not None and isinstance(prev.what, Recurrence) and isinstance(piece.what, (Point, Range))
+                and _adjacent(prev, piece, view)):
+            prev.end = piece.end
+            prev.rule = f"{prev.rule}+{piece.rule}"
+            continue
+        out.append(piece)
+    return out
 
 
 def _drop_covered(pieces: list[Piece]) -> list[Piece]:
@@ -153,13 +178,16 @@ _MINUTES_AFTER_HOURS = re.compile(r"零?(\d{1,2}|[一二三四五六七八九十
 
 
 def _join_durations(pieces: list[Piece], view: str) -> list[Piece]:
-    """15年6个月, 3年零4个月, 2小时12分: one length in several units."""
+    """15年6个月, 3年零4个月, 2小时12分: one length in several units; 3天——8天, 3年以上7年以下:
+    one length between two bounds."""
     out: list[Piece] = []
     for piece in pieces:
         if not isinstance(piece.what, Duration):
             out.append(piece)
             continue
         prev = out[-1] if out else None
+        if prev is not None and isinstance(prev.what, Duration) and _bounded(prev, piece, view):
+            continue
         length = _plain_length(piece)
         prev_length = _plain_length(prev) if prev is not None else None
         if (
@@ -172,16 +200,54 @@ def _join_durations(pieces: list[Piece], view: str) -> list[Piece]:
             prev_length.parts += ((length.amount, length.unit),)
             prev.end = piece.end
             prev.rule += "+duration"
+            _minutes_after(prev, view)
             continue
-        if length is not None and length.unit == "H":
-            m = _MINUTES_AFTER_HOURS.match(view, piece.end)
-            if m:
-                minutes = parse_int(m.group(1))
-                if minutes is not None and minutes < 60:
-                    length.parts = ((length.amount, "H"), (float(minutes), "MIN"))
-                    piece.end = m.end()
+        if length is not None:
+            _minutes_after(piece, view)
         out.append(piece)
     return out
+
+
+def _minutes_after(piece: Piece, view: str) -> None:
+    """2小时12分, 36天5小时30分: minutes written without 钟 after hours."""
+    length = piece.what.length
+    last_unit = length.parts[-1][1] if length.parts else length.unit
+    if last_unit != "H":
+        return
+    m = _MINUTES_AFTER_HOURS.match(view, piece.end)
+    if m:
+        minutes = parse_int(m.group(1))
+        if minutes is not None and minutes < 60:
+            length.parts = (length.parts or ((length.amount, "H"),)) + ((float(minutes), "MIN"),)
+            piece.end = m.end()
+
+
+_TO_DAYS = {"W": 7, "D": 1}
+
+
+def _bounded(prev: Piece, piece: Piece, view: str) -> bool:
+    """Join 3天——8天 or 3年以上7年以下 into prev: a length between two bounds."""
+    low, high = prev.what.length, piece.what.length
+    if low.amount is None or high.amount is None or low.parts or high.parts or low.amount_max or high.amount_max:
+        return False
+    gap = view[prev.end:piece.start]
+    if low.mod == "MORE_THAN" and high.mod == "LESS_THAN" and gap in ("", ",", "，", " "):
+        pass  # 3年以上7年以下
+    elif not (low.mod is None and high.mod is None and RANGE_JOINERS.fullmatch(gap)):
+        return False
+    if low.unit == high.unit:
+        upper = high.amount
+    elif low.unit in _TO_DAYS and high.unit in _TO_DAYS:  # 13天—8周: in days
+        low.amount, low.unit = low.amount * _TO_DAYS[low.unit], "D"
+        upper = high.amount * _TO_DAYS[high.unit]
+    else:
+        return False
+    if upper <= low.amount:
+        return False
+    low.amount_max, low.mod = upper, None
+    prev.end = piece.end
+    prev.rule += "+duration"
+    return True
 
 
 def _plain_length(piece: Piece) -> Length | None:

@@ -6,19 +6,25 @@ from __future__ import annotations
 
 import re
 
-from .fragments import NUM, not_followed_by, starts
+from .fragments import NUM, not_followed_by, preceded_by_word, starts
 from .numerals import CN_DIGIT, parse_int, parse_number
 from .pieces import Duration, Length, Offset, Span
 from .recognise import Anchoring, Rule, found
 
 UNITS = {
-    "年": "Y", "个月": "M", "个多月": "M", "周": "W", "个星期": "W", "星期": "W",
-    "个礼拜": "W", "礼拜": "W", "天": "D", "小时": "H", "个小时": "H", "个钟头": "H",
-    "钟头": "H", "分钟": "MIN", "秒钟": "S", "秒": "S", "个世纪": "CE", "个多世纪": "CE", "世纪": "CE",
-    "周年": "Y",
+    "年": "Y", "载": "Y", "个月": "M", "个多月": "M", "个半月": "M", "周": "W", "个星期": "W", "星期": "W",
+    "个多星期": "W", "个礼拜": "W", "个多礼拜": "W", "礼拜": "W", "天": "D", "日": "D", "个工作日": "D",
+    "工作日": "D", "个交易日": "D", "交易日": "D", "小时": "H", "个小时": "H", "个多小时": "H", "个钟头": "H",
+    "钟头": "H", "个钟": "H", "分钟": "MIN", "分半钟": "MIN", "刻钟": "MIN", "秒钟": "S", "秒": "S",
+    "个世纪": "CE", "个多世纪": "CE", "世纪": "CE", "周年": "Y", "个季度": "M",
 }
-_MORE_UNITS = ("个多月", "个多世纪")
-_CN_START = "几数上零一二两三四五六七八九十百千万半若"  # what a length in Chinese numerals starts with
+_MORE_UNITS = ("个多月", "个多世纪", "个多星期", "个多礼拜", "个多小时")
+_HALF_UNITS = ("个半月", "分半钟")  # 两个半月, 一分半钟: and a half
+_FACTORS = {"个季度": 3, "刻钟": 15}  # 三个季度 is nine months, 一刻钟 fifteen minutes
+# 日 is a unit of length only where it cannot be a day of the month: 两日, 数日, and forty or more
+# (90日, 30~90日); 32日 is an impossible date.
+_DAY_COUNT_WORDS = ("两", "俩", "几", "数", "多")
+_CN_START = "几数上零一二两俩三四五六七八九十百千万半若"  # what a length in Chinese numerals starts with
 
 # Words just before the number that change what the length means.
 _PREFIXES = ("接下来的", "接下来", "过去", "最近", "未来", "今后", "短短", "仅仅", "没过", "不到", "不足",
@@ -42,24 +48,55 @@ def read_length(m) -> Length | None:
     unit = UNITS[unit_word]
     if unit == "Y" and len(low_text) == 4 and (low_text.isdigit() or all(ch in CN_DIGIT for ch in low_text)):
         return None  # 2013年, 二零一三年: a year, read by the year rule
+    if unit_word == "世纪" and m.group("n1cn") and not m.group("n1cn").startswith(("几", "数", "上")):
+        return None  # 十九世纪 is the 19th century (个世纪 is a length)
+    if unit_word == "日" and not _day_count(m):
+        return None  # 5日 is the 5th
+    if unit_word == "载" and not m.group("n1cn"):
+        return None  # 载 (years) is literary: 七载, not 7载
+    counted = _counted_pair(low_text, unit)
+    if counted is not None:
+        return counted
+    if len(low_text) > 1 and all(ch in CN_DIGIT for ch in low_text):
+        return None  # 五八年, 二〇二一年: digits one by one make a year, not a length
     length = vague_length(low_text, unit)
     if length is None:
         low = parse_number(low_text)
         if low is None or (low <= 0 and low_text != "半"):
             return None
-        length = Length(unit, low + 0.5 if tail == "半" or m.group("halfmid") else low)
+        half = tail == "半" or m.group("halfmid") or unit_word in _HALF_UNITS
+        factor = _FACTORS.get(unit_word, 1)
+        length = Length(unit, (low + 0.5 if half else low) * factor)
         if high_text:
             high = parse_number(high_text)
             if high is None or high <= low:
                 return None
-            length.amount_max = high
+            length.amount_max = high * factor
     more = m.group("more1") or m.group("more3") or ("多" if unit_word in _MORE_UNITS else None)
     if more or tail == "多":
         length.mod = "MORE_THAN"
     approx = m.group("approx_tail")
     if approx:
-        length.mod = "APPROX" if approx == "左右" else "MORE_THAN"
+        length.mod = {"左右": "APPROX", "以上": "MORE_THAN", "以下": "LESS_THAN"}[approx]
     return length
+
+
+def _day_count(m) -> bool:
+    """Whether N日 is a number of days: 两日, 数日 (never a date), 90日 or 30~90日 (forty or more)."""
+    if m.group("n1cn"):
+        return m.group("n1cn") in _DAY_COUNT_WORDS
+    number = parse_number(m.group("n2") or m.group("n1"))
+    return number is not None and number >= 40  # 32日 is an impossible date, 90日 ninety days
+
+
+_PAIRS = {"一二": (1, 2), "两三": (2, 3), "二三": (2, 3), "三四": (3, 4), "四五": (4, 5), "五六": (5, 6),
+          "六七": (6, 7), "七八": (7, 8), "八九": (8, 9)}
+
+
+def _counted_pair(text: str, unit: str) -> Length | None:
+    """三四天, 两三年: three or four days, a range of two neighbouring numbers."""
+    pair = _PAIRS.get(text)
+    return None if pair is None else Length(unit, float(pair[0]), float(pair[1]))
 
 
 def vague_length(text: str, unit: str) -> Length | None:
@@ -113,8 +150,8 @@ def build_duration(m, ctx):
         return None
     view, start = m.string, m.start()
     prefix, prefix_start = prefix_before(view, start)
-    if prefix == "第" or view[start - 1:start] == "第":
-        return None  # 第3年: an ordinal, not a length
+    if prefix == "第" or view[start - 1:start] == "第" or preceded_by_word("length_before", view, start):
+        return None  # 第3年, 最后一个交易日: an ordinal, not a length
     qualifier = _QUALIFIERS.get(prefix or "")
     if qualifier:
         length.mod = qualifier
@@ -156,20 +193,21 @@ def build_days_within(m, ctx):
 
 def _rules() -> tuple[Rule, ...]:
     units = "|".join(re.escape(w) for w in sorted(UNITS, key=len, reverse=True))
-    tail = (r"(?:\s?(?:到|至|-|–|—|~)\s?(?P<n2>" + NUM + r"))?"
+    tail = (r"(?:\s?(?:到|至|——|-|–|—|~)\s?(?P<n2>" + NUM + r"))?"
             r"\s?(?P<more1>多|余|来)?(?P<halfmid>个半)?(?P<unit>" + units + r")"
-            r"(?P<tail>半|多)?(?P<more3>余)?(?P<approx_tail>左右|以上)?" + not_followed_by("duration_after") +
+            r"(?P<tail>半|多)?(?P<more3>余)?(?P<approx_tail>左右|以上|以下)?" + not_followed_by("duration_after") +
             r"(?P<post>以来|来|以前|之前|前|以后|之后|过后|后" + not_followed_by("after_suffix") + "|以内|之内|内)?")
-    number = (r"(?:(?<![\d.])(?!(?:1\d{3}|20\d{2}|21\d{2})\s?年)(?P<n1>\d{1,6}(?:\.\d{1,3})?)"  # 2013年: a year
+    number = (r"(?:(?<![\d.])(?<!\d,)(?!(?:1\d{3}|20\d{2}|21\d{2})\s?年)"  # 2013年: a year
+              r"(?P<n1>(?:\d{1,3}(?:,\d{3})+|\d{1,6})(?:\.\d{1,3})?(?:万|亿)?)"
               # Chinese numerals are common characters: only tried where a unit of time follows.
-              r"|(?=[" + _CN_START + r"])(?=[^，。；,;\n]{0,10}?(?:年|月|周|星期|礼拜|天|时|钟头|分钟|秒|世纪))"
-              r"(?P<n1cn>[几数上][十百千]|[零一二两三四五六七八九十百千万]{1,8}几?|半|几|数|若干))")
+              r"|(?=[" + _CN_START + r"])(?=[^，。；,;\n]{0,10}?(?:年|月|周|星期|礼拜|天|日|时|钟|分|秒|世纪|载|季))"
+              r"(?P<n1cn>[几数上][十百千]|[零一二两俩三四五六七八九十百千万]{1,8}几?|半|几|数|若干))")
     return (
         Rule("duration", re.compile(starts("0-9" + _CN_START, number + tail)),
-             build_duration, 3, needs="年月周星拜天时头分秒纪", examples=("12年", "5年后", "三個月")),
+             build_duration, 3, needs="年月周星拜天日时头分秒纪载季钟", examples=("12年", "5年后", "三個月")),
         Rule("days-within", re.compile(starts("0-9一二三四五六七八九十",
             r"(?<![\d.])(?P<dwn>\d{1,3}|[一二三四五六七八九十]{1,3})(?:个)?(?:工作)?日(?=内|以内|之内)(?P<dwpost>内|以内|之内)")),
-            build_days_within, 3, anchoring=Anchoring("日", 7, 5), examples=("30日内", "5个工作日内")),
+            build_days_within, 3, anchoring=Anchoring("日", 7, 5), examples=("30日内", "三日内")),
     )
 
 

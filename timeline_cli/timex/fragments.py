@@ -12,7 +12,7 @@ CN_MONTH = "十[一二]|[一二三四五六七八九十]"
 CN_DAY = ("三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|廿[一二三四五六七八九]?|卅一?"
           "|[一二三四五六七八九]")
 CN4 = f"[{CN_DIGIT}]{{4}}"
-NUM = r"\d{1,6}(?:\.\d{1,3})?|[几数][十百]|[零一二两三四五六七八九十百千万]{1,8}几?|半|几|数|若干"
+NUM = r"\d{1,6}(?:\.\d{1,3})?(?:万|亿)?|[几数][十百]|[零一二两俩三四五六七八九十百千万]{1,8}几?|半|几|数|若干"
 NOT_IN_NUMBER = r"(?<![\d.\-/])"  # a number that does not continue a longer one
 
 
@@ -68,6 +68,11 @@ def excluded_before(name: str, view: str, start: int) -> bool:
 def excluded_before_in(table: str, name: str, view: str, start: int) -> bool:
     """Like excluded_before, for a list kept in another table of the lexicon."""
     return start > 0 and view[start - 1] in lexicon()[table][name]
+
+
+def preceded_by_word(name: str, view: str, start: int) -> bool:
+    """Whether a word of the exclusion list `name` ends at `start`."""
+    return any(view.endswith(word, 0, start) for word in lexicon()["exclusions"][name])
 
 
 def excluded_after(name: str, view: str, end: int) -> bool:

@@ -23,6 +23,7 @@ from .pieces import (
     Quarters,
     RecentWindow,
     Reference,
+    RelativeQuarter,
     Season,
 )
 from .recognise import Anchoring, Rule, found
@@ -92,6 +93,10 @@ def build_year_span(m, ctx):
     return found(m, Point(year_part=part), _YEAR_PART)
 
 
+def build_relative_quarter(m, ctx):
+    return found(m, Point(year_part=RelativeQuarter(lexicon()["relative_quarter"][m.group(0)])), _YEAR_PART)
+
+
 def build_recent_window(m, ctx):
     """近年, 近年来, 这些年: the years up to the reference date; 近月: the months."""
     return found(m, RecentWindow(lexicon()["recent_window"][m.group("rw")]))
@@ -136,6 +141,8 @@ def _rules() -> tuple[Rule, ...]:
         Rule("year-span", re.compile(r"(?<=年)(?:(?P<yside>前|头|后)(?P<yn>[一二两三四五六七八九十]{1,2}|\d{1,2})个?"
                                      r"(?P<yu>月|季度|季)份?|(?P<firstmonth>首月))"),
              build_year_span, 2, needs="月季", examples=("今年前8月", "2005年首月")),
+        Rule("relative-quarter", re.compile(alternation(lex["relative_quarter"])), build_relative_quarter, 3,
+             needs="季", examples=("上个季度", "本季度")),
         Rule("recent-window", re.compile(r"(?P<rw>" + alternation(lex["recent_window"]) + r")(?![底末初中终关])"),
              build_recent_window, 2, needs="年月", examples=("近年來", "近年")),
         Rule("reference", re.compile(alternation(lex["reference"])), build_reference, 0,

@@ -8,7 +8,7 @@ import re
 from .fragments import starts
 from .lexicon import lexicon
 from .numerals import parse_int
-from .pieces import LEVEL, LunarDay, Point
+from .pieces import LEVEL, LunarDay, LunarMonth, Point, Year
 from .recognise import Anchoring, Rule, found
 
 LUNAR_MONTHS = {"正": 1, "冬": 11, "腊": 12}
@@ -19,6 +19,8 @@ def build_lunar_date(m, ctx):
     month_text, day_text = m.group("lm"), m.group("ld")
     if not (m.group(0).startswith(("农历", "阴历")) or month_text in LUNAR_MONTHS or day_text.startswith(("初", "廿"))):
         return None
+    if month_text.isdigit() and not m.group(0).startswith(("农历", "阴历")):
+        return None  # 8月十五 needs 农历 to be lunar
     month = LUNAR_MONTHS.get(month_text) or parse_int(month_text)
     day = parse_int(day_text.removeprefix("初"))
     if month is None or day is None or not (1 <= month <= 12 and 1 <= day <= 30):
@@ -35,6 +37,24 @@ def _new_year_story(view: str, start: int, end: int) -> bool:
         return False  # 初三学生, 初一那年: school years
     window = view[max(0, start - _CONTEXT_BEFORE):end + _CONTEXT_AFTER]
     return any(w in window for w in words["words"])
+
+
+def build_lunar_month(m, ctx):
+    """农历六月, 农历二〇二一年六月, 正月, 腊月, 闰四月: a whole month of the lunar calendar."""
+    text = m.group("lmm")
+    month = LUNAR_MONTHS.get(text) or parse_int(text)
+    if month is None or not 1 <= month <= 12:
+        return None
+    if not (m.group("lp") or m.group("leap") or text in LUNAR_MONTHS):
+        return None  # 六月 alone is June
+    point = Point(holiday=LunarMonth(month, bool(m.group("leap"))))
+    year_text = m.group("lyear")
+    if year_text:
+        number = parse_int(year_text)
+        if number is None:
+            return None
+        point.year = Year(number)
+    return found(m, point, (LEVEL["year"] if year_text else LEVEL["month"], LEVEL["month"]))
 
 
 def build_new_year_day(m, ctx):
@@ -57,8 +77,13 @@ RULES = (
         r"|年廿(?P<late>[一二三四五六七八九]))")),
         build_new_year_day, 4, needs="初廿", anchoring=Anchoring("初廿", 2, 4), examples=("大年初二", "年廿八")),
     Rule("lunar-date", re.compile(starts("农阴闰正冬腊一二三四五六七八九十",
-        r"(?:农历|阴历)?(?P<leap>闰)?(?P<lm>正|冬|腊|十[一二]|[一二三四五六七八九十])月"
-        r"(?P<ld>初[一二三四五六七八九十]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|十[一二三四五六七八九]|三十)"
-        r"(?![日号])")), build_lunar_date, 5, needs="月", anchoring=Anchoring("月", 6, 8),
+        r"(?:农历|阴历)?(?P<leap>闰)?(?P<lm>正|冬|腊|十[一二]|[一二三四五六七八九十]|1[0-2]|[1-9])月"
+        r"(?P<ld>初(?:[一二三四五六七八九十]|[1-9]|10)|二十[一二三四五六七八九]?|廿[一二三四五六七八九]"
+        r"|十[一二三四五六七八九]|三十)(?![日号])")), build_lunar_date, 5, needs="月", anchoring=Anchoring("月", 6, 8),
         examples=("农历八月十五", "农历五月初五")),
+    Rule("lunar-month", re.compile(starts("农阴闰正冬腊",
+        r"(?:(?P<lp>农历|阴历)(?:(?P<lyear>[〇零一二三四五六七八九]{4}|\d{4})年)?)?(?P<leap>闰)?"
+        r"(?P<lmm>正|冬|腊|十[一二]|[一二三四五六七八九十]|1[0-2]|[1-9])月"
+        r"(?![初一二三四五六七八九十廿卅\d日号份底末中旬])")),
+        build_lunar_month, 4, needs="月", anchoring=Anchoring("月", 12, 8), examples=("正月", "农历十月")),
 )

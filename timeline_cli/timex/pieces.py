@@ -78,7 +78,12 @@ class Months:  # 前8月 (1, 8), 后三个月 (10, 12), 首月 (1, 1) of a year
     last: int
 
 
-YearPart = FuzzyYearPart | Half | Quarters | Season | Months
+@dataclass(slots=True, eq=False)
+class RelativeQuarter:  # 上个季度 -1, 本季度 0: counted from the reference date's quarter
+    rel: int
+
+
+YearPart = FuzzyYearPart | Half | Quarters | Season | Months | RelativeQuarter
 
 
 @dataclass(slots=True, eq=False)
@@ -132,6 +137,12 @@ class LunarDay:  # 春节 (1, 1), 农历八月十五, 年廿八 (12, 28 of the y
 
 
 @dataclass(slots=True, eq=False)
+class LunarMonth:  # 农历六月, 正月, 闰四月: a whole month of the lunar calendar
+    month: int
+    leap: bool = False
+
+
+@dataclass(slots=True, eq=False)
 class ComputedHoliday:  # 除夕, 清明, 母亲节, 复活节, 赎罪日, 暑假: a calendar rule (holidays.toml)
     name: str
     rule: str
@@ -147,7 +158,7 @@ class HolidayPeriod:  # 春节假期, 清明连假, 五一黄金周: the days of
     around: Holiday  # the holiday the default period counts from
 
 
-Holiday = FixedHoliday | LunarDay | ComputedHoliday | HolidayPeriod
+Holiday = FixedHoliday | LunarDay | LunarMonth | ComputedHoliday | HolidayPeriod
 
 
 @dataclass(slots=True, eq=False)

@@ -11,7 +11,7 @@ from .recognise import Anchoring, Rule, found
 
 _MONTH_NUMBER = r"1[0-2]|0?[1-9]|十[一二]|[一二三四五六七八九十]"
 _DAY_NUMBER = r"3[01]|[12]\d|0?[1-9]"
-_JOIN = r"\s?(?:至|到|-|–|~)\s?"
+_JOIN = r"\s?(?:至|到|——|-|–|—|~)\s?"
 
 
 def _range(m, first: Point, second: Point, level: int) -> Piece:
@@ -46,7 +46,7 @@ def build_year_range(m, ctx):
 
 RULES = (
     Rule("year-range", re.compile(starts("12",
-        NOT_IN_NUMBER + r"(?P<ya>1\d{3}|20\d{2})\s?年?\s?[-–—~至到]\s?(?P<yb>1\d{3}|20\d{2}|\d{2})\s?年(?!代)")),
+        NOT_IN_NUMBER + r"(?P<ya>1\d{3}|20\d{2})\s?年?\s?(?:——|[-–—~至到])\s?(?P<yb>1\d{3}|20\d{2}|\d{2})\s?年(?!代)")),
         build_year_range, 6, needs="年", anchoring=Anchoring("年", 14, 6), examples=("2013-2018年", "2013年至2018年")),
     Rule("month-range", re.compile(starts("0-9一二三四五六七八九十",
         r"(?<![\d./])(?P<m1>" + _MONTH_NUMBER + ")" + _JOIN + "(?P<m2>" + _MONTH_NUMBER + r")\s?月(?:份)?")),

@@ -16,7 +16,19 @@ from .fragments import (
 from .fuzzy import month_part_of, year_part_of
 from .lexicon import alternation, lexicon
 from .numerals import CN_NUMBER_START, parse_int
-from .pieces import LEVEL, Anniversary, Day, Length, Month, Piece, Point, Week, WeekPart, Year
+from .pieces import (
+    LEVEL,
+    Anniversary,
+    Day,
+    Length,
+    Month,
+    Piece,
+    Point,
+    Range,
+    Week,
+    WeekPart,
+    Year,
+)
 from .recognise import Anchoring, Rule, found
 
 WEEKDAYS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7,
@@ -109,6 +121,18 @@ def build_anniversary(m, ctx):
     return found(m, Anniversary(length, approx=m.group("ann") not in ("今天", "今日", "这一天", "这天", "同一天")))
 
 
+def build_this_and_next(m, ctx):
+    """今明两年, 今明两天: this year and the next, today and tomorrow."""
+    if m.group("tnu") == "年":
+        ends = [Point(year=Year(rel=0)), Point(year=Year(rel=1))]
+        level = LEVEL["year"]
+    else:
+        ends = [Point(day=Day(rel=0)), Point(day=Day(rel=1))]
+        level = LEVEL["day"]
+    pieces = [Piece(m.start(), m.end(), "", point, (level, level)) for point in ends]
+    return found(m, Range(pieces[0], pieces[1]), (level, level))
+
+
 def build_bracket_date(m, ctx):
     """今(20)日, 前（1）日: "today, the 20th", as Taiwanese news writes it; 今(114)年, 去（113）年: the
     year word with the year beside it. The number wins when the two disagree."""
@@ -138,7 +162,7 @@ def build_relative_day(m, ctx):
 
 def _rules() -> tuple[Rule, ...]:
     lex = lexicon()
-    year_part = r"(?:(?P<rypart>全年|初|底|末|头" + not_followed_by("month_start_after") + "|尾|终" + not_followed_by("year_end_after") + "|" + mid() + "))?"
+    year_part = r"(?:(?P<rypart>全年|伊始|初|底|末|头" + not_followed_by("month_start_after") + "|尾|终" + not_followed_by("year_end_after") + "|" + mid() + "))?"
     month_part = r"(?:(?P<rmpart>初|底|末|头" + not_followed_by("month_start_after") + "|尾|" + mid() + "))?"
     not_after_count = r"(?<![上下本这个每一二两三四五六七八九十几\d])"  # 每周三, 两周: other rules
     return (
@@ -171,6 +195,8 @@ def _rules() -> tuple[Rule, ...]:
             r"(?<![\d.])(?P<an>\d{1,4}|[零一二两三四五六七八九十百]{1,5})\s?(?:个)?(?P<au>年|月|周|星期|天)前的"
             r"(?P<ann>今天|今日|这一天|这天|同一天|这个时候|这个时间|这时候|此时)")),
             build_anniversary, 5, needs="的", examples=("80年前的今天", "一年前的今天")),
+        Rule("this-and-next", re.compile(r"今明(?:两)?(?P<tnu>年|天|日)"), build_this_and_next, 3, needs="明",
+             examples=("今明两年", "今明两天")),
         Rule("relative-day", re.compile(alternation(lex["relative_day"])), build_relative_day, 2,
              examples=("昨天", "今天", "明晚")),
     )

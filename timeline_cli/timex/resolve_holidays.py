@@ -8,7 +8,7 @@ from functools import lru_cache
 from . import calendar as cal
 from . import calendars
 from .holiday_table import period_table
-from .pieces import ComputedHoliday, FixedHoliday, Holiday, HolidayPeriod, LunarDay
+from .pieces import ComputedHoliday, FixedHoliday, Holiday, HolidayPeriod, LunarDay, LunarMonth
 
 
 def holiday_interval(holiday: Holiday, year: int) -> tuple[date, date] | None:
@@ -21,6 +21,11 @@ def holiday_interval(holiday: Holiday, year: int) -> tuple[date, date] | None:
     if isinstance(holiday, LunarDay):
         day = cal.lunar_to_solar(year - 1 if holiday.year_before else year, holiday.month, holiday.day, holiday.leap)
         return None if day is None else (day, day)
+    if isinstance(holiday, LunarMonth):
+        first = cal.lunar_to_solar(year, holiday.month, 1, holiday.leap)
+        last = cal.lunar_to_solar(year, holiday.month, 30, holiday.leap) or cal.lunar_to_solar(
+            year, holiday.month, 29, holiday.leap)
+        return None if first is None or last is None else (first, last)
     if isinstance(holiday, ComputedHoliday):
         first = rule_date(holiday.rule, year)
         if first is None:

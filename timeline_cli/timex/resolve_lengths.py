@@ -3,7 +3,8 @@ and offsets that make a date (5年后, 三天前)."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from datetime import time as clock_time
 
 from ..model import TimeValue
 from . import calendar as cal
@@ -129,9 +130,11 @@ def resolve_offset(offset: Offset, piece: Piece, story: Story) -> Resolved | Non
             low, high, unit = low * 10, high * 10, "Y"
     else:
         low = high = length.amount
+        if length.amount_max is not None:  # 三四年后: between three and four years on
+            high = length.amount_max
     shifts = [_amount_in_days_or_months(x, unit) for x in (low, high)]
     if unit in ("H", "MIN", "S"):
-        return _clock_offset(length, story, prev if use_story else None)
+        return _clock_offset(length, direction, story, prev if use_story else None)
     if None in shifts:
         return None
     (n_low, u_low), (n_high, u_high) = shifts
@@ -141,21 +144,32 @@ def resolve_offset(offset: Offset, piece: Piece, story: Story) -> Resolved | Non
     else:
         start = cal.shift_date(base_start, -n_high, u_high)
         end = cal.shift_date(base_end, -n_low, u_low)
-    exact = not length.vague and base_start == base_end
-    time = _period_value(start, end, _SHIFT_UNITS.get(unit, "day") if exact else None)
+    exact = not length.vague and length.amount_max is None and base_start == base_end
+    # 七年半后 shifts by months: a month, not a year
+    time = _period_value(start, end, u_low if exact else None)
     certainty = "approximate" if length.vague else "relative"
     return Resolved(time, anchor, certainty, (time.start_date.year, None, None))
 
 
-def _clock_offset(length: Length, story: Story, prev: StoryPoint | None) -> Resolved | None:
-    """约40分钟后: the same day as the time it counts from, about then."""
+_SECONDS = {"H": 3600, "MIN": 60, "S": 1}
+_NOON = clock_time(12, 0)
+
+
+def _clock_offset(length: Length, direction: int, story: Story, prev: StoryPoint | None) -> Resolved | None:
+    """60小时前, 约40分钟后: the day that many hours or minutes from the time it counts from (the
+    reference's time of day when --ref-date gives one, else noon), about then."""
     if length.vague:
         return None
     if prev is not None and prev.day is not None:
-        day, anchor = date(prev.year, prev.month, prev.day), prev.id
+        moment, anchor = datetime.combine(date(prev.year, prev.month, prev.day), _NOON), prev.id
     elif story.ref_day() is not None:
-        day, anchor = story.ref_day(), "ref_date"
+        moment, anchor = datetime.combine(story.ref_day(), story.ref.clock or _NOON), "ref_date"
     else:
+        return None
+    amount = length.amount_max if direction > 0 and length.amount_max else length.amount
+    try:
+        day = (moment + timedelta(seconds=direction * amount * _SECONDS[length.unit])).date()
+    except OverflowError:
         return None
     return Resolved(TimeValue("DATE", day.isoformat(), "APPROX", "day", day, day),
                     anchor, "approximate", (day.year, day.month, day.day))

@@ -15,6 +15,7 @@ from .pieces import (
     Piece,
     Point,
     Quarters,
+    RelativeQuarter,
     Season,
 )
 from .resolve_holidays import holiday_interval
@@ -30,6 +31,8 @@ def resolve_point(point: Point, piece: Piece, story: Story) -> Resolved | None:
         resolved = _relative_day(point, story)
     elif point.week is not None or point.weekday is not None or point.weekend or point.week_part is not None:
         resolved = _week(point, piece, story)
+    elif isinstance(point.year_part, RelativeQuarter) and point.year is None:
+        resolved = _relative_quarter(point.year_part, story)
     elif (point.clock is not None or point.daypart is not None) and not point.has_date:
         resolved = _time_only(piece, story)
     else:
@@ -37,6 +40,16 @@ def resolve_point(point: Point, piece: Piece, story: Story) -> Resolved | None:
     if resolved is None:
         return None
     return _finish(resolved, point, story)
+
+
+def _relative_quarter(part: RelativeQuarter, story: Story) -> Resolved | None:
+    """上个季度: the quarter before the reference date's."""
+    if story.ref is None or story.ref.precision == "year":
+        return None
+    index = story.ref.date.year * 4 + (story.ref.date.month - 1) // 3 + part.rel
+    resolved = _year_value(Quarters(index % 4 + 1, index % 4 + 1), index // 4)
+    resolved.anchor, resolved.certainty = "ref_date", "relative"
+    return resolved
 
 
 def _bare_day(point: Point) -> bool:
@@ -59,8 +72,7 @@ def _year_of(point: Point, piece: Piece, story: Story) -> tuple[int | None, str 
                 raise Unresolvable
             number += 1911
         elif year.reading == "short":
-            pivot = (story.ref.date.year % 100 + 10) if story.ref else 30
-            number += 2000 if number <= pivot else 1900
+            number = _full_year(number, story.ref.date.year if story.ref else 2020)
         return number, None, "stated", False
     if year is not None and year.rel is not None:
         if story.ref is None:
@@ -82,6 +94,12 @@ def _year_of(point: Point, piece: Piece, story: Story) -> tuple[int | None, str 
     if story.ref is None:
         return None, None, "inferred", False
     return story.ref.date.year, "ref_date", "inferred", True
+
+
+def _full_year(short: int, ref_year: int) -> int:
+    """98 → 1998 or 2098: the year with those last two digits at most ten years after the reference."""
+    year = ref_year + 10 - (ref_year + 10 - short) % 100
+    return year
 
 
 def _calendar(point: Point, piece: Piece, story: Story) -> Resolved | None:
