@@ -1,19 +1,20 @@
 """Lengths of time and what the words around them make of one: 12年 (a duration), 过去10年 and
 两年来 (a span up to the reference date), 5年后 and 三天前 (an offset: a date), 不到三年,
-十余年, 3到5年, 几周, 数十年, 30日内."""
+十余年, 3到5年, 几周, 数十年, 30日内; and windows of whole units: 上两周, 下三个月."""
 
 from __future__ import annotations
 
 import re
 
 from .fragments import NUM, not_followed_by, preceded_by_word, starts
+from .lexicon import alternation, lexicon
 from .numerals import CN_DIGIT, parse_int, parse_number
-from .pieces import Duration, Length, Offset, Span
-from .recognise import Anchoring, Rule, found
+from .pieces import Duration, Length, Offset, Span, Window
+from .recognise import Rule, found
 
 UNITS = {
     "年": "Y", "载": "Y", "个月": "M", "个多月": "M", "个半月": "M", "周": "W", "个星期": "W", "星期": "W",
-    "个多星期": "W", "个礼拜": "W", "个多礼拜": "W", "礼拜": "W", "天": "D", "日": "D", "个工作日": "D",
+    "个多星期": "W", "个周": "W", "个礼拜": "W", "个多礼拜": "W", "礼拜": "W", "天": "D", "日": "D", "个工作日": "D",
     "工作日": "D", "个交易日": "D", "交易日": "D", "小时": "H", "个小时": "H", "个多小时": "H", "个钟头": "H",
     "钟头": "H", "个钟": "H", "分钟": "MIN", "分半钟": "MIN", "刻钟": "MIN", "秒钟": "S", "秒": "S",
     "个世纪": "CE", "个多世纪": "CE", "世纪": "CE", "周年": "Y", "个季度": "M",
@@ -82,7 +83,10 @@ def read_length(m) -> Length | None:
 
 
 def _day_count(m) -> bool:
-    """Whether N日 is a number of days: 两日, 数日 (never a date), 90日 or 30~90日 (forty or more)."""
+    """Whether N日 is a number of days: 两日, 数日 (never a date), 90日 or 30~90日 (forty or more),
+    三日后 (a date cannot be followed by 后 in this sense)."""
+    if m.group("post") and m.group("post") not in ("来",):
+        return True
     if m.group("n1cn"):
         return m.group("n1cn") in _DAY_COUNT_WORDS
     number = parse_number(m.group("n2") or m.group("n1"))
@@ -184,11 +188,21 @@ def _not_a_length(m) -> bool:
     return n1 in ("千", "百", "万", "十万", "百万", "千万", "万万")  # 千年古城, 百年老店: adjectives
 
 
-def build_days_within(m, ctx):
-    count = parse_int(m.group("dwn"))
-    if not count:
+_WINDOW_UNITS = {"秒钟": "S", "秒": "S", "分钟": "MIN", "小时": "H", "钟头": "H", "钟": "H", "天": "D", "日": "D",
+                 "周": "W", "星期": "W", "礼拜": "W", "月": "M", "年": "Y"}
+
+
+def build_window(m, ctx):
+    """上两周, 下三个月, 前两天, 后三小时: the whole units just before or after the current one."""
+    side = m.group("wside")
+    before = m.string[m.start() - 1:m.start()]
+    if side in ("前", "后") and "\u4e00" <= before <= "\u9fff" and before not in lexicon()["exclusions"]["window_may_follow"]:
+        return None  # 会议前两天: two days before the meeting, not the last two days
+    count = parse_int(m.group("wn"))
+    if not count or count > 999:
         return None
-    return found(m, Duration(Length("D", float(count))))
+    length = Length(_WINDOW_UNITS[m.group("wu")], float(count))
+    return found(m, Window(length, -1 if side in ("上", "前") else 1))
 
 
 def _rules() -> tuple[Rule, ...]:
@@ -205,9 +219,10 @@ def _rules() -> tuple[Rule, ...]:
     return (
         Rule("duration", re.compile(starts("0-9" + _CN_START, number + tail)),
              build_duration, 3, needs="年月周星拜天日时头分秒纪载季钟", examples=("12年", "5年后", "三個月")),
-        Rule("days-within", re.compile(starts("0-9一二三四五六七八九十",
-            r"(?<![\d.])(?P<dwn>\d{1,3}|[一二三四五六七八九十]{1,3})(?:个)?(?:工作)?日(?=内|以内|之内)(?P<dwpost>内|以内|之内)")),
-            build_days_within, 3, anchoring=Anchoring("日", 7, 5), examples=("30日内", "三日内")),
+        Rule("window", re.compile(starts("上下前后",
+            r"(?P<wside>上|下|前|后)(?P<wn>[两二三四五六七八九十]|[一二三四五六七八九十]?十[一二三四五六七八九]?|\d{1,3})"
+            r"个?(?P<wu>" + alternation(_WINDOW_UNITS) + r")(?![前后内来以之])" + not_followed_by("duration_after"))),
+            build_window, 3, needs="上下前后", examples=("上两周", "下三个月")),
     )
 
 

@@ -275,6 +275,12 @@ class Offset:  # 5年后, 三天前: a date that far from the reference date or 
 # --- everything else -----------------------------------------------------------------------
 
 @dataclass(slots=True, eq=False)
+class Window:  # 上两周, 下三个月, 前两天: the whole units just before or after the current one
+    length: Length
+    direction: int
+
+
+@dataclass(slots=True, eq=False)
 class Recurrence:  # 每年, 每周三, 四年一遇
     value: str
     mod: str | None = None
@@ -336,7 +342,7 @@ class Range:  # 4月5日到7日, 1至10月: two points, the second borrowing wha
     second: Piece
 
 
-What = (Point | Duration | Span | Offset | Recurrence | Reference | RecentWindow | Anniversary | SamePeriod
+What = (Point | Duration | Span | Offset | Window | Recurrence | Reference | RecentWindow | Anniversary | SamePeriod
         | StoryAfter | StorySame | StoryDay
         | Qualifier | YearRange | Range)
 

@@ -28,9 +28,10 @@ from .pieces import (
     StoryAfter,
     StoryDay,
     StorySame,
+    Window,
     YearRange,
 )
-from .resolve_lengths import resolve_duration, resolve_offset, resolve_span
+from .resolve_lengths import resolve_duration, resolve_offset, resolve_span, resolve_window
 from .resolve_points import day_value, resolve_point
 from .storyline import Resolved, Story, StoryPoint, Unresolvable
 
@@ -93,6 +94,8 @@ def _resolve(piece: Piece, story: Story) -> Resolved | None:
         return resolve_span(what, story)
     if isinstance(what, Offset):
         return resolve_offset(what, piece, story)
+    if isinstance(what, Window):
+        return resolve_window(what, story)
     if isinstance(what, Recurrence):
         return Resolved(TimeValue("SET", what.value, what.mod))
     if isinstance(what, Reference):

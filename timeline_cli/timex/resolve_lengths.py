@@ -8,7 +8,7 @@ from datetime import time as clock_time
 
 from ..model import TimeValue
 from . import calendar as cal
-from .pieces import Duration, Length, Offset, Piece, Span
+from .pieces import Duration, Length, Offset, Piece, Span, Window
 from .storyline import Resolved, Story, StoryPoint
 
 
@@ -149,6 +149,41 @@ def resolve_offset(offset: Offset, piece: Piece, story: Story) -> Resolved | Non
     time = _period_value(start, end, u_low if exact else None)
     certainty = "approximate" if length.vague else "relative"
     return Resolved(time, anchor, certainty, (time.start_date.year, None, None))
+
+
+def resolve_window(window: Window, story: Story) -> Resolved | None:
+    """上两周 (the two weeks before this one), 下三个月, 前两天, 上两小时: whole calendar units next
+    to the current one; hours, minutes and seconds from the reference's time of day."""
+    ref_day = story.ref_day()
+    if ref_day is None:
+        return None
+    count, unit, direction = int(window.length.amount), window.length.unit, window.direction
+    if unit in _SECONDS:
+        moment = datetime.combine(ref_day, story.ref.clock or _NOON)
+        other = moment + timedelta(seconds=direction * count * _SECONDS[unit])
+        first, last = sorted((moment, other))
+        spec = "seconds" if unit == "S" else "minutes"
+        value = f"{first.isoformat(timespec=spec)}/{last.isoformat(timespec=spec)}"
+        return Resolved(TimeValue("TIME", value, None, "minute" if unit != "H" else "hour", first.date(), last.date()),
+                        "ref_date", "relative", None)
+    if unit == "D":
+        first = ref_day + timedelta(days=direction if direction > 0 else -count)
+        last = first + timedelta(days=count - 1)
+        value, granularity = f"{first.isoformat()}/{last.isoformat()}", "day"
+    elif unit == "W":
+        monday = cal.week_monday(ref_day) + timedelta(weeks=1 if direction > 0 else -count)
+        first, last = monday, monday + timedelta(weeks=count) - timedelta(days=1)
+        value, granularity = f"{cal.iso_week_value(first)}/{cal.iso_week_value(last)}", "week"
+    elif unit == "M":
+        y1, m1 = cal.add_months(ref_day.year, ref_day.month, 1 if direction > 0 else -count)
+        y2, m2 = cal.add_months(y1, m1, count - 1)
+        first, last = date(y1, m1, 1), date(y2, m2, cal.last_day(y2, m2))
+        value, granularity = f"{y1:04d}-{m1:02d}/{y2:04d}-{m2:02d}", "month"
+    else:
+        y1 = ref_day.year + (1 if direction > 0 else -count)
+        first, last = date(y1, 1, 1), date(y1 + count - 1, 12, 31)
+        value, granularity = f"{y1:04d}/{y1 + count - 1:04d}", "year"
+    return Resolved(TimeValue("DATE", value, None, granularity, first, last), "ref_date", "relative", None)
 
 
 _SECONDS = {"H": 3600, "MIN": 60, "S": 1}
