@@ -84,11 +84,9 @@ def read_length(m) -> Length | None:
 
 def _day_count(m) -> bool:
     """Whether N日 is a number of days: 两日, 数日 (never a date), 90日 or 30~90日 (forty or more),
-    三日后 (a date cannot be followed by 后 in this sense)."""
-    if m.group("post") and m.group("post") not in ("来",):
-        return True
-    if m.group("n1cn"):
-        return m.group("n1cn") in _DAY_COUNT_WORDS
+    三日后 in Chinese numerals."""
+    if m.group("n1cn"):  # 三日后 (three days on) — but 10日之前 is before the 10th
+        return m.group("n1cn") in _DAY_COUNT_WORDS or bool(m.group("post")) and m.group("post") != "来"
     number = parse_number(m.group("n2") or m.group("n1"))
     return number is not None and number >= 40  # 32日 is an impossible date, 90日 ninety days
 
