@@ -85,6 +85,8 @@ def read_length(m) -> Length | None:
 def _day_count(m) -> bool:
     """Whether N日 is a number of days: 两日, 数日 (never a date), 90日 or 30~90日 (forty or more),
     三日后 in Chinese numerals."""
+    if m.group("post") in _WITHIN:  # 30日内: within thirty days
+        return True
     if m.group("n1cn"):  # 三日后 (three days on) — but 10日之前 is before the 10th
         return m.group("n1cn") in _DAY_COUNT_WORDS or bool(m.group("post")) and m.group("post") != "来"
     number = parse_number(m.group("n2") or m.group("n1"))
