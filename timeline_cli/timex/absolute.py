@@ -88,10 +88,10 @@ def build_day(m, ctx):
 
 def build_month_day(m, ctx):
     """二月十五, 三月一: a month and a day in Chinese numerals without 日 (the Gregorian calendar)."""
-    month, day = parse_int(m.group("mdm")), parse_int(m.group("mdd"))
+    month, day = parse_int(m.group("mdm") or m.group("mdm2")), parse_int(m.group("mdd") or m.group("mdd2"))
     if month is None or day is None or not (1 <= month <= 12 and 1 <= day <= 31):
         return None
-    if month == day and day < 10 and not _after_year(m.string, m.start()):
+    if m.group("mdm") and month == day and day < 10 and not _after_year(m.string, m.start()):
         return None  # 三月三, 五月五, 九月九: festivals of the lunar calendar by name
     return found(m, Point(month=Month(month), day=Day(day)), (LEVEL["month"], LEVEL["day"]))
 
@@ -176,9 +176,11 @@ def _rules() -> tuple[Rule, ...]:
             r"(?<=月)(?P<eday>\d{1,2}(?:、\d{1,2}){0,5})(?=、\d{1,2}\s?[日号])"
             r"|(?<![\d.])(?P<eyear>(?:19|20)\d{2}(?:、(?:19|20)\d{2}){0,5})(?=、(?:19|20)\d{2}\s?年)"
             r"|(?<![\d./])(?P<emonth>(?:1[0-2]|[1-9])(?:、(?:1[0-2]|[1-9])){0,5})(?=、(?:1[0-2]|[1-9])\s?月)"),
-            build_enumeration, 3, needs="、", examples=("3月8", "2021")),
-        Rule("month-day", re.compile(starts("一二三四五六七八九十",
-            r"(?<![一二三四五六七八九十第])(?P<mdm>" + CN_MONTH + r")月(?P<mdd>" + CN_DAY + r")"
+            build_enumeration, 3, needs="、", examples=("2021", "2024年3")),
+        Rule("month-day", re.compile(starts("0-9一二三四五六七八九十",
+            r"(?:(?<![一二三四五六七八九十第])(?P<mdm>" + CN_MONTH + r")月(?P<mdd>" + CN_DAY + r")"
+            r"|(?<![\d./])(?P<mdm2>1[0-2]|0?[1-9])月(?P<mdd2>3[01]|[12]\d|0?[1-9])(?![\d.%:])"
+            r"(?=\s?(?:[至到\-~—，,。；;、（(]|出生|举行|召开|开幕|上映|发布|起|前|后|$)))"
             + not_followed_by("month_day_after"))),
             build_month_day, 3, needs="月", anchoring=Anchoring("月", 4, 6), examples=("二月十五", "三月一")),
         Rule("nth-weekday", re.compile(starts("0-9一二三四五六七八九十",

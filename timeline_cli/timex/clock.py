@@ -109,7 +109,8 @@ def _rules() -> tuple[Rule, ...]:
             + not_followed_by("clock_after") + r"(?![\d半一三]|[0-5]?\d分)")),
             build_clock_range, 3, needs="时点", anchoring=Anchoring("时点", 12, 4),
             examples=("凌晨1至4時", "下午2点到5点")),
-        Rule("clock", re.compile(starts("0-9", r"(?<![\d:.比])(?P<ch>[01]?\d|2[0-4]):(?P<cm>[0-5]\d)(?::[0-5]\d)?(?![\d:])")),
+        Rule("clock", re.compile(starts("0-9", r"(?<![\d:.比])(?P<ch>[01]?\d|2[0-4]):(?P<cm>[0-5]\d)(?::[0-5]\d)?(?![\d:])"
+                                        r"(?:时(?![间候代期]))?")),
              build_clock, 3, needs=":", anchoring=Anchoring(":", 3, 8), examples=("14:30", "09:30")),
         Rule("daypart", re.compile(dayparts), build_daypart, 0, examples=("凌晨", "傍晚")),
         Rule("daypart-short", re.compile(starts("早晚夜", r"(?<=[日号天])(?P<sdp>[早晚夜])"

@@ -19,6 +19,8 @@ def build_lunar_date(m, ctx):
     month_text, day_text = m.group("lm"), m.group("ld")
     if not (m.group(0).startswith(("农历", "阴历")) or month_text in LUNAR_MONTHS or day_text.startswith(("初", "廿"))):
         return None
+    if day_text.isdigit() and not (m.group(0).startswith(("农历", "阴历")) or month_text in LUNAR_MONTHS):
+        return None  # 腊月18 is lunar, 5月18 is not
     if month_text.isdigit() and not m.group(0).startswith(("农历", "阴历")):
         return None  # 8月十五 needs 农历 to be lunar
     month = LUNAR_MONTHS.get(month_text) or parse_int(month_text)
@@ -79,11 +81,12 @@ RULES = (
     Rule("lunar-date", re.compile(starts("农阴闰正冬腊一二三四五六七八九十",
         r"(?:农历|阴历)?(?P<leap>闰)?(?P<lm>正|冬|腊|十[一二]|[一二三四五六七八九十]|1[0-2]|[1-9])月"
         r"(?P<ld>初(?:[一二三四五六七八九十]|[1-9]|10)|二十[一二三四五六七八九]?|廿[一二三四五六七八九]"
-        r"|十[一二三四五六七八九]|三十)(?![日号])")), build_lunar_date, 5, needs="月", anchoring=Anchoring("月", 6, 8),
+        r"|十[一二三四五六七八九]|三十|[12]\d(?!\d)|30(?!\d)|[1-9](?!\d))(?![日号])")), build_lunar_date, 5,
+        needs="月", anchoring=Anchoring("月", 6, 8),
         examples=("农历八月十五", "农历五月初五")),
     Rule("lunar-month", re.compile(starts("农阴闰正冬腊",
         r"(?:(?P<lp>农历|阴历)(?:(?P<lyear>[〇零一二三四五六七八九]{4}|\d{4})年)?)?(?P<leap>闰)?"
         r"(?P<lmm>正|冬|腊|十[一二]|[一二三四五六七八九十]|1[0-2]|[1-9])月"
-        r"(?![初一二三四五六七八九十廿卅\d日号份底末中旬])")),
+        r"(?![初一二三四五六七八九十廿卅日号份底末中旬]|\d{1,2}(?!\d))")),
         build_lunar_month, 4, needs="月", anchoring=Anchoring("月", 12, 8), examples=("正月", "农历十月")),
 )

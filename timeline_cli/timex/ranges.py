@@ -53,5 +53,5 @@ RULES = (
         build_month_range, 4, needs="月", anchoring=Anchoring("月", 9, 6), examples=("今年1至9月", "114年1至10月")),
     Rule("day-range", re.compile(starts("0-9",
         r"(?<![\d./])(?P<d1>" + _DAY_NUMBER + ")" + _JOIN + "(?P<d2>" + _DAY_NUMBER + r")\s?[日号]")),
-        build_day_range, 4, needs="日号", anchoring=Anchoring("日号", 9, 8), examples=("3月5至7日", "12月5至7日")),
+        build_day_range, 4, needs="日号", anchoring=Anchoring("日号", 9, 8), examples=("5至7日", "9至11日")),
 )
