@@ -1,6 +1,6 @@
 # Two entry points, both start from nothing but Python 3.11, pip, venv and make:
 #   make run    set up .venv and show the seed article's timeline
-#   make test   set up .venv with the test tools, lint, and run the whole suite
+#   make test   the same, plus the test tools and the distributed extra (Dask, pyarrow); lint and run the whole suite
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -10,13 +10,17 @@ BIN    := $(VENV)/bin
 $(BIN)/timeline: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test-tools: $(BIN)/timeline
+	$(BIN)/python -m pip install --quiet -e '.[test,distributed]'
 	touch $@
 
 run: $(BIN)/timeline
 	$(BIN)/timeline
 
-test: $(BIN)/timeline
+test: $(VENV)/.test-tools
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 

@@ -27,11 +27,14 @@ def test_run_all_smoke_runs_every_section(tmp_path):
     assert data["meta"]["smoke"] is True
     assert set(data["sections"]) == set(SECTIONS)
     assert not [name for name, section in data["sections"].items() if "error" in section]
-    # Every target was judged (JioNLP's, left out of a smoke run, is the one SKIP).
+    # Every target is there. JioNLP's is left out of a smoke run; the growth of hostile-text time
+    # can come out unjudged on a busy machine, where start-up is most of a few kB's run.
     verdicts = {t["target"]: t["ok"] for t in data["targets"]}
     assert len(verdicts) == 10
-    assert [name for name, ok in verdicts.items() if ok is None] == [
-        "timeline mentions (10 MB) chars/s / JioNLP's"]
+    skipped = {name for name, ok in verdicts.items() if ok is None}
+    assert "timeline mentions (10 MB) chars/s / JioNLP's" in skipped
+    assert skipped <= {"timeline mentions (10 MB) chars/s / JioNLP's",
+                       "time per MB at 1 MB / at 0.25 MB, start-up taken off"}
     # Generated inputs stay in the scratch folder.
     assert (tmp_path / "out" / "inputs").is_dir()
 

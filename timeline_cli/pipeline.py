@@ -38,7 +38,7 @@ from functools import lru_cache, partial
 from pathlib import Path
 
 from .documents import CHUNK_CHARS, DecodeError, InputError, RawDocument, os_reason
-from .model import Document, Event, Mention, fast_pickling
+from .model import Document, Entity, Event, Mention, fast_pickling
 
 CONTEXT_CHARS = 2000  # how much of the part before is read again for anchoring
 
@@ -70,6 +70,9 @@ class Settings:
     chunk_chars: int = CHUNK_CHARS
     context_chars: int = CONTEXT_CHARS
     ref_clock: time | None = None  # the time of day given with --ref-date, if any
+    # The whole entity table as data (engine.entity_data): when given, neither entities_file nor
+    # the user's config is read, so a worker on another machine analyses as the caller would.
+    entities: tuple[Entity, ...] | None = None
 
 
 @fast_pickling
@@ -80,6 +83,7 @@ class Outcome:
     path: str
     analysis: Analysis | None = None
     error: InputError | None = None
+    key: str = ""  # the document's content key (events.identity), on the outcome of its last part
 
 
 # --- one document --------------------------------------------------------------------------
@@ -114,7 +118,7 @@ def situate(doc: Document, view: str, ref_option: date | None, published: date |
 
 
 def analyse_part(doc: Document, *, view: str | None = None, events: bool = True,
-                 entities_file: Path | None = None) -> Analysis:
+                 entities_file: Path | None = None, entities: tuple[Entity, ...] | None = None) -> Analysis:
     """Mentions and events of a text whose script and reference date are already known; the
     events are not yet merged and their ids are provisional (see `merge.finish_document`)."""
     from .script import simplified_view
@@ -129,7 +133,7 @@ def analyse_part(doc: Document, *, view: str | None = None, events: bool = True,
 
         # 随后/此后 are not mentions, but an event told after one happened after the date before it.
         dated = sorted([*mentions, *cues], key=lambda m: m.start) if cues else mentions
-        found = build_events(doc, view, dated, entity_table(entities_file))
+        found = build_events(doc, view, dated, entity_table(entities_file, entities))
         if cues:
             found = _without_cues(found, {c.id: c.anchor for c in cues})
     return Analysis(doc, tuple(mentions), tuple(found))
@@ -146,12 +150,17 @@ def _without_cues(events: list[Event], anchors: dict[str, str | None]) -> list[E
 
 
 @lru_cache(maxsize=4)
-def entity_table(entities_file: Path | None):
-    """The entity tables, read once per process (raises EntityFileError for a broken file).
+def entity_table(entities_file: Path | None, entities: tuple[Entity, ...] | None = None):
+    """The entity tables, read once per process (raises EntityFileError for a broken file);
+    given as data (`entities`), only compiled, and no file is read.
 
     They do not change during a run, and reading them for each of ten thousand small
     files would cost more than analysing them.
     """
+    if entities is not None:
+        from .events.entities import _compile
+
+        return _compile(entities)
     from .events.entities import load_table
 
     return load_table(entities_file)
@@ -198,7 +207,7 @@ class Stitcher:
             self._template = replace(doc, text="")
             self._situated = True
         result = analyse_part(doc, view=view, events=self.settings.events,
-                              entities_file=self.settings.entities_file)
+                              entities_file=self.settings.entities_file, entities=self.settings.entities)
         shift = self._offset - len(context)
         ids = self._number(result.mentions, len(context), shift)
         events = [e for e in (self._moved_event(e, len(context), shift, ids) for e in result.events) if e]
@@ -208,6 +217,10 @@ class Stitcher:
         self._parts += 1
         self._events.extend(events)
         return Analysis(self._template, tuple(self._kept(mentions, events)), ())
+
+    def content_key(self) -> str:
+        """The document's canonical key: a hash of its text as analysed (events.identity)."""
+        return self._key.hexdigest()
 
     def finish(self) -> tuple[Event, ...]:
         """The document's events, named from its content and merged, once every part is in."""
@@ -333,13 +346,21 @@ def read_in_parts(source: str | Path, settings: Settings, stdin=None) -> Iterato
     output never has to be held whole. A problem (undecodable bytes half-way, an empty
     file) comes last, as an outcome with the error; the parts before it stay valid.
     """
-    from .documents import HTML_SUFFIXES, chunked, display_path, open_input
+    from .documents import display_path, open_input
 
-    name = display_path(source)
+    return read_opened_in_parts(display_path(source), settings,
+                                lambda: open_input(source, encoding=settings.encoding, stdin=stdin))
+
+
+def read_opened_in_parts(name: str, settings: Settings, opener) -> Iterator[Outcome]:
+    """read_in_parts of the documents.OpenInput that `opener()` gives (its problems too are
+    the outcome's); `name` names the input in an error."""
+    from .documents import HTML_SUFFIXES, chunked
+
     stitcher = None
     held: list[Outcome] = []
     try:
-        with open_input(source, encoding=settings.encoding, stdin=stdin) as opened:
+        with opener() as opened:
             stitcher = Stitcher(opened.path, settings, published=opened.published, title=opened.title)
             # Blank parts wait (a file blank to the end is an error alone), and so does the
             # last part read: it carries the document's events, known when all is read.
@@ -355,7 +376,7 @@ def read_in_parts(source: str | Path, settings: Settings, stdin=None) -> Iterato
                     del held[:-1]
             if held and not stitcher.blank:
                 last = held.pop().analysis
-                yield Outcome(opened.path, replace(last, events=stitcher.finish()))
+                yield Outcome(opened.path, replace(last, events=stitcher.finish()), key=stitcher.content_key())
     except OSError as exc:
         yield from _read_so_far(held, stitcher)
         yield Outcome(name, error=InputError(name, os_reason(exc)))

@@ -105,6 +105,10 @@ class Inputs:
 
 def part_stream(read: Reading, manners: Manners):
     """The inputs' mentions part by part (PartStream), from the files or from an index."""
+    if read.parquet:
+        from .dataset import DatasetPartStream
+
+        return DatasetPartStream(read, manners)
     if read.db:
         from .indexed import IndexPartStream
 
@@ -156,6 +160,11 @@ def load(read: Reading, manners: Manners, *, events: bool = True, mentions: str 
     mentions to keep: all, cited (by the events, as evidence or anchor) or none; by
     default all without events, cited with them.
     """
+    if read.parquet:
+        from .dataset import load_dataset
+
+        check_choice("--merge", read.merge, MERGES)
+        return load_dataset(read, manners, events=events, mentions=mentions or ("none" if events else "all"))
     if read.db:
         from .indexed import load_index
 

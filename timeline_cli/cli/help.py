@@ -68,7 +68,8 @@ ENVIRONMENT = (
 GROUP_OPTIONS_OVER = 10
 OPTION_GROUPS = (
     ("Input", {"paths", "event_id", "text", "name", "command", "ref_date", "entities", "encoding", "glob",
-               "jobs"}),
+               "jobs", "merge", "text_field", "date_field", "id_field", "db", "parquet"}),
+    ("Index", {"stats", "dask", "partitions"}),
     ("Filters", {"since", "until", "actor", "type", "status", "grep", "precision", "limit", "reverse"}),
     ("Output", {"format", "output", "script", "by", "width", "legend", "color", "write"}),
 )
@@ -84,5 +85,6 @@ RELATED = {
     "actors": ("list",),
     "chart": ("list", "tree"),
     "schema": ("list", "mentions"),
+    "index": ("list", "show"),
     "man": (),
 }

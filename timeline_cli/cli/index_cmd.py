@@ -15,13 +15,26 @@ DbOpt = Annotated[str | None, typer.Option(
     "--db", metavar="FILE", help="The index to build or bring up to date (an SQLite file; created if missing).")]
 StatsOpt = Annotated[bool, typer.Option(
     "--stats", help="Say what the index holds (inputs, documents, events, date range, last run) instead of indexing.")]
+DaskOpt = Annotated[str | None, typer.Option(
+    "--dask", metavar="ADDRESS|local[:N]",
+    help="Analyse on a Dask cluster: a scheduler's address (tcp://host:8786), or local:N for N worker "
+         "processes here (local: one per CPU). Writes the Parquet dataset --parquet DIR; needs the "
+         "distributed extra (pip install 'timeline-cli[distributed]').")]
+ParquetOpt = Annotated[str | None, typer.Option(
+    "--parquet", metavar="DIR",
+    help="With --dask: the Parquet dataset to write (a folder, or an fsspec URI such as s3://bucket/news.parquet); "
+         "it replaces the one there when complete.")]
+PartitionsOpt = Annotated[int | None, typer.Option(
+    "--partitions", metavar="N",
+    help="With --dask: cut the inputs into N tasks (default: 4 per worker thread). The result is the same whatever N.")]
 FormatOpt = Annotated[str | None, typer.Option(
     "--format", "-f", metavar="plain|json", help="Format of --stats. Default: plain.")]
 
 
-@uses(without(READING, "db"), MANNERS)
+@uses(without(READING, "db", "parquet"), MANNERS)
 def index_command(read: Reading, manners: Manners, db: DbOpt = None, stats: StatsOpt = False,
-                  format: FormatOpt = None) -> None:
+                  format: FormatOpt = None, dask: DaskOpt = None, parquet: ParquetOpt = None,
+                  partitions: PartitionsOpt = None) -> None:
     """Build or update an index of articles, for fast queries with --db.
 
     Reads the inputs as timeline list does (files, folders, corpus files; the same
@@ -38,6 +51,11 @@ def index_command(read: Reading, manners: Manners, db: DbOpt = None, stats: Stat
     error or Ctrl-C leaves the index as it was, and a reader sees the last complete run
     while the indexer writes.
 
+    Beyond one machine, --dask ADDRESS|local[:N] --parquet DIR maps the analysis over a
+    Dask cluster instead (inputs may be s3://, hdfs:// and other fsspec URIs) and writes a
+    Parquet dataset, merged per date group on the workers; every reading command reads it
+    with --parquet DIR and prints what it prints on the inputs (docs/parquet.md).
+
     Examples:
         timeline index news/ --db news.db
             Index a folder of articles (and its sidecars).
@@ -47,7 +65,14 @@ def index_command(read: Reading, manners: Manners, db: DbOpt = None, stats: Stat
             Bring the index up to date; say what changed.
         timeline index --db news.db --stats
             What the index holds.
+        timeline index news/ --dask local:2 --parquet news.parquet
+            Beyond one machine: analyse on a Dask cluster (here two local worker processes; or
+            --dask tcp://scheduler:8786, s3:// inputs and DIR) into a Parquet dataset (docs/parquet.md).
+        timeline tree --parquet news.parquet
+            Read the dataset as you would read the folder.
     """
+    if dask is not None or parquet is not None or partitions is not None:
+        _index_with_dask(read, manners, db, stats, dask, parquet, partitions)
     if db is None:
         fail_usage("--db FILE is required: the index to build, e.g. timeline index news/ --db news.db")
     fmt = check_choice("--format", format, ("plain", "json")) if format else "plain"
@@ -71,6 +96,22 @@ def index_command(read: Reading, manners: Manners, db: DbOpt = None, stats: Stat
             + ("; everything re-analysed (the tool, the entities or the options changed)" if counts.rebuilt else "")
             + f"; {report.seconds:.2f} s")
     raise typer.Exit(EXIT_INPUT if report.counts.failed else EXIT_OK)
+
+
+def _index_with_dask(read: Reading, manners: Manners, db, stats, dask, parquet, partitions) -> None:
+    from .dataset import index_to_parquet, say_report
+
+    if db is not None or stats:
+        fail_usage("--db and --stats are for the SQLite index; --dask writes a Parquet dataset (--parquet DIR)")
+    if dask is None or parquet is None:
+        fail_usage("--dask ADDRESS|local[:N] and --parquet DIR go together, e.g. timeline index news/ --dask local:2 "
+                   "--parquet news.parquet")
+    if not read.paths:
+        fail_usage(f"give the articles to index, e.g. timeline index news/ --dask local --parquet {parquet}")
+    check_choice("--merge", read.merge, MERGES)
+    report = index_to_parquet(read, manners, dask, parquet, partitions)
+    say_report(report, parquet, manners)
+    raise typer.Exit(EXIT_INPUT if report.failed else EXIT_OK)
 
 
 def _print_stats(db: str, fmt: str) -> None:

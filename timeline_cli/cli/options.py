@@ -38,6 +38,7 @@ class Reading:
     date_field: str | None = None
     id_field: str | None = None
     db: str | None = None
+    parquet: str | None = None
 
     def fields(self):
         """Which fields of a corpus row (JSON Lines, CSV) hold the text, date and id."""
@@ -141,6 +142,10 @@ DB = _param("db", Annotated[str | None, typer.Option(
     "--db", metavar="FILE",
     help="Read the articles from an index built by timeline index instead of from the files: the "
          "same output, at once.")], None)
+PARQUET = _param("parquet", Annotated[str | None, typer.Option(
+    "--parquet", metavar="DIR",
+    help="Read the articles from a Parquet dataset built by timeline index --dask instead of from the "
+         "files (a folder or an fsspec URI; needs the distributed extra): the same output.")], None)
 OUTPUT = _param("output", Annotated[str | None, typer.Option(
     "--output", "-o", metavar="FILE", callback=_dash_is_stdout,
     help="Write to FILE instead of stdout; - is stdout. A file is replaced whole or not at all "
@@ -186,7 +191,7 @@ LIMIT = _param("limit", Annotated[int | None, typer.Option("--limit", "-n", meta
 REVERSE = _param("reverse", Annotated[bool, typer.Option("--reverse", help="Latest first.")], False)
 
 READING = Group("read", Reading, (PATHS, REF_DATE, ENTITIES, ENCODING, GLOB, JOBS, MERGE, TEXT_FIELD,
-                                  DATE_FIELD, ID_FIELD, DB))
+                                  DATE_FIELD, ID_FIELD, DB, PARQUET))
 FILTERS = Group("filters", Filters, (SINCE, UNTIL, ACTOR, TYPE, STATUS, GREP, PRECISION, LIMIT, REVERSE))
 MANNERS = Group("manners", Manners, (QUIET, VERBOSE))
 
