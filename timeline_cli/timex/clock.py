@@ -11,7 +11,7 @@ from .numerals import parse_int
 from .pieces import LEVEL, Clock, Piece, Point, Qualifier, Range
 from .recognise import Anchoring, Rule, found
 
-_MINUTES = {"半": 30, "一刻": 15, "三刻": 45}
+_MINUTES = {"半": 30, "一刻": 15, "三刻": 45, "1刻": 15, "3刻": 45}
 _SHORT_PARTS = {"早": "早上", "晚": "晚上", "夜": "夜里"}
 
 
@@ -100,7 +100,7 @@ def _rules() -> tuple[Rule, ...]:
             r"(?P<dp>" + dayparts + r"|(?<![今昨明前当每日号天])[早晚夜](?=\d|[一二三四五六七八九十]))?\s?(?:大约|约)?"
             r"(?<![\d.:])(?P<hour>[01]?\d|2[0-4]|[零一二两三四五六七八九十]{1,3})\s?(?P<hunit>时|点)"
             + not_followed_by("clock_after") +
-            r"(?:(?P<minute>[0-5]?\d|[零一二三四五六七八九十]{1,3})分|(?P<hextra>半|一刻|三刻|整|钟))?"
+            r"(?:(?P<minute>[0-5]?\d|[零一二三四五六七八九十]{1,3})分|(?P<hextra>半|[一1]刻|[三3]刻|整|钟))?"
             r"(?P<approx>许|左右)?")), build_clock_time, 4, needs="时点",
             anchoring=Anchoring("时点", 9, 10), examples=("上午10时", "下午3点半", "凌晨3时许")),
         Rule("clock-range", re.compile(starts(first_chars(lex["daypart"]) + "0-9零一二两三四五六七八九十",

@@ -21,11 +21,13 @@ from .pieces import (
     FuzzyYearPart,
     Length,
     LunarDay,
+    Offset,
     Piece,
     Point,
     Qualifier,
     Range,
     Recurrence,
+    StoryDay,
 )
 
 RANGE_JOINERS = re.compile(r"\s?(?:至|到|——|-|–|—|~|〜|～)\s?")
@@ -147,10 +149,56 @@ def _apposition_end(prev: Piece, piece: Piece, view: str) -> int | None:
     return None
 
 
+def _time_after_day(prev: Piece, piece: Piece, view: str) -> bool:
+    """明天下午, 5月3日的晚上8点, 三天后的3时: a time of day on the day before it. Across 的 the
+    time must say more than a bare hour (明天的3点 may be a count)."""
+    if not (isinstance(piece.what, Point) and piece.levels[0] >= LEVEL["daypart"] and not piece.what.has_date):
+        return False
+    gap = view[prev.end:piece.start]
+    if gap == "的":
+        if piece.what.weak:
+            return False
+    elif not _adjacent(prev, piece, view):
+        return False
+    if isinstance(prev.what, Offset):
+        return prev.what.at is None and prev.what.length.unit == "D" and not prev.what.length.vague
+    if isinstance(prev.what, StoryDay):  # 次日上午, 当晚8时
+        at = prev.what.at
+        return at is None or (at.clock is None and not at.overlaps(piece.what))
+    return isinstance(prev.what, Point) and prev.levels[1] == LEVEL["day"] and gap == "的"
+
+
+def _evening_after_day(prev: Piece, piece: Piece, view: str) -> bool:
+    """5月3日当晚: the night of the day just written."""
+    return (isinstance(prev.what, Point) and isinstance(piece.what, StoryDay) and piece.what.days == 0
+            and piece.what.at is not None and prev.levels[1] == LEVEL["day"] and prev.what.daypart is None
+            and prev.what.clock is None and _adjacent(prev, piece, view))
+
+
 def _join_points(pieces: list[Piece], view: str) -> list[Piece]:
     out: list[Piece] = []
     for piece in pieces:
         prev = out[-1] if out else None
+        if prev is not None and _evening_after_day(prev, piece, view):
+            prev.what.merge(piece.what.at)
+            prev.levels = (prev.levels[0], LEVEL["daypart"])
+            prev.end = piece.end
+            prev.rule = f"{prev.rule}+{piece.rule}"
+            continue
+        if prev is not None and _time_after_day(prev, piece, view):
+            if isinstance(prev.what, Offset):
+                prev.what.at = piece.what
+            elif isinstance(prev.what, StoryDay):
+                if prev.what.at is None:
+                    prev.what.at = piece.what
+                else:
+                    prev.what.at.merge(piece.what)
+            else:
+                prev.what.merge(piece.what)
+                prev.levels = (prev.levels[0], piece.levels[1])
+            prev.end = piece.end
+            prev.rule = f"{prev.rule}+{piece.rule}"
+            continue
         if prev is not None and piece.start - prev.end <= 1 and piece.levels[1] == LEVEL["day"]:
             end = _apposition_end(prev, piece, view)
             if end is not None:
@@ -348,9 +396,27 @@ def _join_ranges(pieces: list[Piece], view: str) -> list[Piece]:
             out.append(Piece(a.start, b.end, f"range({a.rule},{b.rule})", Range(a, _borrow(a, b))))
             i += 2
             continue
+        if b is not None and _ends_on_story_day(a, b, view):
+            at = b.what.at
+            levels = (LEVEL["daypart"] if at.daypart else LEVEL["clock"], LEVEL["clock"] if at.clock else LEVEL["daypart"])
+            second = _borrow(a, Piece(b.start, b.end, b.rule, at, levels))
+            second.what.day_shift = b.what.days
+            out.append(Piece(a.start, b.end, f"range({a.rule},{b.rule})", Range(a, second)))
+            i += 2
+            continue
         out.append(a)
         i += 1
     return out
+
+
+def _ends_on_story_day(a: Piece, b: Piece, view: str) -> bool:
+    """13:20至次日05:40, 夜间至次日上午: the second end is a time of the day after the first end's."""
+    return (
+        isinstance(a.what, Point) and isinstance(b.what, StoryDay) and b.what.at is not None
+        and a.what.mod is None and not a.what.since and a.what.day_shift is None
+        and a.levels[1] >= LEVEL["daypart"]
+        and b.start - a.end <= 3 and RANGE_JOINERS.fullmatch(view[a.end:b.start]) is not None
+    )
 
 
 def _borrow(a: Piece, b: Piece) -> Piece:

@@ -270,6 +270,7 @@ class Offset:  # 5年后, 三天前: a date that far from the reference date or 
     length: Length
     direction: int
     story: bool = False  # 短短三天后: always counted from the story
+    at: Point | None = None  # 三天后的下午3点: the time of day on the day it names
 
 
 # --- everything else -----------------------------------------------------------------------
@@ -323,6 +324,7 @@ class StorySame:  # 当时, 那时: the previous date in the story
 @dataclass(slots=True, eq=False)
 class StoryDay:  # 次日, 当天, 前一天
     days: int
+    at: Point | None = None  # 当晚, 次日上午10时: the time of day on that day
 
 
 @dataclass(slots=True, eq=False)

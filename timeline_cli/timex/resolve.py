@@ -32,7 +32,7 @@ from .pieces import (
     YearRange,
 )
 from .resolve_lengths import resolve_duration, resolve_offset, resolve_span, resolve_window
-from .resolve_points import day_value, resolve_point
+from .resolve_points import day_value, finish, resolve_point
 from .storyline import Resolved, Story, StoryPoint, Unresolvable
 
 
@@ -272,11 +272,16 @@ def _same(same: StorySame, piece: Piece, story: Story) -> Resolved | None:
 
 
 def _story_day(story_day: StoryDay, piece: Piece, story: Story) -> Resolved | None:
-    """次日/当天/前一天: a day counted from the previous dated day in the story."""
+    """次日/当天/前一天: a day counted from the previous dated day in the story; 当天/当晚 before
+    any date: the day of the report."""
     prev = story.previous(piece.start, need_day=True)
-    if prev is None:
+    if prev is not None:
+        day = date(prev.year, prev.month, prev.day) + timedelta(days=story_day.days)
+        resolved = day_value(day)
+        resolved.anchor, resolved.certainty = prev.id, "relative"
+    elif story_day.days == 0 and story.ref_day() is not None:
+        resolved = day_value(story.ref_day())
+        resolved.anchor, resolved.certainty = "ref_date", "inferred"
+    else:
         return None
-    day = date(prev.year, prev.month, prev.day) + timedelta(days=story_day.days)
-    resolved = day_value(day)
-    resolved.anchor, resolved.certainty = prev.id, "relative"
-    return resolved
+    return finish(resolved, story_day.at, story) if story_day.at is not None else resolved

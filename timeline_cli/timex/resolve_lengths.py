@@ -9,6 +9,7 @@ from datetime import time as clock_time
 from ..model import TimeValue
 from . import calendar as cal
 from .pieces import Duration, Length, Offset, Piece, Span, Window
+from .resolve_points import finish
 from .storyline import Resolved, Story, StoryPoint
 
 
@@ -148,6 +149,11 @@ def resolve_offset(offset: Offset, piece: Piece, story: Story) -> Resolved | Non
     # 七年半后 shifts by months: a month, not a year
     time = _period_value(start, end, u_low if exact else None)
     certainty = "approximate" if length.vague else "relative"
+    if time.granularity == "day" and time.start_date == time.end_date:
+        # a day: times of day after it in the sentence (三天后下午) fall on it
+        day = time.start_date
+        resolved = Resolved(time, anchor, certainty, (day.year, day.month, day.day))
+        return finish(resolved, offset.at, story) if offset.at is not None else resolved
     return Resolved(time, anchor, certainty, (time.start_date.year, None, None))
 
 

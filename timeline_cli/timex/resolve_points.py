@@ -39,7 +39,7 @@ def resolve_point(point: Point, piece: Piece, story: Story) -> Resolved | None:
         resolved = _calendar(point, piece, story)
     if resolved is None:
         return None
-    return _finish(resolved, point, story)
+    return finish(resolved, point, story)
 
 
 def _relative_quarter(part: RelativeQuarter, story: Story) -> Resolved | None:
@@ -391,7 +391,7 @@ def _time_only(piece: Piece, story: Story) -> Resolved:
     return resolved
 
 
-def _finish(resolved: Resolved, point: Point, story: Story) -> Resolved:
+def finish(resolved: Resolved, point: Point, story: Story) -> Resolved:
     """Add the time of day, mods from suffixes, the qualifier, and 以来/至今 ranges."""
     time = resolved.time
     updates: dict = {}

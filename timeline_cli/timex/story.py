@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import alternation, lexicon
-from .pieces import SamePeriod, StoryAfter, StoryDay, StorySame
+from .pieces import Point, SamePeriod, StoryAfter, StoryDay, StorySame
 from .recognise import Rule, found
 
 
@@ -21,7 +21,11 @@ def build_same_period(m, ctx):
 
 
 def build_story_day(m, ctx):
-    return found(m, StoryDay(lexicon()["story_day"][m.group(0)]))
+    word = m.group(0)
+    evening = lexicon()["story_evening"]
+    if word in evening:  # 当晚, 是夜: that day, at night
+        return found(m, StoryDay(0, Point(daypart=evening[word])))
+    return found(m, StoryDay(lexicon()["story_day"][word]))
 
 
 def build_story_same(m, ctx):
@@ -37,7 +41,8 @@ def _rules() -> tuple[Rule, ...]:
              examples=("随后", "此后")),
         Rule("same-period", re.compile(r"(?:去年|上年|上一年)同期"), build_same_period, 2, needs="期",
              examples=("去年同期", "上年同期")),
-        Rule("story-day", re.compile(alternation(lex["story_day"])), build_story_day, 1, examples=("次日", "当天")),
+        Rule("story-day", re.compile(alternation([*lex["story_day"], *lex["story_evening"]])), build_story_day, 1,
+             examples=("次日", "当天", "当晚")),
         Rule("story-same", re.compile(alternation([*lex["story_same"]["words"], *lex["story_or_now"]["words"]])),
              build_story_same, 1, examples=("当时", "那时", "此时")),
     )
