@@ -70,8 +70,8 @@ def read_length(m) -> Length | None:
         length = Length(unit, (low + 0.5 if half else low) * factor)
         if high_text:
             high = parse_number(high_text)
-            if high is None or high <= low:
-                return None
+            if high is None or high <= low or (unit == "Y" and high >= 1000 > low):
+                return None  # 010-2009年: a number, then a year; not a length
             length.amount_max = high * factor
     more = m.group("more1") or m.group("more3") or ("多" if unit_word in _MORE_UNITS else None)
     if more or tail == "多":

@@ -6,7 +6,7 @@ import re
 
 from .fragments import NOT_IN_NUMBER, starts
 from .numerals import parse_int
-from .pieces import LEVEL, Day, Month, Piece, Point, Range, YearRange
+from .pieces import LEVEL, Day, Month, Piece, Point, Range, Year, YearRange
 from .recognise import Anchoring, Rule, found
 
 _MONTH_NUMBER = r"1[0-2]|0?[1-9]|十[一二]|[一二三四五六七八九十]"
@@ -41,12 +41,20 @@ def build_year_range(m, ctx):
         b = a // 100 * 100 + b
     if b <= a:
         return None
+    if m.group("mb"):
+        month = parse_int(m.group("mb"))
+        ends = (Piece(m.start(), m.end(), "", Point(year=Year(a)), (LEVEL["year"], LEVEL["year"])),
+                Piece(m.start(), m.end(), "", Point(year=Year(b), month=Month(month)), (LEVEL["year"], LEVEL["month"])))
+        return found(m, Range(*ends), (LEVEL["year"], LEVEL["month"]))
     return found(m, YearRange(a, b))
 
 
 RULES = (
     Rule("year-range", re.compile(starts("12",
-        NOT_IN_NUMBER + r"(?P<ya>1\d{3}|20\d{2})\s?年?\s?(?:——|[-–—~至到])\s?(?P<yb>1\d{3}|20\d{2}|\d{2})\s?年(?!代)")),
+        NOT_IN_NUMBER + r"(?P<ya>1\d{3}|20\d{2})\s?年?\s?(?:——|[-–—~至到])\s?(?P<yb>1\d{3}|20\d{2}|\d{2})\s?年(?!代)"
+        # 2019年至2021年3月: the range ends in that month; before a day (2021年3月5日) it is two dates
+        r"(?:\s?(?P<mb>" + _MONTH_NUMBER + r")\s?月份?(?!\s?(?:" + _DAY_NUMBER + r"|[一二三四五六七八九十]{1,3})\s?[日号]|[初中底末上下])"
+        r")?(?!\s?(?:" + _MONTH_NUMBER + r")\s?月)")),
         build_year_range, 6, needs="年", anchoring=Anchoring("年", 14, 6), examples=("2013-2018年", "2013年至2018年")),
     Rule("month-range", re.compile(starts("0-9一二三四五六七八九十",
         r"(?<![\d./])(?P<m1>" + _MONTH_NUMBER + ")" + _JOIN + "(?P<m2>" + _MONTH_NUMBER + r")\s?月(?:份)?")),
