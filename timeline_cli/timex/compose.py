@@ -13,10 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .absolute import WEEKDAY_NUMBERS
+from .fragments import CN_DAY
 from .lexicon import lexicon
 from .numerals import parse_int
 from .pieces import (
     LEVEL,
+    Day,
     Duration,
     FuzzyYearPart,
     Length,
@@ -56,6 +59,7 @@ REFINERS = {
     "approx": "前后/左右/许 after a date", "before": "前/以前/之前/前夕 after a date",
     "after": "后/以后/之后 after a date; 稍晚/稍后 after a day (今天稍晚)", "on_or_after": "起/开始 after a date",
     "start": "初时 after a part of the day (今晚初时)",
+    "bare-end": "a bare weekday or day as a range's second end (周一至五, 2月13到15)",
 }
 
 
@@ -396,6 +400,11 @@ def _join_ranges(pieces: list[Piece], view: str) -> list[Piece]:
             out.append(Piece(a.start, b.end, f"range({a.rule},{b.rule})", Range(a, _borrow(a, b))))
             i += 2
             continue
+        bare = _bare_second_end(a, view)
+        if bare is not None and (b is None or b.start >= bare.end):
+            out.append(Piece(a.start, bare.end, f"range({a.rule},{bare.rule})", Range(a, _borrow(a, bare))))
+            i += 1
+            continue
         if b is not None and _ends_on_story_day(a, b, view):
             at = b.what.at
             levels = (LEVEL["daypart"] if at.daypart else LEVEL["clock"], LEVEL["clock"] if at.clock else LEVEL["daypart"])
@@ -407,6 +416,35 @@ def _join_ranges(pieces: list[Piece], view: str) -> list[Piece]:
         out.append(a)
         i += 1
     return out
+
+
+_BARE_WEEKDAY = re.compile(r"\s?(?:至|到|-|~|—)\s?(?P<n>[一二三四五六日天])(?![一二三四五六七八九十\d年月日号天点时个周])")
+_BARE_DAY = re.compile(r"\s?(?:至|到|-|~|—)\s?(?P<n>3[01]|[12]\d|0?[1-9]|" + CN_DAY + r")(?=\s?(?:[，,。；;、]|$))")
+
+
+def _bare_second_end(a: Piece, view: str) -> Piece | None:
+    """周一至五, 2月13到15: the second end is a bare weekday or day number; the first says which."""
+    point = a.point
+    if point is None or point.mod is not None or point.since or point.clock or point.daypart:
+        return None
+    if point.weekday is not None and point.day is None:
+        m = _BARE_WEEKDAY.match(view, a.end)
+        if m is None:
+            return None
+        number = WEEKDAY_NUMBERS[m.group("n")]
+        if number <= point.weekday:
+            return None
+        second = Point(weekday=number)
+    elif point.day is not None and point.day.number is not None and a.levels[1] == LEVEL["day"]:
+        m = _BARE_DAY.match(view, a.end)
+        number = parse_int(m.group("n")) if m else None
+        if number is None or not point.day.number < number <= 31:
+            return None
+        second = Point(day=Day(number))
+    else:
+        return None
+    start = m.start("n")
+    return Piece(start, m.end(), "bare-end", second, (LEVEL["day"], LEVEL["day"]))
 
 
 def _ends_on_story_day(a: Piece, b: Piece, view: str) -> bool:
