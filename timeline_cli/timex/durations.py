@@ -28,12 +28,13 @@ _DAY_COUNT_WORDS = ("两", "俩", "几", "数", "多")
 _CN_START = "几数上零一二两俩三四五六七八九十百千万半若"  # what a length in Chinese numerals starts with
 
 # Words just before the number that change what the length means.
-_PREFIXES = ("接下来的", "接下来", "过去", "最近", "未来", "今后", "短短", "仅仅", "没过", "不到", "不足",
+_PREFIXES = ("接下来的", "接下来", "过去的", "过去", "再过", "最近", "未来", "今后", "短短", "仅仅", "没过", "不到", "不足",
              "将近", "接近", "超过", "大约", "近", "逾", "约", "第")
 _PREFIX_ENDS = {word[-1] for word in _PREFIXES}
 _QUALIFIERS = {"不到": "LESS_THAN", "不足": "LESS_THAN", "将近": "LESS_THAN", "接近": "LESS_THAN",
                "超过": "MORE_THAN", "逾": "MORE_THAN", "大约": "APPROX", "约": "APPROX"}
-_PAST_PREFIXES = ("过去", "近", "最近")
+_PAST_PREFIXES = ("过去的", "过去", "近", "最近")
+_LATER_PREFIXES = ("再过",)  # 再过两天: a date that far on
 _FUTURE_PREFIXES = ("未来", "今后", "接下来的", "接下来")
 _STORY_PREFIXES = ("短短", "仅仅", "没过")  # 短短三天后: counted from the story, the number alone
 _SINCE = ("来", "以来")
@@ -140,6 +141,8 @@ def frame(length: Length, prefix: str | None, suffix: str | None) -> Duration | 
         return Span(length, -1)
     if prefix in _FUTURE_PREFIXES:
         return Span(length, 1)
+    if prefix in _LATER_PREFIXES and suffix is None:
+        return Offset(length, 1)
     if suffix in _BEFORE or suffix in _AFTER:
         direction = -1 if suffix in _BEFORE else 1
         return Offset(length, direction, story=prefix in _STORY_PREFIXES or prefix == "不到")

@@ -90,15 +90,34 @@ def resolve_span(span: Span, story: Story) -> Resolved:
     ref_day = story.ref_day()
     start = end = None
     anchor = None
-    if ref_day is not None and not length.vague and length.amount_max is None:
+    if ref_day is not None and not length.vague and length.amount_max is None and not length.parts:
         shift = _amount_in_days_or_months(length.amount, length.unit)
+        seconds = _length_in_seconds(length)
         if shift is not None:
             amount, unit = shift
             other = cal.shift_date(ref_day, span.direction * amount, unit)
             start, end = (other, ref_day) if span.direction < 0 else (ref_day, other)
             anchor = "ref_date"
+        elif seconds is not None:  # 未来48小时, 一天半以来: from the reference's time of day
+            moment = datetime.combine(ref_day, story.ref.clock or _NOON)
+            try:
+                other = (moment + timedelta(seconds=span.direction * seconds)).date()
+            except OverflowError:
+                other = None
+            if other is not None:
+                start, end = (other, ref_day) if span.direction < 0 else (ref_day, other)
+                anchor = "ref_date"
     time = TimeValue("DURATION", value, length.mod, None, start, end, value, high)
     return Resolved(time, anchor, "relative")
+
+
+def _length_in_seconds(length: Length) -> float | None:
+    """Hours, minutes, seconds and half days (一天半) as seconds; None for calendar units."""
+    if length.unit in _SECONDS:
+        return length.amount * _SECONDS[length.unit]
+    if length.unit == "D" and length.amount != int(length.amount):
+        return length.amount * 86400
+    return None
 
 
 _VAGUE_RANGE = (2, 5)  # 几周后: between two and five weeks
