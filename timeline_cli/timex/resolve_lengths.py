@@ -67,21 +67,32 @@ def resolve_duration(duration: Duration) -> Resolved:
 _SHIFT_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day"}
 
 
-def _amount_in_days_or_months(amount: float, unit: str) -> tuple[int, str] | None:
-    """Calendar shifts need whole units: 1.5 years → 18 months, half a month → 15 days."""
+def _amount_in_days_or_months(amount: float, unit: str) -> tuple[int, str, int] | None:
+    """Calendar shifts need whole units: (amount, unit, extra days). 1.5 years → 18 months,
+    half a month → 15 days, ten and a half months → 10 months and 15 days."""
     if unit == "CE":
         amount, unit = amount * 100, "Y"
     if unit not in _SHIFT_UNITS:
         return None
     if amount == int(amount):
-        return int(amount), _SHIFT_UNITS[unit]
+        return int(amount), _SHIFT_UNITS[unit], 0
     if unit == "Y":
-        return round(amount * 12), "month"
+        return round(amount * 12), "month", 0
     if unit == "M":
-        return round(amount * 30), "day"
+        return int(amount), "month", round((amount - int(amount)) * 30)
     if unit == "W":
-        return round(amount * 7), "day"
+        return round(amount * 7), "day", 0
     return None
+
+
+def _shifted(day: date, shift: tuple[int, str, int], sign: int) -> date:
+    amount, unit, days = shift
+    return cal.shift_date(day, sign * amount, unit) + timedelta(days=sign * days)
+
+
+def _shift_unit(shift: tuple[int, str, int]) -> str:
+    """The unit the shifted date is known to: 两个半月后 to the day."""
+    return "day" if shift[2] else shift[1]
 
 
 def resolve_span(span: Span, story: Story) -> Resolved:
@@ -94,8 +105,7 @@ def resolve_span(span: Span, story: Story) -> Resolved:
         shift = _amount_in_days_or_months(length.amount, length.unit)
         seconds = _length_in_seconds(length)
         if shift is not None:
-            amount, unit = shift
-            other = cal.shift_date(ref_day, span.direction * amount, unit)
+            other = _shifted(ref_day, shift, span.direction)
             start, end = (other, ref_day) if span.direction < 0 else (ref_day, other)
             anchor = "ref_date"
         elif seconds is not None:  # 未来48小时, 一天半以来: from the reference's time of day
@@ -157,16 +167,14 @@ def resolve_offset(offset: Offset, piece: Piece, story: Story) -> Resolved | Non
         return _clock_offset(length, direction, story, prev if use_story else None)
     if None in shifts:
         return None
-    (n_low, u_low), (n_high, u_high) = shifts
+    low_shift, high_shift = shifts
     if direction > 0:
-        start = cal.shift_date(base_start, n_low, u_low)
-        end = cal.shift_date(base_end, n_high, u_high)
+        start, end = _shifted(base_start, low_shift, 1), _shifted(base_end, high_shift, 1)
     else:
-        start = cal.shift_date(base_start, -n_high, u_high)
-        end = cal.shift_date(base_end, -n_low, u_low)
+        start, end = _shifted(base_start, high_shift, -1), _shifted(base_end, low_shift, -1)
     exact = not length.vague and length.amount_max is None and base_start == base_end
     # 七年半后 shifts by months: a month, not a year
-    time = _period_value(start, end, u_low if exact else None)
+    time = _period_value(start, end, _shift_unit(low_shift) if exact else None)
     certainty = "approximate" if length.vague else "relative"
     if time.granularity == "day" and time.start_date == time.end_date:
         # a day: times of day after it in the sentence (三天后下午) fall on it
