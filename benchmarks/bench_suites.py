@@ -28,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SUITES_DIR = ROOT.parent / "shared" / "suites"
 SUITE_FILES = ("jionlp_parser.jsonl", "jionlp_extractor.jsonl", "duckling_zh.jsonl")
+SUITE_NAMES = tuple(name.removesuffix(".jsonl") for name in SUITE_FILES)
 PASSING = ROOT / "tests" / "suites" / "passing.txt"
 DOCS = ROOT / "docs" / "timex.md"
 DIVERGENCE_HEADING = "## Divergences from the peers' test suites"
@@ -126,7 +127,8 @@ def divergences(path: Path = DOCS) -> dict[str, str]:
     """The divergence table of docs/timex.md: case id pattern → reason.
 
     Rows look like `| duckling_zh-g007-* | … | reason |`: the first cell holds case ids or
-    patterns (fnmatch, * for any characters) separated by spaces; the last cell is the reason.
+    patterns (fnmatch: * and ? only) separated by spaces; the last cell is the reason. A row
+    that is neither raises ValueError, so that a typo cannot silently drop a row.
     """
     text = path.read_text(encoding="utf-8")
     start = text.find(DIVERGENCE_HEADING)
@@ -137,13 +139,13 @@ def divergences(path: Path = DOCS) -> dict[str, str]:
     if next_heading:
         section = section[:next_heading.start()]
     table: dict[str, str] = {}
-    for line in section.splitlines():
+    rows = [line for line in section.splitlines() if line.lstrip().startswith("|")]
+    for line in rows[2:]:  # after the header and its rule
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if len(cells) < 2 or not line.lstrip().startswith("|") or set(cells[0]) <= set("-: "):
-            continue
         ids = [w.strip("`") for w in cells[0].replace(",", " ").split()]
-        if not ids or not all(re.fullmatch(r"[a-z_]+-[A-Za-z0-9*?\-]+", w) for w in ids):
-            continue  # the header row
+        bad = [w for w in ids if not re.fullmatch(r"[a-z_]+-[A-Za-z0-9*?\-]+", w)]
+        if not ids or bad or len(cells) < 2 or not cells[-1]:
+            raise ValueError(f"{path.name}: divergence row without case ids or a reason: {line.strip()[:80]}")
         for pattern in ids:
             table[pattern] = cells[-1]
     return table
