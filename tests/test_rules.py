@@ -46,6 +46,12 @@ def mention_of(text: str, ref: str, wanted: str):
     return next((m for m in found if m.text == wanted), None)
 
 
+def test_every_rule_is_in_the_rules_table_of_the_docs():
+    doc = (Path(__file__).parent.parent / "docs" / "timex.md").read_text(encoding="utf-8")
+    section = doc[doc.index("## Rules"):doc.index("## Types and values")]
+    assert [name for name in sorted(NAMES) if f"`{name}`" not in section] == []
+
+
 def test_rule_names_are_unique_words():
     names = [rule.name for rule in RULES]
     assert len(names) == len(set(names))
