@@ -26,6 +26,10 @@ A predicted event (the "timeline-cli/events/v1" JSON contract) matches an expect
     characters, via OpenCC t2s, case- and width-folded);
   * one evidence sentence overlaps the expected sentence (by offsets in the same file, or by
     text: one contains the other, or they share 10 characters in a row).
+  * its title keeps the rubric of docs/events.md (`title_problems`): at least 3 characters, not
+    cut inside a Latin word or a number, not opening with a conjunction or preposition nor
+    ending on a word that wants its object, no stray or unpaired punctuation, a predicate.
+    Events that fail only this are counted and listed ("title rubric").
 Each expected and each predicted event is matched at most once (a maximum matching).
 Precision is matched / predicted, recall matched / expected.
 
@@ -65,12 +69,11 @@ REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DIR = REPO / "tests" / "articles"
 SCHEMA = "timeline-cli/events/v2"
 
-STATUSES = {"occurred", "planned", "predicted", "reported", "negated"}
-TYPES = {
-    "join", "leave", "found", "release", "delay", "reorganise", "appoint", "acquire", "invest",
-    "announce", "statement", "prediction", "layoff", "match", "win", "lose", "sign", "vote",
-    "pass", "open", "launch", "other",
-}
+sys.path.insert(0, str(REPO))  # the vocabularies below are the tool's own (timeline_cli/vocab.py)
+from timeline_cli.events.build import event_types  # noqa: E402
+from timeline_cli.vocab import STATUSES  # noqa: E402
+
+TYPES = set(event_types())
 MODS = {
     "START", "MID", "END", "APPROX", "BEFORE", "AFTER", "ON_OR_AFTER", "ON_OR_BEFORE",
     "MORE_THAN", "LESS_THAN",
@@ -418,6 +421,65 @@ def collect_articles(args: list[str]) -> list[Path]:
     return [p for p in paths if not (p.resolve() in seen or seen.add(p.resolve()))]
 
 
+
+# --------------------------------------------------------------------------- the title rubric
+
+# docs/events.md, "What a sensible title is": a matched event whose title breaks a rule of the
+# rubric is not counted as matched. Each rule is checked on the title alone or against the
+# evidence sentence it came from (for words cut at either end).
+_LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
+_OPENERS, _CLOSERS = "（(【「『《“[", "）)】」』》”]"
+_LEADING_FUNCTION = re.compile(r"^(?:和|与|及|或|而|并|但|向|把|给|跟|于|至|到|将|的|了|呢|对(?!于)|被(?![^，,]{1,8}的))")
+_TRAILING_FUNCTION = re.compile(r"(?:在|於|于|至|到|為|为|是|自|從|从|向|對|对|給|给|把|被|將|将|和|與|与|及|或|的|之|以|由)$")
+_STRAY = re.compile(r"^[、，,；;：:。）)】」』》”]|[（(【「『《“、，,；;：:]$|[（(][\s、，,；;：:]*[）)]")
+# Common predicates of news sentences, Simplified (titles are compared in Simplified).
+_PREDICATES = re.compile(
+    "是|有|为|成|在|到|发|宣|表示|称|说|指|举行|进行|召开|通过|签|任|辞|离|加入|成立|推出|上线|开|关|停|"
+    "升|降|增|减|涨|跌|达|获|赢|胜|败|输|击|夺|判|罚|捕|拘|诉|审|查|死|伤|亡|撞|坠|发生|出现|遭|受|被|"
+    "批准|决定|计划|将|拟|预计|预测|完成|结束|开始|启动|恢复|复|改|延|推迟|取消|公布|发布|披露|确认|否认|"
+    "回应|会见|访问|抵达|前往|出席|参加|举办|展出|迎来|挂|打|赛|战|投|选|当选|提名|收购|合并|融资|上市|"
+    "退|回|来|去|走|见|看|用|买|卖|建|修|造|放|送|接|拿|给|让|使|要|会|能|可|应|需|登|落|入|出|上|下|"
+    "逝|生|病|感染|确诊|警|报|讯|示|提|议|论|谈|求|呼吁|批评|支持|反对|抗议|罢|控|告|领|带|推|拉|追|"
+    "爆|炸|烧|淹|塌|震|刮|吹|雨|雪|降温|升温|预警|信号|启用|开通|通车|开幕|闭幕|开业|营业|休|闭|"
+    "动|通|批|乘|搭|飞|行|办|做|作|设|制|产|播|映|唱|演|跑|游|考|学|教|讲|问|答|救|助|保|护|占|据|超|过|"
+    "破|创|立|定|订|收|付|赔|借|贷|欠|缴|交|转|换|移|迁|搬|住|留|守|攻|防|补|缺|亏|盈|赚|涨|升|扩|缩")
+
+
+def title_problems(pred: dict, fold: Folder) -> list[str]:
+    """Why a predicted title breaks the rubric (empty when it does not)."""
+    title = str(pred.get("title") or "").strip()
+    core = title.rstrip("…").strip()
+    if len(core) < 3:
+        return ["empty or shorter than 3 characters"]
+    problems = []
+    sentence = _pred_sentence(pred)
+    if sentence and "…" not in title:
+        at = sentence.find(core)
+        if at >= 0:
+            before = sentence[at - 1:at] if at else ""
+            after = sentence[at + len(core):at + len(core) + 1]
+            if _LATIN_OR_DIGIT.match(core[:1]) and before and _LATIN_OR_DIGIT.match(before):
+                problems.append("starts inside a word or number")
+            after2 = sentence[at + len(core):at + len(core) + 2]
+            if _LATIN_OR_DIGIT.match(core[-1:]) and after and (
+                    _LATIN_OR_DIGIT.match(after) or re.fullmatch(r"[：:.．,，/／]\d", after2)):
+                problems.append("ends inside a word or number")  # Gemin for Gemini, 3 for 3：1
+    if title.endswith("…") and _LATIN_OR_DIGIT.match(core[-1:]) and sentence:
+        at = sentence.find(core)
+        if at >= 0 and _LATIN_OR_DIGIT.match(sentence[at + len(core):at + len(core) + 1] or " "):
+            problems.append("cut inside a word or number")
+    simple = fold(core)
+    if _LEADING_FUNCTION.match(simple):
+        problems.append("starts with a conjunction or preposition")
+    if _TRAILING_FUNCTION.search(simple):
+        problems.append("ends on a word that wants its object")
+    if _STRAY.search(core) or sum(core.count(c) for c in _OPENERS) != sum(core.count(c) for c in _CLOSERS):
+        problems.append("stray or unpaired punctuation")
+    if not _PREDICATES.search(simple):
+        problems.append("no predicate")
+    return problems
+
+
 # --------------------------------------------------------------------------- running the tool
 
 
@@ -573,6 +635,7 @@ class Score:
     matched: int = 0
     status_agree: int = 0
     type_agree: int = 0
+    rubric_failed: int = 0  # events that would match but for a title that breaks the rubric
     error: str | None = None
     missed: list[dict] = field(default_factory=list)
     spurious: list[dict] = field(default_factory=list)
@@ -596,7 +659,7 @@ class Score:
         return {"article": self.name, "expected": self.expected, "predicted": self.predicted,
                 "matched": self.matched, "precision": self.precision, "recall": self.recall,
                 "f1": self.f1, "status_agree": self.status_agree, "type_agree": self.type_agree,
-                "error": self.error, "missed": self.missed, "spurious": self.spurious,
+                "rubric_failed": self.rubric_failed, "error": self.error, "missed": self.missed, "spurious": self.spurious,
                 "notes": self.notes}
 
 
@@ -624,18 +687,25 @@ def _diagnose(exp: Expected, preds: list[dict], article: Article, fold: Folder,
 
 def score_article(article: Article, preds: list[dict], fold: Folder) -> Score:
     exps = article.events
-    candidates = [
+    found = [
         [j for j, p in enumerate(preds)
          if date_matches(e.date, e.mod, p.get("date") or {})
          and terms_match(p, e.terms, fold)
          and evidence_overlaps(p, article, e, fold)]
         for e in exps
     ]
+    problems = {j: title_problems(preds[j], fold) for cands in found for j in cands}
+    candidates = [[j for j in cands if not problems[j]] for cands in found]
     # try exact date values first, so that a tie goes to the most precise partner
     for e, cands in zip(exps, candidates, strict=True):
         cands.sort(key=lambda j, e=e: (str((preds[j].get("date") or {}).get("value")) != e.date, j))
     pairs = max_matching(candidates)
     sc = Score(article.name, len(exps), len(preds), len(pairs))
+    without_rubric = max_matching(found)
+    sc.rubric_failed = len(without_rubric) - len(pairs)
+    for i, j in without_rubric.items():
+        if i not in pairs and problems[j]:
+            sc.notes.append(f"title fails the rubric ({'; '.join(problems[j])}): {preds[j].get('title')!r}")
     for i, j in pairs.items():
         sc.status_agree += preds[j].get("status") == exps[i].status
         sc.type_agree += preds[j].get("type") == exps[i].type
@@ -767,6 +837,8 @@ def print_scores(scores: list[Score], show_errors: bool) -> None:
     if failed:
         print(f"({failed} article(s) could not be scored; their expected events count as missed)")
     print("status/type: of the matched events, how many have the expected status / type")
+    print(f"title rubric: {total.rubric_failed} event(s) would match but for a title that breaks "
+          "the rubric (docs/events.md); they count as missed")
     if show_errors:
         for s in scores:
             if s.error or not (s.missed or s.spurious or s.notes or s.disagreements):
@@ -792,6 +864,7 @@ def overall(scores: list[Score]) -> Score:
             total.matched += s.matched
             total.status_agree += s.status_agree
             total.type_agree += s.type_agree
+            total.rubric_failed += s.rubric_failed
     return total
 
 

@@ -25,6 +25,8 @@ from fnmatch import fnmatchcase
 from functools import lru_cache
 from pathlib import Path
 
+from .vocab import CLOSERS, SENTENCE_END
+
 SEED_NAME = "000_baa26c5ea6ec9896.txt"
 SIDE_SUFFIX = ".meta.toml"
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".htm", ".html", ""}
@@ -544,7 +546,7 @@ def read_raw(source: str | Path, *, encoding: str | None = None, stdin=None) -> 
 # --- cutting text into parts ----------------------------------------------------------------
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u3000]*\n")
-_SENTENCE_END = re.compile(r"[。！？!?][」』”’）)】》\"']*")
+_SENTENCE_END = re.compile(f"[{re.escape(SENTENCE_END)}][{re.escape(CLOSERS)}]*")
 
 
 def chunked(pieces: Iterable[str], size: int = CHUNK_CHARS) -> Iterator[str]:

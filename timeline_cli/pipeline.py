@@ -158,9 +158,9 @@ def entity_table(entities_file: Path | None, entities: tuple[Entity, ...] | None
     files would cost more than analysing them.
     """
     if entities is not None:
-        from .events.entities import _compile
+        from .events.entities import compile_table
 
-        return _compile(entities)
+        return compile_table(entities)
     from .events.entities import load_table
 
     return load_table(entities_file)

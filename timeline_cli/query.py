@@ -7,11 +7,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from .model import Event, RefDate
+from .vocab import FINENESS
 
 PRECISIONS = ("year", "month", "day")
-_FINENESS = {"century": 0, "decade": 1, "year": 2, "half": 3, "quarter": 3, "season": 3, "month": 4,
-             "week": 5, "day": 6, "daypart": 6, "hour": 6, "minute": 6}
-_PRECISION_LEVEL = {"year": 2, "month": 4, "day": 6}
+_PRECISION_LEVEL = {"year": FINENESS["year"], "month": FINENESS["month"], "day": FINENESS["day"]}
 
 
 class QueryError(ValueError):
@@ -86,7 +85,7 @@ def precise_enough(event: Event, precision: str) -> bool:
     d = event.date
     if d.start_date is None or d.end_date is None or d.mod in _OPEN_MODS:
         return False
-    if _FINENESS.get(d.granularity or "", -1) < _PRECISION_LEVEL[precision]:
+    if FINENESS.get(d.granularity or "", -1) < _PRECISION_LEVEL[precision]:
         return False
     length = (d.end_date - d.start_date).days + 1
     return length <= _MAX_DAYS[precision]

@@ -11,6 +11,8 @@ import re
 from functools import lru_cache
 from operator import ne
 
+from .vocab import SCRIPTS  # noqa: F401 - the script choices, defined once in vocab.py
+
 # Full-width digits, letters and the few symbols dates use (：－．／～％) fold to ASCII in
 # the view; other full-width punctuation (，。（）) stays, the patterns know it.
 _FOLD_CHARS = "０１２３４５６７８９：－．／～％" + "".join(chr(c) for c in range(0xFF21, 0xFF3B)) \
@@ -18,9 +20,7 @@ _FOLD_CHARS = "０１２３４５６７８９：－．／～％" + "".join(chr(c
 _FOLD_MAP = {ch: chr(ord(ch) - 0xFEE0) for ch in _FOLD_CHARS}
 _FOLD_RE = re.compile("[" + re.escape(_FOLD_CHARS) + "]")
 
-SCRIPTS = ("original", "hant", "hans")
 _CJK = re.compile("[\u4e00-\u9fff]")
-
 
 
 @lru_cache(maxsize=8)
@@ -107,6 +107,12 @@ def _count_simplified(text: str) -> int:
 
 def _count_changed(original: str, converted: str) -> int:
     return sum(map(ne, original, converted))
+
+
+def to_traditional(text: str) -> str:
+    """Simplified characters as Traditional ones, character for character (no regional phrases):
+    for names, which must keep their own words."""
+    return _converter("s2t").convert(text) if text else text
 
 
 def convert(text: str, script: str) -> str:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from ..vocab import STATUSES
 from .common import check_choice, fail_usage
 from .options import Filters
-
-STATUSES = ("occurred", "planned", "predicted", "reported", "negated")
 
 
 def build_query(analyses, filters: Filters, entities: str | None = None):

@@ -10,8 +10,14 @@ from functools import lru_cache
 from importlib import resources
 
 from ..model import Actor, Document, Event, EventDate, Evidence, Mention
+from ..script import simplified_view as simplified_of
+from ..vocab import CERTAINTY_ORDER, FINENESS
+from . import nonevents
+from .actors import sentence_actors, unique_actors
+from .boilerplate import blank, noise_spans
 from .dating import governing_date, is_habitual
-from .entities import DocEntities, EntityTable, discover, find_actors, has_person_pronoun
+from .derive import derived_events
+from .entities import DocEntities, EntityTable, discover, has_person_pronoun
 from .identity import single_id
 from .sentences import Span, clauses, sentences
 
@@ -45,8 +51,9 @@ def _trigger_pattern() -> tuple[re.Pattern, dict[str, str]]:
 
 
 def makes_event(mention: Mention) -> bool:
-    """Dates and times place events; durations, sets and 目前/此前 do not."""
-    return mention.type in ("DATE", "TIME") and mention.value not in _NO_EVENT_VALUES
+    """Dates and times place events; durations, sets and 目前/此前/近日/日前 do not."""
+    vague_now = mention.rule == "reference" and mention.mod == "APPROX"
+    return mention.type in ("DATE", "TIME") and mention.value not in _NO_EVENT_VALUES and not vague_now
 
 
 @dataclass(slots=True)
@@ -68,9 +75,6 @@ class Draft:
 def build_events(doc: Document, view: str, mentions: list[Mention], table: EntityTable) -> list[Event]:
     """One event per dated clause, plus derived spans: not yet merged, with provisional ids
     (`merge.finish_document` names them from the document's content and merges them)."""
-    from .boilerplate import blank, noise_spans
-    from .derive import derived_events
-
     noise = noise_spans(view)
     if noise:  # bylines, agency tags, navigation…: blanked, offsets kept
         starts = [start for start, _ in noise]
@@ -82,7 +86,7 @@ def build_events(doc: Document, view: str, mentions: list[Mention], table: Entit
     names = discover(story.text, view, table)
     drafts = draft_events(story, view, mentions, names)
     events = [single_event(doc, draft) for draft in drafts]
-    events.extend(derived_events(doc, view, mentions, names, len(drafts)))
+    events.extend(derived_events(doc, view, mentions, names))
     return events
 
 
@@ -103,7 +107,9 @@ def single_event(doc: Document, draft: Draft) -> Event:
 
 def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEntities) -> list[Draft]:
     text = doc.text
-    dated = [m for m in mentions if makes_event(m)]
+    names = {m.id for m in mentions if nonevents.in_name(view, m)}
+    # A date inside a name, or told relative to one (1963年建国契约…，当时), dates nothing.
+    dated = [m for m in mentions if makes_event(m) and m.id not in names and m.anchor not in names]
     by_id = {m.id: m for m in mentions}
     days = [m for m in dated if m.start_date is not None and m.start_date == m.end_date]
     drafts: list[Draft] = []
@@ -119,7 +125,7 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
             if dated[cursor].start >= sentence.start:
                 inside.append(dated[cursor])
             cursor += 1
-        actors_here = _actors(text, view, sentence, table, doc.script)
+        actors_here = sentence_actors(text, view, sentence, table, doc.script)
         people = [a for a, kind in actors_here if kind == "person"]
         pronoun_person = None
         if not people and last_person is not None and has_person_pronoun(view, sentence.start, sentence.end):
@@ -129,14 +135,16 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
             last_person = people[-1]
         if not inside:
             continue
-        parts = clauses(text, sentence)
-        starters = _event_starters(view, parts, inside)
+        parts = _split_dated_lists(view, clauses(text, sentence), inside)
+        starters = _event_starters(view, parts, inside, doc.ref.date if doc.ref else None)
         starts = [part.start for part in parts]
         starter_clauses = {_clause_index(parts, m.start, starts) for m in starters}
         for mention in starters:
             index = _clause_index(parts, mention.start, starts)
             scope = _scope(parts, index, starter_clauses)
-            title, place = make_title(text, view, scope, mention, inside, parts[index - 1] if index else None)
+            if _not_a_happening(view, scope, parts, mention, doc):
+                continue
+            title, place = make_title(text, view, scope, mention, inside, _clause_before(view, parts, index))
             if not title:
                 continue
             if pronoun_person is not None and title[:1] in "他她":
@@ -147,18 +155,15 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
             previous_day = days[at] if at >= 0 and days[at].start >= paragraph_start else None
             when = governing_date(doc, view, mention, inside, by_id, paragraph_start, previous_day)
             drafts.append(Draft(mention, sentence, title, event_type, status,
-                                _unique([a for a, _ in actors_here]), doc.path, len(drafts), when, place))
+                                unique_actors([a for a, _ in actors_here]), doc.path, len(drafts), when, place))
     return drafts
 
 
 _COMPLEMENT = re.compile(r"(原定于?的?|原订于?|原计划|原本|原先|预定|定于|由|至|到|押后至|延至|推迟至|推迟到|延后至|改为|改到|提前至|提前到)$")
 _MOVED_TO = re.compile(r"(押后至|延至|延到|推迟至|推迟到|延后至|延后到|改为|改到|改期至|提前至|提前到)$")
-_FINENESS = {"century": 0, "decade": 1, "year": 2, "half": 3, "quarter": 3, "season": 3, "month": 4,
-             "week": 5, "day": 6, "daypart": 7, "hour": 7, "minute": 8}
-_CERTAINTY_ORDER = {"stated": 0, "relative": 1, "inferred": 2, "approximate": 3}
 
 
-def _event_starters(view: str, parts: list[Span], inside: list[Mention]) -> list[Mention]:
+def _event_starters(view: str, parts: list[Span], inside: list[Mention], today: date | None = None) -> list[Mention]:
     """The mentions that start events: one per clause, the clearest date in it.
 
     A date that only completes another (原定的2024年第四季, 押后至2025年年底) starts no
@@ -166,9 +171,13 @@ def _event_starters(view: str, parts: list[Span], inside: list[Mention]) -> list
     is in the same sentence (表决通过…，随后完成三读 is one event).
     """
     starts = [part.start for part in parts]
-    kept = [m for m in inside if not is_habitual(view, parts[_clause_index(parts, m.start, starts)].start, m)]
+    kept = [m for i, m in enumerate(inside)
+            if not is_habitual(view, parts[_clause_index(parts, m.start, starts)].start, m)
+            and _dates_an_event(view, m, inside[i - 1] if i else None, today)
+            and not _aside_in_quotation(view, m, parts[0].start, today)]
     own = [m for m in kept if not _is_complement(view, m) and not _follows_in_sentence(m, kept)
-           and not _describes_noun(view, m, kept)]
+           and not _describes_noun(view, m, kept) and not _announced(view, m, kept)
+           and not _in_a_description(view, m, parts[_clause_index(parts, m.start, starts)], kept)]
     if not own:
         # Only dates that complete others (原訂於2022年舉行，後延至2023年): the new date, if any.
         moved = [m for m in kept if _MOVED_TO.search(view[max(0, m.start - 4):m.start])]
@@ -179,18 +188,146 @@ def _event_starters(view: str, parts: list[Span], inside: list[Mention]) -> list
         best = chosen.get(index)
         if best is None or _rank(mention) < _rank(best):
             chosen[index] = mention
-    return sorted(chosen.values(), key=lambda m: m.start)
+    ordered = []
+    years_told: set[int] = set()  # calendar years holding a date already chosen in the sentence
+    for m in sorted(chosen.values(), key=lambda m: m.start):
+        if not _restates_year(view, parts, starts, m, years_told):
+            ordered.append(m)
+        if m.start_date is not None and m.end_date is not None and m.start_date.year == m.end_date.year:
+            years_told.add(m.start_date.year)
+    return sorted(ordered + _respectively(view, parts, starts, ordered, own), key=lambda m: m.start)
+
+
+def _aside_in_quotation(view: str, mention: Mention, sentence_start: int, today: date | None) -> bool:
+    """“昨天下着毛毛细雨…”: what someone recalls in their own words is an aside; what they
+    announce or foresee (「也許5年后我們會知道…」) is theirs to date."""
+    if not nonevents.in_quotation(view, mention, sentence_start):
+        return False
+    return today is None or mention.end_date is None or mention.end_date <= today
+
+
+def _clause_before(view: str, parts: list[Span], index: int) -> Span | None:
+    """The clause before, for a title without a subject: before the whole list when the clause
+    is an item of a dated list (…進行便當會，今天與內政委員會、22日將邀財政委員會)."""
+    while index > 0 and view[parts[index - 1].end - 1:parts[index - 1].end] == "、":
+        index -= 1
+    return parts[index - 1] if index else None
+
+
+def _split_dated_lists(view: str, parts: list[Span], inside: list[Mention]) -> list[Span]:
+    """今天與內政委員會、22日將邀財政委員會、23日邀請經濟委員會: each item of a list that opens
+    with its own date is a clause of its own."""
+    cuts = set()
+    for before, mention in zip(inside, inside[1:], strict=False):
+        comma = mention.start - 1
+        if view[comma] == "、" and len(view[before.end:comma].strip(_EDGE)) >= 2:
+            cuts.add(comma)  # 8、9月 is one list of months, not two items
+    if not cuts:
+        return parts
+    out = []
+    for part in parts:
+        begin = part.start
+        for cut in sorted(c for c in cuts if part.start < c < part.end):
+            out.append(Span(begin, cut + 1))
+            begin = cut + 1
+        out.append(Span(begin, part.end))
+    return out
+
+
+def _dates_an_event(view: str, mention: Mention, previous: Mention | None, today: date | None) -> bool:
+    """Not a page stamp (nor the weekday after one), a period up to now, a count up to a
+    moment or a note on a date."""
+    if (nonevents.is_stamp(view, mention) or nonevents.is_period_to_now(view, mention)
+            or nonevents.after_an_undated_happening(view, mention)
+            or nonevents.names_the_current_period(view, mention, today)):
+        return False
+    if previous is not None and not view[previous.end:mention.start].strip() and nonevents.is_stamp(view, previous):
+        return False  # 2018年12月22日 星期六
+    return not nonevents.is_gloss(view, mention, previous)
+
+
+def _restates_year(view: str, parts: list[Span], starts: list[int], mention: Mention,
+                   years_told: set[int]) -> bool:
+    """獲得今年台灣大賽冠軍 after 今天擊敗: a year inside a clause, holding a date the sentence
+    already gave, names the season of that event, not one of its own."""
+    if FINENESS.get(mention.granularity or "", 0) > FINENESS["year"] or mention.mod or mention.start_date is None:
+        return False
+    clause = parts[_clause_index(parts, mention.start, starts)]
+    if not view[clause.start:mention.start].strip(_EDGE):
+        return False  # a date that opens its clause scopes what follows
+    return mention.start_date.year in years_told
+
+
+_JOINED = re.compile(r"^\s*(?:和|及|与|與|、|或)\s*$")
+_RESPECTIVELY = re.compile(r"分别|分別")
+
+
+def _respectively(view: str, parts: list[Span], starts: list[int], chosen: list[Mention],
+                  candidates: list[Mention]) -> list[Mention]:
+    """在2010年和2014年分別擔任…: each date of the list is an event of its own."""
+    extra = []
+    for mention in chosen:
+        clause = parts[_clause_index(parts, mention.start, starts)]
+        if not _RESPECTIVELY.search(view, mention.end, clause.end):
+            continue
+        listed = [m for m in candidates if m is not mention and clause.start <= m.start < clause.end
+                  and m.granularity == mention.granularity]
+        for other in listed:
+            a, b = sorted((mention, other), key=lambda m: m.start)
+            if _JOINED.match(view[a.end:b.start]) and other not in chosen and other not in extra:
+                extra.append(other)
+    return extra
+
+
+def _not_a_happening(view: str, scope: list[Span], parts: list[Span], mention: Mention, doc: Document) -> bool:
+    """A measurement (同比增长4.5%) or the frame of a dated report (发布的警情通报：2025年…)."""
+    head = view[scope[0].start:scope[min(1, len(scope) - 1)].end]
+    period = FINENESS.get(mention.granularity or "", 0) < FINENESS["day"] or mention.start_date != mention.end_date
+    if nonevents.is_measurement(head, period, not _is_future(mention, doc)):
+        return True
+    text = view[scope[0].start:scope[-1].end]
+    ends_with_colon = text.rstrip()[-1:] in (":", "：")
+    dated_after = scope[-1].end < parts[-1].end
+    return nonevents.is_notice_frame(text, ends_with_colon, dated_after)
 
 
 def _is_complement(view: str, mention: Mention) -> bool:
     return _COMPLEMENT.search(view[max(0, mention.start - 4):mention.start]) is not None
 
 
+_ONE_OF = ("一宗", "一起", "一场", "一次", "一单", "一桩")
+
+
 def _describes_noun(view: str, mention: Mention, inside: list[Mention]) -> bool:
     """上周三，统计局发布了1至2月份的数据: a date before 的 inside a clause says what the data
     covers, not when the event was, when the sentence has another date."""
+    if view[mention.end:mention.end + 2] in _ONE_OF and len(inside) > 1:
+        return True  # 指其涉及7月1日一宗事件，當日…: the incident is told by the clause after
     return (view[mention.end:mention.end + 1] == "的" and mention.start > 0
-            and view[mention.start - 1] not in _EDGE and any(m is not mention for m in inside))
+            and view[mention.start - 1] not in _EDGE and len(inside) > 1)
+
+
+_NOUN_TAIL = re.compile(r"的([^，,。；;：:的]{2,30})[，,]?$")
+
+
+def _in_a_description(view: str, mention: Mention, clause: Span, inside: list[Mention]) -> bool:
+    """昨晚原本宣布正常上課的台中市…及台東縣，昨天深夜臨時宣布停課: a date inside a description
+    of the next clause's subject (…的 + names to the clause's end) dates the description, not
+    the sentence's event, when the sentence has another date."""
+    if not inside or inside[-1].start < clause.end:  # mentions are in text order
+        return False
+    tail = _NOUN_TAIL.search(view, mention.end, clause.end)
+    return tail is not None and not _trigger_pattern()[0].search(tail.group(1))
+
+
+_ANNOUNCED = re.compile(r"(宣布|公布|决定|通知|宣告)$")
+
+
+def _announced(view: str, mention: Mention, inside: list[Mention]) -> bool:
+    """昨晚11時…發布新聞…，因此宣布今天停班課: the day announced is what was said, the
+    announcement is the event, when the sentence dates it."""
+    return (_ANNOUNCED.search(view, max(0, mention.start - 2), mention.start) is not None
+            and bool(inside) and inside[0].start < mention.start)
 
 
 def _follows_in_sentence(mention: Mention, inside: list[Mention]) -> bool:
@@ -203,49 +340,8 @@ def _rank(mention: Mention) -> tuple[int, int, int, int]:
     before the vaguer; stated before relative, inferred, approximate."""
     story_word = 1 if mention.mod == "AFTER" or mention.rule in ("story-same", "story-after") else 0
     holiday = 1 if "holiday" in mention.rule else 0
-    return (story_word, holiday, -_FINENESS.get(mention.granularity or "", 0),
-            _CERTAINTY_ORDER.get(mention.certainty, 4))
-
-
-def _actors(text: str, view: str, sentence: Span, table: DocEntities,
-            script: str = "hans") -> list[tuple[Actor, str]]:
-    """The actors a sentence names, each under its canonical id but with the name as this
-    article writes it (川普 in a Taiwan article, 特朗普 in a mainland one)."""
-    out = []
-    seen: set[str] = set()
-    for start, end, actor, kind in find_actors(view, sentence.start, sentence.end, table):
-        if actor.id in seen:
-            continue
-        seen.add(actor.id)
-        entity = table.table.get(actor.id)
-        written = text[start:end].strip()
-        if entity is None:
-            pass  # a name found in this document: already as it writes it, in full (晶辰半导体 for 晶辰)
-        elif written and not _is_bare_short_alias(written, actor.name):
-            actor = Actor(actor.id, written)
-        elif script in ("hant", "mixed"):
-            actor = Actor(actor.id, entity.hant or name_in_traditional(actor.name))
-        out.append((actor, kind))
-    return out
-
-
-def _is_bare_short_alias(written: str, name: str) -> bool:
-    """A one-character or nickname-like mention (小扎) is shown by the entity's name."""
-    return len(written) < 2 or (len(written) == 2 and written.startswith("小") and written != name)
-
-
-def name_in_traditional(name: str) -> str:
-    """For entities without a `hant` name in their table (the user's own)."""
-    from ..script import _converter, has_simplified
-
-    return _converter("s2t").convert(name) if has_simplified(name) else name
-
-
-def _unique(actors: list[Actor]) -> list[Actor]:
-    seen: dict[str, Actor] = {}
-    for actor in actors:
-        seen.setdefault(actor.id, actor)
-    return list(seen.values())
+    return (story_word, holiday, -FINENESS.get(mention.granularity or "", 0),
+            CERTAINTY_ORDER.get(mention.certainty, 4))
 
 
 def _clause_index(parts: list[Span], offset: int, starts: list[int] | None = None) -> int:
@@ -288,28 +384,40 @@ def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside
         chunk = _strip_fillers(chunk, view_of=simplified_of)
         if not chunk:
             continue
-        if len(scope) > i + 1 and not pieces and (_is_frame(chunk) or _is_reason(chunk)):
-            if _is_frame(chunk):
+        holds_date = part.start <= mention.start < part.end
+        source = _SOURCE_START.match(simplified_of(chunk)) is not None
+        if len(scope) > i + 1 and (_is_frame(chunk) or source or (_is_reason(chunk) and not holds_date)):
+            if _is_frame(chunk) and not pieces:
                 place = place_of(chunk) or place
-            continue  # 在…论坛上 (a setting), 由于…未达标 (a reason): the event is further on
+            continue  # 在…论坛上, 在进行…试验时 (a setting), 由于…未达标 (an undated reason): the event is further on
         if pieces:
             pieces.append(_delimiter(text, scope[i - 1]))
         pieces.append(chunk)
-        if sum(len(p) for p in pieces) >= 16:
-            break
+        if sum(len(p) for p in pieces) >= 16 and (_trigger_pattern()[0].search(simplified_of("".join(pieces)))
+                                                   or sum(len(p) for p in pieces) >= limit):
+            break  # long enough, once it says what happened
     title = tidy("".join(pieces))
     if title and _DANGLING_END.search(simplified_of(title)) and view[mention.start - 1:mention.start] != "，":
         title = tidy(title + text[mention.start:mention.end])  # 通常被认定在 + 2025年: the date is the object
     if before is not None and (not title or _NO_SUBJECT.match(simplified_of(title))):
-        lead = tidy(_strip_fillers(_strip_dates(text, view, before, inside), view_of=simplified_of))
+        lead = _subject_of(tidy(_strip_fillers(_strip_dates(text, view, before, inside), view_of=simplified_of)))
         if lead and not _is_frame(lead):
             title = lead + (_delimiter(text, before) + title if title else "")
     return fit(title, limit), place
 
 
+def _subject_of(lead: str) -> str:
+    """中國官方媒體…撰稿人的董郁玉 → 董郁玉, 昨晚原本宣布正常上課的台中市…及台東縣 → 台中市…及
+    台東縣: a long description before a name gives way to the name."""
+    cut = lead.rfind("的")
+    if len(lead) > 16 and 0 <= cut and 2 <= len(lead) - cut - 1 <= 30:
+        return lead[cut + 1:]
+    return lead
+
+
 _DANGLING_END = re.compile(r"(在|于|至|到|为|是|自|从|向|对|给|把|被|将|和|与|及|或|的)$")
-_NO_SUBJECT = re.compile(r"^(预计|预估|预期|将|将于|将在|并|并且|也|再|又|还|已|已经|正|仍|才|便|则|拟|计划|准备|可望|有望|"
-                         r"随即|随后|继而|之后|其后|后|同时|以及|和|与|及)")
+_NO_SUBJECT = re.compile(r"^(被(?![^，,]{1,8}的)|预计|预估|预期|将|将于|将在|并|并且|也|再|又|还|已|已经|正|仍|才|便|则|拟|计划|准备|可望|有望|"
+                         r"随即|随后|继而|之后|其后|后|同时|以及|和|与|及|临时|立即|紧急|旋即|先后|相继|再度|再次|陆续)")
 _PLACE_WORDS = re.compile(r"^(?:在|于|於|到|赴|前往)?(.+?)(?:的)?(?:上|中|里|时|期间|之际|当天|前夕)?$")
 
 
@@ -346,22 +454,59 @@ _WORD_CHAR = re.compile(r"[A-Za-z0-9０-９Ａ-Ｚａ-ｚ.．:：%％]")
 
 def fit(title: str, limit: int) -> str:
     """At most `limit` characters, cut at a clause mark when one is near the end, else between
-    two words: never inside a Latin word or a number (Gemin…, 拉開至3 for 3：1)."""
+    two words: never inside a Latin word or a number (Gemin…, 拉開至3 for 3：1). When the cut
+    would leave no verb, the subject's head and the predicate's tail are kept around an …
+    (北京鋒銳律師事務所主任周世鋒…勾洪國4人遭檢方以「顛覆國家政權罪」起訴)."""
     if len(title) <= limit:
         return title
+    pattern, _ = _trigger_pattern()
+    if not pattern.search(simplified_of(title[:limit])):
+        both = _head_and_tail(title, limit)
+        if both:
+            return both
     cut = max(title.rfind(mark, 0, limit) for mark in "，,；;、：:")
     if cut >= limit * 0.6:
         return title[:cut].rstrip(_EDGE) + "…"
     cut = limit
     while cut > limit // 2 and _WORD_CHAR.match(title[cut - 1]) and _WORD_CHAR.match(title[cut]):
         cut -= 1  # step back out of a Latin word or a number
+    opened = _unclosed_bracket(title[:cut])
+    if opened is not None and opened > limit // 2:
+        cut = opened  # never leave a quotation or a bracket open: “贺岁迎祥… → before the “
     return title[:cut].rstrip(_EDGE + "（(【「『《“") + "…"
 
 
-def simplified_of(chunk: str) -> str:
-    from ..script import simplified_view
+_PAIRS = {"（": "）", "(": ")", "【": "】", "「": "」", "『": "』", "《": "》", "“": "”"}
 
-    return simplified_view(chunk)
+
+def _unclosed_bracket(text: str) -> int | None:
+    """Where the last bracket or quotation still open at the end of `text` opens."""
+    stack: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in _PAIRS:
+            stack.append(i)
+        elif stack and ch == _PAIRS[text[stack[-1]]]:
+            stack.pop()
+    return stack[0] if stack else None
+
+
+def _head_and_tail(title: str, limit: int) -> str | None:
+    marks = "，,；;、：: "
+    head_end = min((i for i in (title.find(m, 4) for m in marks) if 0 < i <= limit // 2), default=-1)
+    if head_end < 0:
+        head_end = limit // 3
+        while head_end > 2 and _WORD_CHAR.match(title[head_end - 1]) and _WORD_CHAR.match(title[head_end]):
+            head_end -= 1
+    room = limit - head_end - 1
+    start = len(title) - room
+    later = [i + 1 for i in (title.find(m, start) for m in marks) if i >= 0]
+    start = min(later) if later and min(later) < len(title) - 4 else start
+    while start < len(title) and _WORD_CHAR.match(title[start - 1]) and _WORD_CHAR.match(title[start]):
+        start += 1
+    tail = title[start:].strip(_EDGE)
+    if not tail or not _trigger_pattern()[0].search(simplified_of(tail)):
+        return None
+    return title[:head_end].rstrip(_EDGE) + "…" + tail
 
 
 def _delimiter(text: str, part: Span) -> str:
@@ -385,6 +530,8 @@ def _strip_dates(text: str, view: str, part: Span, inside: list[Mention]) -> str
             continue  # 发布了1至2月份的经济数据: a date that describes a noun stays in the title
         left = cursor
         before_end = m.start
+        while before_end > left and view[before_end - 1] in " \u3000":
+            before_end -= 1  # 於 2025 年 11 月 19 日: the blank between the preposition and the date
         # Drop a preposition just before the date (在今年年底 → ∅) and a frame word after it.
         for word in sorted(frames, key=len, reverse=True):
             if view[max(left, before_end - len(word)):before_end] == word:
@@ -426,7 +573,10 @@ def _strip_fillers(chunk: str, view_of) -> str:
 
 
 _FRAME_END = re.compile(r"(上|中|里|时|期间|之际|当天|前夕)$")
-_REASON_START = re.compile(r"^(由于|因为|因|为了|随着|受.{1,12}影响|鉴于|基于)")
+_FRAME_START = re.compile(r"^(在|于)(?!.*[是有])")  # 在旺角的天橋 (a place), not 在…是 (a predicate)
+_REASON_START = re.compile(r"^(由于|因为|因|为了|随着|受.{1,12}影响|鉴于|基于|因应)")
+# The source a statement rests on (根据交通部24日最新预报资料): never the happening.
+_SOURCE_START = re.compile(r"^(根据|依据|依照|按照)")
 
 
 def _is_reason(chunk: str) -> bool:
@@ -437,7 +587,8 @@ def _is_frame(chunk: str) -> bool:
     """A setting with no verb of its own: 的达沃斯世界经济论坛上, 在这一过程中."""
     simple = simplified_of(chunk)
     pattern, _ = _trigger_pattern()
-    return bool(_FRAME_END.search(simple)) and not pattern.search(simple) or len(simple) <= 1
+    setting = _FRAME_END.search(simple) or _FRAME_START.match(simple)
+    return bool(setting) and not pattern.search(simple) or len(simple) <= 1
 
 
 # --- type and status ------------------------------------------------------------------------
@@ -460,6 +611,8 @@ def classify(view: str, scope: list[Span], mention: Mention) -> str:
     return "other"
 
 
+_DISPOSAL = re.compile(r"将(?=(?:他|她|它|其|该|涉案|此|这|那)|[^，,。；;将]{1,8}?(?:送|拘捕|逮捕|带|押|移交|交由|列为|"
+                       r"纳入|打造|定为|视为|发射|撕毁|毁坏|扣留))")
 _CONDITIONAL = re.compile(r"^(?:[^，,。；;]{0,12}?)(若|如果|一旦|假如|倘若|假若|万一|要是|如若)")
 _ORIGINAL_PLAN = re.compile(r"(原定|原订|原计划|原本|原先|预定|本来|原拟)[于在的]?$")
 
@@ -477,6 +630,8 @@ def decide_status(view: str, sentence: Span, scope: list[Span], mention: Mention
             return "postponed"  # 演唱會原定本月25日舉行，因颱風宣布延期
     if _CONDITIONAL.match(view, scope[0].start) or _CONDITIONAL.match(view, sentence.start, mention.start):
         return "predicted"  # 若明年3月前未能達成協議，工會將發動罷工: a condition, not a denial
+    own = own.replace("未来", "  ")  # the future (未来五年) is no denial (未)
+    own = _DISPOSAL.sub(lambda m: " " * len(m.group(0)), own)  # 将他拘捕, 将卫星送入太空: 将 is 把
     if _first(own, lex["negated"]) is not None:
         return "negated"
     if _first(own, lex["predicted"]) is not None:

@@ -8,6 +8,7 @@ the sentence and the paragraph around it:
   1月24日(年廿五)至30日 is 01-24…01-30;
 - a time of day with no day of its own (深夜) after 12日晚間 in the same paragraph is on
   the 12th, not on the reference day;
+- a bare day with its weekday in brackets (14日(周三)) is the one that falls on that weekday;
 - a bare day (15日) resolved against a date of another paragraph, or told by a reporting
   verb (路透15日報導), is a day of the story's present: the last such day on or before
   the reference date, not a day of the background month.
@@ -21,15 +22,18 @@ from datetime import date, timedelta
 
 from ..model import Document, EventDate, Mention
 
-_HABITUAL = re.compile(r"(每年|每月|每周|每逢|每当|往年|历年|以往|通常|一般在|一般会|往往|惯例|向来)")
+_HABITUAL = re.compile(r"(每年|每月|每周|每逢|每当|往年|历年|以往|通常|一般在|一般会|往往|惯例|向来|越来越)")
+_HABIT_REACH = 40
 _RANGE_GAP = re.compile(r"\s*[（(][^（()）]{1,12}[)）]\s*(?:至|到|-|—|–|~|～)\s*$")
 _REPORTING = re.compile(r"^(?:电|報導|报道|报导|表示|称|稱|宣布|公布|指出|透露|发布|發布|发表|發表|消息|讯|訊)")
+_GLOSS_GAP = re.compile(r"\s*[（(]\s*")
 _DAYPART_CODES = {"MO", "AF", "EV", "NI", "DT", "MI"}
 
 
 def is_habitual(view: str, clause_start: int, mention: Mention) -> bool:
     """往年…通常在8、9月, 每年12月: the clause describes what tends to happen."""
-    return _HABITUAL.search(view, clause_start, mention.start) is not None
+    # A habit word sits near its date; a bounded look keeps a clause of thousands of dates linear.
+    return _HABITUAL.search(view, max(clause_start, mention.start - _HABIT_REACH), mention.start) is not None
 
 
 def range_end(view: str, mention: Mention, inside: list[Mention]) -> Mention | None:
@@ -52,6 +56,9 @@ def governing_date(doc: Document, view: str, mention: Mention, inside: list[Ment
     if end is not None:
         value = f"{mention.start_date.isoformat()}/{end.end_date.isoformat()}"
         return EventDate(value, None, "day", mention.start_date, end.end_date, mention.certainty)
+    checked = _day_fitting_its_weekday(view, mention, inside)
+    if checked is not None:
+        return checked
     daypart = _daypart_on_previous_day(mention, previous_day)
     if daypart is not None:
         return daypart
@@ -60,6 +67,27 @@ def governing_date(doc: Document, view: str, mention: Mention, inside: list[Ment
         return present
     return EventDate(mention.value, mention.mod, mention.granularity, mention.start_date, mention.end_date,
                      mention.certainty)
+
+
+def _day_fitting_its_weekday(view: str, mention: Mention, inside: list[Mention]) -> EventDate | None:
+    """14日(周三) on 2016-09-13: the 14th whose weekday the note gives (09-14, a Wednesday), in
+    the month before, of or after the one the date finder chose."""
+    if mention.rule != "day" or mention.start_date is None:
+        return None
+    note = next((m for m in inside if m.start > mention.end), None)
+    if (note is None or note.rule != "weekday" or note.start_date is None
+            or not _GLOSS_GAP.fullmatch(view[mention.end:note.start])):
+        return None
+    weekday, chosen = note.start_date.weekday(), mention.start_date
+    if chosen.weekday() == weekday:
+        return None
+    for shift in (1, -1):
+        month = chosen.month + shift
+        year = chosen.year + (month - 1) // 12
+        candidate = _day_in_month(year, (month - 1) % 12 + 1, chosen.day)
+        if candidate is not None and candidate.weekday() == weekday:
+            return EventDate(candidate.isoformat(), None, "day", candidate, candidate, mention.certainty)
+    return None
 
 
 def _daypart_on_previous_day(mention: Mention, previous_day: Mention | None) -> EventDate | None:

@@ -13,7 +13,8 @@ from bisect import bisect_left, bisect_right
 from datetime import date
 
 from ..model import Document, Event, EventDate, Evidence, Mention
-from .build import _actors, simplified_of
+from ..script import simplified_view as simplified_of
+from .actors import sentence_actors
 from .entities import DocEntities
 from .identity import single_id
 from .sentences import Span, sentences
@@ -25,8 +26,7 @@ _YEARS = re.compile(r"^P(\d+)Y$")
 _NEARBY_SENTENCES = 2
 
 
-def derived_events(doc: Document, view: str, mentions: list[Mention], table: DocEntities,
-                   order_base: int) -> list[Event]:
+def derived_events(doc: Document, view: str, mentions: list[Mention], table: DocEntities) -> list[Event]:
     spans = sentences(doc.text)
     starts = [span.start for span in spans]
     index_of = {m.id: _sentence_index(starts, m.start) for m in mentions}
@@ -42,7 +42,7 @@ def derived_events(doc: Document, view: str, mentions: list[Mention], table: Doc
             continue
         start_year = int(anchor.value)
         sentence, anchor_sentence = spans[here], spans[index_of[anchor.id]]
-        actors = tuple(a for a, _ in _actors(doc.text, view, sentence, table, doc.script))
+        actors = tuple(a for a, _ in sentence_actors(doc.text, view, sentence, table, doc.script))
         evidence = (_evidence(doc, sentence, total), _evidence(doc, anchor_sentence, anchor))
         title = _tenure_title(doc.text, view, sentence, total)
         events.append(_span_event(doc, title, start_year, start_year + years, actors, evidence, total))

@@ -69,7 +69,7 @@ def load_table(extra: Path | None = None) -> EntityTable:
             raise EntityFileError(f"cannot read entities file {path}: {exc}") from exc
         for entry in parse_entities(text, str(path)).values():
             entries[entry.id] = _extend(entries.get(entry.id), entry)
-    return _compile(tuple(entries.values()))
+    return compile_table(tuple(entries.values()))
 
 
 def _extend(old: Entity | None, new: Entity) -> Entity:
@@ -108,7 +108,8 @@ def _compile_cached(entities: tuple[Entity, ...]) -> EntityTable:
     return EntityTable(entities, re.compile(pattern), by_alias, by_name)
 
 
-def _compile(entities: tuple[Entity, ...]) -> EntityTable:
+def compile_table(entities: tuple[Entity, ...]) -> EntityTable:
+    """The table of these entities, ready for lookups (compiled once per set of entities)."""
     return _compile_cached(entities)
 
 
@@ -118,9 +119,14 @@ _LATIN_NAME = re.compile(r"(?<![A-Za-z])([A-Z][a-z]+(?:[ \-·][A-Z][a-z]+(?:-[A-
 _ORG_SUFFIX = ("足球俱乐部", "俱乐部", "实验室", "研究院", "研究所", "委员会", "交易所", "航天局", "半导体", "基金会",
                "电视台", "通讯社", "总署", "公司", "集团", "大学", "银行", "协会", "法院", "科技", "电子", "控股", "证券",
                "汽车", "航空", "医院", "学院", "议会", "政府", "署", "党")
-_ORG = re.compile("([A-Za-z0-9\u4e00-\u9fff]{2,8}?)(" + "|".join(_ORG_SUFFIX) + ")")
-_ORG_STOP = re.compile(r".*(?:宣布|收购|并购|表示|完成|成为|加入|投资|起诉|合并|包括|例如|旗下|内部|外部|一家|"
-                               r"[的了在与和及将是由为把被对向从等其该这那新个位名所座已执任曾让使于就如\d年月]|\d日)")
+_ORG = re.compile("([A-Za-z0-9\u4e00-\u9fff]{2,10}?)(" + "|".join(_ORG_SUFFIX) + ")")
+_ORG_STOP = re.compile(r".*(?:宣布|收购|并购|表示|完成|成为|加入|投资|起诉|合并|包括|例如|旗下|内部|外部|一家|获得|提醒|"
+                       r"要求|呼吁|认为|指出|透过|通过|经由|根据|"
+                       r"[一二三四五六七八九十两几]+[条个家名位项座所间]|"
+                       r"[的了在与和及将是由为把被对向从等其该这那新个位名所座已执任曾让使于就如据依因指后有经闻"
+                       r"\d年月]|\d日)")
+# A company's full legal name goes on: 深圳脑机星链科技 + 有限公司.
+_ORG_TAIL = ("股份有限公司", "有限责任公司", "有限公司", "集团", "公司")
 _SHORT_NAME_SUFFIX = ("公司", "集团", "科技", "半导体", "电子", "控股", "证券", "汽车", "航空", "银行")
 _GENERIC = {"AI", "科技", "初创", "创业", "合资", "上市", "母", "子", "全资子", "本", "大", "小", "两家", "多家",
             "人工智能", "该", "这家", "那家", "新", "一家", "其", "设计", "芯片", "模拟芯片设计", "投资", "咨询",
@@ -133,11 +139,18 @@ _DESCRIPTOR = re.compile(r".*(设计商|制造商|供应商|厂商|运营商|开
 _ROLE = ("首席执行官", "总设计师", "董事长", "执行长", "总经理", "创始人", "创办人", "负责人", "发言人", "主教练",
          "总裁", "主帅", "教练", "主席", "部长", "院长", "局长", "署长", "球员", "前锋", "中场", "后卫",
          "门将", "市长", "县长", "议员", "立委", "法官", "教授", "研究员", "科学家", "工程师", "总监", "大使",
-         "总统", "总理", "首相", "主任", "校长", "队长", "CEO", "医生", "律师", "作家", "导演", "演员", "歌手")
+         "总统", "总理", "首相", "主任", "校长", "队长", "CEO", "医生", "律师", "作家", "导演", "演员", "歌手",
+         "司长", "处长", "长官", "干事长", "秘书长", "会长", "理事长", "主委", "党魁", "议长", "检察官")
 _SURNAMES = ("(?:欧阳|司马|诸葛|上官|司徒|[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董"
              "袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶"
-             "黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤柯翁庄洪温甘傅包康施])")
+             "黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤柯翁庄洪温甘傅包康施赖卓殷滕聂乔阎俞邢葛凌岳鲁章伍齐祝童牛甄游詹蓝简纪"
+             "骆倪裴翟苗谷季麦邝冼阮符])")
 _PERSON = re.compile("(?:" + "|".join(_ROLE) + ")(" + _SURNAMES + "[\u4e00-\u9fff]{1,2})")
+# A name said before what its person said or did, with no role in front: 温家宝表示, 付凌晖指出.
+_SPEECH = ("表示", "指出", "强调", "透露", "认为", "坦言", "回应", "宣布", "解释", "介绍", "告诉", "提到", "说明",
+           "警告", "呼吁", "批评", "承认", "否认", "说", "称", "会后表示", "受访时")
+_SPEAKER = re.compile(r"(?:^|(?<=[，,。；;：:、\s“”「」『』（）()]))(" + _SURNAMES + "[\u4e00-\u9fff]{1,2}?)"
+                      "(?=" + "|".join(_SPEECH) + ")")
 # A third character that more likely starts the next word than ends a name: 张三表示.
 _NOT_NAME_END = set("表称说在将于已也则并和与认指强宣回透的曾是接出担获被率带加离辞正今昨明等为对向从就还又都会要能可续签")
 _PERSON_PRONOUN = re.compile(r"[他她]")
@@ -179,24 +192,34 @@ def discover(text: str, view: str, table: EntityTable) -> DocEntities:
             found[entity_id] = Entity(entity_id, text[start:end], kind, tuple(aliases))
 
     for m in _ORG.finditer(view):
-        prefix = _ORG_STOP.sub("", _DESCRIPTOR.sub("", m.group(1)))
+        prefix = _ORG_STOP.sub("", _DESCRIPTOR.sub("", m.group(1))).lstrip("应")  # 应美国政府…要求
         if len(prefix) < 2 or prefix in _GENERIC or any(prefix.endswith(g) for g in ("设计", "芯片", "子", "全资")):
             continue
         start = m.end() - len(prefix) - len(m.group(2))
         short = prefix if m.group(2) in _SHORT_NAME_SUFFIX and not prefix.isascii() else None
-        add(start, m.end(), "org", short)
+        end = m.end()
+        tail = next((t for t in _ORG_TAIL if view.startswith(t, end)), "")
+        add(start, end + len(tail), "org", short)
     for m in _TRANSLITERATED.finditer(view):
         add(m.start(), m.end(), "person")
     for m in _PERSON.finditer(view):
         name = m.group(1)
         if _WEEKDAY.match(name):
             continue  # 部长周五将出席: 周 is a surname, but 周五 is Friday
-        if len(name) == 3 and (name[2] in _NOT_NAME_END or view.count(name[:2]) > view.count(name)):
+        if len(name) == 3 and view.count(name) < 2 and (name[2] in _NOT_NAME_END
+                                                         or view.count(name[:2]) > view.count(name)):
             name = name[:2]  # 队长陈墨续约 → 陈墨, when 陈墨 also stands alone elsewhere
         if _overlaps(m.start(1), m.start(1) + len(name), taken_names):
             continue
         add(m.start(1), m.start(1) + len(name), "person")
+    for m in _SPEAKER.finditer(view):
+        name = m.group(1)
+        if name[1] in _NOT_NAME_END or name[1] in "上下前后先再同" or _WEEKDAY.match(name) or _overlaps(m.start(1), m.end(1), taken_names):
+            continue  # 马上表示, 周一表示: an adverb or a day, not a name
+        add(m.start(1), m.end(1), "person")
     for m in _LATIN_NAME.finditer(view):
+        if view[m.start(1) - 1:m.start(1)] in ("(", "（"):
+            continue  # 尼曼研究員(Nieman Fellow): a translation in brackets, not a person
         add(m.start(1), m.end(1), "person")
     by_alias: dict[str, str] = {}
     for entity in found.values():

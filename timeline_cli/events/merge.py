@@ -25,12 +25,14 @@ evidence and date: it never has a date, status or title that none of its sentenc
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 
 from ..model import Actor, Event, EventDate
+from ..vocab import CERTAINTY_ORDER, FINENESS
 from .identity import merged_id, single_id
 
 MODES = ("auto", "none")
@@ -39,9 +41,6 @@ MODES = ("auto", "none")
 # Same-happening pairs share rarer keys too (an actor, a name, a distinctive word), and the
 # cap keeps the work per event bounded, so merging a year stays linear in its events.
 COMMON_KEY = 24
-_CERTAINTY_RANK = {"stated": 0, "relative": 1, "approximate": 2, "inferred": 3}
-_FINENESS = {"century": 0, "decade": 1, "year": 2, "half": 3, "quarter": 3, "season": 3, "month": 4,
-             "week": 5, "day": 6, "daypart": 7, "hour": 7, "minute": 8}
 _PUNCT = set("，,。；;：:！!？?、 \t\n「」『』“”‘’（）()【】《》〈〉…—-·・.")
 
 
@@ -213,8 +212,8 @@ class _Cluster:
         if len(members) == 1:
             return members[0]
         lead = members[0]
-        dated = min(members, key=lambda e: (-_FINENESS.get(e.date.granularity or "", 0),
-                                            _CERTAINTY_RANK.get(e.date.certainty, 9)))
+        dated = min(members, key=lambda e: (-FINENESS.get(e.date.granularity or "", 0),
+                                            CERTAINTY_ORDER.get(e.date.certainty, 9)))
         actors: dict[str, Actor] = {}
         for member in members:
             for actor in member.actors:
@@ -255,17 +254,61 @@ def agreement(a: Event, b: Event, actors_a: set[str] | None = None,
     gb = grams_b if grams_b is not None else title_grams(b.title)
     common = len(ga & gb)
     sim = common / min(len(ga), len(gb)) if ga and gb else 0.0
-    coarse = min(_FINENESS.get(a.date.granularity or "", 0), _FINENESS.get(b.date.granularity or "", 0)) < 4
+    coarse = min(FINENESS.get(a.date.granularity or "", 0), FINENESS.get(b.date.granularity or "", 0)) < 4
     if shared:
         same_kind = a.type == b.type and a.type not in ("other", "statement")
+        # The shared actor's own name is no agreement on what happened (立法會 in two titles).
+        names = frozenset().union(*(title_grams(x.name) for x in (*a.actors, *b.actors)
+                                    if x.id in ids_a and x.id in ids_b))
+        worded = bool((ga & gb) - names)
         if coarse:  # a whole year (or quarter) holds many happenings of one actor: words must agree too
-            ok = sim >= 0.25 or (same_kind and sim >= 0.1)
+            ok = worded and (sim >= 0.25 or (same_kind and sim >= 0.1))
         else:
-            ok = same_kind or sim >= 0.15
+            ok = same_kind or (worded and sim >= 0.15)
         return 1.0 + sim if ok else 0.0
-    if (sim >= 0.5 and common >= 3) or (ga and ga == gb):
+    if ga and ga == gb:
+        return sim
+    if _other_subjects(a.title, b.title):
+        return 0.0  # 台北市…宣布停班課 and 中彰投3縣市宣布停班課: the same act by others
+    if _one_article(a, b) and a.date.value != b.date.value and sim < 0.8 and not _same_predicate(a.title, b.title):
+        return 0.0  # 台中市…昨天深夜宣布停班停課, 台中市…昨晚8時宣布正常上班上課: the same subjects, another act
+    if (sim >= 0.5 and common >= 3) or (common >= 4 and sim >= 0.3 and _told_again(a, b)):
         return sim
     return 0.0
+
+
+def _same_predicate(title_a: str, title_b: str) -> bool:
+    """The ends of two titles share wording (where a Chinese sentence says what happened)."""
+    return bool(title_grams(title_a[-6:]) & title_grams(title_b[-6:]))
+
+
+_NAME_HEAD = re.compile(r"^(?![在于从对向把被将])[\u4e00-\u9fff]{2}$")
+
+
+def _other_subjects(title_a: str, title_b: str) -> bool:
+    """Each title opens with a name the other never says."""
+    a, b = _simple(title_a), _simple(title_b)
+    head_a, head_b = a[:2], b[:2]
+    if not (_NAME_HEAD.match(head_a) and _NAME_HEAD.match(head_b)):
+        return False  # 23 歲男子…, 在旺角…: no name opens the title
+    return head_a != head_b and head_a not in b and head_b not in a
+
+
+@lru_cache(maxsize=1 << 12)
+def _simple(title: str) -> str:
+    from ..script import simplified_view
+
+    return simplified_view(title)
+
+
+def _told_again(a: Event, b: Event) -> bool:
+    """One happening told twice by one article (its lead and its body, 上月 and then the day):
+    less shared wording is needed than between articles."""
+    return _one_article(a, b)
+
+
+def _one_article(a: Event, b: Event) -> bool:
+    return _doc_of(a.evidence[0]) == _doc_of(b.evidence[0])
 
 
 @lru_cache(maxsize=1 << 12)  # the same title comes back from the other script's twin, or a restatement

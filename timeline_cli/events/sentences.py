@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SENTENCE_END = set("。！？!?；;\n")
+from .. import vocab
+from ..vocab import EVENT_SENTENCE_END
+
+SENTENCE_END = set(EVENT_SENTENCE_END + "\n")
 CLAUSE_END = set("，,：:") | SENTENCE_END
-CLOSERS = set("」』”’）)】》\"'")
+CLOSERS = set(vocab.CLOSERS)
 OPENERS = {"(": ")", "（": "）", "「": "」", "『": "』", "“": "”", "【": "】", "《": "》"}
 
 

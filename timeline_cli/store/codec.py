@@ -24,7 +24,7 @@ class StoreError(Exception):
 
 
 def dumps(value) -> str:
-    return json.dumps(_plain(value), ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(encoder(type(value))(value), ensure_ascii=False, separators=(",", ":"))
 
 
 def loads(kind: type, text: str):
@@ -32,17 +32,26 @@ def loads(kind: type, text: str):
         data = json.loads(text)
     except (json.JSONDecodeError, RecursionError, TypeError):
         raise StoreError(f"a stored {kind.__name__} is not JSON") from None
-    return _build(kind, data)
+    return decoder(kind)(data)
 
 
-def _plain(value):
-    if is_dataclass(value):
-        return [_plain(getattr(value, f.name)) for f in _stored_fields(type(value))]
-    if isinstance(value, tuple):
-        return [_plain(v) for v in value]
-    if isinstance(value, (date, time)):
-        return value.isoformat()
-    return value
+@cache
+def encoder(kind):
+    """A function from a `kind` to JSON-ready lists, made once per kind (see `decoder`)."""
+    if is_dataclass(kind):
+        hints = typing.get_type_hints(kind)
+        parts = [(f.name, encoder(hints[f.name])) for f in _stored_fields(kind)]
+        return lambda value: [part(getattr(value, name)) for name, part in parts]
+    origin = typing.get_origin(kind)
+    if origin in (typing.Union, types.UnionType):
+        one = encoder(next(option for option in typing.get_args(kind) if option is not type(None)))
+        return lambda value: None if value is None else one(value)
+    if origin is tuple:
+        item = encoder(typing.get_args(kind)[0])
+        return lambda value: [item(x) for x in value]
+    if kind is date or kind is time:
+        return lambda value: value.isoformat()
+    return lambda value: value
 
 
 @cache
@@ -52,50 +61,52 @@ def _stored_fields(cls) -> tuple:
 
 
 @cache
-def _hints(cls) -> dict:
-    return typing.get_type_hints(cls)
-
-
-def _build(kind, data):
+def decoder(kind):
+    """A function from decoded JSON to a `kind`, made once per kind: each field's decoder is
+    chosen from its type here, so decoding an event is a few calls, not a walk of its types."""
     if is_dataclass(kind):
-        names = _stored_fields(kind)
-        if not isinstance(data, list) or len(data) != len(names):
-            raise StoreError(f"a stored {kind.__name__} has the wrong shape")
-        hints = _hints(kind)
-        return kind(**{f.name: _build(hints[f.name], item) for f, item in zip(names, data, strict=True)})
-    return _value(kind, data)
+        names = [f.name for f in _stored_fields(kind)]
+        hints = typing.get_type_hints(kind)
+        parts = [decoder(hints[name]) for name in names]
+        count = len(names)
 
+        def build(data):
+            if type(data) is not list or len(data) != count:
+                raise StoreError(f"a stored {kind.__name__} has the wrong shape")
+            # Positional: the fields not stored (Event.extra) come last and keep their defaults.
+            return kind(*[part(item) for part, item in zip(parts, data, strict=True)])
 
-def _value(kind, data):
+        return build
     origin = typing.get_origin(kind)
     if origin in (typing.Union, types.UnionType):
-        options = typing.get_args(kind)
-        if data is None and type(None) in options:
-            return None
-        for option in options:
-            if option is not type(None):
-                return _value(option, data)
+        inner = [option for option in typing.get_args(kind) if option is not type(None)]
+        one = decoder(inner[0])
+        return lambda data: None if data is None else one(data)
     if origin is tuple:
-        inner = typing.get_args(kind)[0]
-        if not isinstance(data, list):
-            raise StoreError("a stored list is not a list")
-        return tuple(_build(inner, item) for item in data)
-    if is_dataclass(kind):
-        return _build(kind, data)
+        item = decoder(typing.get_args(kind)[0])
+
+        def many(data):
+            if type(data) is not list:
+                raise StoreError("a stored list is not a list")
+            return tuple(item(x) for x in data)
+
+        return many
     if kind is date or kind is time:
-        try:
-            return kind.fromisoformat(data)
-        except (TypeError, ValueError):
-            raise StoreError(f"a stored {kind.__name__} is not one: {data!r}") from None
-    if kind is dict:
-        return {}
-    if kind is int and isinstance(data, int) and not isinstance(data, bool):
-        return data
-    if kind is str and isinstance(data, str):
-        return data
-    if kind is bool and isinstance(data, bool):
-        return data
-    raise StoreError(f"a stored value is not a {getattr(kind, '__name__', kind)}: {data!r}"[:200])
+        def moment(data):
+            try:
+                return kind.fromisoformat(data)
+            except (TypeError, ValueError):
+                raise StoreError(f"a stored {kind.__name__} is not one: {data!r}"[:200]) from None
+
+        return moment
+    if kind in (str, int, bool):
+        def plain(data):
+            if type(data) is not kind:
+                raise StoreError(f"a stored value is not a {kind.__name__}: {data!r}"[:200])
+            return data
+
+        return plain
+    raise TypeError(f"no decoder for {kind!r}")
 
 
 # The kinds the stores keep (decoding only ever builds these).

@@ -69,6 +69,7 @@ CREATE INDEX events_order ON events(layer, sort_start, sort_end, sort_path, sort
 CREATE TABLE event_actors (
     event INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
     actor_id TEXT NOT NULL, name_key TEXT NOT NULL);
+CREATE INDEX event_actors_event ON event_actors(event);
 CREATE INDEX event_actors_id ON event_actors(actor_id);
 CREATE INDEX event_actors_name ON event_actors(name_key);
 CREATE VIRTUAL TABLE events_text USING fts5(body, tokenize='trigram');

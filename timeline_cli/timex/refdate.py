@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from datetime import date
+from datetime import date, timedelta
 
 from ..model import RefDate
 from .calendar import valid_date
@@ -15,6 +15,7 @@ _FULL_DATE = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s?(?:年\s?(?P<m1>\d{1,2})\s?月\s?(?P<d1>\d{1,2})\s?[日号]?"
     r"|[-/.](?P<m2>\d{1,2})[-/.](?P<d2>\d{1,2}))")
 _PUBLISH_CUE = re.compile(r"发布|发表|日期|时间|更新|来源|出版|刊登|稿|Published|Date", re.IGNORECASE)
+_DAY_DATELINE = re.compile(r"[（(][^（）()\n]{0,20}?(?P<d>\d{1,2})日[^（）()\n]{0,8}?(?:电|讯)[)）]")
 _AGENCY_DATELINE = re.compile(r"(?P<m>\d{1,2})月(?P<d>\d{1,2})日电")
 _JOIN_WORDS = re.compile(r"加入|加盟|入职|创立|创建|创办|成立|上任|出任|接任|就任|进入")
 _TENURE_WORDS = re.compile(r"效力|工作|任职|执掌|服务|担任|在任|掌舵|领导")
@@ -27,7 +28,7 @@ def reference_for(text: str, view: str, script: str, *, option: date | None,
     if option is not None:
         return RefDate(option, "day", "option")
     if published is not None:
-        return RefDate(published, "day", "metadata")
+        return _story_day(view, published) or RefDate(published, "day", "metadata")
     dateline = find_dateline(view)
     if dateline is not None and dateline.precision == "day":
         return dateline
@@ -39,6 +40,18 @@ def reference_for(text: str, view: str, script: str, *, option: date | None,
             return RefDate(date(inferred.date.year, day.month, day.day), "day", "text",
                            f"{dateline.evidence}; year from {inferred.evidence}")
     return inferred
+
+
+def _story_day(view: str, published: date) -> RefDate | None:
+    """(斗湖26日讯) on a page that went up at 12:17am on the 27th: the story's 今天 is the 26th,
+    the day its dateline gives, when that is the day before the page's date."""
+    m = _DAY_DATELINE.search(view[:HEAD_CHARS])
+    if m is None:
+        return None
+    before = published - timedelta(days=1)
+    if int(m.group("d")) != before.day:
+        return None
+    return RefDate(before, "day", "metadata", f"published {published.isoformat()}; dateline {m.group(0)!r}")
 
 
 def find_dateline(view: str) -> RefDate | None:

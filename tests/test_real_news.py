@@ -1,0 +1,293 @@
+"""What real news pages hold besides their events (issue 11, second round): one row per case
+seen in tests/articles/real, written in the words of those pages."""
+
+from datetime import date
+
+import pytest
+
+from timeline_cli.documents import RawDocument
+from timeline_cli.pipeline import analyse
+
+
+def events_of(text: str, ref: str = "2025-11-20", published: str | None = None):
+    raw = RawDocument("a.txt", text, "utf-8", date.fromisoformat(published) if published else None)
+    return list(analyse(raw, None if published else date.fromisoformat(ref)).events)
+
+
+# Lines that stamp the page (when it went up, was updated, which paper): no event.
+STAMPS = [
+    "2021/11/20 22:11(11/20 23:49 更新)\n",
+    "发布: 12:17am 27/09/2025\n",
+    "18/01/2026 05:52 PM\n",
+    "2025-09-24 HKT 19:22\n",
+    "2020年12月28日 19:39 PDF版 分享转发\n",
+    "首次上稿 12日 20:52\n更新時間 13日 00:10\n",
+    "2023-09-26・Array\n",
+    "齐鲁晚报 2025年10月11日\n",
+    "2018年12月22日 星期六 新京报\n",
+    "2017年02月14日 09:28:33  來源:中國新聞網\n",
+]
+
+
+@pytest.mark.parametrize("text", STAMPS)
+def test_a_page_stamp_is_no_event(text):
+    assert events_of(text) == []
+
+
+def test_a_stamp_inside_a_line_is_no_event_but_the_story_after_it_is():
+    text = "返回 本地 2020-10-23 04:30:00 日報 上訴庭法官3改2 立法會三讀通過 分享: 立法會昨日以38票贊成,三讀通過條例草案。"
+    events = events_of(text, "2020-10-23")
+    assert [e.date.value for e in events] == ["2020-10-22"]
+
+
+def test_a_headline_with_a_date_inside_it_is_no_stamp():
+    events = events_of("中職總冠軍賽統一獅對戰中信兄弟 27日洲際球場開打\n", "2021-11-20")
+    assert [e.date.value for e in events] == ["2021-11-27"]
+
+
+# Datelines and agency tags: they neither lead a title nor date an event of their own.
+DATELINES = [
+    ("(中央社記者楊啟芳台北20日電)中職在今晚賽事結束後,公布總冠軍賽賽程。", "2021-11-20", "中央社"),
+    ("(新加坡11日讯)新加坡246万名选民今日将通过手中神圣的一票。", "2015-09-11", "讯"),
+    ("(布城18日马新社讯)首相安华今日提醒团结政府国会议员。", "2026-01-18", "马新社"),
+    ("〔即時新聞/綜合報導〕強颱莫蘭蒂來襲,中央氣象局12日晚間11時30分發布海上颱風警報。", "2016-09-13", "報導"),
+]
+
+
+@pytest.mark.parametrize("text,ref,tag", DATELINES)
+def test_a_dateline_neither_leads_the_title_nor_makes_an_event(text, ref, tag):
+    events = events_of(text, ref)
+    assert len(events) == 1
+    assert tag not in events[0].title
+    assert events[0].status != "reported"  # 綜合報導 is the desk's tag, not a media report
+
+
+@pytest.mark.parametrize("text", [
+    "中新網北京2月14日電(馬學玲 湯琪)想成為大名鼎鼎的“朝陽群眾”么?",
+    "中國青年報客戶端北京9月15日電(中青報·中青網見習記者 趙麗梅)想知道國民經濟如何?",
+])
+def test_an_agency_dateline_is_no_event(text):
+    assert events_of(text, "2017-02-14") == []
+
+
+# Figures measured over a period, or counted up to a moment: measurements, not happenings.
+MEASUREMENTS = [
+    "8月份,規模以上工業增加值同比增長4.5%,增速比上月加快0.8個百分點。",
+    "1-8月份,固定資產投資(不含農戶)同比增長3.2%。",
+    "公告一經發出,次日涨超6.52%,成交量激增近300%。",
+    "截至上午10时,已有53万2590选民于全岛的832个投票站进行投票。",
+    "据澎湃新闻记者统计,9月和10月,仅有5家和3家上市公司公告被查;",
+    "截至今年2月10日,A股市场共有18家上市公司被立案调查。",
+]
+
+
+@pytest.mark.parametrize("text", MEASUREMENTS)
+def test_a_measurement_is_no_event(text):
+    assert events_of(text, "2023-09-15") == []
+
+
+# A year inside a name (a bill, an agreement, a newspaper) dates nothing.
+@pytest.mark.parametrize("text", [
+    "他也确认,本次国会会议将优先提呈2025年监察专员署法案。",
+    "他表示,此事曾在有关1963年建国契约的一次会议上讨论过。",
+    "董郁玉是中國官方媒體《光明日報》副總編輯。",
+    "今年以来,夏糧實現豐收,早稻也實現增產。",
+    "“自1993年以来,现任首相的安华首次宣布将增加国会议席数量。”",
+])
+def test_a_name_or_a_since_phrase_dates_no_event(text):
+    assert events_of(text, "2025-09-27") == []
+
+
+def test_a_bill_title_keeps_its_year_and_the_vote_its_day():
+    events = events_of("立法會昨日以38票贊成,三讀通過《2019年成文法(雜項規定)條例草案》。", "2020-10-23")
+    assert [e.date.value for e in events] == ["2020-10-22"]
+    assert "2019年成文法" in events[0].title
+
+
+# A notice that quotes a dated report: the report's happening is the event, not the notice.
+FRAMES = [
+    ("12月24日凌晨,江西省彭泽县公安局发布的警情通报:2025年12月23日16时许,彭泽县发生一起车辆落水事故。",
+     "2025-12-24", ["2025-12-23"]),
+    ("4月20日晚,重庆市公安局巴南区分局官方微博@平安巴南 发布警情通报,以下为通报内容:\n"
+     "4月20日18时许,重庆巴南区渝南大道发生一起交通事故。", "2024-04-21", ["2024-04-20"]),
+    ("但据其2月6日晚间公告显示,公司股票将于2月9日开市时起停牌一天。", "2026-02-10", ["2026-02-09"]),
+    ("11月18日晚间,通策医疗发布公告称,证监会对公司董事长吕建明立案。", "2022-11-30", ["2022-11-18"]),
+]
+
+
+@pytest.mark.parametrize("text,ref,values", FRAMES)
+def test_the_frame_of_a_dated_report_is_no_event(text, ref, values):
+    assert [e.date.value[:10] for e in events_of(text, ref)] == values
+
+
+# Photo captions tell again what the story tells: no event of their own.
+@pytest.mark.parametrize("text", [
+    "立法會大會經過一個月的「暑假」後，於明日復會。（鄭子峰攝）\n",
+    "图为9月29日,观众在展览上观赏青铜莲鹤方壶。 新华社发\n",
+    "中央氣象局12日晚間11時30分發布海上颱風警報。(圖取自中央氣象局)\n",
+    "立院新會期今天開議，行政院將推30項優先法案。（行政院提供）\n",
+])
+def test_a_photo_caption_is_no_event(text):
+    assert events_of(text, "2025-10-11") == []
+
+
+def test_a_weekday_in_brackets_after_a_day_is_a_note_on_that_day():
+    events = events_of("目前已有4間大學、1間中學提前宣布14日(周三)停課。", "2016-09-13")
+    assert [e.date.value for e in events] == ["2016-09-14"]
+
+
+def test_this_year_inside_a_later_clause_is_the_same_event():
+    events = events_of("樂天桃猿隊今天擊敗中信兄弟，獲得今年台灣大賽冠軍。", "2025-10-27")
+    assert [e.date.value for e in events] == ["2025-10-27"]
+
+
+def test_dates_said_with_respectively_are_one_event_each():
+    events = events_of("並在2010年和2014年分別擔任日本慶應義塾大學、北海道大學的訪問學者。", "2024-11-29")
+    assert sorted(e.date.value for e in events) == ["2010", "2014"]
+
+
+def test_the_future_is_no_denial():
+    events = events_of("新加坡246万名选民今日将通过手中神圣的一票,共同决定新加坡未来五年的治国大方向。", "2015-09-11")
+    assert [e.status for e in events] != ["negated"]
+
+
+def test_a_title_goes_past_a_setting_to_the_happening():
+    text = "西安地铁10号线于2024年4月18日23:50许,在进行试验路线车辆型式试验时,因车辆公司调试人员操作不当,发生车辆追尾事故。"
+    events = events_of(text, "2024-04-21")
+    assert len(events) == 1 and "追尾" in events[0].title
+
+
+def test_today_is_the_datelines_day_when_the_page_went_up_after_midnight():
+    text = "(斗湖26日讯)首相表示,将会增加国会议席。\n\n他是今天在出席集会时发表讲话时表示。"
+    events = events_of(text, published="2025-09-27")
+    assert [e.date.value for e in events] == ["2025-09-26"]
+
+
+@pytest.mark.parametrize("text", [
+    "昨夜今晨丨西安地铁试车事故1死2伤丨一男子驾车失控致1死9伤丨今日开跑!\n",
+    "賴清德表示，職棒走過36個年頭，今年也有許多新球迷加入。",
+    "中央气象台发布2025年首个寒潮预警 西北华北部分地区降温超14℃\n",
+    "而此前上市公司被立案最多的月份是7月,数量为16家;",
+    "此事曾在有关1963年建国契约的一次会议上讨论过,当时两州都要求考虑增加国会议席数量。",
+])
+def test_headline_digests_this_year_ranks_counts_and_names_date_nothing(text):
+    assert events_of(text, "2025-10-27") == []
+
+
+def test_a_newswire_tag_leads_no_title():
+    events = events_of("中国天气网讯中央气象台于今天(1月23日)6时发布寒潮蓝色预警。", "2025-01-23")
+    assert len(events) == 1 and not events[0].title.startswith("中国天气网")
+
+
+def test_the_day_an_announcement_names_is_what_was_said():
+    text = "不過昨晚11時,雲林縣政府先發布新聞指已達停班課標準,因此宣布今天停班課;"
+    assert [e.date.value[:10] for e in events_of(text, "2024-07-24")] == ["2024-07-23"]
+
+
+def test_the_same_act_by_other_subjects_stays_apart():
+    text = ("台北市、新竹市等北部縣市昨晚都宣布今天停班課。\n"
+            "不過中彰投3縣市在昨晚11時50分左右宣布停班課。")
+    assert len(events_of(text, "2024-07-24")) == 2
+
+
+def test_a_day_told_again_in_the_same_article_is_one_event():
+    text = ("中職公布總冠軍賽賽程,27日在台中洲際棒球場開打,第3戰開始由統一獅擔任主場。\n"
+            "首戰11月27日在台中洲際棒球場進行,前2戰是兄弟主場。")
+    assert len(events_of(text, "2021-11-20")) == 1
+
+
+def test_a_shared_actors_name_is_no_shared_wording():
+    text = "同性伴侶關係登記框架今年7月提出後，立法會內反對聲音強烈。\n立法會自7月底起「抖暑」，明日（10日）復會。"
+    events = events_of(text, "2025-09-09")
+    assert any(e.date.mod == "END" for e in events)
+
+
+def test_a_long_subject_leaves_the_predicate_in_the_title():
+    text = "北京鋒銳律師事務所主任周世鋒與異議人士胡石根、翟岩民、勾洪國4人在今年7月15日遭檢方以「顛覆國家政權罪」起訴。"
+    title = events_of(text, "2016-08-05")[0].title
+    assert title.startswith("北京鋒銳") and title.endswith("起訴") and len(title) <= 41
+
+
+# People named with no role in front, whole; reporters and photographers are never actors.
+@pytest.mark.parametrize("text,names", [
+    ("温家宝表示，今年4月将访问日本。", {"温家宝"}),
+    ("川普表示，美国今年4月将加征关税。", {"川普"}),
+    ("任全牛表示，张展今年4月被捕。", {"任全牛"}),
+    ("賴清德表示，樂天今年4月奪冠。", {"賴清德"}),
+    ("马上表示今年4月再谈。", set()),
+    ("據交通部中央氣象署預報資料，颱風今年4月逼近。", {"交通部中央氣象署"}),
+    ("天津市第二中級人民法院今年4月對勾洪國案一審宣判。", {"天津市第二中級人民法院"}),
+    ("亚辉龙今年4月与深圳脑机星链科技有限公司签署协议。", {"深圳脑机星链科技有限公司"}),
+    ("董郁玉2006年任美國哈佛大學尼曼研究員(Nieman Fellow)。", {"美國哈佛大學"}),
+    ("故宫今年4月挂上了门神。\n\n  新京报记者 浦峰 倪伟 摄影报道\n", set()),
+    ("樂天桃猿今年4月奪冠。記者黃仲裕／攝影\n記者周佑政今年4月報導。", set()),
+])
+def test_actors_are_found_whole_and_reporters_are_not_actors(text, names):
+    found = {a.name for e in events_of(text, "2025-11-20") for a in e.actors}
+    assert found == names
+
+
+@pytest.mark.parametrize("text", [
+    "這場發布會堪稱是受到西方國家打壓制裁4年後的「王者歸來」。",
+    "謝謝兩支球隊和球迷，讓這個秋天的球季充滿熱血與感動。",
+    "付凌暉表示,8月份,工業和服務業生產加快,國內需求繼續擴大。",
+    "近年来,越来越多人在春节假期逛博物馆。",
+])
+def test_a_time_after_a_noun_this_autumn_a_months_trend_and_a_trend_date_nothing(text):
+    assert events_of(text, "2025-10-27") == []
+
+
+def test_a_dated_reason_is_the_event():
+    events = events_of("因應年底舉行換屆選舉，本港下半年政治日程大為壓縮。", "2025-09-09")
+    assert len(events) == 1 and "換屆選舉" in events[0].title
+
+
+def test_a_date_inside_the_description_of_the_subject_dates_no_event():
+    text = "昨晚原本宣布正常上班上課的台中市、南投縣及台東縣,昨天深夜臨時宣布停班停課。"
+    events = events_of(text, "2024-07-24")
+    assert len(events) == 1
+    assert events[0].title.startswith("台中市") and events[0].title.endswith("臨時宣布停班停課")
+
+
+def test_the_source_of_a_statement_leads_no_title():
+    text = "台東縣政府通報,根據交通部中央氣象署24日最新預報資料,台東縣已達停班停課標準,宣布今天停止上班。"
+    events = events_of(text, "2024-07-24")
+    assert len(events) == 1 and "宣布停止上班" in events[0].title
+
+
+def test_a_long_title_never_leaves_a_quotation_open():
+    text = "明年1月6日至4月7日,故宫将张灯结彩恢复清宫鼎盛时期“过大年”面貌,推出史上规模最大展览“贺岁迎祥——紫禁城里过大年”。"
+    title = events_of(text, "2018-12-22")[0].title
+    assert title.count("“") == title.count("”")
+
+
+@pytest.mark.parametrize("text,ref,values", [
+    ("警方表示,並於今日凌晨於天水圍一單位以涉嫌「刑事毀壞」將他拘捕。", "2022-10-18", ["occurred"]),
+    ("《财新周刊》近期出现人事调整,胡舒立已不再担任总编辑一职。", "2018-01-09", []),
+    ("这表明,中国航天在2020年的首次发射任务实现“开门红”。", "2020-01-08", []),
+])
+def test_disposal_jiang_recent_days_and_a_first_of_the_year(text, ref, values):
+    assert [e.status for e in events_of(text, ref)] == values
+
+
+def test_a_day_told_again_within_its_month_in_one_article_is_one_event():
+    text = ("23 歲男子被指上月在旺角損壞兩張海報。\n"
+            "被告被控一項「刑事毀壞」罪，指於 2025 年 11 月 19 日，在旺角的天橋，無合法辯解而損壞屬於選舉事務處的兩張海報。")
+    events = events_of(text, "2025-12-16")
+    assert [e.date.value for e in events] == ["2025-11-19"]
+    assert "損壞" in events[0].title
+
+
+def test_the_same_subjects_doing_the_opposite_the_same_night_stay_apart():
+    text = ("昨晚原本宣布正常上班上課的台中市、南投縣及彰化縣,昨天深夜臨時宣布停班停課。\n"
+            "台中市、南投縣及彰化縣昨晚8時統一宣布今天正常上班上課。")
+    assert len(events_of(text, "2024-07-24")) == 2
+
+
+@pytest.mark.parametrize("text,ref", [
+    ("他下午出席国会会前汇报会后,向记者这么说。", "2026-01-18"),
+    ("兩支球隊再度狹路相逢,象隊則要力拚2010年之後再拿下總冠軍。", "2021-11-20"),
+    ("A股市场11月“严打”,23家公司被立案调查。", "2022-11-30"),
+])
+def test_a_frame_of_quoted_words_a_comparison_and_a_count_date_nothing(text, ref):
+    assert events_of(text, ref) == []

@@ -1,0 +1,149 @@
+"""Dated words that are no event a reader would put on the timeline.
+
+Real news pages date many things besides happenings (docs/events.md, "What is not an
+event"):
+
+- the page's own stamp: 2021/11/20 22:11, 齐鲁晚报 2025年10月11日, 更新時間 13日 00:10 —
+  a date standing apart between blanks, with its year or a time of day;
+- a year inside a name: 《2019年成文法(雜項規定)條例草案》, 2025年监察专员署法案,
+  1963年建国契约, and any date inside the 《》 of a title (《光明日報》 holds 明日);
+- a period up to now or a count up to a moment: 今年以来, 自1993年以来, 截至上午10时;
+- the year or season the story is written in (今年也有許多新球迷加入), a rank in a year
+  (2025年首个寒潮预警);
+- a note on a date in brackets: 14日(周三), 1月6日(腊月初一);
+- a time after a happening the text does not date: 「709大抓捕」一年後;
+- an aside inside someone's quoted words: “昨天下着毛毛细雨…”;
+- a measurement: 8月份工业增加值同比增长4.5%, 次日涨超6.52%, 共有18家…;
+- the frame of a dated report: 12月24日凌晨，公安局发布的警情通报：2025年12月23日… — the
+  report's own happening is the event.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Mention
+
+_QUOTE_REACH = 300  # how far back a quotation may have opened (bounded: dense text stays linear)
+_PERIODS = {"year", "half", "quarter", "season"}
+_RANK_IN_PERIOD = re.compile(r"\s*的?(?:首个|首次|首度|第一|以来|以來|来首|來首)")
+_SEPARATORS = set(" \t\u3000\xa0\n\r()（）[]【】|｜・•")
+# 2025-09-24, 12日 20:52, 2018年12月22日 星期六: no blank inside but before a weekday or a time.
+_STAMP_TEXT = re.compile(r"^\S+(?:\s+(?:星期|周|週)[一二三四五六日天])?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+_YEAR_IN_TEXT = re.compile(r"\d{4}")
+_CLOCK = re.compile(r"\d{1,2}:\d{2}")
+_PROSE_BEFORE = set("在于於从自至到由")
+# The last character of a happening's name (大抓捕, 「709大抓捕」, 地震, 大选) before 一年後.
+_HAPPENING_END = set("」』》”捕案战戰役灾災震选選乱亂变變潮")
+
+_NAME_SUFFIX = re.compile(r"[\u4e00-\u9fff（）()]{1,12}?(?:法案|条例|草案|契约|协议|协定|预算案|公约|宣言|法令|财政预算)")
+_NAME_VERB = re.compile(r"通过|提出|提呈|审议|签署|签订|发布|推出|修订|修改|表决|制定|订立|完成|提交|废除|实施|生效")
+_SINCE = re.compile(r"\s*(?:以来|以來)")
+_AS_OF = re.compile(r"(?:截至|截止|截到)\s*$")
+_OPEN_BRACKET = re.compile(r"[（(]\s*$")
+_CLOSE_BRACKET = re.compile(r"\s*[)）]")
+
+_MEASURE = re.compile(r"同比|环比|百分点|增速|同期|指数")
+# How a period went, said of a month or a quarter: 8月份工業和服務業生產加快, 8月國民經濟恢復向好.
+_TREND = re.compile(r"向好|回升|回暖|加快|放缓|趋稳|企稳|好转|下滑|低迷")
+_PERCENT = re.compile(r"\d(?:\.\d+)?\s*[%％]")
+_CHANGE = re.compile(r"增长|下降|上涨|下跌|涨|跌|回落|上升|增加|减少|激增|提高|降低|超过|达到")
+_COUNT = re.compile(r"(?:共有|已有|仅有|只有|累计|合计|总计|共计|数量为|数量达|人数为|人数达)[^，,。；;]{0,8}?\d+(?:\.\d+)?\s*[万亿]?\s*"
+                    r"(?:家|个|名|人|起|宗|件|间|座|所|项|户|辆|架|艘|位|次)"
+                    # 11月…23家公司被立案调查: so many underwent it over the period
+                    r"|\d+\s*(?:家|名|人|起|宗)[^，,。；;]{0,8}?被")
+_SAID_SO = re.compile(r"(?:这么说|这样说|如是说|这样表示|如此表示)$")
+_NOTICE = re.compile(r"(?:发布|发出|公布)[^，,。；;]{0,10}?(?:通报|通告|公告|声明|文告)|(?:通报|通告|公告)显示|以下为")
+
+
+def is_stamp(view: str, mention: Mention) -> bool:
+    """A date standing apart between blanks, with a year or a time of day: the page's stamp."""
+    text = view[mention.start:mention.end]
+    if not _STAMP_TEXT.match(text):
+        return False
+    if not (_YEAR_IN_TEXT.search(text) or _CLOCK.search(text)):
+        return False
+    before = view[mention.start - 1] if mention.start > 0 else "\n"
+    after = view[mention.end] if mention.end < len(view) else "\n"
+    if before not in _SEPARATORS and before not in ":：":
+        return False
+    if after not in _SEPARATORS and view[mention.end:mention.end + 2].lower() not in ("am", "pm"):
+        return False
+    left = view[:mention.start].rstrip(" \t\u3000\xa0")[-1:]
+    return left not in _PROSE_BEFORE  # 在 2025年3月5日 举行: a spaced-out sentence, not a stamp
+
+
+def in_name(view: str, mention: Mention) -> bool:
+    """A date inside a title in 《》, or a year that opens a name (2025年监察专员署法案)."""
+    opened = view.rfind("《", max(0, mention.start - 40), mention.start)
+    if opened >= 0 and view.find("》", opened, mention.start) < 0 and view.find("》", mention.end) >= 0:
+        return True
+    if mention.granularity != "year":
+        return False
+    name = _NAME_SUFFIX.match(view, mention.end)
+    return name is not None and _NAME_VERB.search(name.group(0)) is None
+
+
+def is_period_to_now(view: str, mention: Mention) -> bool:
+    """今年以来, 自1993年以来 (a period up to now), 截至上午10时 (a count up to a moment)."""
+    text = view[mention.start:mention.end]
+    if text.endswith(("以来", "以來")) or _SINCE.match(view, mention.end):
+        return True
+    if mention.mod == "AFTER" and view[mention.end:mention.end + 1] in "再首":
+        return True  # 力拚2010年之後再拿下總冠軍: a comparison with the last time
+    return _AS_OF.search(view, max(0, mention.start - 4), mention.start) is not None
+
+
+def after_an_undated_happening(view: str, mention: Mention) -> bool:
+    """大抓捕一年後: a year after a happening the text does not date, not a year from now."""
+    if not mention.rule.startswith("offset") or mention.start == 0:
+        return False
+    return view[mention.start - 1] in _HAPPENING_END or view[mention.end:mention.end + 1] == "的"  # 制裁4年後的「王者歸來」
+
+
+def in_quotation(view: str, mention: Mention, sentence_start: int) -> bool:
+    """“昨天下着毛毛细雨…”: a date inside someone's quoted words is an aside of theirs."""
+    since = max(sentence_start, mention.start - _QUOTE_REACH)
+    opened = max(view.rfind(q, since, mention.start) for q in "“「『")
+    if opened < 0:
+        return False
+    closer = {"“": "”", "「": "」", "『": "』"}[view[opened]]
+    closed = view.find(closer, opened + 1)
+    return (closed < 0 or closed > mention.end) and (closed < 0 or closed - opened > 12)
+
+
+def names_the_current_period(view: str, mention: Mention, today) -> bool:
+    """今年, 這個秋天 said of the year or season the article is written in: a frame of the
+    story (今年也有許多新球迷加入), and 2025年首个寒潮预警 ranks within the year: no date of a
+    happening."""
+    if _RANK_IN_PERIOD.match(view, mention.end):
+        return mention.granularity in _PERIODS
+    if (today is None or mention.mod or mention.granularity not in _PERIODS
+            or mention.certainty not in ("relative", "inferred")):
+        return False
+    return mention.start_date is not None and mention.start_date <= today <= mention.end_date
+
+
+def is_gloss(view: str, mention: Mention, previous: Mention | None) -> bool:
+    """14日(周三), 1月6日(腊月初一): a note in brackets on the date just before it."""
+    if previous is None or previous.end > mention.start:
+        return False
+    gap = view[previous.end:mention.start]
+    return bool(_OPEN_BRACKET.fullmatch(gap)) and _CLOSE_BRACKET.match(view, mention.end) is not None
+
+
+def is_measurement(text: str, period: bool, past: bool = True) -> bool:
+    """A figure: 同比增长4.5%, 涨超6.52%, a count over a period (9月和10月仅有5家…被查) or how
+    a past period went (8月份生產加快); a count on a day (已有4間大學…宣布14日停課) tells what
+    happened that day, and a trend foreseen (明年3月市场将回暖) is a prediction."""
+    if _MEASURE.search(text) or (period and _COUNT.search(text)) or (period and past and _TREND.search(text)):
+        return True
+    return bool(_PERCENT.search(text)) and _CHANGE.search(text) is not None
+
+
+def is_notice_frame(text: str, ends_with_colon: bool, dated_after: bool) -> bool:
+    """发布的警情通报：…, 据其公告显示，…: a notice whose dated content follows it; 他下午出席…后，
+    向记者这么说: the frame of words quoted before."""
+    if _SAID_SO.search(text.rstrip("。！!")):
+        return True
+    return (ends_with_colon or dated_after) and _NOTICE.search(text) is not None
