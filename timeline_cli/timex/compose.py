@@ -59,6 +59,8 @@ REFINERS = {
     "approx": "前后/左右/许 after a date", "before": "前/以前/之前/前夕 after a date",
     "after": "后/以后/之后 after a date; 稍晚/稍后 after a day (今天稍晚)", "on_or_after": "起/开始 after a date",
     "start": "初时 after a part of the day (今晚初时)",
+    "offset": "a length that 前/后/以后/再过 make a date that far away (5年后: duration+offset)",
+    "span": "a length that 过去/未来/以来 anchor on the reference date (过去10年: duration+span)",
     "bare-end": "a bare weekday or day as a range's second end (周一至五, 2月13到15)",
 }
 
@@ -147,10 +149,14 @@ def _apposition_end(prev: Piece, piece: Piece, view: str) -> int | None:
     lunar = isinstance(note.holiday, LunarDay) and note.year is None
     gap = view[prev.end:piece.start]
     if weekday and (gap == "" or gap == " "):
-        return piece.end
-    if (weekday or lunar) and gap in _OPEN and view[piece.end:piece.end + 1] in _CLOSE:
-        return piece.end + 1
-    return None
+        end = piece.end
+    elif (weekday or lunar) and gap in _OPEN and view[piece.end:piece.end + 1] in _CLOSE:
+        end = piece.end + 1
+    else:
+        return None
+    if weekday:
+        date.weekday_note = note.weekday
+    return end
 
 
 def _time_after_day(prev: Piece, piece: Piece, view: str) -> bool:

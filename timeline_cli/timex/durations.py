@@ -176,7 +176,8 @@ def build_duration(m, ctx):
                 end = m.start("post")
     elif prefix in _STORY_PREFIXES:
         begin = _number_start(m)
-    return found(m, what, start=begin, end=end)
+    refined = "+offset" if isinstance(what, Offset) else "+span" if isinstance(what, Span) else ""
+    return found(m, what, start=begin, end=end, refined=refined)
 
 
 def _number_start(m) -> int:

@@ -191,6 +191,7 @@ class Point:
     since: bool = False  # 以来, 至今: a range up to the reference date
     day_shift: int | None = None  # 圣诞节翌日 +1, 前一天 -1
     qualifier: str | None = None  # 当地时间 local, 北京时间 Asia/Shanghai
+    weekday_note: int | None = None  # 14日(周三): the weekday written beside the day picks its month
     weak: bool = False  # a bare 8点: kept only after a date or a part of the day
 
     def overlaps(self, other: Point) -> bool:

@@ -37,12 +37,13 @@ class Anchoring:
 
 
 def found(m: re.Match, what: What, levels: tuple[int, int] = (0, 0), *, start: int | None = None,
-          end: int | None = None) -> Piece:
+          end: int | None = None, refined: str = "") -> Piece:
     """What a builder returns: the meaning of a match, over the match or the span given.
 
-    The scanner names the piece after the rule that found it.
+    The scanner names the piece after the rule that found it; `refined` ("+offset") adds the
+    name of a refiner the builder applied itself (see compose.REFINERS).
     """
-    return Piece(m.start() if start is None else start, m.end() if end is None else end, "", what, levels)
+    return Piece(m.start() if start is None else start, m.end() if end is None else end, refined, what, levels)
 
 
 Builder = Callable[[re.Match, ScanContext], "Piece | list[Piece] | None"]
@@ -147,7 +148,7 @@ def scan(view: str, ctx: ScanContext) -> list[tuple[Piece, int]]:
             if built is None:
                 continue
             for piece in built if isinstance(built, list) else (built,):  # an enumeration gives several
-                piece.rule = rule.name
+                piece.rule = rule.name + piece.rule
                 if isinstance(piece.what, Range):  # its ends carry the rule's name too
                     piece.what.first.rule = piece.what.second.rule = rule.name
                 hits.append((piece, rule.priority))

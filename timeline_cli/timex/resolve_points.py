@@ -146,9 +146,34 @@ def _calendar(point: Point, piece: Piece, story: Story) -> Resolved | None:
         return None
     if from_ref and story.ref is not None:
         resolved = _nudge_by_tense(point, year, month, resolved, piece, story)
+    if point.weekday_note is not None:
+        resolved = _fit_weekday(point, resolved, story)
     resolved.anchor = anchor
     resolved.certainty = certainty
     return resolved
+
+
+def _fit_weekday(point: Point, resolved: Resolved, story: Story) -> Resolved:
+    """14日(周三) said on 13 September 2016: the 14th that is a Wednesday (September's), the
+    month (or, with a month, the year) next to the one read that makes the note true."""
+    day = resolved.time.start_date
+    if day is None or resolved.time.granularity != "day" or day.isoweekday() == point.weekday_note:
+        return resolved
+    if point.year is not None and point.year.stated:
+        return resolved  # a full date: the written date wins over its note
+    candidates = []
+    for step in (-1, 1):
+        if point.month is None:
+            y, m = cal.add_months(day.year, day.month, step)
+        else:
+            y, m = day.year + step, day.month
+        if 1 <= y <= 9999 and day.day <= cal.last_day(y, m):
+            candidates.append(date(y, m, day.day))
+    fitting = [c for c in candidates if c.isoweekday() == point.weekday_note]
+    if not fitting:
+        return resolved
+    ref_day = story.ref_day() or day
+    return day_value(min(fitting, key=lambda c: abs((c - ref_day).days)))
 
 
 def _nudge_by_tense(point: Point, year, month, resolved: Resolved, piece: Piece, story: Story) -> Resolved:
