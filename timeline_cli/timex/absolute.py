@@ -114,12 +114,29 @@ def build_nth_weekday(m, ctx):
     return found(m, Point(month=Month(month), day=day), (LEVEL["month"], LEVEL["day"]))
 
 
+# The whole list, read from its first number; the rule itself only finds a 、 between digits
+# (a literal first character lets the regex engine skip through the text quickly).
+_ENUMERATION = re.compile(
+    r"(?<=月)(?P<eday>\d{1,2}(?:、\d{1,2}){0,5})(?=、\d{1,2}\s?[日号])"
+    r"|(?<![\d.])(?P<eyear>(?:19|20)\d{2}(?:、(?:19|20)\d{2}){0,5})(?=、(?:19|20)\d{2}\s?年)"
+    r"|(?<![\d./])(?P<emonth>(?:1[0-2]|[1-9])(?:、(?:1[0-2]|[1-9])){0,5})(?=、(?:1[0-2]|[1-9])\s?月)")
+_ASCII_DIGITS = frozenset("0123456789")
+
+
 def build_enumeration(m, ctx):
     """3月8、9日, 2021、2022年, 3、4月: the items before the last take its unit, one date each.
 
     The last item is read by its own rule (9日, 2022年, 4月); a date before the first (3月)
     joins it in compose.
     """
+    view, start = m.string, m.start()
+    while start > 0 and view[start - 1] in _ASCII_DIGITS:
+        start -= 1
+    if start > 0 and view[start - 1] == "、":
+        return None  # not the list's first 、: read from there already
+    m = _ENUMERATION.match(view, start)
+    if m is None:
+        return None
     pieces = []
     if m.group("eday"):
         kind, text, start = "day", m.group("eday"), m.start("eday")
@@ -172,11 +189,8 @@ def _rules() -> tuple[Rule, ...]:
             + day_stop +
             r"|(?<=[到至])(?P<daycn3>" + CN_DAY + r")号" + not_followed_by("hao_after") + ")")),
             build_day, 3, needs="日号", anchoring=Anchoring("日号", 5, 8), examples=("20日", "卅日")),
-        Rule("enumeration", re.compile(
-            r"(?<=月)(?P<eday>\d{1,2}(?:、\d{1,2}){0,5})(?=、\d{1,2}\s?[日号])"
-            r"|(?<![\d.])(?P<eyear>(?:19|20)\d{2}(?:、(?:19|20)\d{2}){0,5})(?=、(?:19|20)\d{2}\s?年)"
-            r"|(?<![\d./])(?P<emonth>(?:1[0-2]|[1-9])(?:、(?:1[0-2]|[1-9])){0,5})(?=、(?:1[0-2]|[1-9])\s?月)"),
-            build_enumeration, 3, needs="、", examples=("2021", "2024年3")),
+        Rule("enumeration", re.compile(r"、(?<=\d、)(?=\d)"), build_enumeration, 3, needs="、",
+             examples=("2021", "2024年3")),
         Rule("month-day", re.compile(starts("0-9一二三四五六七八九十",
             r"(?:(?<![一二三四五六七八九十第])(?P<mdm>" + CN_MONTH + r")月(?P<mdd>" + CN_DAY + r")"
             r"|(?<![\d./])(?P<mdm2>1[0-2]|0?[1-9])月(?P<mdd2>3[01]|[12]\d|0?[1-9])(?![\d.%:])"

@@ -34,6 +34,7 @@ from .pieces import (
 )
 
 RANGE_JOINERS = re.compile(r"\s?(?:至|到|——|-|–|—|~|〜|～)\s?")
+_JOINER_STARTS = frozenset("至到-–—~〜～")
 _SUFFIXES = [
     ("翌日", "+1"), ("次日", "+1"), ("前一天", "-1"), ("前一日", "-1"), ("当天", "0"), ("当日", "0"),
     ("起至今", "since"), ("以来", "since"), ("至今", "since"), ("迄今", "since"),
@@ -189,13 +190,16 @@ def _join_points(pieces: list[Piece], view: str) -> list[Piece]:
     out: list[Piece] = []
     for piece in pieces:
         prev = out[-1] if out else None
-        if prev is not None and _evening_after_day(prev, piece, view):
+        if prev is None or piece.start - prev.end > 1:  # nothing to join (most pieces)
+            out.append(piece)
+            continue
+        if _evening_after_day(prev, piece, view):
             prev.what.merge(piece.what.at)
             prev.levels = (prev.levels[0], LEVEL["daypart"])
             prev.end = piece.end
             prev.rule = f"{prev.rule}+{piece.rule}"
             continue
-        if prev is not None and _time_after_day(prev, piece, view):
+        if _time_after_day(prev, piece, view):
             if isinstance(prev.what, Offset):
                 prev.what.at = piece.what
             elif isinstance(prev.what, StoryDay):
@@ -209,15 +213,14 @@ def _join_points(pieces: list[Piece], view: str) -> list[Piece]:
             prev.end = piece.end
             prev.rule = f"{prev.rule}+{piece.rule}"
             continue
-        if prev is not None and piece.start - prev.end <= 1 and piece.levels[1] == LEVEL["day"]:
+        if piece.levels[1] == LEVEL["day"]:
             end = _apposition_end(prev, piece, view)
             if end is not None:
                 prev.end = end
                 prev.rule = f"{prev.rule}+{piece.rule}"
                 continue
         if (
-            prev is not None and piece.start - prev.end <= 1
-            and prev.levels[1] < piece.levels[0]
+            prev.levels[1] < piece.levels[0]
             and isinstance(prev.what, Point) and isinstance(piece.what, Point)
             and _adjacent(prev, piece, view)
             and not prev.what.overlaps(piece.what)
@@ -395,6 +398,10 @@ def _join_ranges(pieces: list[Piece], view: str) -> list[Piece]:
     i = 0
     while i < len(pieces):
         a = pieces[i]
+        if view[a.end:a.end + 2].lstrip()[:1] not in _JOINER_STARTS:  # no 至/到/- after it (most pieces)
+            out.append(a)
+            i += 1
+            continue
         b = pieces[i + 1] if i + 1 < len(pieces) else None
         if (
             b is not None and b.start - a.end <= 3

@@ -52,8 +52,6 @@ def read_length(m) -> Length | None:
         return None  # 2013年, 二零一三年: a year, read by the year rule
     if unit_word == "世纪" and m.group("n1cn") and not m.group("n1cn").startswith(("几", "数", "上")):
         return None  # 十九世纪 is the 19th century (个世纪 is a length)
-    if unit_word == "日" and not _day_count(m):
-        return None  # 5日 is the 5th
     if unit_word == "载" and not m.group("n1cn"):
         return None  # 载 (years) is literary: 七载, not 7载
     counted = _counted_pair(low_text, unit)
@@ -150,6 +148,8 @@ def frame(length: Length, prefix: str | None, suffix: str | None) -> Duration | 
 
 
 def build_duration(m, ctx):
+    if m.group("unit") == "日" and not _day_count(m):
+        return None  # 5日 is the 5th (the commonest match: rejected first)
     if _not_a_length(m):
         return None
     length = read_length(m)
@@ -210,7 +210,10 @@ def build_window(m, ctx):
 
 
 def _rules() -> tuple[Rule, ...]:
-    units = "|".join(re.escape(w) for w in sorted(UNITS, key=len, reverse=True))
+    # 日 is the commonest unit that is no length (20日 is the 20th): only where _day_count may
+    # accept it (两日, 40日 and more, 三日后, 30日内) does the pattern let it through.
+    day_unit = r"日(?=[内前后来以之过])|(?<=[两俩几数多])日|(?<=[4-9]\d)日|(?<=\d\d\d)日"
+    units = alternation([w for w in UNITS if w != "日"]) + "|" + day_unit
     tail = (r"(?:\s?(?:到|至|——|-|–|—|~)\s?(?P<n2>" + NUM + r"))?"
             r"\s?(?P<more1>多|余|来)?(?P<halfmid>个半)?(?P<unit>" + units + r")"
             r"(?P<tail>半|多)?(?P<more3>余)?(?P<approx_tail>左右|以上|以下)?" + not_followed_by("duration_after") +
@@ -223,9 +226,9 @@ def _rules() -> tuple[Rule, ...]:
     return (
         Rule("duration", re.compile(starts("0-9" + _CN_START, number + tail)),
              build_duration, 3, needs="年月周星拜天日时头分秒纪载季钟", examples=("12年", "5年后", "三個月")),
-        Rule("window", re.compile(starts("上下前后",
-            r"(?P<wside>上|下|前|后)(?P<wn>[两二三四五六七八九十]|[一二三四五六七八九十]?十[一二三四五六七八九]?|\d{1,3})"
-            r"个?(?P<wu>" + alternation(_WINDOW_UNITS) + r")(?![前后内来以之])" + not_followed_by("duration_after"))),
+        Rule("window", re.compile(
+            r"(?P<wside>[上下前后])(?P<wn>[两二三四五六七八九十]|[一二三四五六七八九十]?十[一二三四五六七八九]?|\d{1,3})"
+            r"个?(?P<wu>" + alternation(_WINDOW_UNITS) + r")(?![前后内来以之])" + not_followed_by("duration_after")),
             build_window, 3, needs="上下前后", examples=("上两周", "下三个月")),
     )
 

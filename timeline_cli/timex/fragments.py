@@ -72,7 +72,14 @@ def excluded_before_in(table: str, name: str, view: str, start: int) -> bool:
 
 def preceded_by_word(name: str, view: str, start: int) -> bool:
     """Whether a word of the exclusion list `name` ends at `start`."""
-    return any(view.endswith(word, 0, start) for word in lexicon()["exclusions"][name])
+    words, lengths = _word_set(name)
+    return any(view[start - n:start] in words for n in lengths if n <= start)
+
+
+@cache
+def _word_set(name: str) -> tuple[frozenset[str], tuple[int, ...]]:
+    words = frozenset(lexicon()["exclusions"][name])
+    return words, tuple(sorted({len(w) for w in words}))
 
 
 def excluded_after(name: str, view: str, end: int) -> bool:

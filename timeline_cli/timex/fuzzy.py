@@ -76,9 +76,12 @@ def build_season(m, ctx):
 
 
 def build_year_span(m, ctx):
-    """After a year: 前8月, 前10个月 (the first months), 后三个月 (the last), 首月, 前两个季度."""
+    """After a year: 前8月, 前10个月 (the first months), 后三个月 (the last), 首月, 前两个季度.
+
+    The pattern starts with the year's 年 (a literal start is quick to find); the piece does not."""
+    start = m.start() + 1
     if m.group("firstmonth"):
-        return found(m, Point(year_part=Months(1, 1)), _YEAR_PART)
+        return found(m, Point(year_part=Months(1, 1)), _YEAR_PART, start=start)
     count = parse_int(m.group("yn"))
     if not count:
         return None
@@ -90,7 +93,7 @@ def build_year_span(m, ctx):
         if count > 12:
             return None
         part = Months(1, count) if m.group("yside") in ("前", "头") else Months(13 - count, 12)
-    return found(m, Point(year_part=part), _YEAR_PART)
+    return found(m, Point(year_part=part), _YEAR_PART, start=start)
 
 
 def build_relative_quarter(m, ctx):
@@ -138,7 +141,7 @@ def _rules() -> tuple[Rule, ...]:
              build_season, 1, needs="季天", examples=("今年秋季", "2024年夏天")),
         Rule("month-part", re.compile(alternation(lex["month_part"]).replace("月中", "月" + mid())),
              build_month_part, 1, needs="月旬", examples=("3月上旬", "6月下旬")),
-        Rule("year-span", re.compile(r"(?<=年)(?:(?P<yside>前|头|后)(?P<yn>[一二两三四五六七八九十]{1,2}|\d{1,2})个?"
+        Rule("year-span", re.compile(r"年(?:(?P<yside>前|头|后)(?P<yn>[一二两三四五六七八九十]{1,2}|\d{1,2})个?"
                                      r"(?P<yu>月|季度|季)份?|(?P<firstmonth>首月))"),
              build_year_span, 2, needs="月季", examples=("今年前8月", "2005年首月")),
         Rule("relative-quarter", re.compile(alternation(lex["relative_quarter"])), build_relative_quarter, 3,

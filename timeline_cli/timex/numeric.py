@@ -98,7 +98,7 @@ RULES = (
     Rule("compact-date", re.compile(
         r"(?P<cy>[12](?<![\dA-Za-z#号][12])(?:9\d{2}|0\d{2}))(?P<cm>0[1-9]|1[0-2])(?P<cd>0[1-9]|[12]\d|3[01])"
         r"(?![\dA-Za-z])"),
-        build_compact_date, 4, needs="0123456789", examples=("20240307", "20231115"), gate=re.compile(r"\d{8}")),
+        build_compact_date, 4, needs="0123456789", examples=("20240307", "20231115")),
     Rule("slash-date", re.compile(starts("0-9",
         r"(?<![\d/.])(?P<sm>" + _MONTH + r")\s?/\s?(?P<sd>" + _DAY + r")"
         r"(?:/(?P<sy>\d{4}|\d{2})|-(?P<sd2>" + _DAY + r"))?(?![\d/.%])")),

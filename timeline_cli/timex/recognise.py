@@ -91,14 +91,14 @@ def rule_names() -> frozenset[str]:
     return frozenset(rule.name for rule in rules())
 
 
-def _anchored(rule: Rule, view: str):
-    """The matches finditer would give, found by searching windows around the anchors."""
+def _anchored(rule: Rule, view: str, positions: list[int]):
+    """The matches finditer would give, found by searching windows around the anchors (at
+    `positions`: where the rule's anchor characters are in the view)."""
     anchoring = rule.anchoring
     pattern, before, after = rule.pattern, anchoring.before, anchoring.after
     size = len(view)
     next_start = 0
-    for a in _anchor_pattern(anchoring.chars).finditer(view):
-        p = a.start()
+    for p in positions:
         if p < next_start:
             continue  # inside the last match
         start = max(next_start, p - before)
@@ -134,13 +134,20 @@ def scan(view: str, ctx: ScanContext) -> list[tuple[Piece, int]]:
     hits = []
     counts = Counter(_telling_chars().findall(view))
     sparse_below = len(view) * _SPARSE
+    anchor_positions: dict[str, list[int]] = {}  # rules that anchor on the same characters share them
     for rule in rules():
         if rule.needs and not any(counts[ch] for ch in rule.needs):
             continue
         if rule.gate is not None and rule.gate.search(view) is None:
             continue
         windowed = rule.anchoring is not None and sum(counts[ch] for ch in rule.anchoring.chars) < sparse_below
-        matches = _anchored(rule, view) if windowed else rule.pattern.finditer(view)
+        if windowed:
+            chars = rule.anchoring.chars
+            if chars not in anchor_positions:
+                anchor_positions[chars] = [a.start() for a in _anchor_pattern(chars).finditer(view)]
+            matches = _anchored(rule, view, anchor_positions[chars])
+        else:
+            matches = rule.pattern.finditer(view)
         for m in matches:
             if m.end() == m.start():
                 continue

@@ -94,8 +94,13 @@ def build_weekday(m, ctx):
     return found(m, Point(weekday=WEEKDAYS[m.group("wd")]), (LEVEL["day"], LEVEL["day"]))
 
 
+_NOT_BEFORE_WEEK_PART = frozenset("一二两三四五六七八九十这每上下本几数个")
+
+
 def build_week_part(m, ctx):
-    """周中, 上半周, 下半周: a part of the reference week."""
+    """周中, 上半周, 下半周: a part of the reference week (not 一周中, 每周初, 上周中: other rules)."""
+    if m.start() > 0 and m.string[m.start() - 1] in _NOT_BEFORE_WEEK_PART:
+        return None
     return found(m, Point(week_part=WeekPart(*lexicon()["week_part"][m.group("part")])), (LEVEL["week"], LEVEL["week"]))
 
 
@@ -187,15 +192,15 @@ def _rules() -> tuple[Rule, ...]:
             r"|(?P<byn>\d{2,4}|[〇零一二三四五六七八九]{3,4})[)）]\s?年" + year_part + ")"),
             build_bracket_date, 3, needs="(（", anchoring=Anchoring("(（", 2, 12),
             examples=("今(20)日", "昨（2）日", "今(114)年")),
-        Rule("week-part", re.compile(r"(?<![一二两三四五六七八九十这每上下本几数个])(?P<part>"
-                                     + alternation(lex["week_part"]).replace("周中", "周" + mid()) + ")"),
+        Rule("week-part", re.compile(r"(?P<part>" + alternation(lex["week_part"]).replace("周中", "周" + mid()) + ")"),
              build_week_part, 2, needs="周", examples=("週中", "上半週")),
         Rule("day-char", re.compile(r"(?P<dc>[昨今明])(?=" + alternation(lex["day_char"]["verbs"]) + ")"),
              build_day_char, 1, needs="昨今明", examples=("昨", "今")),
         Rule("anniversary", re.compile(starts("0-9" + CN_NUMBER_START,
             r"(?<![\d.])(?P<an>\d{1,4}|[零一二两三四五六七八九十百]{1,5})\s?(?:个)?(?P<au>年|月|周|星期|天)前的"
             r"(?P<ann>今天|今日|这一天|这天|同一天|这个时候|这个时间|这时候|此时)")),
-            build_anniversary, 5, needs="的", examples=("80年前的今天", "一年前的今天")),
+            build_anniversary, 5, needs="的", gate=re.compile(r"前的[今这同此]"),
+            examples=("80年前的今天", "一年前的今天")),
         Rule("this-and-next", re.compile(r"今明(?:两)?(?P<tnu>年|天|日)"), build_this_and_next, 3, needs="明",
              examples=("今明两年", "今明两天")),
         Rule("relative-day", re.compile(alternation(lex["relative_day"])), build_relative_day, 2,
