@@ -163,26 +163,30 @@ def _apposition_end(prev: Piece, piece: Piece, view: str) -> int | None:
 def _time_after_day(prev: Piece, piece: Piece, view: str) -> bool:
     """明天下午, 5月3日的晚上8点, 三天后的3时: a time of day on the day before it. Across 的 the
     time must say more than a bare hour (明天的3点 may be a count)."""
-    if not (isinstance(piece.what, Point) and piece.levels[0] >= LEVEL["daypart"] and not piece.what.has_date):
-        return False
+    before, time = prev.what, piece.what
     gap = view[prev.end:piece.start]
-    if gap == "的":
-        if piece.what.weak:
+    if isinstance(before, Point):  # a day and a time side by side are joined below; here only across 的
+        if gap != "的" or prev.levels[1] != LEVEL["day"]:
             return False
-    elif not _adjacent(prev, piece, view):
+    elif isinstance(before, Offset):
+        if before.at is not None or before.length.unit != "D" or before.length.vague:
+            return False
+    elif isinstance(before, StoryDay):  # 次日上午, 当晚8时
+        if before.at is not None and (before.at.clock is not None or before.at.overlaps(time)):
+            return False
+    else:
         return False
-    if isinstance(prev.what, Offset):
-        return prev.what.at is None and prev.what.length.unit == "D" and not prev.what.length.vague
-    if isinstance(prev.what, StoryDay):  # 次日上午, 当晚8时
-        at = prev.what.at
-        return at is None or (at.clock is None and not at.overlaps(piece.what))
-    return isinstance(prev.what, Point) and prev.levels[1] == LEVEL["day"] and gap == "的"
+    if not (isinstance(time, Point) and piece.levels[0] >= LEVEL["daypart"] and not time.has_date):
+        return False
+    if gap == "的":
+        return not time.weak
+    return _adjacent(prev, piece, view)
 
 
 def _evening_after_day(prev: Piece, piece: Piece, view: str) -> bool:
     """5月3日当晚: the night of the day just written."""
-    return (isinstance(prev.what, Point) and isinstance(piece.what, StoryDay) and piece.what.days == 0
-            and piece.what.at is not None and prev.levels[1] == LEVEL["day"] and prev.what.daypart is None
+    return (isinstance(piece.what, StoryDay) and piece.what.days == 0 and piece.what.at is not None
+            and isinstance(prev.what, Point) and prev.levels[1] == LEVEL["day"] and prev.what.daypart is None
             and prev.what.clock is None and _adjacent(prev, piece, view))
 
 

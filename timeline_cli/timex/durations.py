@@ -30,7 +30,9 @@ _CN_START = "几数上零一二两俩三四五六七八九十百千万半若"  #
 # Words just before the number that change what the length means.
 _PREFIXES = ("接下来的", "接下来", "过去的", "过去", "再过", "最近", "未来", "今后", "短短", "仅仅", "没过", "不到", "不足",
              "将近", "接近", "超过", "大约", "近", "逾", "约", "第")
-_PREFIX_ENDS = {word[-1] for word in _PREFIXES}
+_PREFIXES_BY_END: dict[str, list[str]] = {}  # by last character, longest first
+for _word in _PREFIXES:
+    _PREFIXES_BY_END.setdefault(_word[-1], []).append(_word)
 _QUALIFIERS = {"不到": "LESS_THAN", "不足": "LESS_THAN", "将近": "LESS_THAN", "接近": "LESS_THAN",
                "超过": "MORE_THAN", "逾": "MORE_THAN", "大约": "APPROX", "约": "APPROX"}
 _PAST_PREFIXES = ("过去的", "过去", "近", "最近")
@@ -122,9 +124,10 @@ def prefix_before(view: str, start: int) -> tuple[str | None, int]:
     """The word just before a number that changes what the duration means (过去10年, 不到三年,
     近 7 年: one space may stand between)."""
     end = start - 1 if start > 0 and view[start - 1] == " " else start
-    if end == 0 or view[end - 1] not in _PREFIX_ENDS:
+    words = _PREFIXES_BY_END.get(view[end - 1]) if end > 0 else None
+    if not words:
         return None, start
-    for word in _PREFIXES:
+    for word in words:
         if view.startswith(word, end - len(word)):
             return word, end - len(word)
     return None, start

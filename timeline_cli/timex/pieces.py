@@ -11,6 +11,7 @@ turns each into a TimeValue.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
+from operator import attrgetter
 
 # Levels of a point's fields, coarse to fine: adjacent points join when the first ends
 # above where the next begins (2025年 + 4月 + 5日 + 上午10时).
@@ -196,18 +197,14 @@ class Point:
 
     def overlaps(self, other: Point) -> bool:
         """Whether both fill some field: then they are two dates, not parts of one."""
-        for name in _SLOTS:
-            mine = getattr(self, name)
-            if mine is not None and mine is not False:
-                theirs = getattr(other, name)
-                if theirs is not None and theirs is not False:
-                    return True
+        for mine, theirs in zip(_slot_values(self), _slot_values(other), strict=True):
+            if mine is not None and mine is not False and theirs is not None and theirs is not False:
+                return True
         return False
 
     def merge(self, other: Point) -> None:
         """Take the fields `other` fills (they fill none of the same)."""
-        for name in _SLOTS:
-            value = getattr(other, name)
+        for name, value in zip(_SLOTS, _slot_values(other), strict=True):
             if value is not None and value is not False:
                 setattr(self, name, value)
         self.approx = self.approx or other.approx
@@ -220,7 +217,7 @@ class Point:
     @property
     def has_date(self) -> bool:
         """Any field that places a date (not only a time of day)."""
-        return any(getattr(self, name) is not None for name in _DATE_SLOTS)
+        return any(value is not None for value in _date_values(self))
 
     @property
     def has_year(self) -> bool:
@@ -236,6 +233,8 @@ _SLOTS = ("century", "decade", "year", "year_part", "month", "month_part", "week
           "week_part", "day", "holiday", "daypart", "clock")
 _DATE_SLOTS = ("year", "year_part", "month", "month_part", "day", "holiday")
 assert set(_SLOTS) <= {f.name for f in fields(Point)}
+_slot_values = attrgetter(*_SLOTS)  # all the slots' values at once (compose compares many points)
+_date_values = attrgetter(*_DATE_SLOTS)
 
 
 # --- lengths of time -----------------------------------------------------------------------
