@@ -52,6 +52,19 @@ def test_every_rule_is_in_the_rules_table_of_the_docs():
     assert [name for name in sorted(NAMES) if f"`{name}`" not in section] == []
 
 
+@pytest.mark.parametrize("rule", [r for r in RULES if r.words], ids=lambda r: r.name)
+def test_rule_words_are_in_every_example_and_lexicon_word_it_reads(rule):
+    """A text without any of a rule's `words` skips it: each phrase it reads holds one."""
+    from timeline_cli.script import simplified_view
+    from timeline_cli.timex.lexicon import lexicon
+
+    lex = lexicon()
+    phrases = [simplified_view(e) for e in rule.examples]
+    phrases += {"week-part": list(lex["week_part"]), "recent-window": list(lex["recent_window"]),
+                "relative-quarter": list(lex["relative_quarter"])}.get(rule.name, [])
+    assert [p for p in phrases if not any(w in p for w in rule.words)] == []
+
+
 def test_rule_names_are_unique_words():
     names = [rule.name for rule in RULES]
     assert len(names) == len(set(names))

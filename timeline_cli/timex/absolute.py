@@ -17,7 +17,7 @@ from .fragments import (
 from .fuzzy import month_part_of, year_part_of
 from .numerals import CN_DIGIT, CN_NUMBER, parse_int
 from .pieces import LEVEL, Day, Month, Piece, Point, Year
-from .recognise import Anchoring, Rule, found
+from .recognise import Anchoring, Rule, found, read_back
 
 # After a two-digit year (07年, 19年) the words that make it a year and not a length: a quarter,
 # a part of the year (19年底 is the end of 2019; 12年 alone stays a length).
@@ -86,8 +86,22 @@ def build_day(m, ctx):
     return found(m, Point(day=Day(day)), (LEVEL["day"], LEVEL["day"]))
 
 
+# 3月5 beside a date word or at the end (10月22出生, 1月3至2月10) is a day without 日.
+_MONTH_DAY_NEXT = r"(?![\d.%:])(?=\s?(?:[至到\-~—，,。；;、（(]|出生|举行|召开|开幕|上映|发布|起|前|后|$))"
+# The rule finds the phrase from its 月 (a literal start is found fast); read_back checks the month.
+_MONTH_DAY = re.compile(
+    r"(?:(?<![一二三四五六七八九十第])(?P<mdm>" + CN_MONTH + r")月(?P<mdd>" + CN_DAY + r")"
+    r"|(?<![\d./])(?P<mdm2>1[0-2]|0?[1-9])月(?P<mdd2>3[01]|[12]\d|0?[1-9])" + _MONTH_DAY_NEXT + ")")
+_NTH_WEEKDAY = re.compile(
+    r"(?<![\d一二三四五六七八九十第])(?P<nwm>" + CN_MONTH + r"|1[0-2]|0?[1-9])\s?月份?的?"
+    r"(?:第(?P<nwn>[一二三四五1-5])|(?P<nwlast>最后一))个?(?:周|星期|礼拜)(?P<nwd>[一二三四五六日天])")
+
+
 def build_month_day(m, ctx):
     """二月十五, 三月一: a month and a day in Chinese numerals without 日 (the Gregorian calendar)."""
+    m = read_back(_MONTH_DAY, m, 2)
+    if m is None:
+        return None
     month, day = parse_int(m.group("mdm") or m.group("mdm2")), parse_int(m.group("mdd") or m.group("mdd2"))
     if month is None or day is None or not (1 <= month <= 12 and 1 <= day <= 31):
         return None
@@ -106,6 +120,9 @@ WEEKDAY_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "
 
 def build_nth_weekday(m, ctx):
     """十月第一个星期一, 五月的第二個星期日, 11月的最后一个星期四."""
+    m = read_back(_NTH_WEEKDAY, m, 6)
+    if m is None:
+        return None
     month = parse_int(m.group("nwm"))
     if month is None or not 1 <= month <= 12:
         return None
@@ -191,16 +208,11 @@ def _rules() -> tuple[Rule, ...]:
             build_day, 3, needs="日号", anchoring=Anchoring("日号", 5, 8), examples=("20日", "卅日")),
         Rule("enumeration", re.compile(r"、(?<=\d、)(?=\d)"), build_enumeration, 3, needs="、",
              examples=("2021", "2024年3")),
-        Rule("month-day", re.compile(starts("0-9一二三四五六七八九十",
-            r"(?:(?<![一二三四五六七八九十第])(?P<mdm>" + CN_MONTH + r")月(?P<mdd>" + CN_DAY + r")"
-            r"|(?<![\d./])(?P<mdm2>1[0-2]|0?[1-9])月(?P<mdd2>3[01]|[12]\d|0?[1-9])(?![\d.%:])"
-            r"(?=\s?(?:[至到\-~—，,。；;、（(]|出生|举行|召开|开幕|上映|发布|起|前|后|$)))"
-            + not_followed_by("month_day_after"))),
-            build_month_day, 3, needs="月", anchoring=Anchoring("月", 4, 6), examples=("二月十五", "三月一")),
-        Rule("nth-weekday", re.compile(starts("0-9一二三四五六七八九十",
-            r"(?<![\d一二三四五六七八九十第])(?P<nwm>" + CN_MONTH + r"|1[0-2]|0?[1-9])\s?月份?的?"
-            r"(?:第(?P<nwn>[一二三四五1-5])|(?P<nwlast>最后一))个?(?:周|星期|礼拜)(?P<nwd>[一二三四五六日天])")),
-            build_nth_weekday, 5, needs="第最", anchoring=Anchoring("第最", 8, 10),
+        Rule("month-day", re.compile(
+            r"月(?:" + CN_DAY + r"|(?:3[01]|[12]\d|0?[1-9])" + _MONTH_DAY_NEXT + ")" + not_followed_by("month_day_after")),
+            build_month_day, 3, needs="月", examples=("二月十五", "三月一")),
+        Rule("nth-weekday", re.compile(r"(?:第[一二三四五1-5]|最后一)个?(?:周|星期|礼拜)[一二三四五六日天]"),
+            build_nth_weekday, 5, needs="第最",
             examples=("十月第一个星期一", "五月的第二個星期日")),
     )
 

@@ -4,13 +4,15 @@ and the time zone before a date (当地时间, 北京时间)."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from .fragments import first_chars, not_followed_by, starts
 from .lexicon import alternation, lexicon
 from .numerals import parse_int
 from .pieces import LEVEL, Clock, Piece, Point, Qualifier, Range
-from .recognise import Anchoring, Rule, found
+from .recognise import Anchoring, Rule, found, read_back
 
+_CLOCK_RANGE_REACH = 12  # a part of the day, an hour and 时 before the joiner
 _MINUTES = {"半": 30, "一刻": 15, "三刻": 45, "1刻": 15, "3刻": 45}
 _SHORT_PARTS = {"早": "早上", "晚": "晚上", "夜": "夜里"}
 
@@ -53,8 +55,22 @@ def pm_hour(part_word: str, hour: int) -> int:
     return hour
 
 
+_CLOCK_RANGE_END = not_followed_by("clock_after") + r"(?![\d半一三]|[0-5]?\d分)"
+
+
+@cache
+def _clock_range() -> re.Pattern:
+    """The whole range; the rule finds its end (至4时) and reads back from there."""
+    return re.compile(r"(?P<rdp>" + alternation(lexicon()["daypart"]) + r")?\s?(?<![\d.:])"
+                      r"(?P<rh1>[01]?\d|2[0-4]|[零一二两三四五六七八九十]{1,3})\s?(?:时|点)?"
+                      r"\s?(?:至|到|——|-|—|~)\s?(?P<rh2>[01]?\d|2[0-4]|[零一二两三四五六七八九十]{1,3})\s?(?:时|点)")
+
+
 def build_clock_range(m, ctx):
     """凌晨1至4时, 下午2点到5点: two hours sharing one part of the day and one 时/点."""
+    m = read_back(_clock_range(), m, _CLOCK_RANGE_REACH)
+    if m is None:
+        return None
     part_word = m.group("rdp")
     ends = []
     for text in (m.group("rh1"), m.group("rh2")):
@@ -103,12 +119,9 @@ def _rules() -> tuple[Rule, ...]:
             r"(?:(?P<minute>[0-5]?\d|[零一二三四五六七八九十]{1,3})分|(?P<hextra>半|[一1]刻|[三3]刻|整|钟))?"
             r"(?P<approx>许|左右)?")), build_clock_time, 4, needs="时点",
             anchoring=Anchoring("时点", 9, 10), examples=("上午10时", "下午3点半", "凌晨3时许")),
-        Rule("clock-range", re.compile(starts(first_chars(lex["daypart"]) + "0-9零一二两三四五六七八九十",
-            r"(?P<rdp>" + dayparts + r")?\s?(?<![\d.:])(?P<rh1>[01]?\d|2[0-4]|[零一二两三四五六七八九十]{1,3})\s?(?:时|点)?"
-            r"\s?(?:至|到|——|-|—|~)\s?(?P<rh2>[01]?\d|2[0-4]|[零一二两三四五六七八九十]{1,3})\s?(?:时|点)"
-            + not_followed_by("clock_after") + r"(?![\d半一三]|[0-5]?\d分)")),
-            build_clock_range, 3, needs="时点", anchoring=Anchoring("时点", 12, 4),
-            examples=("凌晨1至4時", "下午2点到5点")),
+        Rule("clock-range", re.compile(r"(?:至|到|——|-|—|~)\s?(?:[01]?\d|2[0-4]|[零一二两三四五六七八九十]{1,3})\s?(?:时|点)"
+                                       + _CLOCK_RANGE_END), build_clock_range, 3, needs="时点",
+             examples=("凌晨1至4時", "下午2点到5点")),
         Rule("clock", re.compile(starts("0-9", r"(?<![\d:.比])(?P<ch>[01]?\d|2[0-4]):(?P<cm>[0-5]\d)(?::[0-5]\d)?(?![\d:])"
                                         r"(?:时(?![间候代期]))?")),
              build_clock, 3, needs=":", anchoring=Anchoring(":", 3, 8), examples=("14:30", "09:30")),

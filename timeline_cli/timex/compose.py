@@ -191,50 +191,47 @@ def _evening_after_day(prev: Piece, piece: Piece, view: str) -> bool:
 
 
 def _join_points(pieces: list[Piece], view: str) -> list[Piece]:
+    """今年 + 4月份, 5月3日 + 的晚上, 三天后 + 下午, 11月20日 + （周四）: one piece each."""
     out: list[Piece] = []
+    day = LEVEL["day"]
     for piece in pieces:
-        prev = out[-1] if out else None
-        if prev is None or piece.start - prev.end > 1:  # nothing to join (most pieces)
+        if not out or piece.start - out[-1].end > 1:  # nothing to join (most pieces)
             out.append(piece)
+            continue
+        prev = out[-1]
+        if type(prev.what) is Point and type(piece.what) is Point:  # the common case first
+            if view[prev.end:piece.start] == "的":
+                joined = _time_after_day(prev, piece, view)
+            elif piece.levels[1] == day and (end := _apposition_end(prev, piece, view)) is not None:
+                prev.end = end
+                prev.rule = f"{prev.rule}+{piece.rule}"
+                continue
+            else:
+                joined = (prev.levels[1] < piece.levels[0] and _adjacent(prev, piece, view)
+                          and not prev.what.overlaps(piece.what))
+            if joined:
+                prev.what.merge(piece.what)
+                prev.levels = (prev.levels[0], piece.levels[1])
+                prev.end = piece.end
+                prev.rule = f"{prev.rule}+{piece.rule}"
+            else:
+                out.append(piece)
             continue
         if _evening_after_day(prev, piece, view):
             prev.what.merge(piece.what.at)
             prev.levels = (prev.levels[0], LEVEL["daypart"])
-            prev.end = piece.end
-            prev.rule = f"{prev.rule}+{piece.rule}"
-            continue
-        if _time_after_day(prev, piece, view):
+        elif _time_after_day(prev, piece, view):
             if isinstance(prev.what, Offset):
                 prev.what.at = piece.what
-            elif isinstance(prev.what, StoryDay):
-                if prev.what.at is None:
-                    prev.what.at = piece.what
-                else:
-                    prev.what.at.merge(piece.what)
+            elif prev.what.at is None:  # a story day: 次日上午, 当晚8时
+                prev.what.at = piece.what
             else:
-                prev.what.merge(piece.what)
-                prev.levels = (prev.levels[0], piece.levels[1])
-            prev.end = piece.end
-            prev.rule = f"{prev.rule}+{piece.rule}"
+                prev.what.at.merge(piece.what)
+        else:
+            out.append(piece)
             continue
-        if piece.levels[1] == LEVEL["day"]:
-            end = _apposition_end(prev, piece, view)
-            if end is not None:
-                prev.end = end
-                prev.rule = f"{prev.rule}+{piece.rule}"
-                continue
-        if (
-            prev.levels[1] < piece.levels[0]
-            and isinstance(prev.what, Point) and isinstance(piece.what, Point)
-            and _adjacent(prev, piece, view)
-            and not prev.what.overlaps(piece.what)
-        ):
-            prev.what.merge(piece.what)
-            prev.end = piece.end
-            prev.levels = (prev.levels[0], piece.levels[1])
-            prev.rule = f"{prev.rule}+{piece.rule}"
-            continue
-        out.append(piece)
+        prev.end = piece.end
+        prev.rule = f"{prev.rule}+{piece.rule}"
     return out
 
 

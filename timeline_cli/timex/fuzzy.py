@@ -145,9 +145,9 @@ def _rules() -> tuple[Rule, ...]:
                                      r"(?P<yu>月|季度|季)份?|(?P<firstmonth>首月))"),
              build_year_span, 2, needs="月季", examples=("今年前8月", "2005年首月")),
         Rule("relative-quarter", re.compile(alternation(lex["relative_quarter"])), build_relative_quarter, 3,
-             needs="季", examples=("上个季度", "本季度")),
+             needs="季", words=("季度",), examples=("上个季度", "本季度")),
         Rule("recent-window", re.compile(r"(?P<rw>" + alternation(lex["recent_window"]) + r")(?![底末初中终关])"),
-             build_recent_window, 2, needs="年月", examples=("近年來", "近年")),
+             build_recent_window, 2, needs="年月", words=("近年", "近几", "近些", "这几年", "这些年", "近月"), examples=("近年來", "近年")),
         Rule("reference", re.compile(alternation(lex["reference"])), build_reference, 0,
              examples=("目前", "近日", "刚刚")),
     )

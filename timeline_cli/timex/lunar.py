@@ -88,5 +88,6 @@ RULES = (
         r"(?:(?P<lp>农历|阴历)(?:(?P<lyear>[〇零一二三四五六七八九]{4}|\d{4})年)?)?(?P<leap>闰)?"
         r"(?P<lmm>正|冬|腊|十[一二]|[一二三四五六七八九十]|1[0-2]|[1-9])月"
         r"(?![初一二三四五六七八九十廿卅日号份底末中旬]|\d{1,2}(?!\d))")),
-        build_lunar_month, 4, needs="月", anchoring=Anchoring("月", 12, 8), examples=("正月", "农历十月")),
+        build_lunar_month, 4, needs="月", anchoring=Anchoring("月", 12, 8),
+        words=("农历", "阴历", "闰", "正月", "冬月", "腊月"), examples=("正月", "农历十月")),
 )

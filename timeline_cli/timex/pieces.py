@@ -195,17 +195,20 @@ class Point:
     weekday_note: int | None = None  # 14日(周三): the weekday written beside the day picks its month
     weak: bool = False  # a bare 8点: kept only after a date or a part of the day
 
+    # A slot is filled when its value is true: records, weekdays 1-7, part-of-day codes and
+    # `weekend` are never false when set (compose compares many points: the plain test is fastest).
     def overlaps(self, other: Point) -> bool:
         """Whether both fill some field: then they are two dates, not parts of one."""
-        for mine, theirs in zip(_slot_values(self), _slot_values(other), strict=True):
-            if mine is not None and mine is not False and theirs is not None and theirs is not False:
+        for name in _SLOTS:
+            if getattr(self, name) and getattr(other, name):
                 return True
         return False
 
     def merge(self, other: Point) -> None:
         """Take the fields `other` fills (they fill none of the same)."""
-        for name, value in zip(_SLOTS, _slot_values(other), strict=True):
-            if value is not None and value is not False:
+        for name in _SLOTS:
+            value = getattr(other, name)
+            if value:
                 setattr(self, name, value)
         self.approx = self.approx or other.approx
         self.qualifier = self.qualifier or other.qualifier
@@ -233,7 +236,6 @@ _SLOTS = ("century", "decade", "year", "year_part", "month", "month_part", "week
           "week_part", "day", "holiday", "daypart", "clock")
 _DATE_SLOTS = ("year", "year_part", "month", "month_part", "day", "holiday")
 assert set(_SLOTS) <= {f.name for f in fields(Point)}
-_slot_values = attrgetter(*_SLOTS)  # all the slots' values at once (compose compares many points)
 _date_values = attrgetter(*_DATE_SLOTS)
 
 

@@ -9,7 +9,6 @@ the text.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -46,6 +45,23 @@ def found(m: re.Match, what: What, levels: tuple[int, int] = (0, 0), *, start: i
     return Piece(m.start() if start is None else start, m.end() if end is None else end, refined, what, levels)
 
 
+def read_back(whole: re.Pattern, core: re.Match, reach: int) -> re.Match | None:
+    """The match of `whole` that ends where `core` ends, starting at most `reach` characters
+    before it (the leftmost such start).
+
+    Some rules search only the end of their phrase (80年前的今天 from 前的今天, 十月第一个星期一
+    from 第一个星期一): a pattern that starts with a rare literal is found far faster than one
+    that starts with a number. The core carries the phrase's closing look-aheads; `whole`, matched
+    up to the core's end, checks the rest.
+    """
+    view, end = core.string, core.end()
+    for start in range(max(0, core.start() - reach), core.start() + 1):
+        m = whole.match(view, start, end)
+        if m is not None and m.end() == end:
+            return m
+    return None
+
+
 Builder = Callable[[re.Match, ScanContext], "Piece | list[Piece] | None"]
 
 
@@ -58,7 +74,9 @@ class Rule:
     needs: str = ""  # every match holds one of these characters; a text without any skips the rule
     anchoring: Anchoring | None = None
     examples: tuple[str, ...] = ()  # phrases the rule reads, each a mention in tests/corpus
-    gate: re.Pattern | None = None  # a quick search that must find something, or the rule is skipped
+    # Words one of which every match holds (str.__contains__ finds them fast): a text with none
+    # skips the rule. For rules that few texts need and whose pattern costs a pass over the text.
+    words: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -122,31 +140,26 @@ def _anchor_pattern(chars: str) -> re.Pattern:
 _SPARSE = 1 / 40  # anchors per character below which windows beat one pass over the text
 
 
-@lru_cache(maxsize=1)
-def _telling_chars() -> re.Pattern:
-    """Every character some rule needs or anchors on: counted once per text."""
-    chars = {ch for rule in rules() for ch in rule.needs + (rule.anchoring.chars if rule.anchoring else "")}
-    return re.compile("[" + re.escape("".join(sorted(chars))) + "]")
-
-
 def scan(view: str, ctx: ScanContext) -> list[tuple[Piece, int]]:
     """Every piece any rule finds, with its rule's priority; overlaps are settled later."""
     hits = []
-    counts = Counter(_telling_chars().findall(view))
+    present: dict[str, bool] = {}  # whether a character a rule needs is in the text at all
     sparse_below = len(view) * _SPARSE
     anchor_positions: dict[str, list[int]] = {}  # rules that anchor on the same characters share them
     for rule in rules():
-        if rule.needs and not any(counts[ch] for ch in rule.needs):
+        if rule.needs and not any(present[ch] if ch in present else present.setdefault(ch, ch in view)
+                                  for ch in rule.needs):
             continue
-        if rule.gate is not None and rule.gate.search(view) is None:
+        if rule.words and not any(word in view for word in rule.words):
             continue
-        windowed = rule.anchoring is not None and sum(counts[ch] for ch in rule.anchoring.chars) < sparse_below
-        if windowed:
+        matches = None
+        if rule.anchoring is not None:
             chars = rule.anchoring.chars
             if chars not in anchor_positions:
                 anchor_positions[chars] = [a.start() for a in _anchor_pattern(chars).finditer(view)]
-            matches = _anchored(rule, view, anchor_positions[chars])
-        else:
+            if len(anchor_positions[chars]) < sparse_below:
+                matches = _anchored(rule, view, anchor_positions[chars])
+        if matches is None:
             matches = rule.pattern.finditer(view)
         for m in matches:
             if m.end() == m.start():

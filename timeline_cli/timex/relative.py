@@ -15,7 +15,7 @@ from .fragments import (
 )
 from .fuzzy import month_part_of, year_part_of
 from .lexicon import alternation, lexicon
-from .numerals import CN_NUMBER_START, parse_int
+from .numerals import parse_int
 from .pieces import (
     LEVEL,
     Anniversary,
@@ -29,7 +29,7 @@ from .pieces import (
     WeekPart,
     Year,
 )
-from .recognise import Anchoring, Rule, found
+from .recognise import Anchoring, Rule, found, read_back
 
 WEEKDAYS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7,
             "1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7}
@@ -118,8 +118,18 @@ def build_day_char(m, ctx):
 _ANNIVERSARY_UNITS = {"年": "Y", "月": "M", "周": "W", "星期": "W", "天": "D"}
 
 
+_ANNIVERSARY_WORDS = "今天|今日|这一天|这天|同一天|这个时候|这个时间|这时候|此时"
+# The whole phrase, read back from its 前的 (the rule finds 前的 + the day word: a literal start
+# is found fast, and most texts have none).
+_ANNIVERSARY = re.compile(r"(?<![\d.])(?P<an>\d{1,4}|[零一二两三四五六七八九十百]{1,5})\s?(?:个)?(?P<au>年|月|周|星期|天)前的"
+                          r"(?P<ann>" + _ANNIVERSARY_WORDS + ")")
+
+
 def build_anniversary(m, ctx):
     """80年前的今天: the same day that long ago; 三年前的这个时候: about then."""
+    m = read_back(_ANNIVERSARY, m, 9)
+    if m is None:
+        return None
     amount = parse_int(m.group("an"))
     if not amount:
         return None
@@ -193,13 +203,10 @@ def _rules() -> tuple[Rule, ...]:
             build_bracket_date, 3, needs="(（", anchoring=Anchoring("(（", 2, 12),
             examples=("今(20)日", "昨（2）日", "今(114)年")),
         Rule("week-part", re.compile(r"(?P<part>" + alternation(lex["week_part"]).replace("周中", "周" + mid()) + ")"),
-             build_week_part, 2, needs="周", examples=("週中", "上半週")),
+             build_week_part, 2, needs="周", words=tuple(lex["week_part"]), examples=("週中", "上半週")),
         Rule("day-char", re.compile(r"(?P<dc>[昨今明])(?=" + alternation(lex["day_char"]["verbs"]) + ")"),
              build_day_char, 1, needs="昨今明", examples=("昨", "今")),
-        Rule("anniversary", re.compile(starts("0-9" + CN_NUMBER_START,
-            r"(?<![\d.])(?P<an>\d{1,4}|[零一二两三四五六七八九十百]{1,5})\s?(?:个)?(?P<au>年|月|周|星期|天)前的"
-            r"(?P<ann>今天|今日|这一天|这天|同一天|这个时候|这个时间|这时候|此时)")),
-            build_anniversary, 5, needs="的", gate=re.compile(r"前的[今这同此]"),
+        Rule("anniversary", re.compile(r"前的(?:" + _ANNIVERSARY_WORDS + ")"), build_anniversary, 5, needs="的",
             examples=("80年前的今天", "一年前的今天")),
         Rule("this-and-next", re.compile(r"今明(?:两)?(?P<tnu>年|天|日)"), build_this_and_next, 3, needs="明",
              examples=("今明两年", "今明两天")),
