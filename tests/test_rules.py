@@ -127,8 +127,10 @@ def test_every_mention_in_the_corpus_names_known_rules_and_refiners():
     assert not unknown, f"rule names that no record or refiner has: {sorted(unknown)}"
 
 
-def test_every_holiday_name_holds_an_anchor_character():
-    from timeline_cli.timex.holiday_table import anchor_chars, entries
+def test_every_holiday_name_holds_an_anchor_character_or_word():
+    from timeline_cli.timex.holiday_table import anchor_chars, anchor_words, entries
+    from timeline_cli.timex.holidays import _PERIOD_ALIASES
 
-    anchors = set(anchor_chars())
-    assert [name for name in entries() if not anchors & set(name)] == []
+    anchors, words = set(anchor_chars()), anchor_words()
+    names = [*entries(), *_PERIOD_ALIASES]
+    assert [n for n in names if not anchors & set(n) and not any(w in n for w in words)] == []

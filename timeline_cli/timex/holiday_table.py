@@ -62,6 +62,10 @@ def anchor_chars() -> str:
     return _data()["anchors"]
 
 
+def anchor_words() -> tuple[str, ...]:
+    return tuple(_data()["anchor_words"])
+
+
 def period_table(key: str) -> dict:
     return _data()["period"][key]
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .fragments import first_chars, not_followed_by, starts
-from .holiday_table import anchor_chars, entries, holiday_for, period_suffixes
+from .holiday_table import anchor_chars, anchor_words, entries, holiday_for, period_suffixes
 from .lexicon import alternation, lexicon
 from .pieces import LEVEL, FixedHoliday, HolidayPeriod, Point
 from .recognise import Anchoring, Rule, found
@@ -48,17 +48,19 @@ def _rules() -> tuple[Rule, ...]:
     suffixes = alternation(period_suffixes())
     # Windows around the anchors: as far back as an anchor can sit in a name (and 农历 before it),
     # as far ahead as a name can run past it (and a period word or an exclusion word after it).
-    anchors = anchor_chars()
-    reach = [min(i for i, ch in enumerate(name) if ch in anchors) for name in [*names, *_PERIOD_ALIASES]]
+    anchors, words = anchor_chars(), anchor_words()
+    all_names = [*names, *_PERIOD_ALIASES]
+    reach = [min([i for i, ch in enumerate(name) if ch in anchors] + [name.find(w) for w in words if w in name])
+             for name in all_names]
     before = max(reach) + 2
-    after = max(len(name) - i for name, i in zip([*names, *_PERIOD_ALIASES], reach, strict=True)) + 4
+    after = max(len(name) - i for name, i in zip(all_names, reach, strict=True)) + 4
     return (
         Rule("holiday", re.compile(starts(first_chars([*names, *_PERIOD_ALIASES]) + "农阴",
             r"(?:农历|阴历)?(?P<hname>" + alternation(names) + ")"
             r"(?:(?P<psuf>" + suffixes + ")|" + not_followed_by("holiday_after") + ")"
             r"|(?P<palias>" + alternation(_PERIOD_ALIASES) + ")(?=" + suffixes + ")(?:" + suffixes + ")"
             r"|十一(?=期间|国庆)")), build_holiday, 2,
-            anchoring=Anchoring(anchors, before, after), examples=("春节", "除夕", "春節連假")),
+            anchoring=Anchoring(anchors, before, after, words), examples=("春节", "除夕", "春節連假")),
     )
 
 

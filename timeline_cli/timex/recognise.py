@@ -33,6 +33,9 @@ class Anchoring:
     chars: str
     before: int  # how far a match may start before its anchor
     after: int  # how far past the anchor the window reaches (room for lookaheads too)
+    # Words that anchor too, for matches without a rare enough character (小年, 中国新年): the
+    # anchor is where the word starts.
+    words: tuple[str, ...] = ()
 
 
 def found(m: re.Match, what: What, levels: tuple[int, int] = (0, 0), *, start: int | None = None,
@@ -133,8 +136,9 @@ def _anchored(rule: Rule, view: str, positions: list[int]):
 
 
 @cache
-def _anchor_pattern(chars: str) -> re.Pattern:
-    return re.compile("[" + re.escape(chars) + "]")
+def _anchor_pattern(chars: str, words: tuple[str, ...] = ()) -> re.Pattern:
+    return re.compile("|".join([*(re.escape(w) for w in sorted(words, key=len, reverse=True)),
+                                "[" + re.escape(chars) + "]"]))
 
 
 _SPARSE = 1 / 40  # anchors per character below which windows beat one pass over the text
@@ -145,7 +149,7 @@ def scan(view: str, ctx: ScanContext) -> list[tuple[Piece, int]]:
     hits = []
     present: dict[str, bool] = {}  # whether a character a rule needs is in the text at all
     sparse_below = len(view) * _SPARSE
-    anchor_positions: dict[str, list[int]] = {}  # rules that anchor on the same characters share them
+    anchor_positions: dict[tuple, list[int]] = {}  # rules that anchor on the same characters share them
     for rule in rules():
         if rule.needs and not any(present[ch] if ch in present else present.setdefault(ch, ch in view)
                                   for ch in rule.needs):
@@ -154,11 +158,11 @@ def scan(view: str, ctx: ScanContext) -> list[tuple[Piece, int]]:
             continue
         matches = None
         if rule.anchoring is not None:
-            chars = rule.anchoring.chars
-            if chars not in anchor_positions:
-                anchor_positions[chars] = [a.start() for a in _anchor_pattern(chars).finditer(view)]
-            if len(anchor_positions[chars]) < sparse_below:
-                matches = _anchored(rule, view, anchor_positions[chars])
+            key = (rule.anchoring.chars, rule.anchoring.words)
+            if key not in anchor_positions:
+                anchor_positions[key] = [a.start() for a in _anchor_pattern(*key).finditer(view)]
+            if len(anchor_positions[key]) < sparse_below:
+                matches = _anchored(rule, view, anchor_positions[key])
         if matches is None:
             matches = rule.pattern.finditer(view)
         for m in matches:
