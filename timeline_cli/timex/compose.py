@@ -68,7 +68,7 @@ REFINERS = {
 
 def settle(found: list[tuple[Piece, int]]) -> list[Piece]:
     """Keep non-overlapping pieces: leftmost first, then longest, then the higher priority."""
-    found.sort(key=lambda item: (item[0].start, -item[0].length, -item[1]))
+    found.sort(key=lambda item: (item[0].start, item[0].start - item[0].end, -item[1]))  # longest first
     kept: list[Piece] = []
     last_end = 0
     for piece, _priority in found:

@@ -172,7 +172,7 @@ def scan(view: str, ctx: ScanContext) -> list[tuple[Piece, int]]:
             if built is None:
                 continue
             for piece in built if isinstance(built, list) else (built,):  # an enumeration gives several
-                piece.rule = rule.name + piece.rule
+                piece.rule = rule.name + piece.rule if piece.rule else rule.name
                 if isinstance(piece.what, Range):  # its ends carry the rule's name too
                     piece.what.first.rule = piece.what.second.rule = rule.name
                 hits.append((piece, rule.priority))
