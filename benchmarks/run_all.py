@@ -33,6 +33,9 @@ Sections (issue 6, "Benchmarks" and "Targets"), in the order they run:
                stopped once it passes 12x the 10 MB time (the target has failed) or when
                the run's --budget is spent; a stopped run's time and memory are lower
                bounds, which can fail a target but not pass one.
+  suites       the peers' test suites in ../shared/suites (benchmarks/bench_suites.py):
+               JioNLP's parser >= 75% and Duckling's corpus >= 70% of cases passing; each
+               suite >= 95% passing or listed in docs/timex.md's divergence table.
 
 Every figure is the median of several runs; the things compared in a section run
 interleaved, so load on the machine falls on all of them alike. Runs per figure:
@@ -91,7 +94,7 @@ from bench_measure import (  # noqa: E402
     verdict,
 )
 
-SECTIONS = ("startup", "throughput", "jobs", "adversarial", "scaling")  # the open-ended runs last
+SECTIONS = ("startup", "throughput", "jobs", "adversarial", "suites", "scaling")  # the open-ended runs last
 REF_DATE = date(2025, 11, 20)
 REF = ["--ref-date", REF_DATE.isoformat()]
 AUTO = object()  # a target's verdict follows from its measure
@@ -492,8 +495,32 @@ def adversarial(b: Bench) -> dict:
     return {"series": [s.as_dict() for s in got]}
 
 
+def suites(b: Bench) -> dict:
+    """The peers' test suites (bench_suites.py): share of cases passing, and passing or listed
+    in docs/timex.md's divergence table. Skipped when ../shared/suites is not there."""
+    import bench_suites
+
+    directory = bench_suites.suites_dir()
+    run = bench_suites.run_suites(directory, b.timeline) if directory is not None else None
+    judged = bench_suites.judge(run, bench_suites.passing_ids(), bench_suites.divergences()) if run else None
+    if judged is None:
+        print("the suites are not there (../shared/suites, or TIMELINE_SUITES): skipped")
+    else:
+        print("\n".join(bench_suites.report(run, judged)))
+    rates = judged.rates if judged else {}
+    for suite in bench_suites.SUITE_NAMES:
+        passed, documented, total = rates.get(suite, (0, 0, 0))
+        if suite in bench_suites.TARGETS:
+            b.target("suites", f"{suite} cases passing", 100 * passed / total if total else None, ">=",
+                     100 * bench_suites.TARGETS[suite], unit="%")
+        b.target("suites", f"{suite} cases passing or in the divergence table",
+                 100 * (passed + documented) / total if total else None, ">=", 100 * bench_suites.COVERED_TARGET,
+                 unit="%")
+    return {"rates": {k: {"passed": p, "documented": d, "cases": n} for k, (p, d, n) in rates.items()}}
+
+
 RUNNERS = {"startup": startup, "throughput": throughput, "scaling": scaling, "jobs": jobs,
-           "adversarial": adversarial}
+           "adversarial": adversarial, "suites": suites}
 
 
 # --------------------------------------------------------------------------- main

@@ -8,7 +8,7 @@ import pytest
 from timeline_cli.api import extract_mentions
 
 CORPUS = Path(__file__).parent / "corpus"
-EXTRA_KEYS = {"duration", "duration_max", "datetime", "granularity", "qualifier", "anchor"}
+EXTRA_KEYS = {"duration", "duration_max", "datetime", "granularity", "qualifier", "anchor", "rule"}
 
 
 def load_rows():

@@ -70,9 +70,11 @@ def test_evidence_points_at_the_sentence(payload, seed_text):
 
 
 def test_every_event_sentence_has_a_date(payload, seed_text):
-    from timeline_cli.api import extract_mentions
+    from timeline_cli.timex.extract import extract_with_cues
 
-    mentions = extract_mentions(seed_text)
+    # A date mention, or a story cue (隨后: after the date before it), which is not a mention.
+    mentions, cues = extract_with_cues(seed_text, None)
+    mentions = [*mentions, *cues]
     for event in payload["events"]:
         for ev in event["evidence"]:
             assert any(ev["start"] <= m.start < ev["end"] for m in mentions), ev["sentence"]

@@ -122,17 +122,31 @@ def analyse_part(doc: Document, *, view: str | None = None, events: bool = True,
     """Mentions and events of a text whose script and reference date are already known; the
     events are not yet merged and their ids are provisional (see `merge.finish_document`)."""
     from .script import simplified_view
-    from .timex.extract import extract
+    from .timex.extract import extract_with_cues
 
     if view is None:
         view = simplified_view(doc.text)
-    mentions = extract(doc.text, doc.ref, script=doc.script, view=view)
+    mentions, cues = extract_with_cues(doc.text, doc.ref, script=doc.script, view=view)
     found: list[Event] = []
     if events:
         from .events.build import build_events
 
-        found = build_events(doc, view, mentions, entity_table(entities_file, entities))
+        # 随后/此后 are not mentions, but an event told after one happened after the date before it.
+        dated = sorted([*mentions, *cues], key=lambda m: m.start) if cues else mentions
+        found = build_events(doc, view, dated, entity_table(entities_file, entities))
+        if cues:
+            found = _without_cues(found, {c.id: c.anchor for c in cues})
     return Analysis(doc, tuple(mentions), tuple(found))
+
+
+def _without_cues(events: list[Event], anchors: dict[str, str | None]) -> list[Event]:
+    """Evidence that rests on a story cue (随后, not a mention) cites the date the cue hangs on."""
+    def cited(mention_id: str | None) -> str | None:
+        return anchors.get(mention_id, mention_id) if mention_id is not None else None
+
+    return [replace(e, anchor=cited(e.anchor),
+                    evidence=tuple(replace(ev, mention=cited(ev.mention)) for ev in e.evidence))
+            for e in events]
 
 
 @lru_cache(maxsize=4)

@@ -51,8 +51,8 @@ def _trigger_pattern() -> tuple[re.Pattern, dict[str, str]]:
 
 
 def makes_event(mention: Mention) -> bool:
-    """Dates and times place events; durations, sets and 目前/此前/近日/日前 do not."""
-    vague_now = mention.rule == "reference" and mention.mod == "APPROX"
+    """Dates and times place events; durations, sets and 目前/此前/近日/日前/近年来 do not."""
+    vague_now = mention.rule in ("reference", "recent-window") and mention.mod == "APPROX"
     return mention.type in ("DATE", "TIME") and mention.value not in _NO_EVENT_VALUES and not vague_now
 
 

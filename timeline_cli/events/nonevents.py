@@ -96,7 +96,7 @@ def is_period_to_now(view: str, mention: Mention) -> bool:
 
 def after_an_undated_happening(view: str, mention: Mention) -> bool:
     """大抓捕一年後: a year after a happening the text does not date, not a year from now."""
-    if not mention.rule.startswith("offset") or mention.start == 0:
+    if "offset" not in mention.rule.split("+") or mention.start == 0:
         return False
     return view[mention.start - 1] in _HAPPENING_END or view[mention.end:mention.end + 1] == "的"  # 制裁4年後的「王者歸來」
 

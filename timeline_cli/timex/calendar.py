@@ -97,7 +97,10 @@ def solar_term(name: str, year: int) -> date | None:
 
 
 def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
-    """The n-th given weekday (0 = Monday) of a month, e.g. the 2nd Sunday of May."""
+    """The n-th given weekday (0 = Monday) of a month, e.g. the 2nd Sunday of May; n = -1: the last."""
+    if n < 0:
+        last = date(year, month, last_day(year, month))
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
     first = date(year, month, 1)
     offset = (weekday - first.weekday()) % 7
     return first + timedelta(days=offset + 7 * (n - 1))

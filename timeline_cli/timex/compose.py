@@ -1,36 +1,74 @@
 """Refiners: settle overlaps, join adjacent pieces, read ranges and suffixes.
 
-After `recognise.scan` every recogniser has had its say; here the pieces become
+After `rules.scan` every recogniser has had its say; here the pieces become
 the mentions a reader sees: `今年` + `4月份` is one mention, `4月5日` + `到` +
 `7日` is one range, `2013年` + `以来` runs up to the reference date.
+
+A refiner that changes a piece adds its name to the piece's rule (`relative-year+month`,
+`year+since`, `range(month,day)`); REFINERS lists every such name.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from .recognise import Piece
+from .absolute import WEEKDAY_NUMBERS
+from .fragments import CN_DAY
+from .lexicon import lexicon
+from .numerals import parse_int
+from .pieces import (
+    LEVEL,
+    Day,
+    Duration,
+    FuzzyYearPart,
+    Length,
+    LunarDay,
+    Offset,
+    Piece,
+    Point,
+    Qualifier,
+    Range,
+    Recurrence,
+    StoryDay,
+)
 
-RANGE_JOINERS = re.compile(r"\s?(?:至|到|-|–|—|~|〜|～)\s?")
-_GAP_OK = re.compile(r"\s?")
+RANGE_JOINERS = re.compile(r"\s?(?:至|到|——|-|–|—|~|〜|～)\s?")
+_JOINER_STARTS = frozenset("至到-–—~〜～")
 _SUFFIXES = [
     ("翌日", "+1"), ("次日", "+1"), ("前一天", "-1"), ("前一日", "-1"), ("当天", "0"), ("当日", "0"),
-    ("以来", "since"), ("至今", "since"),
+    ("起至今", "since"), ("以来", "since"), ("至今", "since"), ("迄今", "since"),
+    ("稍晚", "AFTER"), ("稍后", "AFTER"), ("初时", "START"),
     ("前后", "APPROX"), ("左右", "APPROX"), ("许", "APPROX"),
     ("前夕", "BEFORE"), ("以前", "BEFORE"), ("之前", "BEFORE"),
     ("以后", "AFTER"), ("之后", "AFTER"),
     ("起", "ON_OR_AFTER"), ("开始", "ON_OR_AFTER"),
     ("前", "BEFORE"), ("后", "AFTER"),
 ]
-# 前/后 glued to a date usually mean before/after it, except in these words.
-_NOT_AFTER = "来续者面果方台盾备卫期勤代悔援劲门宫院裔"
-_NOT_BEFORE = "往进景线沿列排锋任辈提瞻所台途程"
+_SUFFIX_RE = re.compile("|".join(word for word, _ in _SUFFIXES))
+_SUFFIX_MEANING = dict(_SUFFIXES)
+_SUFFIX_NAMES = {"since": "since", "+1": "next-day", "-1": "day-before", "0": "same-day"}
 _PUNCT = set("，,。.；;：:！!？?、）)」』\n ")
+
+# The names refiners add to a piece's rule, and what each means (docs/timex.md, "Rules").
+REFINERS = {
+    "qualifier": "a time zone word before a date (当地时间 + 11月19日)",
+    "duration": "a second unit joined to a length (15年 + 6个月)",
+    "range": "two dates joined by 至/到/- (range(first,second))",
+    "since": "以来/至今 after a date: a range up to the reference date",
+    "next-day": "翌日/次日 after a date", "day-before": "前一天 after a date", "same-day": "当天 after a date",
+    "approx": "前后/左右/许 after a date", "before": "前/以前/之前/前夕 after a date",
+    "after": "后/以后/之后 after a date; 稍晚/稍后 after a day (今天稍晚)", "on_or_after": "起/开始 after a date",
+    "start": "初时 after a part of the day (今晚初时)",
+    "offset": "a length that 前/后/以后/再过 make a date that far away (5年后: duration+offset)",
+    "span": "a length that 过去/未来/以来 anchor on the reference date (过去10年: duration+span)",
+    "bare-end": "a bare weekday or day as a range's second end (周一至五, 2月13到15)",
+}
 
 
 def settle(found: list[tuple[Piece, int]]) -> list[Piece]:
     """Keep non-overlapping pieces: leftmost first, then longest, then the higher priority."""
-    found.sort(key=lambda item: (item[0].start, -item[0].length, -item[1]))
+    found.sort(key=lambda item: (item[0].start, item[0].start - item[0].end, -item[1]))  # longest first
     kept: list[Piece] = []
     last_end = 0
     for piece, _priority in found:
@@ -45,9 +83,23 @@ def compose(pieces: list[Piece], view: str) -> list[Piece]:
     pieces = _join_durations(pieces, view)
     pieces = _share_into_ranges(pieces, view)
     pieces = _join_points(pieces, view)
-    pieces = [p for p in pieces if not p.fields.get("weak")]
+    pieces = [p for p in pieces if not (isinstance(p.what, Point) and p.what.weak)]
     pieces = _drop_covered(_read_suffixes(pieces, view))
-    return _join_ranges(pieces, view)
+    return _sets_take_their_times(_join_ranges(pieces, view), view)
+
+
+def _sets_take_their_times(pieces: list[Piece], view: str) -> list[Piece]:
+    """每天晚上8点, 每年9月到11月, 每年母亲节: the times after 每… say when it recurs; one SET."""
+    out: list[Piece] = []
+    for piece in pieces:
+        prev = out[-1] if out else None
+        if (prev is not None and isinstance(prev.what, Recurrence) and isinstance(piece.what, (Point, Range))
+                and _adjacent(prev, piece, view)):
+            prev.end = piece.end
+            prev.rule = f"{prev.rule}+{piece.rule}"
+            continue
+        out.append(piece)
+    return out
 
 
 def _drop_covered(pieces: list[Piece]) -> list[Piece]:
@@ -69,11 +121,11 @@ def _attach_qualifiers(pieces: list[Piece], view: str) -> list[Piece]:
     out: list[Piece] = []
     pending: Piece | None = None
     for piece in pieces:
-        if piece.kind == "qualifier":
+        if isinstance(piece.what, Qualifier):
             pending = piece
             continue
-        if pending is not None and piece.kind == "point" and _adjacent(pending, piece, view):
-            piece.fields["qualifier"] = pending.fields["qualifier"]
+        if pending is not None and piece.point is not None and _adjacent(pending, piece, view):
+            piece.point.qualifier = pending.what.zone
             piece.start = pending.start
             piece.rule = "qualifier+" + piece.rule
         pending = None
@@ -81,32 +133,106 @@ def _attach_qualifiers(pieces: list[Piece], view: str) -> list[Piece]:
     return out
 
 
-_SHAREABLE = {"weak", "approx", "qualifier"}
+_OPEN, _CLOSE = "(（", ")）"
+
+
+def _apposition_end(prev: Piece, piece: Piece, view: str) -> int | None:
+    """Where a note beside a dated day ends, or None: a weekday (11月20日（周四）, 6月1日周六)
+    or, in brackets, the day in the lunar calendar (1月24日(年廿五)).
+
+    The date says which day; the note only repeats it, so it joins the date and is not read.
+    """
+    date, note = prev.what, piece.what
+    if not (isinstance(date, Point) and isinstance(note, Point) and date.day is not None
+            and date.clock is None and date.daypart is None):
+        return None
+    weekday = note.weekday is not None and note.week is None and note.day is None
+    lunar = isinstance(note.holiday, LunarDay) and note.year is None
+    gap = view[prev.end:piece.start]
+    if weekday and (gap == "" or gap == " "):
+        end = piece.end
+    elif (weekday or lunar) and gap in _OPEN and view[piece.end:piece.end + 1] in _CLOSE:
+        end = piece.end + 1
+    else:
+        return None
+    if weekday:
+        date.weekday_note = note.weekday
+    return end
+
+
+def _time_after_day(prev: Piece, piece: Piece, view: str) -> bool:
+    """明天下午, 5月3日的晚上8点, 三天后的3时: a time of day on the day before it. Across 的 the
+    time must say more than a bare hour (明天的3点 may be a count)."""
+    before, time = prev.what, piece.what
+    gap = view[prev.end:piece.start]
+    if isinstance(before, Point):  # a day and a time side by side are joined below; here only across 的
+        if gap != "的" or prev.levels[1] != LEVEL["day"]:
+            return False
+    elif isinstance(before, Offset):
+        if before.at is not None or before.length.unit != "D" or before.length.vague:
+            return False
+    elif isinstance(before, StoryDay):  # 次日上午, 当晚8时
+        if before.at is not None and (before.at.clock is not None or before.at.overlaps(time)):
+            return False
+    else:
+        return False
+    if not (isinstance(time, Point) and piece.levels[0] >= LEVEL["daypart"] and not time.has_date):
+        return False
+    if gap == "的":
+        return not time.weak
+    return _adjacent(prev, piece, view)
+
+
+def _evening_after_day(prev: Piece, piece: Piece, view: str) -> bool:
+    """5月3日当晚: the night of the day just written."""
+    return (isinstance(piece.what, StoryDay) and piece.what.days == 0 and piece.what.at is not None
+            and isinstance(prev.what, Point) and prev.levels[1] == LEVEL["day"] and prev.what.daypart is None
+            and prev.what.clock is None and _adjacent(prev, piece, view))
 
 
 def _join_points(pieces: list[Piece], view: str) -> list[Piece]:
+    """今年 + 4月份, 5月3日 + 的晚上, 三天后 + 下午, 11月20日 + （周四）: one piece each."""
     out: list[Piece] = []
+    day = LEVEL["day"]
     for piece in pieces:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.kind == "point" and piece.kind == "point"
-            and _adjacent(prev, piece, view)
-            and prev.levels[1] < piece.levels[0]
-            and not (prev.fields.keys() & piece.fields.keys()) - _SHAREABLE
-        ):
-            prev.fields.update(piece.fields)
-            prev.fields.pop("weak", None)  # a bare 8点 after 今晚 is a real time
-            prev.end = piece.end
-            prev.levels = (prev.levels[0], piece.levels[1])
-            prev.rule = f"{prev.rule}+{piece.rule}"
+        if not out or piece.start - out[-1].end > 1:  # nothing to join (most pieces)
+            out.append(piece)
             continue
-        out.append(piece)
+        prev = out[-1]
+        if type(prev.what) is Point and type(piece.what) is Point:  # the common case first
+            if view[prev.end:piece.start] == "的":
+                joined = _time_after_day(prev, piece, view)
+            elif piece.levels[1] == day and (end := _apposition_end(prev, piece, view)) is not None:
+                prev.end = end
+                prev.rule = f"{prev.rule}+{piece.rule}"
+                continue
+            else:
+                joined = (prev.levels[1] < piece.levels[0] and _adjacent(prev, piece, view)
+                          and not prev.what.overlaps(piece.what))
+            if joined:
+                prev.what.merge(piece.what)
+                prev.levels = (prev.levels[0], piece.levels[1])
+                prev.end = piece.end
+                prev.rule = f"{prev.rule}+{piece.rule}"
+            else:
+                out.append(piece)
+            continue
+        if _evening_after_day(prev, piece, view):
+            prev.what.merge(piece.what.at)
+            prev.levels = (prev.levels[0], LEVEL["daypart"])
+        elif _time_after_day(prev, piece, view):
+            if isinstance(prev.what, Offset):
+                prev.what.at = piece.what
+            elif prev.what.at is None:  # a story day: 次日上午, 当晚8时
+                prev.what.at = piece.what
+            else:
+                prev.what.at.merge(piece.what)
+        else:
+            out.append(piece)
+            continue
+        prev.end = piece.end
+        prev.rule = f"{prev.rule}+{piece.rule}"
     return out
-
-
-_SUFFIX_RE = re.compile("|".join(word for word, _ in _SUFFIXES))
-_SUFFIX_MEANING = dict(_SUFFIXES)
 
 
 _SMALLER = {"Y": ("M", "D"), "M": ("D",), "W": ("D",), "D": ("H",), "H": ("MIN",), "MIN": ("S",)}
@@ -114,37 +240,83 @@ _MINUTES_AFTER_HOURS = re.compile(r"零?(\d{1,2}|[一二三四五六七八九十
 
 
 def _join_durations(pieces: list[Piece], view: str) -> list[Piece]:
-    """15年6个月, 3年零4个月, 2小时12分: one length in several units."""
+    """15年6个月, 3年零4个月, 2小时12分: one length in several units; 3天——8天, 3年以上7年以下:
+    one length between two bounds."""
     out: list[Piece] = []
     for piece in pieces:
+        if not isinstance(piece.what, Duration):
+            out.append(piece)
+            continue
         prev = out[-1] if out else None
+        if prev is not None and isinstance(prev.what, Duration) and _bounded(prev, piece, view):
+            continue
+        length = _plain_length(piece)
+        prev_length = _plain_length(prev) if prev is not None else None
         if (
-            prev is not None and prev.kind == "duration" and piece.kind == "duration"
-            and _plain_length(prev) and _plain_length(piece)
+            length is not None and prev_length is not None
             and view[prev.end:piece.start] in ("", "零", "又")
-            and piece.fields["unit"] in _SMALLER.get(prev.fields["unit"], ())
+            and length.unit in _SMALLER.get(prev_length.unit, ())
         ):
-            prev.fields.setdefault("parts", [(prev.fields["amount"], prev.fields["unit"])])
-            prev.fields["parts"].append((piece.fields["amount"], piece.fields["unit"]))
+            if not prev_length.parts:
+                prev_length.parts = ((prev_length.amount, prev_length.unit),)
+            prev_length.parts += ((length.amount, length.unit),)
             prev.end = piece.end
             prev.rule += "+duration"
+            _minutes_after(prev, view)
             continue
-        if piece.kind == "duration" and _plain_length(piece) and piece.fields["unit"] == "H":
-            m = _MINUTES_AFTER_HOURS.match(view, piece.end)
-            if m:
-                from .numerals import parse_int
-
-                minutes = parse_int(m.group(1))
-                if minutes is not None and minutes < 60:
-                    piece.fields["parts"] = [(piece.fields["amount"], "H"), (float(minutes), "MIN")]
-                    piece.end = m.end()
+        if length is not None:
+            _minutes_after(piece, view)
         out.append(piece)
     return out
 
 
-def _plain_length(piece: Piece) -> bool:
-    f = piece.fields
-    return "amount" in f and "amount_max" not in f and not f.get("vague") and "mod" not in f
+def _minutes_after(piece: Piece, view: str) -> None:
+    """2小时12分, 36天5小时30分: minutes written without 钟 after hours."""
+    length = piece.what.length
+    last_unit = length.parts[-1][1] if length.parts else length.unit
+    if last_unit != "H":
+        return
+    m = _MINUTES_AFTER_HOURS.match(view, piece.end)
+    if m:
+        minutes = parse_int(m.group(1))
+        if minutes is not None and minutes < 60:
+            length.parts = (length.parts or ((length.amount, "H"),)) + ((float(minutes), "MIN"),)
+            piece.end = m.end()
+
+
+_TO_DAYS = {"W": 7, "D": 1}
+
+
+def _bounded(prev: Piece, piece: Piece, view: str) -> bool:
+    """Join 3天——8天 or 3年以上7年以下 into prev: a length between two bounds."""
+    low, high = prev.what.length, piece.what.length
+    if low.amount is None or high.amount is None or low.parts or high.parts or low.amount_max or high.amount_max:
+        return False
+    gap = view[prev.end:piece.start]
+    if low.mod == "MORE_THAN" and high.mod == "LESS_THAN" and gap in ("", ",", "，", " "):
+        pass  # 3年以上7年以下
+    elif not (low.mod is None and high.mod is None and RANGE_JOINERS.fullmatch(gap)):
+        return False
+    if low.unit == high.unit:
+        upper = high.amount
+    elif low.unit in _TO_DAYS and high.unit in _TO_DAYS:  # 13天—8周: in days
+        low.amount, low.unit = low.amount * _TO_DAYS[low.unit], "D"
+        upper = high.amount * _TO_DAYS[high.unit]
+    else:
+        return False
+    if upper <= low.amount:
+        return False
+    low.amount_max, low.mod = upper, None
+    prev.end = piece.end
+    prev.rule += "+duration"
+    return True
+
+
+def _plain_length(piece: Piece) -> Length | None:
+    """The length of a bare duration that may take a second unit."""
+    if isinstance(piece.what, Duration) and piece.what.length.plain:
+        return piece.what.length
+    return None
 
 
 def _share_into_ranges(pieces: list[Piece], view: str) -> list[Piece]:
@@ -153,11 +325,13 @@ def _share_into_ranges(pieces: list[Piece], view: str) -> list[Piece]:
     for piece in pieces:
         prev = out[-1] if out else None
         if (
-            prev is not None and prev.kind == "point" and piece.kind == "range"
+            isinstance(piece.what, Range) and prev is not None and isinstance(prev.what, Point)
             and _adjacent(prev, piece, view) and prev.levels[1] < piece.levels[0]
         ):
-            for end in (piece.fields["from"], piece.fields["to"]):
-                end.fields = {**prev.fields, **end.fields}
+            for end in (piece.what.first, piece.what.second):
+                shared = prev.what.copy()
+                shared.merge(end.what)
+                end.what = shared
                 end.levels = (prev.levels[0], end.levels[1])
             piece.start = prev.start
             piece.rule = f"{prev.rule}+{piece.rule}"
@@ -169,41 +343,54 @@ def _share_into_ranges(pieces: list[Piece], view: str) -> list[Piece]:
 
 def _read_suffixes(pieces: list[Piece], view: str) -> list[Piece]:
     for piece in pieces:
-        if piece.kind != "point":
+        point = piece.point
+        if point is None:
             continue
         m = _SUFFIX_RE.match(view, piece.end)
         if m is None:
             continue
-        for word, meaning in ((m.group(), _SUFFIX_MEANING[m.group()]),):
-            following = view[piece.end + len(word):piece.end + len(word) + 1]
-            if not _suffix_applies(word, meaning, following, view, piece):
-                break
-            if meaning in ("+1", "-1", "0"):
-                piece.fields["day_shift"] = int(meaning)
-            elif meaning == "since":
-                piece.fields["since"] = True
-            elif meaning == "APPROX" and word == "许":
-                piece.fields["approx"] = True
-            elif "part" in piece.fields or "mod" in piece.fields:
-                break  # 年底前: the part already says where in the period
-            else:
-                piece.fields["mod"] = meaning
-            piece.end += len(word)
-            piece.rule += "+" + {"since": "since", "+1": "next-day", "-1": "day-before", "0": "same-day"}.get(meaning, meaning.lower())
-            break
+        word = m.group()
+        meaning = _SUFFIX_MEANING[word]
+        following = view[piece.end + len(word):piece.end + len(word) + 1]
+        if not _suffix_applies(word, following, view, piece):
+            continue
+        if meaning in ("+1", "-1", "0"):
+            point.day_shift = int(meaning)
+        elif meaning == "since":
+            point.since = True
+        elif meaning == "APPROX" and word == "许":
+            point.approx = True
+        elif meaning == "START" and point.daypart is None:
+            continue  # 初时 only after a part of the day
+        elif isinstance(point.year_part, FuzzyYearPart) or point.month_part is not None \
+                or point.mod is not None or _era_part(point):
+            continue  # 年底前: the part already says where in the period
+        else:
+            point.mod = meaning
+        piece.end += len(word)
+        piece.rule += "+" + _SUFFIX_NAMES.get(meaning, meaning.lower())
     return pieces
 
 
-def _suffix_applies(word: str, meaning: str, following: str, view: str, piece: Piece) -> bool:
+def _era_part(point: Point) -> bool:
+    return (point.century is not None and point.century.mod is not None) or (
+        point.decade is not None and point.decade.mod is not None)
+
+
+def _suffix_applies(word: str, following: str, view: str, piece: Piece) -> bool:
+    exclusions = lexicon()["exclusions"]
     if word == "至今":
         return following != "年"  # 去年12月至今年2月: 至 + 今年, a range to this year's February
     if word == "后":
-        return following not in _NOT_AFTER or following == ""
+        return following not in exclusions["after_suffix"] or following == ""
     if word == "前":
-        return following not in _NOT_BEFORE or following == ""
+        return following not in exclusions["before_suffix"] or following == ""
     if word in ("起", "开始"):
         before = view[max(0, piece.start - 1):piece.start]
-        return before in ("自", "从", "由") or following in _PUNCT or following == ""
+        if before in ("自", "从", "由") or following in _PUNCT or following == "":
+            return True
+        # 12月8日起上路, 明天起实施: 起 starts what follows, unless it makes a word (起飞, 起草)
+        return word == "起" and following not in exclusions["from_after"]
     return True
 
 
@@ -212,16 +399,32 @@ def _join_ranges(pieces: list[Piece], view: str) -> list[Piece]:
     i = 0
     while i < len(pieces):
         a = pieces[i]
+        if view[a.end:a.end + 2].lstrip()[:1] not in _JOINER_STARTS:  # no 至/到/- after it (most pieces)
+            out.append(a)
+            i += 1
+            continue
         b = pieces[i + 1] if i + 1 < len(pieces) else None
         if (
-            b is not None and a.kind == "point" and b.kind == "point"
-            and "since" not in a.fields and "mod" not in a.fields
+            b is not None and b.start - a.end <= 3
+            and isinstance(a.what, Point) and isinstance(b.what, Point)
+            and not a.what.since and a.what.mod is None
             and RANGE_JOINERS.fullmatch(view[a.end:b.start])
             and b.levels[0] >= a.levels[0]
         ):
-            range_piece = Piece(a.start, b.end, f"range({a.rule},{b.rule})", "range",
-                                {"from": a, "to": _borrow(a, b)})
-            out.append(range_piece)
+            out.append(Piece(a.start, b.end, f"range({a.rule},{b.rule})", Range(a, _borrow(a, b))))
+            i += 2
+            continue
+        bare = _bare_second_end(a, view)
+        if bare is not None and (b is None or b.start >= bare.end):
+            out.append(Piece(a.start, bare.end, f"range({a.rule},{bare.rule})", Range(a, _borrow(a, bare))))
+            i += 1
+            continue
+        if b is not None and _ends_on_story_day(a, b, view):
+            at = b.what.at
+            levels = (LEVEL["daypart"] if at.daypart else LEVEL["clock"], LEVEL["clock"] if at.clock else LEVEL["daypart"])
+            second = _borrow(a, Piece(b.start, b.end, b.rule, at, levels))
+            second.what.day_shift = b.what.days
+            out.append(Piece(a.start, b.end, f"range({a.rule},{b.rule})", Range(a, second)))
             i += 2
             continue
         out.append(a)
@@ -229,22 +432,67 @@ def _join_ranges(pieces: list[Piece], view: str) -> list[Piece]:
     return out
 
 
-_YEAR_KEYS = ("year", "year_rel", "year_story", "roc", "short_year")
-_MONTH_KEYS = ("month", "month_rel", "month_story")
+_BARE_WEEKDAY = re.compile(r"\s?(?:至|到|-|~|—)\s?(?P<n>[一二三四五六日天])(?![一二三四五六七八九十\d年月日号天点时个周])")
+_BARE_DAY = re.compile(r"\s?(?:至|到|-|~|—)\s?(?P<n>3[01]|[12]\d|0?[1-9]|" + CN_DAY + r")(?=\s?(?:[，,。；;、]|$))")
+
+
+def _bare_second_end(a: Piece, view: str) -> Piece | None:
+    """周一至五, 2月13到15: the second end is a bare weekday or day number; the first says which."""
+    point = a.point
+    if point is None or point.mod is not None or point.since or point.clock or point.daypart:
+        return None
+    if point.weekday is not None and point.day is None:
+        m = _BARE_WEEKDAY.match(view, a.end)
+        if m is None:
+            return None
+        number = WEEKDAY_NUMBERS[m.group("n")]
+        if number <= point.weekday:
+            return None
+        second = Point(weekday=number)
+    elif point.day is not None and point.day.number is not None and a.levels[1] == LEVEL["day"]:
+        m = _BARE_DAY.match(view, a.end)
+        number = parse_int(m.group("n")) if m else None
+        if number is None or not point.day.number < number <= 31:
+            return None
+        second = Point(day=Day(number))
+    else:
+        return None
+    start = m.start("n")
+    return Piece(start, m.end(), "bare-end", second, (LEVEL["day"], LEVEL["day"]))
+
+
+def _ends_on_story_day(a: Piece, b: Piece, view: str) -> bool:
+    """13:20至次日05:40, 夜间至次日上午: the second end is a time of the day after the first end's."""
+    return (
+        isinstance(a.what, Point) and isinstance(b.what, StoryDay) and b.what.at is not None
+        and a.what.mod is None and not a.what.since and a.what.day_shift is None
+        and a.levels[1] >= LEVEL["daypart"]
+        and b.start - a.end <= 3 and RANGE_JOINERS.fullmatch(view[a.end:b.start]) is not None
+    )
 
 
 def _borrow(a: Piece, b: Piece) -> Piece:
     """The second end of 4月5日到7日 takes the month (and year) the first end gives."""
-    fields = dict(b.fields)
+    first, second = a.point, b.point.copy()
     levels = b.levels
-    if not any(k in fields for k in _YEAR_KEYS) and b.levels[0] > 2:
-        borrowed = {k: a.fields[k] for k in _YEAR_KEYS if k in a.fields}
-        fields.update(borrowed)
-        if borrowed:
-            fields["year_borrowed"] = True  # 2025年12月31日至1月2日 may still cross into the next year
+    if second.year is None and b.levels[0] > 2:
+        if first.year is not None:
+            # 2025年12月31日至1月2日 may still cross into the next year
+            second.year = replace(first.year, borrowed=True)
         levels = (min(levels[0], a.levels[0]), levels[1])
-    if not any(k in fields for k in _MONTH_KEYS) and b.levels[0] >= 6 and "week_rel" not in fields:
-        fields.update({k: a.fields[k] for k in _MONTH_KEYS if k in a.fields})
-    if "weekday" in fields and "week_rel" not in fields and "week_rel" in a.fields:
-        fields["week_rel"] = a.fields["week_rel"]  # 下周一至周三: the same week
-    return Piece(b.start, b.end, b.rule, b.kind, fields, levels)
+    if second.month is None and b.levels[0] >= 6 and second.week is None and first.month is not None:
+        second.month = first.month
+    if second.weekday is not None and second.week is None and first.week is not None:
+        second.week = first.week  # 下周一至周三: the same week
+    if b.levels[0] >= LEVEL["daypart"]:
+        # 9日0时至18时, 今晚8点至8点半: a time alone takes the first end's day, and its part of the day
+        for name in _DAY_SLOTS:
+            if getattr(second, name) in (None, False):
+                setattr(second, name, getattr(first, name))
+        if second.daypart is None and second.clock is not None:
+            second.daypart = first.daypart
+        levels = (min(levels[0], a.levels[0]), levels[1])
+    return Piece(b.start, b.end, b.rule, second, levels)
+
+
+_DAY_SLOTS = ("year", "month", "week", "weekday", "day", "holiday")

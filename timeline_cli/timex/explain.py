@@ -8,6 +8,7 @@ from ..model import Mention, RefDate
 from ..script import detect_script, simplified_view
 from .compose import compose, settle
 from .recognise import ScanContext, scan
+from .region import document_region
 from .resolve import resolve_all
 
 
@@ -32,7 +33,7 @@ class Explanation:
 def explain(text: str, ref: RefDate | None) -> Explanation:
     view = simplified_view(text)
     script = detect_script(text)
-    found = scan(view, ScanContext(taiwan=script == "hant"))
+    found = scan(view, ScanContext(taiwan=script == "hant", region=document_region(view, script)))
     all_pieces = [(p.start, p.end, p.rule) for p, _ in found]
     kept = settle(found)
     kept_keys = {(p.start, p.end, p.rule) for p in kept}

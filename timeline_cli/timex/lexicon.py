@@ -14,7 +14,35 @@ def lexicon() -> dict:
 
 
 def alternation(words) -> str:
-    """A regex alternation of literal words, longest first so a prefix never wins."""
+    """A regex alternation of literal words that prefers the longest: 清明节 before 清明.
+
+    Long lists become a trie (春(?:节|分)|清明节?) so that matching does not try every word at
+    every position.
+    """
     import re
 
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    words = sorted(set(words), key=len, reverse=True)
+    if len(words) <= 24:
+        return "|".join(re.escape(w) for w in words)
+    return _trie(words)
+
+
+def _trie(words) -> str:
+    import re
+
+    root: dict = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # the end of a word
+
+    def pattern(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and len(branches[0]) == 1 else "(?:" + "|".join(branches) + ")"
+        return body + "?" if ends else body
+
+    return pattern(root)

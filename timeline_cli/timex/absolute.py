@@ -1,0 +1,220 @@
+"""Calendar dates written with 年/月/日: 2025年11月20日, 二〇二五年, 民国114年, 一一三年, '98年, 20日."""
+
+from __future__ import annotations
+
+import re
+
+from .fragments import (
+    CN4,
+    CN_DAY,
+    CN_MONTH,
+    NOT_IN_NUMBER,
+    mid,
+    not_followed_by,
+    not_preceded_by,
+    starts,
+)
+from .fuzzy import month_part_of, year_part_of
+from .numerals import CN_DIGIT, CN_NUMBER, parse_int
+from .pieces import LEVEL, Day, Month, Piece, Point, Year
+from .recognise import Anchoring, Rule, found, read_back
+
+# After a two-digit year (07年, 19年) the words that make it a year and not a length: a quarter,
+# a part of the year (19年底 is the end of 2019; 12年 alone stays a length).
+_SHORT_YEAR_AFTER = r"第?[一二三四1-4]季|[一二三四1-4]季度|底|初|末|上半年|下半年"
+# 一二年, 三四年 …: one or two years, three or four: counts, not years.
+_COUNT_PAIRS = "一二|二三|三四|四五|五六|六七|七八|八九"
+
+
+def build_year(m, ctx):
+    digits, cn, roc, short, suffix = m.group("y4", "ycn", "roc", "y2", "ypart")
+    if m.group("y2cn"):
+        short = str(parse_int(m.group("y2cn")))
+    if m.group("y3"):  # 113年起, 113年度 alone: an ROC year in Taiwanese text, else a length of time
+        if not ctx.taiwan:
+            return None
+        roc = m.group("y3")
+    if m.group("y2a"):  # '98年: an apostrophe marks a two-digit year even without a month
+        short = m.group("y2a")
+    if m.group("roccn"):
+        roc = m.group("roccn")
+    if digits:
+        year = Year(int(digits))
+    elif cn:
+        number = parse_int(cn)
+        if number is None or not 1000 <= number <= 2199:
+            return None
+        year = Year(number)
+    elif roc:
+        number = parse_int(roc)
+        if number is None:
+            return None
+        year = Year(number, "roc")
+    else:
+        # 114年3月 is an ROC year anywhere; 98年3月 is one in Taiwanese (Traditional) text.
+        roc_reading = (ctx.taiwan and not m.group("y2a") and not m.group("y2cn")) or len(short) == 3
+        year = Year(int(short), "roc" if roc_reading else "short")
+    point = Point(year=year)
+    if suffix and suffix != "全年":  # 2024年全年: the whole year
+        point.year_part = year_part_of("年" + suffix)
+    finest = LEVEL["yearpart"] if suffix else LEVEL["year"]
+    return found(m, point, (LEVEL["year"], finest))
+
+
+def build_month(m, ctx):
+    month = parse_int(m.group("mon") or m.group("moncn"))
+    if month is None or not 1 <= month <= 12:
+        return None
+    point = Point(month=Month(month))
+    part = m.group("mpart")
+    if part:
+        point.month_part = month_part_of("月" + part)
+    return found(m, point, (LEVEL["month"], LEVEL["monthpart"] if part else LEVEL["month"]))
+
+
+_MONTH_BEFORE = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s?月\s?$")
+
+
+def build_day(m, ctx):
+    before = _MONTH_BEFORE.search(m.string, max(0, m.start() - 5), m.start())
+    if before is not None and not 1 <= (parse_int(before.group(1)) or 0) <= 12:
+        return None  # 2025年0月1日: the month is impossible, so is the day
+    text = m.group("day") or m.group("day2") or m.group("daycn") or m.group("daycn2") or m.group("daycn3")
+    day = parse_int(text)
+    if day is None or not 1 <= day <= 31:
+        return None
+    return found(m, Point(day=Day(day)), (LEVEL["day"], LEVEL["day"]))
+
+
+# 3月5 beside a date word or at the end (10月22出生, 1月3至2月10) is a day without 日.
+_MONTH_DAY_NEXT = r"(?![\d.%:])(?=\s?(?:[至到\-~—，,。；;、（(]|出生|举行|召开|开幕|上映|发布|起|前|后|$))"
+# The rule finds the phrase from its 月 (a literal start is found fast); read_back checks the month.
+_MONTH_DAY = re.compile(
+    r"(?:(?<![一二三四五六七八九十第])(?P<mdm>" + CN_MONTH + r")月(?P<mdd>" + CN_DAY + r")"
+    r"|(?<![\d./])(?P<mdm2>1[0-2]|0?[1-9])月(?P<mdd2>3[01]|[12]\d|0?[1-9])" + _MONTH_DAY_NEXT + ")")
+_NTH_WEEKDAY = re.compile(
+    r"(?<![\d一二三四五六七八九十第])(?P<nwm>" + CN_MONTH + r"|1[0-2]|0?[1-9])\s?月份?的?"
+    r"(?:第(?P<nwn>[一二三四五1-5])|(?P<nwlast>最后一))个?(?:周|星期|礼拜)(?P<nwd>[一二三四五六日天])")
+
+
+def build_month_day(m, ctx):
+    """二月十五, 三月一: a month and a day in Chinese numerals without 日 (the Gregorian calendar)."""
+    m = read_back(_MONTH_DAY, m, 2)
+    if m is None:
+        return None
+    month, day = parse_int(m.group("mdm") or m.group("mdm2")), parse_int(m.group("mdd") or m.group("mdd2"))
+    if month is None or day is None or not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    if m.group("mdm") and month == day and day < 10 and not _after_year(m.string, m.start()):
+        return None  # 三月三, 五月五, 九月九: festivals of the lunar calendar by name
+    return found(m, Point(month=Month(month), day=Day(day)), (LEVEL["month"], LEVEL["day"]))
+
+
+def _after_year(view: str, start: int) -> bool:
+    return view[max(0, start - 2):start].rstrip().endswith("年")
+
+
+ORDINALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5}
+WEEKDAY_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7}
+
+
+def build_nth_weekday(m, ctx):
+    """十月第一个星期一, 五月的第二個星期日, 11月的最后一个星期四."""
+    m = read_back(_NTH_WEEKDAY, m, 6)
+    if m is None:
+        return None
+    month = parse_int(m.group("nwm"))
+    if month is None or not 1 <= month <= 12:
+        return None
+    n = -1 if m.group("nwlast") else ORDINALS[m.group("nwn")]
+    day = Day(nth=(n, WEEKDAY_NUMBERS[m.group("nwd")]))
+    return found(m, Point(month=Month(month), day=day), (LEVEL["month"], LEVEL["day"]))
+
+
+# The whole list, read from its first number; the rule itself only finds a 、 between digits
+# (a literal first character lets the regex engine skip through the text quickly).
+_ENUMERATION = re.compile(
+    r"(?<=月)(?P<eday>\d{1,2}(?:、\d{1,2}){0,5})(?=、\d{1,2}\s?[日号])"
+    r"|(?<![\d.])(?P<eyear>(?:19|20)\d{2}(?:、(?:19|20)\d{2}){0,5})(?=、(?:19|20)\d{2}\s?年)"
+    r"|(?<![\d./])(?P<emonth>(?:1[0-2]|[1-9])(?:、(?:1[0-2]|[1-9])){0,5})(?=、(?:1[0-2]|[1-9])\s?月)")
+_ASCII_DIGITS = frozenset("0123456789")
+
+
+def build_enumeration(m, ctx):
+    """3月8、9日, 2021、2022年, 3、4月: the items before the last take its unit, one date each.
+
+    The last item is read by its own rule (9日, 2022年, 4月); a date before the first (3月)
+    joins it in compose.
+    """
+    view, start = m.string, m.start()
+    while start > 0 and view[start - 1] in _ASCII_DIGITS:
+        start -= 1
+    if start > 0 and view[start - 1] == "、":
+        return None  # not the list's first 、: read from there already
+    m = _ENUMERATION.match(view, start)
+    if m is None:
+        return None
+    pieces = []
+    if m.group("eday"):
+        kind, text, start = "day", m.group("eday"), m.start("eday")
+    elif m.group("eyear"):
+        kind, text, start = "year", m.group("eyear"), m.start("eyear")
+    else:
+        kind, text, start = "month", m.group("emonth"), m.start("emonth")
+    for item in text.split("、"):
+        number = int(item)
+        if kind == "day" and 1 <= number <= 31:
+            pieces.append(Piece(start, start + len(item), "", Point(day=Day(number)), (LEVEL["day"], LEVEL["day"])))
+        elif kind == "month" and 1 <= number <= 12:
+            pieces.append(Piece(start, start + len(item), "", Point(month=Month(number)),
+                                (LEVEL["month"], LEVEL["month"])))
+        elif kind == "year":
+            pieces.append(Piece(start, start + len(item), "", Point(year=Year(number)), (LEVEL["year"], LEVEL["year"])))
+        start += len(item) + 1
+    return pieces or None
+
+
+def _rules() -> tuple[Rule, ...]:
+    year_part = r"(?:(?P<ypart>全年|伊始|初|底|末|头" + not_followed_by("month_start_after") + "|尾|终" + not_followed_by("year_end_after") + "|" + mid() + "))?"
+    day_stop = not_followed_by("day_after")
+    return (
+        Rule("year", re.compile(starts("0-9" + CN_DIGIT + "民'’",
+            NOT_IN_NUMBER + r"(?:(?P<y4>1\d{3}|20\d{2}|21\d{2})|(?P<ycn>" + CN4 + r")"
+            r"|民国(?P<roc>\d{1,3}|[零一二三四五六七八九十百]{1,5})"
+            r"|['’](?P<y2a>\d{2})(?=年)"
+            r"|(?P<roccn>一[〇零一][〇零一二三四五六七八九])(?=\s?年)"  # 一一三年: ROC years digit by digit
+            r"|" + not_preceded_by("roc_year_before") + r"(?P<y3>1[01]\d)"  # not after 經營/長達/已: a length
+            r"(?=年(?:度|起|初|底|中|末|全年|以来|至|到|[-–~，。、；：）)\s]|$))"
+            r"|(?P<y2>\d{2,3})(?=年\s?(?:(?:\d{1,2}|十[一二]|[一二三四五六七八九十])"
+            r"(?:\s?[至到~\-]\s?(?:\d{1,2}|十[一二]|[一二三四五六七八九十]))?月|" + _SHORT_YEAR_AFTER + "))"
+            # 零七年, 九七年, 三三年: two Chinese digits one by one (not 三四年, three or four years)
+            r"|(?<![" + CN_NUMBER + r"])(?P<y2cn>(?!" + _COUNT_PAIRS + ")[〇零一二三四五六七八九]{2})(?=年)"
+            r")"
+            r"\s?年(?P<fiscal>度)?" + not_followed_by("year_after") + year_part)),
+            build_year, 4, needs="年", anchoring=Anchoring("年", 10, 8),
+            examples=("2013年", "二零一三年", "民國38年")),
+        Rule("month", re.compile(starts("0-9一二三四五六七八九十",
+            r"(?:(?<![\d./])(?P<mon>1[0-2]|0?[1-9])|(?<![一二三四五六七八九十第])(?P<moncn>" + CN_MONTH + r"))"
+            r"\s?月(?:份)?" + not_followed_by("month_after") +
+            r"(?:(?P<mpart>初|底|末|头" + not_followed_by("month_start_after") + "|尾|" + mid() + "))?")),
+            build_month, 3, needs="月", anchoring=Anchoring("月", 5, 8), examples=("4月份", "6月", "12月")),
+        Rule("day", re.compile(starts("0-9一二三四五六七八九十廿卅",
+            r"(?:(?<![\d./])(?P<day>3[01]|[12]\d|0?[1-9])\s?日" + day_stop +
+            r"|(?<=月)(?P<day2>3[01]|[12]\d|0?[1-9])\s?号" + not_followed_by("hao_after") +
+            r"|(?<=月)(?P<daycn>" + CN_DAY + r")[日号]"
+            r"|(?<![一二三四五六七八九十廿卅])(?P<daycn2>[二三]?十[一二三四五六七八九]?|廿[一二三四五六七八九]?|卅一?)日"
+            + day_stop +
+            r"|(?<=[到至])(?P<daycn3>" + CN_DAY + r")号" + not_followed_by("hao_after") + ")")),
+            build_day, 3, needs="日号", anchoring=Anchoring("日号", 5, 8), examples=("20日", "卅日")),
+        Rule("enumeration", re.compile(r"、(?<=\d、)(?=\d)"), build_enumeration, 3, needs="、",
+             examples=("2021", "2024年3")),
+        Rule("month-day", re.compile(
+            r"月(?:" + CN_DAY + r"|(?:3[01]|[12]\d|0?[1-9])" + _MONTH_DAY_NEXT + ")" + not_followed_by("month_day_after")),
+            build_month_day, 3, needs="月", examples=("二月十五", "三月一")),
+        Rule("nth-weekday", re.compile(r"(?:第[一二三四五1-5]|最后一)个?(?:周|星期|礼拜)[一二三四五六日天]"),
+            build_nth_weekday, 5, needs="第最",
+            examples=("十月第一个星期一", "五月的第二個星期日")),
+    )
+
+
+RULES = _rules()

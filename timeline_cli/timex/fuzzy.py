@@ -1,0 +1,156 @@
+"""Parts of a period and words around the reference date: 年底, 上半年, 第一季度, 夏天,
+月初, 中旬, 目前, 近日, 此前 (the fuzzy table of docs/timex.md)."""
+
+from __future__ import annotations
+
+import re
+
+from .fragments import (
+    excluded_after,
+    excluded_before,
+    mid,
+    not_followed_by,
+)
+from .lexicon import alternation, lexicon
+from .numerals import parse_int
+from .pieces import (
+    LEVEL,
+    FuzzyYearPart,
+    Half,
+    MonthPart,
+    Months,
+    Point,
+    Quarters,
+    RecentWindow,
+    Reference,
+    RelativeQuarter,
+    Season,
+)
+from .recognise import Anchoring, Rule, found
+
+_YEAR_PART = (LEVEL["yearpart"], LEVEL["yearpart"])
+
+
+def year_part_of(word: str) -> FuzzyYearPart:
+    """年初 → START, Jan 1 … Mar 31 (lexicon year_part)."""
+    mod, first, last = lexicon()["year_part"][word]
+    return FuzzyYearPart(mod, _month_day(first), _month_day(last))
+
+
+def _month_day(text: str) -> tuple[int, int]:
+    month, day = text.split("-")
+    return int(month), int(day)
+
+
+def month_part_of(word: str) -> MonthPart:
+    """月底 → END, day 21 … the last day (lexicon month_part)."""
+    mod, first, last = lexicon()["month_part"][word]
+    return MonthPart(mod, first, last)
+
+
+def build_year_part(m, ctx):
+    if m.group(0) == "年头" and excluded_before("count_before_years", m.string, m.start()):
+        return None  # 这年头 (nowadays), 几个年头 (years)
+    return found(m, Point(year_part=year_part_of(m.group(0))), _YEAR_PART)
+
+
+def build_half(m, ctx):
+    return found(m, Point(year_part=Half(1 if m.group(0).startswith("上") else 2)), _YEAR_PART)
+
+
+def build_quarter(m, ctx):
+    if m.group("qfirst3"):
+        return found(m, Point(year_part=Quarters(1, 3)), _YEAR_PART)
+    if m.group("qnum"):
+        quarter = int(m.group("qnum"))
+    else:
+        q = m.group("q") or m.group("qq") or m.group("qqq")
+        quarter = 1 if q in (None, "首") else parse_int(q)
+    if quarter is None or not 1 <= quarter <= 4:
+        return None
+    return found(m, Point(year_part=Quarters(quarter, quarter)), _YEAR_PART)
+
+
+def build_season(m, ctx):
+    return found(m, Point(year_part=Season(lexicon()["season"][m.group("season")])), _YEAR_PART)
+
+
+def build_year_span(m, ctx):
+    """After a year: 前8月, 前10个月 (the first months), 后三个月 (the last), 首月, 前两个季度.
+
+    The pattern starts with the year's 年 (a literal start is quick to find); the piece does not."""
+    start = m.start() + 1
+    if m.group("firstmonth"):
+        return found(m, Point(year_part=Months(1, 1)), _YEAR_PART, start=start)
+    count = parse_int(m.group("yn"))
+    if not count:
+        return None
+    if m.group("yu") in ("季度", "季"):
+        if count > 4:
+            return None
+        part = Quarters(1, count) if m.group("yside") in ("前", "头") else Quarters(5 - count, 4)
+    else:
+        if count > 12:
+            return None
+        part = Months(1, count) if m.group("yside") in ("前", "头") else Months(13 - count, 12)
+    return found(m, Point(year_part=part), _YEAR_PART, start=start)
+
+
+def build_relative_quarter(m, ctx):
+    return found(m, Point(year_part=RelativeQuarter(lexicon()["relative_quarter"][m.group(0)])), _YEAR_PART)
+
+
+def build_recent_window(m, ctx):
+    """近年, 近年来, 这些年: the years up to the reference date; 近月: the months."""
+    return found(m, RecentWindow(lexicon()["recent_window"][m.group("rw")]))
+
+
+def build_month_part(m, ctx):
+    return found(m, Point(month_part=month_part_of(m.group(0))), (LEVEL["monthpart"], LEVEL["monthpart"]))
+
+
+def build_reference(m, ctx):
+    word, view, start, end = m.group(0), m.string, m.start(), m.end()
+    if word == "现在" and excluded_before("present_before", view, start):
+        return None  # 出现在 (appear at)
+    if word == "将来" and excluded_after("future_after", view, end):
+        return None  # 将来自 (will come from)
+    before = view[start - 1:start]
+    if word == "之前" and before not in ("", "\n", "，", ",", "。", "；", ";", "："):
+        return None  # 加入Meta之前: before an event, not "previously"
+    if word == "最近" and (view[end:end + 1] == "的" or re.search("[离距]", view[max(0, start - 6):start])):
+        return None  # 最近的医学中心, 离地球最近: nearest, not recently
+    value, mod, back, ahead = lexicon()["reference"][word]
+    return found(m, Reference(value, mod or None, back, ahead))
+
+
+def _rules() -> tuple[Rule, ...]:
+    lex = lexicon()
+    year_parts = (alternation(lex["year_part"]).replace("年中", "年" + mid())
+                  .replace("年终", "年终" + not_followed_by("year_end_after")))
+    return (
+        Rule("year-part", re.compile(year_parts), build_year_part, 1, needs="年岁",
+             examples=("年初", "年底", "歲末")),
+        Rule("half-year", re.compile(r"[上下]半年"), build_half, 2, needs="年", examples=("上半年", "下半年")),
+        Rule("quarter", re.compile(r"(?=[前第一二三四1-4首][^季]{0,2}季|Q[1-4])"
+             r"(?:(?P<qfirst3>前三季度?)|第(?P<q>[一二三四1-4])季(?:度|" + not_followed_by("quarter_after") + ")"
+             r"|(?P<qqq>[一二三四1-4])季度|(?P<qq>首)季度?"
+             r"|(?<![A-Za-z0-9])Q(?P<qnum>[1-4])(?![A-Za-z0-9]))"), build_quarter, 2, needs="季Q",
+             anchoring=Anchoring("季Q", 4, 6), examples=("首季", "第二季度", "2025年Q4")),
+        Rule("season", re.compile(r"(?P<season>[春夏秋冬])(?:季|天)" + not_followed_by("season_after")),
+             build_season, 1, needs="季天", examples=("今年秋季", "2024年夏天")),
+        Rule("month-part", re.compile(alternation(lex["month_part"]).replace("月中", "月" + mid())),
+             build_month_part, 1, needs="月旬", examples=("3月上旬", "6月下旬")),
+        Rule("year-span", re.compile(r"年(?:(?P<yside>前|头|后)(?P<yn>[一二两三四五六七八九十]{1,2}|\d{1,2})个?"
+                                     r"(?P<yu>月|季度|季)份?|(?P<firstmonth>首月))"),
+             build_year_span, 2, needs="月季", examples=("今年前8月", "2005年首月")),
+        Rule("relative-quarter", re.compile(alternation(lex["relative_quarter"])), build_relative_quarter, 3,
+             needs="季", words=("季度",), examples=("上个季度", "本季度")),
+        Rule("recent-window", re.compile(r"(?P<rw>" + alternation(lex["recent_window"]) + r")(?![底末初中终关])"),
+             build_recent_window, 2, needs="年月", words=("近年", "近几", "近些", "这几年", "这些年", "近月"), examples=("近年來", "近年")),
+        Rule("reference", re.compile(alternation(lex["reference"])), build_reference, 0,
+             examples=("目前", "近日", "刚刚")),
+    )
+
+
+RULES = _rules()

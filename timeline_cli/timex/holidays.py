@@ -1,0 +1,67 @@
+"""Holidays by name (data/timex/holidays.toml): 春节, 中秋, 清明, 元旦, 国庆, 母亲节, 复活节,
+赎罪日, 开斋节, the 24 solar terms, 暑假; and their periods (春节假期, 清明连假, 五一黄金周)."""
+
+from __future__ import annotations
+
+import re
+
+from .fragments import first_chars, not_followed_by, starts
+from .holiday_table import anchor_chars, anchor_words, entries, holiday_for, period_suffixes
+from .lexicon import alternation, lexicon
+from .pieces import LEVEL, FixedHoliday, HolidayPeriod, Point
+from .recognise import Anchoring, Rule, found
+
+# A holiday names a day; it starts at the month level so that 10月 + 国庆 stays two pieces.
+HOLIDAY_LEVELS = (LEVEL["month"], LEVEL["day"])
+# Words that stand for a holiday only before a period word: 十一假期 (National Day), 儿童清明连假.
+_PERIOD_ALIASES = {"十一": "国庆", "儿童清明": "清明"}
+
+
+def _context_ok(view: str, start: int, end: int) -> bool:
+    """A name that is also a common word (大雪, 雨水) is a date with a year or 节气/当天 beside it."""
+    words = lexicon()["solar_term_context"]
+    before = view[max(0, start - 2):start]
+    after = view[end:end + 2]
+    return any(before.endswith(w) for w in words["before"]) or any(after.startswith(w) for w in words["after"])
+
+
+def build_holiday(m, ctx):
+    """A holiday by name (春节, 赎罪日); with a period word after it, the days off (春节假期, 十一黄金周)."""
+    alias = m.group("palias")
+    if alias is None and m.group("hname") is None:  # 十一 before 期间/国庆: National Day
+        return found(m, Point(holiday=FixedHoliday("国庆", 10, 1)), HOLIDAY_LEVELS)
+    name = _PERIOD_ALIASES[alias] if alias else m.group("hname")
+    entry = entries()[name]
+    if m.group("psuf") or alias:
+        if entry.period is not None:
+            period = HolidayPeriod(m.group(0), entry.period, ctx.region, holiday_for(name, ctx.region))
+            return found(m, Point(holiday=period), HOLIDAY_LEVELS)
+        if alias:
+            return None
+    elif entry.context and not _context_ok(m.string, m.start(), m.end()):
+        return None
+    return found(m, Point(holiday=holiday_for(name, ctx.region)), HOLIDAY_LEVELS, end=m.end("hname"))
+
+
+def _rules() -> tuple[Rule, ...]:
+    names = list(entries())
+    suffixes = alternation(period_suffixes())
+    # Windows around the anchors: as far back as an anchor can sit in a name (and 农历 before it),
+    # as far ahead as a name can run past it (and a period word or an exclusion word after it).
+    anchors, words = anchor_chars(), anchor_words()
+    all_names = [*names, *_PERIOD_ALIASES]
+    reach = [min([i for i, ch in enumerate(name) if ch in anchors] + [name.find(w) for w in words if w in name])
+             for name in all_names]
+    before = max(reach) + 2
+    after = max(len(name) - i for name, i in zip(all_names, reach, strict=True)) + 4
+    return (
+        Rule("holiday", re.compile(starts(first_chars([*names, *_PERIOD_ALIASES]) + "农阴",
+            r"(?:农历|阴历)?(?P<hname>" + alternation(names) + ")"
+            r"(?:(?P<psuf>" + suffixes + ")|" + not_followed_by("holiday_after") + ")"
+            r"|(?P<palias>" + alternation(_PERIOD_ALIASES) + ")(?=" + suffixes + ")(?:" + suffixes + ")"
+            r"|十一(?=期间|国庆)")), build_holiday, 2,
+            anchoring=Anchoring(anchors, before, after, words), examples=("春节", "除夕", "春節連假")),
+    )
+
+
+RULES = _rules()

@@ -1,0 +1,108 @@
+"""Dates written in digits and separators: 2025-11-20, 2025/11/20, 2015.03.03 (with a time:
+2018-12-12 09:03), 1994.01-19, 20240307, 3/3/2015, 6·30, and a month/day such as 12/8 or
+10/3-5 beside a date word (a bare 2/3 is a fraction)."""
+
+from __future__ import annotations
+
+import re
+
+from .fragments import starts
+from .lexicon import lexicon
+from .pieces import LEVEL, Clock, Day, Month, Piece, Point, Range, Year
+from .recognise import Anchoring, Rule, found
+
+_DAY = r"3[01]|[12]\d|0?[1-9]"
+_MONTH = r"1[0-2]|0?[1-9]"
+
+
+def _date(year: int | None, month: int, day: int | None, reading: str = "ce") -> Point | None:
+    if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
+        return None
+    point = Point(month=Month(month))
+    if year is not None:
+        point.year = Year(year, reading)
+    if day is not None:
+        point.day = Day(day)
+    return point
+
+
+def _levels(point: Point) -> tuple[int, int]:
+    first = LEVEL["year"] if point.year is not None else LEVEL["month"]
+    if point.clock is not None:
+        return first, LEVEL["clock"]
+    return first, LEVEL["day"] if point.day is not None else LEVEL["month"]
+
+
+def build_numeric_date(m, ctx):
+    day = m.group("nd")
+    point = _date(int(m.group("ny")), int(m.group("nm")), int(day) if day else None)
+    if point is None:
+        return None
+    if m.group("nh"):
+        point.clock = Clock(int(m.group("nh")), int(m.group("nmin")))
+    return found(m, point, _levels(point))
+
+
+def build_compact_date(m, ctx):
+    point = _date(int(m.group("cy")), int(m.group("cm")), int(m.group("cd")))
+    return None if point is None else found(m, point, _levels(point))
+
+
+def _has_context(view: str, start: int, end: int) -> bool:
+    """A month/day pair counts as a date beside a date word: 于12/8, 12/8起, 2/15（週六）."""
+    words = lexicon()["numeric_date_context"]
+    after = view[end:end + 4].lstrip()
+    before = view[max(0, start - 4):start].rstrip()
+    return any(after.startswith(w) for w in words["after"]) or any(before.endswith(w) for w in words["before"])
+
+
+def build_slash_date(m, ctx):
+    """12/8, 10/3-5 beside a date word; 3/3/2015 and 10/31/74 anywhere (month first)."""
+    month, day = int(m.group("sm")), int(m.group("sd"))
+    year_text = m.group("sy")
+    if year_text:
+        year = int(year_text)
+        point = _date(year, month, day, "ce" if len(year_text) == 4 else "short")
+        return None if point is None else found(m, point, _levels(point))
+    if not _has_context(m.string, m.start(), m.end()):
+        return None
+    first = _date(None, month, day)
+    if first is None:
+        return None
+    last_day = m.group("sd2")
+    if last_day is None:
+        return found(m, first, _levels(first))
+    last = _date(None, month, int(last_day))
+    if last is None or int(last_day) <= day:
+        return None
+    level = LEVEL["day"]
+    ends = [Piece(m.start(), m.end(), "", p, (LEVEL["month"], level)) for p in (first, last)]
+    return found(m, Range(ends[0], ends[1]), (LEVEL["month"], level))
+
+
+def build_dot_date(m, ctx):
+    """6·30: a month and day joined by a middle dot, as events are named (7·20暴雨)."""
+    point = _date(None, int(m.group("dm")), int(m.group("dd")))
+    return None if point is None else found(m, point, _levels(point))
+
+
+RULES = (
+    Rule("numeric-date", re.compile(starts("12",
+        r"(?<![\d./])(?P<ny>1\d{3}|20\d{2}|21\d{2})(?P<sep>[-/.])(?P<nm>\d{1,2})"
+        r"(?:[-/.](?P<nd>\d{1,2})(?:(?:[T\s]|(?=[01]\d:|2[0-3]:))(?P<nh>[01]?\d|2[0-3]):(?P<nmin>[0-5]\d)(?::\d\d)?)?)?"
+        # not before another digit or separator, except - before a year (1999.08-2002.02)
+        r"(?![\d%]|[./]\d|-\d{1,2}(?!\d))")),
+        build_numeric_date, 5, needs="0123456789", anchoring=Anchoring("-/.", 5, 20),
+        examples=("2025-11-20", "2025/11/20", "2025.11.20")),
+    # [12] first: a pattern that starts with a character class is found fastest.
+    Rule("compact-date", re.compile(
+        r"(?P<cy>[12](?<![\dA-Za-z#号][12])(?:9\d{2}|0\d{2}))(?P<cm>0[1-9]|1[0-2])(?P<cd>0[1-9]|[12]\d|3[01])"
+        r"(?![\dA-Za-z])"),
+        build_compact_date, 4, needs="0123456789", examples=("20240307", "20231115")),
+    Rule("slash-date", re.compile(starts("0-9",
+        r"(?<![\d/.])(?P<sm>" + _MONTH + r")\s?/\s?(?P<sd>" + _DAY + r")"
+        r"(?:/(?P<sy>\d{4}|\d{2})|-(?P<sd2>" + _DAY + r"))?(?![\d/.%])")),
+        build_slash_date, 4, needs="/", anchoring=Anchoring("/", 5, 12), examples=("12／8", "3/3/2015")),
+    Rule("dot-date", re.compile(starts("0-9", r"(?<![\d·.])(?P<dm>" + _MONTH + r")·(?P<dd>" + _DAY + r")(?![\d·])")),
+        build_dot_date, 4, needs="·", anchoring=Anchoring("·", 3, 4), examples=("6·30至7·2", "7·20")),
+)

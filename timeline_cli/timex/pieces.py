@@ -1,0 +1,373 @@
+"""The hand-over between recognition and resolution: what the words say, typed per kind.
+
+A recogniser finds a span of text and says what it means in calendar terms, not yet
+placed on any calendar: `Piece(start, end, rule, what)`, where `what` is one of the
+kinds below. A `Point` says which year, month, day … the words name (some of it
+relative to the reference date or to the story); the others are lengths of time,
+recurrences, ranges and story words. `compose.py` joins and refines pieces; `resolve`
+turns each into a TimeValue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from operator import attrgetter
+
+# Levels of a point's fields, coarse to fine: adjacent points join when the first ends
+# above where the next begins (2025年 + 4月 + 5日 + 上午10时).
+LEVEL = {
+    "century": 0, "decade": 1, "year": 2, "yearpart": 3, "month": 4, "week": 5,
+    "monthpart": 5, "day": 6, "daypart": 7, "clock": 8,
+}
+
+
+# --- the parts of a point ------------------------------------------------------------------
+
+@dataclass(slots=True, eq=False)
+class Century:
+    number: int | None = None  # 20 (20世纪), or None when relative
+    rel: int | None = None  # 上世纪 -1, 本世纪 0
+    mod: str | None = None  # START | MID | END (世纪初, 世纪中叶, 世纪末)
+
+
+@dataclass(slots=True, eq=False)
+class Decade:
+    number: int | None = None  # 199 for the 1990s
+    short: int | None = None  # 9 for 90年代: the century is inferred
+    mod: str | None = None
+
+
+@dataclass(slots=True, eq=False)
+class Year:
+    number: int | None = None  # as written: 2025, 114 (ROC), 98 (two digits)
+    reading: str = "ce"  # ce | roc | short: how `number` becomes a year
+    rel: int | None = None  # from the reference year: 今年 0, 去年 -1
+    story: int | None = None  # from the story's year: 同年 0, 次年 +1
+    borrowed: bool = False  # taken from the other end of a range (2025年12月31日至1月2日)
+
+    @property
+    def stated(self) -> bool:
+        return self.number is not None
+
+
+@dataclass(slots=True, eq=False)
+class FuzzyYearPart:  # 年初, 年中, 年底
+    mod: str
+    first: tuple[int, int]  # (month, day)
+    last: tuple[int, int]
+
+
+@dataclass(slots=True, eq=False)
+class Half:  # 上半年 / 下半年
+    number: int
+
+
+@dataclass(slots=True, eq=False)
+class Quarters:  # 第一季度 (1, 1); 前三季度 (1, 3)
+    first: int
+    last: int
+
+
+@dataclass(slots=True, eq=False)
+class Season:  # 春季 … 冬天
+    code: str  # SP | SU | FA | WI
+
+
+@dataclass(slots=True, eq=False)
+class Months:  # 前8月 (1, 8), 后三个月 (10, 12), 首月 (1, 1) of a year
+    first: int
+    last: int
+
+
+@dataclass(slots=True, eq=False)
+class RelativeQuarter:  # 上个季度 -1, 本季度 0: counted from the reference date's quarter
+    rel: int
+
+
+YearPart = FuzzyYearPart | Half | Quarters | Season | Months | RelativeQuarter
+
+
+@dataclass(slots=True, eq=False)
+class Month:
+    number: int | None = None
+    rel: int | None = None  # 本月 0, 上个月 -1
+    story: int | None = None  # 当月 0, 次月 +1
+
+
+@dataclass(slots=True, eq=False)
+class MonthPart:  # 月初, 中旬, 月底
+    mod: str
+    first: int
+    last: int  # 0: the month's last day
+
+
+@dataclass(slots=True, eq=False)
+class Week:
+    rel: int  # 本周 0, 上周 -1 (a bare 周三 has no Week: the reference week, moved by tense)
+
+
+@dataclass(slots=True, eq=False)
+class WeekPart:  # 周中 (MID, Tue–Thu), 上半周 (START, Mon–Wed), 下半周 (END, Thu–Sun)
+    mod: str
+    first: int  # 1 = Monday
+    last: int
+
+
+@dataclass(slots=True, eq=False)
+class Day:
+    number: int | None = None
+    rel: int | None = None  # 今天 0, 昨天 -1
+    check: int | None = None  # 今(20)日: the day of the month written beside the word
+    nth: tuple[int, int] | None = None  # 第二个星期日: (2, 7), the last: (-1, weekday)
+
+
+@dataclass(slots=True, eq=False)
+class FixedHoliday:  # 元旦 01-01
+    name: str
+    month: int
+    day: int
+
+
+@dataclass(slots=True, eq=False)
+class LunarDay:  # 春节 (1, 1), 农历八月十五, 年廿八 (12, 28 of the year before)
+    name: str | None
+    month: int
+    day: int
+    leap: bool = False
+    year_before: bool = False  # 年廿八: the end of the lunar year before the story's Spring Festival
+
+
+@dataclass(slots=True, eq=False)
+class LunarMonth:  # 农历六月, 正月, 闰四月: a whole month of the lunar calendar
+    month: int
+    leap: bool = False
+
+
+@dataclass(slots=True, eq=False)
+class ComputedHoliday:  # 除夕, 清明, 母亲节, 复活节, 赎罪日, 暑假: a calendar rule (holidays.toml)
+    name: str
+    rule: str
+    until: str | None = None  # a period: 斋月, 逾越节
+    eve: bool = False  # begins the evening before (Jewish feasts)
+
+
+@dataclass(slots=True, eq=False)
+class HolidayPeriod:  # 春节假期, 清明连假, 五一黄金周: the days off around a holiday
+    name: str
+    key: str  # the [period.<key>] table of holidays.toml
+    region: str
+    around: Holiday  # the holiday the default period counts from
+
+
+Holiday = FixedHoliday | LunarDay | LunarMonth | ComputedHoliday | HolidayPeriod
+
+
+@dataclass(slots=True, eq=False)
+class Clock:
+    hour: int
+    minute: int = 0
+
+
+@dataclass(slots=True, eq=False)
+class Point:
+    """What the words say about one date or time, field by field; None where they are silent."""
+
+    century: Century | None = None
+    decade: Decade | None = None
+    year: Year | None = None
+    year_part: YearPart | None = None
+    month: Month | None = None
+    month_part: MonthPart | None = None
+    week: Week | None = None
+    weekday: int | None = None  # 1 = Monday … 7 = Sunday
+    weekend: bool = False
+    week_part: WeekPart | None = None
+    day: Day | None = None
+    holiday: Holiday | None = None
+    daypart: str | None = None  # TimeML part of day: MO, MI, AF, EV, NI
+    clock: Clock | None = None
+    # Modifiers, from the words around (compose.py):
+    mod: str | None = None  # BEFORE, AFTER, APPROX, ON_OR_AFTER … (2030年前, 5月以后)
+    approx: bool = False  # 许, 左右 on a time
+    since: bool = False  # 以来, 至今: a range up to the reference date
+    day_shift: int | None = None  # 圣诞节翌日 +1, 前一天 -1
+    qualifier: str | None = None  # 当地时间 local, 北京时间 Asia/Shanghai
+    weekday_note: int | None = None  # 14日(周三): the weekday written beside the day picks its month
+    weak: bool = False  # a bare 8点: kept only after a date or a part of the day
+
+    # A slot is filled when its value is true: records, weekdays 1-7, part-of-day codes and
+    # `weekend` are never false when set (compose compares many points: the plain test is fastest).
+    def overlaps(self, other: Point) -> bool:
+        """Whether both fill some field: then they are two dates, not parts of one."""
+        for name in _SLOTS:
+            if getattr(self, name) and getattr(other, name):
+                return True
+        return False
+
+    def merge(self, other: Point) -> None:
+        """Take the fields `other` fills (they fill none of the same)."""
+        for name in _SLOTS:
+            value = getattr(other, name)
+            if value:
+                setattr(self, name, value)
+        self.approx = self.approx or other.approx
+        self.qualifier = self.qualifier or other.qualifier
+        self.weak = False  # a bare 8点 after 今晚 is a real time
+
+    def copy(self) -> Point:
+        return replace(self)
+
+    @property
+    def has_date(self) -> bool:
+        """Any field that places a date (not only a time of day)."""
+        return any(value is not None for value in _date_values(self))
+
+    @property
+    def has_year(self) -> bool:
+        return self.year is not None
+
+    @property
+    def only_year_part(self) -> bool:
+        """A point that only names a part of some year: 年底, 上半年, 第一季度, 夏天."""
+        return self.year_part is not None and self.month is None and self.day is None and self.holiday is None
+
+
+_SLOTS = ("century", "decade", "year", "year_part", "month", "month_part", "week", "weekday", "weekend",
+          "week_part", "day", "holiday", "daypart", "clock")
+_DATE_SLOTS = ("year", "year_part", "month", "month_part", "day", "holiday")
+assert set(_SLOTS) <= {f.name for f in fields(Point)}
+_date_values = attrgetter(*_DATE_SLOTS)
+
+
+# --- lengths of time -----------------------------------------------------------------------
+
+@dataclass(slots=True, eq=False)
+class Length:
+    unit: str  # Y M W D H MIN S; CE (centuries), DE (decades) for vague counts
+    amount: float | None = None  # None when vague (几年)
+    amount_max: float | None = None  # 3到5年
+    parts: tuple[tuple[float, str], ...] = ()  # 15年6个月: several units in one length
+    vague: bool = False
+    mod: str | None = None  # MORE_THAN, LESS_THAN, APPROX
+
+    @property
+    def plain(self) -> bool:
+        """One exact amount of one unit, nothing around it: may join the next (3年零4个月)."""
+        return self.amount is not None and self.amount_max is None and not self.vague and self.mod is None
+
+
+@dataclass(slots=True, eq=False)
+class Duration:  # 12年, 三个多月
+    length: Length
+
+
+@dataclass(slots=True, eq=False)
+class Span:  # 过去10年, 两年来, 未来5年内: a length that ends or starts at the reference date
+    length: Length
+    direction: int  # -1 back from the reference date, +1 ahead
+
+
+@dataclass(slots=True, eq=False)
+class Offset:  # 5年后, 三天前: a date that far from the reference date or the story
+    length: Length
+    direction: int
+    story: bool = False  # 短短三天后: always counted from the story
+    at: Point | None = None  # 三天后的下午3点: the time of day on the day it names
+
+
+# --- everything else -----------------------------------------------------------------------
+
+@dataclass(slots=True, eq=False)
+class Window:  # 上两周, 下三个月, 前两天: the whole units just before or after the current one
+    length: Length
+    direction: int
+
+
+@dataclass(slots=True, eq=False)
+class Recurrence:  # 每年, 每周三, 四年一遇
+    value: str
+    mod: str | None = None
+
+
+@dataclass(slots=True, eq=False)
+class Reference:  # 目前, 近日, 此前: the reference date itself, or around it
+    value: str  # PRESENT_REF | PAST_REF | FUTURE_REF | DAY
+    mod: str | None
+    back: int  # days before the reference the interval starts (-1: open)
+    ahead: int
+
+
+@dataclass(slots=True, eq=False)
+class RecentWindow:  # 近年 (60 months), 近月 (3): the months up to the reference date, roughly
+    months: int
+
+
+@dataclass(slots=True, eq=False)
+class Anniversary:  # 80年前的今天: the reference day that many units earlier
+    length: Length
+    approx: bool = False  # 三年前的这个时候: about then
+
+
+@dataclass(slots=True, eq=False)
+class SamePeriod:  # 去年同期: the period of the story's last date, a year earlier
+    years_back: int = 1
+
+
+@dataclass(slots=True, eq=False)
+class StoryAfter:  # 随后, 此后: not a date of its own; a cue the events stage may date a clause by
+    pass
+
+
+@dataclass(slots=True, eq=False)
+class StorySame:  # 当时, 那时: the previous date in the story
+    or_now: bool = False  # 此时, 此刻: the reference date when the story has no date yet
+
+
+@dataclass(slots=True, eq=False)
+class StoryDay:  # 次日, 当天, 前一天
+    days: int
+    at: Point | None = None  # 当晚, 次日上午10时: the time of day on that day
+
+
+@dataclass(slots=True, eq=False)
+class Qualifier:  # 当地时间, 北京时间: joins the point after it
+    zone: str
+
+
+@dataclass(slots=True, eq=False)
+class YearRange:  # 2013-2018年
+    first: int
+    last: int
+
+
+@dataclass(slots=True, eq=False)
+class Range:  # 4月5日到7日, 1至10月: two points, the second borrowing what it leaves out
+    first: Piece
+    second: Piece
+
+
+What = (Point | Duration | Span | Offset | Window | Recurrence | Reference | RecentWindow | Anniversary | SamePeriod
+        | StoryAfter | StorySame | StoryDay
+        | Qualifier | YearRange | Range)
+
+
+@dataclass(slots=True, eq=False)
+class Piece:
+    start: int
+    end: int
+    rule: str  # the recogniser's name, then the refiners that changed it, joined by +
+    what: What
+    levels: tuple[int, int] = (0, 0)  # coarsest and finest level, for points
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+    @property
+    def point(self) -> Point | None:
+        return self.what if isinstance(self.what, Point) else None
+
+
+def point_piece(m, rule: str, levels: tuple[int, int], point: Point) -> Piece:
+    return Piece(m.start(), m.end(), rule, point, levels)
+

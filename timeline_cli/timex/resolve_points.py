@@ -1,0 +1,515 @@
+"""Points: from what the words say (a Point) to a TimeML value and its calendar interval."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+from ..model import TimeValue
+from . import calendar as cal
+from .pieces import (
+    FixedHoliday,
+    FuzzyYearPart,
+    Half,
+    Months,
+    Piece,
+    Point,
+    Quarters,
+    RelativeQuarter,
+    Season,
+)
+from .resolve_holidays import holiday_interval
+from .storyline import PAST_MARGIN, Resolved, Story, Unresolvable
+
+
+def resolve_point(point: Point, piece: Piece, story: Story) -> Resolved | None:
+    if point.century is not None:
+        return _century(point, story)
+    if point.decade is not None:
+        return _decade(point, story)
+    if point.day is not None and point.day.rel is not None:
+        resolved = _relative_day(point, story)
+    elif point.week is not None or point.weekday is not None or point.weekend or point.week_part is not None:
+        resolved = _week(point, piece, story)
+    elif isinstance(point.year_part, RelativeQuarter) and point.year is None:
+        resolved = _relative_quarter(point.year_part, story)
+    elif (point.clock is not None or point.daypart is not None) and not point.has_date:
+        resolved = _time_only(piece, story)
+    else:
+        resolved = _calendar(point, piece, story)
+    if resolved is None:
+        return None
+    return finish(resolved, point, story)
+
+
+def _relative_quarter(part: RelativeQuarter, story: Story) -> Resolved | None:
+    """上个季度: the quarter before the reference date's."""
+    if story.ref is None or story.ref.precision == "year":
+        return None
+    index = story.ref.date.year * 4 + (story.ref.date.month - 1) // 3 + part.rel
+    resolved = _year_value(Quarters(index % 4 + 1, index % 4 + 1), index // 4)
+    resolved.anchor, resolved.certainty = "ref_date", "relative"
+    return resolved
+
+
+def _bare_day(point: Point) -> bool:
+    """A day (20日) or part of a month (月底) with no month or year of its own."""
+    return (_day_number(point) is not None or point.month_part is not None) and point.month is None \
+        and not point.has_year
+
+
+def _day_number(point: Point) -> int | None:
+    return point.day.number if point.day is not None else None
+
+
+def _year_of(point: Point, piece: Piece, story: Story) -> tuple[int | None, str | None, str, bool]:
+    """The year a point lies in: (year, anchor, certainty, taken from the reference date)."""
+    year = point.year
+    if year is not None and year.number is not None:
+        number = year.number
+        if year.reading == "roc":
+            if number < 1:
+                raise Unresolvable
+            number += 1911
+        elif year.reading == "short":
+            number = _full_year(number, story.ref.date.year if story.ref else 2020)
+        return number, None, "stated", False
+    if year is not None and year.rel is not None:
+        if story.ref is None:
+            return None, None, "relative", False
+        return story.ref.date.year + year.rel, "ref_date", "relative", False
+    if year is not None and year.story is not None:
+        prev = story.previous(piece.start)
+        if prev is not None:
+            return prev.year + year.story, prev.id, "relative", False
+        if story.ref is None:
+            return None, None, "relative", False
+        return story.ref.date.year + year.story, "ref_date", "relative", False
+    # A bare month or day follows the paragraph's story; a bare 年底 or 上半年 means the
+    # reference year unless its own sentence names another.
+    scope = "sentence" if point.only_year_part else "paragraph"
+    prev = story.previous(piece.start, scope=scope)
+    if prev is not None:
+        return prev.year, prev.id, "inferred", False
+    if story.ref is None:
+        return None, None, "inferred", False
+    return story.ref.date.year, "ref_date", "inferred", True
+
+
+def _full_year(short: int, ref_year: int) -> int:
+    """98 → 1998 or 2098: the year with those last two digits at most ten years after the reference."""
+    year = ref_year + 10 - (ref_year + 10 - short) % 100
+    return year
+
+
+def _calendar(point: Point, piece: Piece, story: Story) -> Resolved | None:
+    anchor, certainty, from_ref = None, "stated", False
+    year: int | None
+    month_words = point.month
+    month: int | None = month_words.number if month_words is not None else None
+    if isinstance(point.holiday, FixedHoliday):
+        month = point.holiday.month
+    if month_words is not None and (month_words.rel is not None or month_words.story is not None):
+        if month_words.rel is not None:
+            if story.ref is None or story.ref.precision == "year":
+                return _unknown(point)
+            year, month = cal.add_months(story.ref.date.year, story.ref.date.month, month_words.rel)
+            anchor, certainty = "ref_date", "relative"
+        else:
+            prev = story.previous(piece.start, need_month=True)
+            if prev is None:
+                if story.ref is None:
+                    return _unknown(point)
+                year, month = story.ref.date.year, story.ref.date.month
+                anchor = "ref_date"
+            else:
+                year, month = cal.add_months(prev.year, prev.month, month_words.story)
+                anchor = prev.id
+            certainty = "relative"
+    elif _bare_day(point) and month is None:
+        # A bare day (20日) or month part (月底) takes the month of the paragraph's last date,
+        # else the reference's.
+        prev = story.previous(piece.start, scope="paragraph", need_month=True)
+        if prev is not None:
+            year, month, anchor = prev.year, prev.month, prev.id
+        elif story.ref is not None and story.ref.precision == "day":
+            year, month, anchor, from_ref = story.ref.date.year, story.ref.date.month, "ref_date", True
+        else:
+            return _unknown(point)
+        certainty = "inferred"
+    else:
+        year, anchor, certainty, from_ref = _year_of(point, piece, story)
+    if year is None:
+        return _unknown(point)
+    resolved = _build(point, year, month)
+    if resolved is None:
+        return None
+    if from_ref and story.ref is not None:
+        resolved = _nudge_by_tense(point, year, month, resolved, piece, story)
+    if point.weekday_note is not None:
+        resolved = _fit_weekday(point, resolved, story)
+    resolved.anchor = anchor
+    resolved.certainty = certainty
+    return resolved
+
+
+def _fit_weekday(point: Point, resolved: Resolved, story: Story) -> Resolved:
+    """14日(周三) said on 13 September 2016: the 14th that is a Wednesday (September's), the
+    month (or, with a month, the year) next to the one read that makes the note true."""
+    day = resolved.time.start_date
+    if day is None or resolved.time.granularity != "day" or day.isoweekday() == point.weekday_note:
+        return resolved
+    if point.year is not None and point.year.stated:
+        return resolved  # a full date: the written date wins over its note
+    candidates = []
+    for step in (-1, 1):
+        if point.month is None:
+            y, m = cal.add_months(day.year, day.month, step)
+        else:
+            y, m = day.year + step, day.month
+        if 1 <= y <= 9999 and day.day <= cal.last_day(y, m):
+            candidates.append(date(y, m, day.day))
+    fitting = [c for c in candidates if c.isoweekday() == point.weekday_note]
+    if not fitting:
+        return resolved
+    ref_day = story.ref_day() or day
+    return day_value(min(fitting, key=lambda c: abs((c - ref_day).days)))
+
+
+def _nudge_by_tense(point: Point, year, month, resolved: Resolved, piece: Piece, story: Story) -> Resolved:
+    """A month already past under 将 means next year's; one still ahead under 了 means last year's."""
+    ref_day = story.ref.date
+    if story.ref.precision != "day":
+        return resolved
+    tense, cue_before = story.tense_cue(piece.start, piece.end)
+    start, end = resolved.time.start_date, resolved.time.end_date
+    if start is None or end is None:
+        return resolved
+    if tense == 0:
+        return _nearest_round(point, year, month, resolved, ref_day)
+    # 已于12月 moves a December still ahead to last year; 圣诞节前夕…已布置好 keeps a date only
+    # days ahead, the 已 is about the preparations.
+    margin = timedelta(0) if cue_before else PAST_MARGIN
+    bare_day = _bare_day(point) and not isinstance(point.holiday, FixedHoliday)
+    if tense > 0 and end < ref_day:
+        shifted = _shift_bare(point, year, month, +1, bare_day)
+    elif tense < 0 and start > ref_day + margin:
+        shifted = _shift_bare(point, year, month, -1, bare_day)
+    else:
+        return resolved
+    return shifted or resolved
+
+
+# A date at least nine months past that comes round within about three months is the coming one.
+_LONG_PAST, _SOON = timedelta(days=270), timedelta(days=100)
+
+
+def _nearest_round(point: Point, year: int, month: int | None, resolved: Resolved, ref_day: date) -> Resolved:
+    """With no tense cue, a month or holiday long past that comes round again soon is the coming
+    one (said in late November, 春节 and 2月初 are next year's). Parts of a year (年底) stay put,
+    and a date ahead stays ahead (said in January, 12月 is this December)."""
+    if point.only_year_part or _bare_day(point):
+        return resolved
+    if resolved.time.end_date < ref_day - _LONG_PAST:
+        other = _build(point, year + 1, month)
+        if other is not None and other.time.start_date <= ref_day + _SOON:
+            return other
+    return resolved
+
+
+def _shift_bare(point: Point, year, month, step, bare_day) -> Resolved | None:
+    if bare_day:
+        year, month = cal.add_months(year, month, step)
+        return _build(point, year, month)
+    return _build(point, year + step, month)
+
+
+def _build(point: Point, year: int, month: int | None) -> Resolved | None:
+    """Value and interval of a point once its year (and month) are known."""
+    if not 1 <= year <= 9999:
+        raise Unresolvable
+    day = _day_number(point)
+    if point.holiday is not None:
+        days = holiday_interval(point.holiday, year)
+        if days is None:
+            raise Unresolvable
+        return day_value(days[0]) if days[0] == days[1] else days_value(*days)
+    if month is not None:
+        if not 1 <= month <= 12:
+            raise Unresolvable
+        if point.day is not None and point.day.nth is not None:
+            n, weekday = point.day.nth
+            found = cal.nth_weekday(year, month, weekday - 1, n)
+            if found.month != month:
+                raise Unresolvable  # 第五个星期一 in a month with four
+            return day_value(found)
+        if day is not None:
+            if not cal.valid_date(year, month, day):
+                raise Unresolvable
+            return day_value(date(year, month, day))
+        first, last = cal.month_span(year, month)
+        value, mod = f"{year:04d}-{month:02d}", None
+        part = point.month_part
+        if part is not None:
+            mod = part.mod
+            first = date(year, month, part.first)
+            last = date(year, month, part.last or cal.last_day(year, month))
+        return Resolved(TimeValue("DATE", value, mod, "month", first, last), coords=(year, month, None))
+    if day is not None:
+        raise Unresolvable  # a day with no month to hang on
+    return _year_value(point.year_part, year)
+
+
+def _year_value(part, year: int) -> Resolved:
+    """A year, or a part of it: 2025, 2025-H1, 2025-Q1, 2025-SU, 2025 + END (年底)."""
+    if isinstance(part, Half):
+        h = part.number
+        first, last = date(year, 1 if h == 1 else 7, 1), date(year, 6 if h == 1 else 12, 30 if h == 1 else 31)
+        return Resolved(TimeValue("DATE", f"{year:04d}-H{h}", None, "half", first, last), coords=(year, None, None))
+    if isinstance(part, Quarters):
+        q1, q2 = part.first, part.last
+        first = date(year, 3 * q1 - 2, 1)
+        last = date(year, 3 * q2, cal.last_day(year, 3 * q2))
+        value = f"{year:04d}-Q{q1}" if q1 == q2 else f"{year:04d}-Q{q1}/{year:04d}-Q{q2}"
+        return Resolved(TimeValue("DATE", value, None, "quarter", first, last), coords=(year, None, None))
+    if isinstance(part, Season):
+        return _season(part.code, year)
+    if isinstance(part, Months):
+        first, last = date(year, part.first, 1), date(year, part.last, cal.last_day(year, part.last))
+        value = f"{year:04d}-{part.first:02d}"
+        if part.last != part.first:
+            value += f"/{year:04d}-{part.last:02d}"
+        return Resolved(TimeValue("DATE", value, None, "month", first, last), coords=(year, None, None))
+    value, mod = f"{year:04d}", None
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    if isinstance(part, FuzzyYearPart):
+        mod = part.mod
+        first, last = date(year, *part.first), date(year, *part.last)
+    return Resolved(TimeValue("DATE", value, mod, "year", first, last), coords=(year, None, None))
+
+
+def days_value(first: date, last: date) -> Resolved:
+    """A run of days (春节假期, 斋月): a range of two days, at day granularity."""
+    return Resolved(TimeValue("DATE", f"{first.isoformat()}/{last.isoformat()}", None, "day", first, last),
+                    coords=(first.year, first.month, first.day))
+
+
+def day_value(day: date) -> Resolved:
+    return Resolved(TimeValue("DATE", day.isoformat(), None, "day", day, day),
+                    coords=(day.year, day.month, day.day))
+
+
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11)}
+
+
+def _season(code: str, year: int) -> Resolved:
+    if code == "WI":
+        first = date(year, 12, 1)
+        last = date(year + 1, 2, cal.last_day(year + 1, 2))
+    else:
+        a, b = _SEASON_MONTHS[code]
+        first, last = date(year, a, 1), date(year, b, cal.last_day(year, b))
+    return Resolved(TimeValue("DATE", f"{year:04d}-{code}", None, "season", first, last),
+                    coords=(year, None, None))
+
+
+def _unknown(point: Point) -> Resolved:
+    """No reference date and nothing in the story: say the year is unknown, do not guess."""
+    month = point.month.number if point.month is not None else None
+    day = _day_number(point)
+    part = point.year_part
+    if point.holiday is not None:
+        if isinstance(point.holiday, FixedHoliday):
+            value, gran = f"XXXX-{point.holiday.month:02d}-{point.holiday.day:02d}", "day"
+        else:
+            value, gran = "XXXX-XX-XX", "day"
+    elif month is not None and day is not None:
+        if not 1 <= month <= 12 or not 1 <= day <= cal.last_day(2000, month):
+            raise Unresolvable
+        value, gran = f"XXXX-{month:02d}-{day:02d}", "day"
+    elif month is not None:
+        value, gran = f"XXXX-{month:02d}", "month"
+    elif day is not None:
+        value, gran = f"XXXX-XX-{day:02d}", "day"
+    elif isinstance(part, Half):
+        value, gran = f"XXXX-H{part.number}", "half"
+    elif isinstance(part, Quarters) and part.first == part.last:
+        value, gran = f"XXXX-Q{part.first}", "quarter"
+    elif isinstance(part, Season):
+        value, gran = f"XXXX-{part.code}", "season"
+    elif point.day is not None or point.weekday is not None or point.week is not None or point.weekend:
+        value, gran = "XXXX-XX-XX", "day"
+    elif point.month is not None:
+        value, gran = "XXXX-XX", "month"
+    else:
+        value, gran = "XXXX", "year"
+    mod = None
+    if isinstance(part, FuzzyYearPart):
+        mod = part.mod
+    elif point.month_part is not None:
+        mod = point.month_part.mod
+    return Resolved(TimeValue("DATE", value, mod, gran), None, "inferred", None)
+
+
+def _relative_day(point: Point, story: Story) -> Resolved:
+    ref_day = story.ref_day()
+    if ref_day is None:
+        return _unknown(point)
+    day = ref_day + timedelta(days=point.day.rel)
+    check = point.day.check
+    if check and check != day.day:
+        # 今(20)日 when the reference date is not the 20th: trust the number, in the reference month.
+        if not cal.valid_date(ref_day.year, ref_day.month, check):
+            raise Unresolvable
+        day = date(ref_day.year, ref_day.month, check)
+    resolved = day_value(day)
+    resolved.anchor, resolved.certainty = "ref_date", "relative"
+    return resolved
+
+
+def _week(point: Point, piece: Piece, story: Story) -> Resolved:
+    ref_day = story.ref_day()
+    if ref_day is None:
+        return _unknown(point)
+    monday = cal.week_monday(ref_day)
+    if point.week is not None:
+        monday += timedelta(weeks=point.week.rel)
+    resolved = _week_value(point, monday)
+    if point.week is None and point.week_part is None:
+        tense = story.tense(piece.start, piece.end)
+        if tense > 0 and resolved.time.end_date < ref_day:
+            resolved = _week_value(point, monday + timedelta(weeks=1))
+        elif tense < 0 and resolved.time.start_date > ref_day:
+            resolved = _week_value(point, monday - timedelta(weeks=1))
+    resolved.anchor, resolved.certainty = "ref_date", "relative"
+    return resolved
+
+
+def _week_value(point: Point, monday: date) -> Resolved:
+    week = cal.iso_week_value(monday)
+    if point.week_part is not None:
+        part = point.week_part
+        first, last = monday + timedelta(days=part.first - 1), monday + timedelta(days=part.last - 1)
+        return Resolved(TimeValue("DATE", week, part.mod, "week", first, last),
+                        coords=(first.year, first.month, None))
+    if point.weekday:
+        return day_value(monday + timedelta(days=point.weekday - 1))
+    if point.weekend:
+        first, last = monday + timedelta(days=5), monday + timedelta(days=6)
+        return Resolved(TimeValue("DATE", f"{week}-WE", None, "week", first, last),
+                        coords=(first.year, first.month, None))
+    return Resolved(TimeValue("DATE", week, None, "week", monday, monday + timedelta(days=6)),
+                    coords=(monday.year, monday.month, None))
+
+
+def _time_only(piece: Piece, story: Story) -> Resolved:
+    """上午10时 alone: the date written before it in the sentence, else the reference date."""
+    prev = story.previous(piece.start, scope="sentence", need_day=True)
+    if prev is not None:
+        day = date(prev.year, prev.month, prev.day)
+        resolved, anchor = day_value(day), prev.id
+    elif story.ref_day() is not None:
+        resolved, anchor = day_value(story.ref_day()), "ref_date"
+    else:
+        resolved, anchor = Resolved(TimeValue("DATE", "XXXX-XX-XX", None, "day")), None
+    resolved.anchor, resolved.certainty = anchor, "inferred"
+    return resolved
+
+
+def finish(resolved: Resolved, point: Point, story: Story) -> Resolved:
+    """Add the time of day, mods from suffixes, the qualifier, and 以来/至今 ranges."""
+    time = resolved.time
+    updates: dict = {}
+    shift = point.day_shift
+    if shift and time.granularity == "day" and time.start_date is not None:
+        day = time.start_date + timedelta(days=shift)
+        time = resolved.time = replace(time, value=day.isoformat(), start_date=day, end_date=day)
+        resolved.coords = (day.year, day.month, day.day)
+    if point.clock is not None or point.daypart is not None:
+        if point.clock is not None:
+            hour = _afternoon(point.clock.hour, point.daypart)
+            clock = f"T{hour:02d}:{point.clock.minute:02d}"
+            granularity = "minute" if point.clock.minute else "hour"
+        else:
+            clock = f"T{point.daypart}"
+            granularity = "daypart"
+        value = time.value + clock
+        updates.update(type="TIME", value=value, granularity=granularity, datetime=value)
+    mod = time.mod or point.mod or ("APPROX" if point.approx else None)
+    if mod != time.mod:
+        updates["mod"] = mod
+        if mod == "APPROX" and resolved.certainty == "stated":
+            resolved.certainty = "approximate"
+    if point.qualifier:
+        updates["qualifier"] = point.qualifier
+    if point.since:
+        end_value = story.ref.iso() if story.ref else "PRESENT_REF"
+        end_day = story.ref.date if story.ref and story.ref.precision == "day" else None
+        if story.ref and story.ref.precision == "year":
+            end_day = date(story.ref.date.year, 12, 31)
+        if end_day is not None and time.start_date is not None and end_day < time.start_date:
+            updates["mod"] = "ON_OR_AFTER"  # 明年以来: since a date still ahead, not a range back
+        else:
+            updates.update(value=f"{time.value}/{end_value}", end_date=end_day, mod=None)
+    if updates:
+        resolved.time = replace(time, **updates)
+    return resolved
+
+
+def _afternoon(hour: int, daypart: str | None) -> int:
+    """昨晚8点 is 20:00: a clock hour read in the part of the day written before it."""
+    if daypart in ("AF", "EV") and 1 <= hour < 12:
+        return hour + 12
+    if daypart == "NI" and 6 <= hour < 12:
+        return hour + 12
+    if daypart == "MI" and 1 <= hour <= 2:
+        return hour + 12
+    return hour
+
+
+# --- eras -------------------------------------------------------------------------------
+
+def _century(point: Point, story: Story) -> Resolved:
+    century = point.century
+    if century.rel is not None:
+        if story.ref is None:
+            return Resolved(TimeValue("DATE", "XX", None, "century"), None, "relative")
+        ordinal = story.ref.date.year // 100 + 1 + century.rel
+        anchor, certainty = "ref_date", "relative"
+    else:
+        ordinal, anchor, certainty = century.number, None, "stated"
+    base = (ordinal - 1) * 100
+    first, last = base, base + 99
+    mod = century.mod
+    if mod:
+        first, last = {"START": (base, base + 9), "MID": (base + 40, base + 59),
+                       "END": (base + 90, base + 99)}[mod]
+    if base < 0 or first < 1:
+        raise Unresolvable
+    time = TimeValue("DATE", f"{ordinal - 1:02d}", mod, "century", date(first, 1, 1), date(last, 12, 31))
+    return Resolved(time, anchor, certainty, None)
+
+
+def _decade(point: Point, story: Story) -> Resolved:
+    decade_words = point.decade
+    anchor, certainty = None, "stated"
+    if decade_words.number is not None:
+        decade = decade_words.number
+    else:
+        tens = decade_words.short
+        if story.ref is not None:
+            decade = 200 + tens if 2000 + 10 * tens <= story.ref.date.year else 190 + tens
+            anchor, certainty = "ref_date", "inferred"
+        else:
+            decade = 200 + tens if tens <= 1 else 190 + tens
+            certainty = "inferred"
+    base = decade * 10
+    first, last, mod = base, base + 9, decade_words.mod
+    if mod:
+        first, last = {"START": (base, base + 3), "MID": (base + 4, base + 6),
+                       "END": (base + 7, base + 9)}[mod]
+    time = TimeValue("DATE", f"{decade:03d}", mod, "decade", date(first, 1, 1), date(last, 12, 31))
+    return Resolved(time, anchor, certainty, None)
+
+
+__all__ = ["resolve_point", "day_value", "PAST_MARGIN"]

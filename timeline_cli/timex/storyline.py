@@ -1,0 +1,142 @@
+"""The story around a piece: paragraphs, sentences, the dates resolved so far, and the tense.
+
+Pieces are resolved in text order, because the story matters: 同年 and 随后 look back at
+the nearest earlier date, a bare 6月份 takes the year of the paragraph it sits in, and only
+when the story says nothing does the reference date decide (nudged by the tense of the
+clause: 将 forward, 了/已 back).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from ..model import RefDate, TimeValue
+from .lexicon import alternation, lexicon
+
+_CLAUSE_BREAK = re.compile(r"[，,。；;！!？?\n]")
+_SENTENCE_BREAK = re.compile(r"[。！!？?\n]")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n")
+_LOOK_BACK = 200  # dates a story word may look back over
+# A date only days ahead stays ahead under 已/了 (圣诞节前夕…已布置好): the cue is about preparations.
+PAST_MARGIN = timedelta(days=14)
+
+
+class Unresolvable(Exception):
+    """The words are not a real date (2月30日, 民国0年): drop the mention."""
+
+
+@dataclass(frozen=True, slots=True)
+class StoryPoint:
+    id: str
+    start: int
+    time: TimeValue
+    paragraph: int
+    sentence: int
+    year: int
+    month: int | None
+    day: int | None
+
+
+@dataclass(slots=True)
+class Resolved:
+    time: TimeValue
+    anchor: str | None = None
+    certainty: str = "stated"
+    coords: tuple[int, int | None, int | None] | None = None  # year, month, day for the story
+
+
+class Story:
+    """What resolution needs to know about the text around a piece."""
+
+    def __init__(self, view: str, ref: RefDate | None):
+        self.view = view
+        self.ref = ref
+        self.points: list[StoryPoint] = []
+        self._paragraphs = [m.end() for m in _PARAGRAPH_BREAK.finditer(view)]
+        self._sentences = [m.end() for m in _SENTENCE_BREAK.finditer(view)]
+
+    def paragraph(self, offset: int) -> int:
+        return bisect_right(self._paragraphs, offset)
+
+    def sentence(self, offset: int) -> int:
+        return bisect_right(self._sentences, offset)
+
+    def previous(self, at: int, *, scope: str = "story", need_month: bool = False,
+                 need_day: bool = False) -> StoryPoint | None:
+        """The date a story word at offset `at` refers back to.
+
+        Within the same sentence, the nearest earlier date. Before that, the first date of
+        the nearest earlier sentence that has one: a sentence's leading date is its topic
+        (2023年3月，…押后至2025年年底。同年8月 → 2023), later ones are complements.
+        `scope` limits the search to the sentence or paragraph of `at`.
+        """
+        sentence, paragraph = self.sentence(at), self.paragraph(at)
+        found: StoryPoint | None = None
+        # Points arrive in text order: walk back from the newest, at most _LOOK_BACK of them,
+        # so resolution stays linear in the number of dates however long the text.
+        for steps, point in enumerate(reversed(self.points)):
+            if steps >= _LOOK_BACK:
+                break
+            if point.start >= at:
+                continue
+            if found is not None and point.sentence != found.sentence:
+                break  # `found` is the first usable date of its sentence
+            if (need_month and point.month is None) or (need_day and point.day is None):
+                continue
+            if point.sentence == sentence:
+                return point
+            if scope == "sentence" or (scope == "paragraph" and point.paragraph != paragraph):
+                return None
+            found = point
+        return found
+
+    def ref_day(self) -> date | None:
+        if self.ref is None or self.ref.precision != "day":
+            return None
+        return self.ref.date
+
+    def tense(self, start: int, end: int) -> int:
+        return self.tense_cue(start, end)[0]
+
+    def tense_cue(self, start: int, end: int) -> tuple[int, bool]:
+        """(direction, whether the cue came before the date) — see tense()."""
+        clause_start = start - 60
+        for m in _CLAUSE_BREAK.finditer(self.view, max(0, start - 60), start):
+            clause_start = m.end()
+        clause_start = max(clause_start, 0)
+        own_end = stop = end
+        for step in range(2):
+            m = _CLAUSE_BREAK.search(self.view, stop, stop + 80)
+            stop = m.end() if m else min(len(self.view), stop + 80)
+            if step == 0:
+                own_end = stop
+            if m is None or m.group() in "。！!？?\n":
+                break
+        pattern, direction = _tense_cues()
+        best: tuple[int, int, bool] | None = None
+        for m in pattern.finditer(self.view, clause_start, start):
+            best = (start - m.end(), direction[m.group()], True)  # the last one before is the nearest
+        for m in pattern.finditer(self.view, end, stop):
+            sign = direction[m.group()]
+            if sign > 0 and m.start() >= own_end:
+                continue
+            if best is None or m.start() - end < best[0]:
+                best = (m.start() - end, sign, False)
+            break
+        return (0, False) if best is None else (best[1], best[2])
+
+    # tense(): +1 when the words around look ahead (将, 计划), -1 when they look back (了, 已),
+    # else 0. Past cues count in the mention's clause and the one after it (周三，央行宣布了降准
+    # puts the verb after the comma); future cues only in its own clause, since a plan in the
+    # next clause (于10月1日就任，并宣布将于…) is usually another event. The nearest cue wins.
+
+
+@lru_cache(maxsize=1)
+def _tense_cues() -> tuple[re.Pattern, dict[str, int]]:
+    cues = lexicon()["tense"]
+    direction = {word: 1 for word in cues["future"]} | {word: -1 for word in cues["past"]}
+    return re.compile(alternation(direction)), direction
