@@ -16,11 +16,17 @@ from dataclasses import fields, is_dataclass
 from datetime import date, time
 from functools import cache
 
+from ..errors import ToolError
 from ..model import Actor, Document, Event, EventDate, Evidence, Mention, RefDate, TimeValue
 
 
-class StoreError(Exception):
-    """A stored row that cannot be what it claims to be."""
+class StoreError(ToolError):
+    """A stored row that cannot be what it claims to be: a damaged or foreign store (exit 2)."""
+
+    exit_code = 2
+
+    def __init__(self, message: str):
+        super().__init__(f"damaged index or dataset: {message}")
 
 
 def dumps(value) -> str:

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..errors import ToolError
-from ..model import Document, Event, Mention
+from ..model import Document, Event, Mention, RefDate
 from . import codec
 
 _FAR = date.max  # where an event without a date sorts, as events.merge.sort_events puts it
@@ -44,7 +44,10 @@ CREATE TABLE sources (
     path TEXT NOT NULL,                -- as shown in every output
     stamp TEXT NOT NULL,               -- size and modification time of the file and its sidecar
     digest TEXT NOT NULL,              -- SHA-256 of the bytes read (and the sidecar's)
-    document TEXT NOT NULL,            -- the Document, without its text (codec)
+    script TEXT NOT NULL,              -- the Document's fields (no text): path above, these, its RefDate
+    encoding TEXT NOT NULL,
+    title TEXT,
+    ref TEXT,                          -- the RefDate (codec), or NULL
     unresolved_events INTEGER NOT NULL,
     unresolved_mentions INTEGER NOT NULL
 );
@@ -283,9 +286,10 @@ class Writer:
         unresolved_events = any(e.date.value.startswith("XXXX") for e in analysis.events)
         unresolved_mentions = any(m.value.startswith("XXXX") for m in analysis.mentions)
         cursor = self._execute(
-            "INSERT INTO sources (key, position, path, stamp, digest, document, unresolved_events, "
-            "unresolved_mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (key, position, doc.path, stamp, digest, codec.dumps(doc), unresolved_events, unresolved_mentions))
+            "INSERT INTO sources (key, position, path, stamp, digest, script, encoding, title, ref, "
+            "unresolved_events, unresolved_mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (key, position, doc.path, stamp, digest, doc.script, doc.encoding, doc.title,
+             codec.dumps(doc.ref) if doc.ref is not None else None, unresolved_events, unresolved_mentions))
         source = cursor.lastrowid
         self.db.executemany("INSERT INTO mentions VALUES (?, ?, ?)",
                             [(source, i, codec.dumps(m)) for i, m in enumerate(analysis.mentions)])
@@ -381,9 +385,20 @@ class Reader:
         return dict(self._execute("SELECT key, value FROM meta"))
 
     def documents(self) -> list[StoredDocument]:
-        return [StoredDocument(source, codec.loads(Document, data), bool(ue), bool(um))
-                for source, data, ue, um in self._execute(
-                    "SELECT id, document, unresolved_events, unresolved_mentions FROM sources ORDER BY position")]
+        """Every document in input order, built from its columns (references shared when equal:
+        a collection has few distinct publication dates)."""
+        refs: dict[str, RefDate] = {}
+        stored = []
+        for source, path, script, encoding, title, ref, ue, um in self._execute(
+                "SELECT id, path, script, encoding, title, ref, unresolved_events, unresolved_mentions "
+                "FROM sources ORDER BY position"):
+            if ref is not None and ref not in refs:
+                refs[ref] = codec.loads(RefDate, ref)
+            if not isinstance(path, str) or not isinstance(script, str) or not isinstance(encoding, str):
+                raise IndexError(f"{self.path}: the index file is damaged; build it again into a new file")
+            document = Document(path, "", refs[ref] if ref is not None else None, script, encoding, title)
+            stored.append(StoredDocument(source, document, bool(ue), bool(um)))
+        return stored
 
     def errors(self) -> list[tuple[int, str, str]]:
         return list(self._execute("SELECT position, path, reason FROM errors ORDER BY position"))
