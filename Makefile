@@ -10,7 +10,7 @@ BIN    := $(VENV)/bin
 $(BIN)/timeline: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet .
 	touch $@
 
 $(VENV)/.test-tools: $(BIN)/timeline
