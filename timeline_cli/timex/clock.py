@@ -92,6 +92,11 @@ def build_clock(m, ctx):
     hour, minute = int(m.group("ch")), int(m.group("cm"))
     if hour > 24 or minute > 59:
         return None
+    half = m.group("ampm")
+    if half:  # 12:17am is 00:17, 05:52 PM 17:52
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if half[0] in "Pp" else 0)
     return found(m, Point(clock=Clock(hour % 24, minute)), (LEVEL["clock"], LEVEL["clock"]))
 
 
@@ -123,13 +128,13 @@ def _rules() -> tuple[Rule, ...]:
                                        + _CLOCK_RANGE_END), build_clock_range, 3, needs="时点",
              examples=("凌晨1至4時", "下午2点到5点")),
         Rule("clock", re.compile(starts("0-9", r"(?<![\d:.比])(?P<ch>[01]?\d|2[0-4]):(?P<cm>[0-5]\d)(?::[0-5]\d)?(?![\d:])"
-                                        r"(?:时(?![间候代期]))?")),
+                                        r"(?:\s?(?P<ampm>[AaPp]\.?[Mm]\.?)(?![A-Za-z])|时(?![间候代期]))?")),
              build_clock, 3, needs=":", anchoring=Anchoring(":", 3, 8), examples=("14:30", "09:30")),
         Rule("daypart", re.compile(dayparts), build_daypart, 0, examples=("凌晨", "傍晚")),
         Rule("daypart-short", re.compile(starts("早晚夜", r"(?<=[日号天])(?P<sdp>[早晚夜])"
                                                 + not_followed_by("short_daypart_after"))),
              build_short_daypart, 0, anchoring=Anchoring("早晚夜", 1, 4), examples=("12月6日晚", "12月6日晚7点半")),
-        Rule("qualifier", re.compile(alternation(lex["qualifier"])), build_qualifier, 1, needs="时",
+        Rule("qualifier", re.compile(r"(?<![A-Za-z])(?:" + alternation(lex["qualifier"]) + r")(?![A-Za-z])"), build_qualifier, 1, needs="时T",
              examples=("当地时间11月19日", "當地時間19日下午")),
     )
 

@@ -63,6 +63,8 @@ REFINERS = {
     "offset": "a length that 前/后/以后/再过 make a date that far away (5年后: duration+offset)",
     "span": "a length that 过去/未来/以来 anchor on the reference date (过去10年: duration+span)",
     "bare-end": "a bare weekday or day as a range's second end (周一至五, 2月13到15)",
+    "date": "the date in brackets after a day word or a weekday (今天(28日), 周二（16 日）)",
+    "holiday": "a holiday's name right after its date (10月1日国庆假期): the date's mention",
 }
 
 
@@ -83,6 +85,7 @@ def compose(pieces: list[Piece], view: str) -> list[Piece]:
     pieces = _join_durations(pieces, view)
     pieces = _share_into_ranges(pieces, view)
     pieces = _join_points(pieces, view)
+    pieces = _join_bracketed(pieces, view)
     pieces = [p for p in pieces if not (isinstance(p.what, Point) and p.what.weak)]
     pieces = _drop_covered(_read_suffixes(pieces, view))
     return _sets_take_their_times(_join_ranges(pieces, view), view)
@@ -160,6 +163,61 @@ def _apposition_end(prev: Piece, piece: Piece, view: str) -> int | None:
     return end
 
 
+def _bracketed_date(prev: Piece, piece: Piece, view: str) -> bool:
+    """今天(28日), 明日（10日）, 今早(7 月 3 日), 周二（16 日）, 上周三(10月12日): a day word or a weekday
+    with the date in brackets after it. The bracketed date says which day; a day word keeps its
+    part of the day, a weekday becomes the note that picks the date's month (14日(周三))."""
+    word, date = prev.what, piece.what
+    if (view[prev.end:piece.start] not in _OPEN or view[piece.end:piece.end + 1] not in _CLOSE
+            or date.day is None or date.day.number is None or date.clock is not None or date.daypart is not None
+            or date.weekday is not None or word.month is not None or word.year is not None
+            or word.clock is not None or word.holiday is not None):
+        return False
+    if word.day is not None and word.day.rel is not None:
+        if date.month is None and date.year is None:
+            word.day.check = date.day.number  # 今天(28日): the number wins if the two disagree
+            return True
+    elif word.weekday is None or word.day is not None:
+        return False
+    else:
+        word.weekday_note, word.weekday, word.week = word.weekday, None, None
+    word.day, word.month, word.year = date.day, date.month, date.year
+    return True
+
+
+def _weekday_note(piece: Piece, view: str) -> bool:
+    """10/18(六), 10月18日（日）: a weekday alone in brackets after a dated day is its note."""
+    date, end = piece.what, piece.end
+    number = WEEKDAY_NUMBERS.get(view[end + 1:end + 2])
+    if (number is None or view[end + 2:end + 3] not in _CLOSE or date.day is None or date.day.number is None
+            or date.clock is not None or date.daypart is not None or date.weekday_note is not None):
+        return False
+    date.weekday_note = number
+    piece.end = end + 3
+    return True
+
+
+def _join_bracketed(pieces: list[Piece], view: str) -> list[Piece]:
+    """今天(28日), 周二（16 日）: one piece each, once the dates in brackets are whole (1月 + 23日);
+    then a time after the bracket joins it (今天(1月23日)6时)."""
+    out: list[Piece] = []
+    joined = False
+    for piece in pieces:
+        if view[piece.end:piece.end + 1] in _OPEN and type(piece.what) is Point:
+            joined = _weekday_note(piece, view) or joined
+        prev = out[-1] if out else None
+        if (prev is not None and piece.start == prev.end + 1 and type(prev.what) is Point
+                and type(piece.what) is Point and piece.levels[1] == LEVEL["day"]
+                and _bracketed_date(prev, piece, view)):
+            prev.levels = (min(prev.levels[0], piece.levels[0]), max(prev.levels[1], LEVEL["day"]))
+            prev.end = piece.end + 1
+            prev.rule += "+date"
+            joined = True
+            continue
+        out.append(piece)
+    return _join_points(out, view) if joined else out
+
+
 def _time_after_day(prev: Piece, piece: Piece, view: str) -> bool:
     """明天下午, 5月3日的晚上8点, 三天后的3时: a time of day on the day before it. Across 的 the
     time must say more than a bare hour (明天的3点 may be a count)."""
@@ -206,6 +264,17 @@ def _join_points(pieces: list[Piece], view: str) -> list[Piece]:
                 prev.end = end
                 prev.rule = f"{prev.rule}+{piece.rule}"
                 continue
+            elif (piece.what.holiday is not None and piece.start == prev.end and prev.levels[1] == day
+                  and prev.what.day is not None and prev.what.day.number is not None and prev.what.clock is None):
+                prev.end = piece.end  # 10月1日国庆假期: the holiday's name only says what the day is
+                prev.rule += "+holiday"
+                continue
+            elif prev.levels[0] == LEVEL["clock"] and piece.levels[0] == LEVEL["year"] and piece.levels[1] == day:
+                # 12:17am 27/09/2025: a page stamp that gives the time first
+                joined = _adjacent(prev, piece, view) and not prev.what.overlaps(piece.what)
+                if joined:
+                    prev.levels = (piece.levels[0], piece.levels[0])  # levels[1] is set below
+                    piece.levels = (piece.levels[0], LEVEL["clock"])
             else:
                 joined = (prev.levels[1] < piece.levels[0] and _adjacent(prev, piece, view)
                           and not prev.what.overlaps(piece.what))

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 from .fragments import (
-    excluded_after,
     excluded_before,
     mid,
     not_followed_by,
@@ -111,12 +110,11 @@ def build_month_part(m, ctx):
 
 def build_reference(m, ctx):
     word, view, start, end = m.group(0), m.string, m.start(), m.end()
-    if word == "现在" and excluded_before("present_before", view, start):
-        return None  # 出现在 (appear at)
-    if word == "将来" and excluded_after("future_after", view, end):
-        return None  # 将来自 (will come from)
-    before = view[start - 1:start]
-    if word == "之前" and before not in ("", "\n", "，", ",", "。", "；", ";", "："):
+    context = lexicon()["reference_not"].get(word)
+    if context is not None and (view[end:end + 1] in context.get("after", ())
+                                or view[start - 1:start] in context.get("before", ())):
+        return None  # 出现在 (appear at), 将来自 (will come from), 从前天 (since the day before yesterday)
+    if word == "之前" and view[start - 1:start] not in ("", "\n", "，", ",", "。", "；", ";", "：", " "):
         return None  # 加入Meta之前: before an event, not "previously"
     if word == "最近" and (view[end:end + 1] == "的" or re.search("[离距]", view[max(0, start - 6):start])):
         return None  # 最近的医学中心, 离地球最近: nearest, not recently

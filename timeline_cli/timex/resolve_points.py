@@ -155,12 +155,15 @@ def _calendar(point: Point, piece: Piece, story: Story) -> Resolved | None:
 
 def _fit_weekday(point: Point, resolved: Resolved, story: Story) -> Resolved:
     """14日(周三) said on 13 September 2016: the 14th that is a Wednesday (September's), the
-    month (or, with a month, the year) next to the one read that makes the note true."""
+    month (or, with a month, the year) next to the one read that makes the note true, or the
+    reference year or one next to it (10/18(六) in a schedule after a paragraph about 2007 is this
+    year's): of those, the one nearest the reference date."""
     day = resolved.time.start_date
     if day is None or resolved.time.granularity != "day" or day.isoweekday() == point.weekday_note:
         return resolved
     if point.year is not None and point.year.stated:
         return resolved  # a full date: the written date wins over its note
+    ref_day = story.ref_day() or day
     candidates = []
     for step in (-1, 1):
         if point.month is None:
@@ -169,10 +172,13 @@ def _fit_weekday(point: Point, resolved: Resolved, story: Story) -> Resolved:
             y, m = day.year + step, day.month
         if 1 <= y <= 9999 and day.day <= cal.last_day(y, m):
             candidates.append(date(y, m, day.day))
+    if point.month is not None and story.ref_day() is not None:
+        for y in (ref_day.year - 1, ref_day.year, ref_day.year + 1):
+            if 1 <= y <= 9999 and cal.valid_date(y, day.month, day.day):
+                candidates.append(date(y, day.month, day.day))
     fitting = [c for c in candidates if c.isoweekday() == point.weekday_note]
     if not fitting:
         return resolved
-    ref_day = story.ref_day() or day
     return day_value(min(fitting, key=lambda c: abs((c - ref_day).days)))
 
 
