@@ -86,8 +86,9 @@ def build_day(m, ctx):
     return found(m, Point(day=Day(day)), (LEVEL["day"], LEVEL["day"]))
 
 
-# 3月5 beside a date word or at the end (10月22出生, 1月3至2月10) is a day without 日.
-_MONTH_DAY_NEXT = r"(?![\d.%:])(?=\s?(?:[至到\-~—，,。；;、（(]|出生|举行|召开|开幕|上映|发布|起|前|后|$))"
+# 3月5 is a day without 日 (10月22出生, 1月3至2月10, 最迟11月11解散) unless a measure word or a
+# unit follows (3月5家, 1月3人: month_day_after in the lexicon).
+_MONTH_DAY_NEXT = r"(?![\d.%:/A-Za-z])"
 # The rule finds the phrase from its 月 (a literal start is found fast); read_back checks the month.
 _MONTH_DAY = re.compile(
     r"(?:(?<![一二三四五六七八九十第])(?P<mdm>" + CN_MONTH + r")月(?P<mdd>" + CN_DAY + r")"

@@ -39,7 +39,7 @@ def build_clock_time(m, ctx):
         hour = pm_hour(part_word, hour)
     if not (0 <= hour <= 24 and 0 <= minute < 60) or (hour == 24 and minute):
         return None
-    point = Point(clock=Clock(hour % 24, minute), approx=bool(m.group("approx")), weak=weak)
+    point = Point(clock=Clock(hour % 24, minute), approx=bool(m.group("approx") or m.group("apx")), weak=weak)
     if part_word:
         point.daypart = lexicon()["daypart"][part_word]
         if hour == 12 and part_word in lexicon()["pm_dayparts"]["words"] and part_word not in ("下午", "晏昼", "下昼", "午后"):
@@ -117,8 +117,8 @@ def _rules() -> tuple[Rule, ...]:
     lex = lexicon()
     dayparts = alternation(lex["daypart"])
     return (
-        Rule("clock-time", re.compile(starts(first_chars(lex["daypart"]) + "0-9零一二两三四五六七八九十",
-            r"(?P<dp>" + dayparts + r"|(?<![今昨明前当每日号天])[早晚夜](?=\d|[一二三四五六七八九十]))?\s?(?:大约|约)?"
+        Rule("clock-time", re.compile(starts(first_chars(lex["daypart"]) + "近约大将接0-9零一二两三四五六七八九十",
+            r"(?P<dp>" + dayparts + r"|(?<![今昨明前当每日号天])[早晚夜](?=\d|[一二三四五六七八九十]))?\s?(?P<apx>大约|约|将近|接近|近)?\s?"
             r"(?<![\d.:])(?P<hour>[01]?\d|2[0-4]|[零一二两三四五六七八九十]{1,3})\s?(?P<hunit>时|点)"
             + not_followed_by("clock_after") +
             r"(?:(?P<minute>[0-5]?\d|[零一二三四五六七八九十]{1,3})分|(?P<hextra>半|[一1]刻|[三3]刻|整|钟))?"

@@ -226,10 +226,9 @@ def _time_after_day(prev: Piece, piece: Piece, view: str) -> bool:
     if isinstance(before, Point):  # a day and a time side by side are joined below; here only across 的
         if gap != "的" or prev.levels[1] != LEVEL["day"]:
             return False
-    elif isinstance(before, Offset):
-        if before.at is not None or before.length.unit != "D" or before.length.vague:
+    elif isinstance(before, (Offset, StoryDay)):  # 三天后下午, 3天前晚上近7时, 次日上午, 当晚8时
+        if isinstance(before, Offset) and (before.length.unit != "D" or before.length.vague):
             return False
-    elif isinstance(before, StoryDay):  # 次日上午, 当晚8时
         if before.at is not None and (before.at.clock is not None or before.at.overlaps(time)):
             return False
     else:
@@ -290,9 +289,7 @@ def _join_points(pieces: list[Piece], view: str) -> list[Piece]:
             prev.what.merge(piece.what.at)
             prev.levels = (prev.levels[0], LEVEL["daypart"])
         elif _time_after_day(prev, piece, view):
-            if isinstance(prev.what, Offset):
-                prev.what.at = piece.what
-            elif prev.what.at is None:  # a story day: 次日上午, 当晚8时
+            if prev.what.at is None:  # 三天后下午, 次日上午, 当晚8时
                 prev.what.at = piece.what
             else:
                 prev.what.at.merge(piece.what)

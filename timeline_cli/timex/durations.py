@@ -17,7 +17,7 @@ UNITS = {
     "个多星期": "W", "个周": "W", "个礼拜": "W", "个多礼拜": "W", "礼拜": "W", "天": "D", "日": "D", "个工作日": "D",
     "工作日": "D", "个交易日": "D", "交易日": "D", "小时": "H", "个小时": "H", "个多小时": "H", "个钟头": "H",
     "钟头": "H", "个钟": "H", "分钟": "MIN", "分半钟": "MIN", "刻钟": "MIN", "秒钟": "S", "秒": "S",
-    "个世纪": "CE", "个多世纪": "CE", "世纪": "CE", "周年": "Y", "个季度": "M",
+    "个世纪": "CE", "个多世纪": "CE", "世纪": "CE", "周年": "Y", "个季度": "M", "月": "M", "个年头": "Y",
 }
 _MORE_UNITS = ("个多月", "个多世纪", "个多星期", "个多礼拜", "个多小时")
 _HALF_UNITS = ("个半月", "分半钟")  # 两个半月, 一分半钟: and a half
@@ -216,7 +216,10 @@ def _rules() -> tuple[Rule, ...]:
     # 日 is the commonest unit that is no length (20日 is the 20th): only where _day_count may
     # accept it (两日, 40日 and more, 三日后, 30日内) does the pattern let it through.
     day_unit = r"日(?=[内前后来以之过])|(?<=[两俩几数多])日|(?<=[4-9]\d)日|(?<=\d\d\d)日"
-    units = alternation([w for w in UNITS if w != "日"]) + "|" + day_unit
+    # 月 without 个 is a month of the calendar (一月, 3月) except after 两/数/半 (两月内, 数月来,
+    # 半月后) and in 一月内, 几月来: within a month, for some months
+    month_unit = r"(?<=[两数半])月|(?<=几)月(?![几份])|(?<=[一几])月(?=[内以之来])"
+    units = alternation([w for w in UNITS if w not in ("日", "月")]) + "|" + day_unit + "|" + month_unit
     tail = (r"(?:\s?(?:到|至|——|-|–|—|~)\s?(?P<n2>" + NUM + r"))?"
             r"\s?(?P<more1>多|余|来)?(?P<halfmid>个半)?(?P<unit>" + units + r")"
             r"(?P<tail>半|多)?(?P<more3>余)?(?P<approx_tail>左右|以上|以下)?" + not_followed_by("duration_after") +

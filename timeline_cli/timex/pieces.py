@@ -321,12 +321,14 @@ class StoryAfter:  # 随后, 此后: not a date of its own; a cue the events sta
 @dataclass(slots=True, eq=False)
 class StorySame:  # 当时, 那时: the previous date in the story
     or_now: bool = False  # 此时, 此刻: the reference date when the story has no date yet
+    ahead: bool = False  # 届时: the latest date the story has named ahead of the reference date
 
 
 @dataclass(slots=True, eq=False)
 class StoryDay:  # 次日, 当天, 前一天
     days: int
     at: Point | None = None  # 当晚, 次日上午10时: the time of day on that day
+    or_ref: bool = False  # 当天, 前一天 before any date: counted from the reference date (次日 is not)
 
 
 @dataclass(slots=True, eq=False)

@@ -69,7 +69,7 @@ def resolve_with_cues(pieces: list[Piece], text: str, view: str,
             time=resolved.time, anchor=resolved.anchor, rule=piece.rule, certainty=resolved.certainty,
         )
         mentions.append(mention)
-        if resolved.coords is not None:
+        if resolved.coords is not None and not (isinstance(piece.what, StoryDay) and resolved.anchor == "ref_date"):
             year, month, day = resolved.coords
             story.points.append(StoryPoint(
                 mention_id, piece.start, resolved.time, story.paragraph(piece.start),
@@ -262,8 +262,9 @@ def _end_of_next_period(end: date, granularity: str) -> date:
 
 
 def _same(same: StorySame, piece: Piece, story: Story) -> Resolved | None:
-    """当时/那时: the previous date in the story, again; 此时 with none: the reference date."""
-    prev = story.previous(piece.start)
+    """当时/那时: the previous date in the story, again; 此时 with none: the reference date; 届时:
+    the latest date ahead of the reference date the story has named."""
+    prev = story.ahead(piece.start) if same.ahead else story.previous(piece.start)
     if prev is None or prev.time.start_date is None:
         if same.or_now:
             return _reference(Reference("PRESENT_REF", None, 0, 0), story)
@@ -271,16 +272,33 @@ def _same(same: StorySame, piece: Piece, story: Story) -> Resolved | None:
     return Resolved(prev.time, prev.id, "relative", None)
 
 
+_CLAUSE_END = frozenset("，,。；;：:！!？?、\n （）()「」“”")
+
+
+def _clause_before(view: str, at: int) -> str:
+    """The words right before `at` back to the last punctuation, at most twelve characters."""
+    start = at
+    while start > 0 and at - start < 12 and view[start - 1] not in _CLAUSE_END:
+        start -= 1
+    return view[start:at]
+
+
 def _story_day(story_day: StoryDay, piece: Piece, story: Story) -> Resolved | None:
     """次日/当天/前一天: a day counted from the previous dated day in the story; 当天/当晚 before
     any date: the day of the report."""
-    prev = story.previous(piece.start, need_day=True)
+    prev = None
+    if story_day.days == 0:  # 发现海报被撕毁当天: the day of the happening the sentence before told
+        clause = _clause_before(story.view, piece.start)
+        if clause:
+            prev = story.told_with(piece.start, clause, need_day=True)
+    if prev is None:
+        prev = story.previous(piece.start, need_day=True)
     if prev is not None:
         day = date(prev.year, prev.month, prev.day) + timedelta(days=story_day.days)
         resolved = day_value(day)
         resolved.anchor, resolved.certainty = prev.id, "relative"
-    elif story_day.days == 0 and story.ref_day() is not None:
-        resolved = day_value(story.ref_day())
+    elif story_day.or_ref and story.ref_day() is not None:  # 当天 before any date: the report's day
+        resolved = day_value(story.ref_day() + timedelta(days=story_day.days))
         resolved.anchor, resolved.certainty = "ref_date", "inferred"
     else:
         return None

@@ -101,7 +101,10 @@ def resolve_span(span: Span, story: Story) -> Resolved:
     ref_day = story.ref_day()
     start = end = None
     anchor = None
-    if ref_day is not None and not length.vague and length.amount_max is None and not length.parts:
+    if ref_day is not None and length.vague:  # 数月来, 近年来: from an unknown start up to the reference date
+        start, end = (None, ref_day) if span.direction < 0 else (ref_day, None)
+        anchor = "ref_date"
+    elif ref_day is not None and length.amount_max is None and not length.parts:
         shift = _amount_in_days_or_months(length.amount, length.unit)
         seconds = _length_in_seconds(length)
         if shift is not None:

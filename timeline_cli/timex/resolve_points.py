@@ -387,6 +387,10 @@ def _week(point: Point, piece: Piece, story: Story) -> Resolved:
             resolved = _week_value(point, monday + timedelta(weeks=1))
         elif tense < 0 and resolved.time.start_date > ref_day:
             resolved = _week_value(point, monday - timedelta(weeks=1))
+    elif (point.week is not None and point.week.rel == 0 and point.weekday and resolved.time.end_date < ref_day
+          and story.tense(piece.start, piece.end) > 0):
+        # 本周一我将出席会议, said on a Friday: a plan for a Monday already past is the coming one
+        resolved = _week_value(point, monday + timedelta(weeks=1))
     resolved.anchor, resolved.certainty = "ref_date", "relative"
     return resolved
 
