@@ -37,7 +37,8 @@ RANGE_JOINERS = re.compile(r"\s?(?:至|到|——|-|–|—|~|〜|～)\s?")
 _JOINER_STARTS = frozenset("至到-–—~〜～")
 _SUFFIXES = [
     ("翌日", "+1"), ("次日", "+1"), ("前一天", "-1"), ("前一日", "-1"), ("当天", "0"), ("当日", "0"),
-    ("起至今", "since"), ("以来", "since"), ("至今", "since"), ("迄今", "since"),
+    ("那个星期", "week"), ("那个礼拜", "week"), ("那一周", "week"), ("那周", "week"), ("当周", "week"),
+    ("起至今", "since"), ("以来", "since"), ("至今", "since"), ("迄今", "since"), ("来", "since"),
     ("稍晚", "AFTER"), ("稍后", "AFTER"), ("初时", "START"),
     ("前后", "APPROX"), ("左右", "APPROX"), ("许", "APPROX"),
     ("前夕", "BEFORE"), ("以前", "BEFORE"), ("之前", "BEFORE"),
@@ -47,8 +48,9 @@ _SUFFIXES = [
 ]
 _SUFFIX_RE = re.compile("|".join(word for word, _ in _SUFFIXES))
 _SUFFIX_MEANING = dict(_SUFFIXES)
-_SUFFIX_NAMES = {"since": "since", "+1": "next-day", "-1": "day-before", "0": "same-day"}
+_SUFFIX_NAMES = {"since": "since", "+1": "next-day", "-1": "day-before", "0": "same-day", "week": "week-of"}
 _PUNCT = set("，,。.；;：:！!？?、）)」』\n ")
+_SINCE_FOLLOWERS = frozenset("，,、。；;首的第最 ")
 
 # The names refiners add to a piece's rule, and what each means (docs/timex.md, "Rules").
 REFINERS = {
@@ -60,6 +62,7 @@ REFINERS = {
     "approx": "前后/左右/许 after a date", "before": "前/以前/之前/前夕 after a date",
     "after": "后/以后/之后 after a date; 稍晚/稍后 after a day (今天稍晚)", "on_or_after": "起/开始 after a date",
     "start": "初时 after a part of the day (今晚初时)",
+    "week-of": "那个星期/那一周/当周 after a day: the week it falls in (10月8日那个星期)",
     "offset": "a length that 前/后/以后/再过 make a date that far away (5年后: duration+offset)",
     "span": "a length that 过去/未来/以来 anchor on the reference date (过去10年: duration+span)",
     "bare-end": "a bare weekday or day as a range's second end (周一至五, 2月13到15)",
@@ -422,6 +425,10 @@ def _read_suffixes(pieces: list[Piece], view: str) -> list[Piece]:
             continue
         if meaning in ("+1", "-1", "0"):
             point.day_shift = int(meaning)
+        elif meaning == "week":
+            if point.day is None or point.clock is not None or point.daypart is not None:
+                continue
+            point.week_of = True
         elif meaning == "since":
             point.since = True
         elif meaning == "APPROX" and word == "许":
@@ -447,6 +454,8 @@ def _suffix_applies(word: str, following: str, view: str, piece: Piece) -> bool:
     exclusions = lexicon()["exclusions"]
     if word == "至今":
         return following != "年"  # 去年12月至今年2月: 至 + 今年, a range to this year's February
+    if word == "来":  # 今年来首个寒潮: 今年以来; not 今年来华 (came to China this year)
+        return piece.levels[1] == LEVEL["year"] and following in _SINCE_FOLLOWERS
     if word == "后":
         return following not in exclusions["after_suffix"] or following == ""
     if word == "前":

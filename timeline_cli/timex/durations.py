@@ -190,8 +190,11 @@ def _number_start(m) -> int:
 def _not_a_length(m) -> bool:
     n1 = m.group("n1") or m.group("n1cn")
     at = _number_start(m)
-    if m.group("unit") == "周" and m.string[at - 1:at] in ("转", "绕", "环", "圈"):
+    unit, after = m.group("unit"), m.string[m.end("unit"):m.end("unit") + 1]
+    if unit == "周" and m.string[at - 1:at] in ("转", "绕", "环", "圈"):
         return True  # 自转一周, 绕地球一周: a turn, not a week
+    if (unit == "年" and after == "报") or (unit == "天" and after in lexicon()["exclusions"]["day_word_after"]):
+        return True  # 半年报 (a half-year report), 一天桥 (一 + 天桥, an overpass)
     return n1 in ("千", "百", "万", "十万", "百万", "千万", "万万")  # 千年古城, 百年老店: adjectives
 
 
@@ -210,6 +213,18 @@ def build_window(m, ctx):
         return None
     length = Length(_WINDOW_UNITS[m.group("wu")], float(count))
     return found(m, Window(length, -1 if side in ("上", "前") else 1))
+
+
+def build_long_years(m, ctx):
+    """长年 (for many years): a vague length in years, not 校长年薪 or 增长年均."""
+    view, start, end = m.string, m.start(), m.end()
+    if view[start - 1:start] in _HEAD_BEFORE or view[end:end + 1] in _YEAR_WORD_AFTER:
+        return None
+    return found(m, Duration(Length("Y", vague=True)))
+
+
+_HEAD_BEFORE = frozenset("增成生延校院所局部市省县区队班社会团首族家兄学董行厂站科处厅署师股组连营排船机列州镇村乡")
+_YEAR_WORD_AFTER = frozenset("均薪龄代度级轻会报终底初末内中华")
 
 
 def _rules() -> tuple[Rule, ...]:
@@ -232,6 +247,7 @@ def _rules() -> tuple[Rule, ...]:
     return (
         Rule("duration", re.compile(starts("0-9" + _CN_START, number + tail)),
              build_duration, 3, needs="年月周星拜天日时头分秒纪载季钟", examples=("12年", "5年后", "三個月")),
+        Rule("long-years", re.compile("长年"), build_long_years, 1, words=("长年",), examples=("長年", "长年")),
         Rule("window", re.compile(
             r"(?P<wside>[上下前后])(?P<wn>[两二三四五六七八九十]|[一二三四五六七八九十]?十[一二三四五六七八九]?|\d{1,3})"
             r"个?(?P<wu>" + alternation(_WINDOW_UNITS) + r")(?![前后内来以之])" + not_followed_by("duration_after")),

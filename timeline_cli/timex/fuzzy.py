@@ -19,11 +19,13 @@ from .pieces import (
     MonthPart,
     Months,
     Point,
+    Length,
     Quarters,
-    RecentWindow,
     Reference,
     RelativeQuarter,
     Season,
+    Span,
+    WholeYear,
 )
 from .recognise import Anchoring, Rule, found
 
@@ -95,13 +97,18 @@ def build_year_span(m, ctx):
     return found(m, Point(year_part=part), _YEAR_PART, start=start)
 
 
+def build_whole_year(m, ctx):
+    """全年, 年内 alone: the year the sentence speaks of, else the reference year."""
+    return found(m, Point(year_part=WholeYear()), _YEAR_PART)
+
+
 def build_relative_quarter(m, ctx):
     return found(m, Point(year_part=RelativeQuarter(lexicon()["relative_quarter"][m.group(0)])), _YEAR_PART)
 
 
 def build_recent_window(m, ctx):
-    """近年, 近年来, 这些年: the years up to the reference date; 近月: the months."""
-    return found(m, RecentWindow(lexicon()["recent_window"][m.group("rw")]))
+    """近年, 近年来, 这些年: some years up to the reference date (DURATION PXY); 近月: some months."""
+    return found(m, Span(Length(lexicon()["recent_window"][m.group("rw")], vague=True), -1))
 
 
 def build_month_part(m, ctx):
@@ -142,6 +149,9 @@ def _rules() -> tuple[Rule, ...]:
         Rule("year-span", re.compile(r"年(?:(?P<yside>前|头|后)(?P<yn>[一二两三四五六七八九十]{1,2}|\d{1,2})个?"
                                      r"(?P<yu>月|季度|季)份?|(?P<firstmonth>首月))"),
              build_year_span, 2, needs="月季", examples=("今年前8月", "2005年首月")),
+        Rule("whole-year", re.compile(r"(?<![今去明本前后同当该这上下每全新年\d一二两三四五六七八九十几数多半])(?:全年|年内)"
+                                      r"(?![度龄级])"), build_whole_year, 1, needs="全内", words=("全年", "年内"),
+             examples=("全年", "年内")),
         Rule("relative-quarter", re.compile(alternation(lex["relative_quarter"])), build_relative_quarter, 3,
              needs="季", words=("季度",), examples=("上个季度", "本季度")),
         Rule("recent-window", re.compile(r"(?P<rw>" + alternation(lex["recent_window"]) + r")(?![底末初中终关])"),

@@ -84,7 +84,12 @@ class RelativeQuarter:  # 上个季度 -1, 本季度 0: counted from the referen
     rel: int
 
 
-YearPart = FuzzyYearPart | Half | Quarters | Season | Months | RelativeQuarter
+@dataclass(slots=True, eq=False)
+class WholeYear:  # 全年, 年内 alone: the whole of the year the sentence speaks of
+    pass
+
+
+YearPart = FuzzyYearPart | Half | Quarters | Season | Months | RelativeQuarter | WholeYear
 
 
 @dataclass(slots=True, eq=False)
@@ -194,6 +199,7 @@ class Point:
     qualifier: str | None = None  # 当地时间 local, 北京时间 Asia/Shanghai
     weekday_note: int | None = None  # 14日(周三): the weekday written beside the day picks its month
     weak: bool = False  # a bare 8点: kept only after a date or a part of the day
+    week_of: bool = False  # 10月8日那个星期: the week the day falls in
 
     # A slot is filled when its value is true: records, weekdays 1-7, part-of-day codes and
     # `weekend` are never false when set (compose compares many points: the plain test is fastest).
@@ -298,11 +304,6 @@ class Reference:  # 目前, 近日, 此前: the reference date itself, or around
 
 
 @dataclass(slots=True, eq=False)
-class RecentWindow:  # 近年 (60 months), 近月 (3): the months up to the reference date, roughly
-    months: int
-
-
-@dataclass(slots=True, eq=False)
 class Anniversary:  # 80年前的今天: the reference day that many units earlier
     length: Length
     approx: bool = False  # 三年前的这个时候: about then
@@ -348,7 +349,7 @@ class Range:  # 4月5日到7日, 1至10月: two points, the second borrowing wha
     second: Piece
 
 
-What = (Point | Duration | Span | Offset | Window | Recurrence | Reference | RecentWindow | Anniversary | SamePeriod
+What = (Point | Duration | Span | Offset | Window | Recurrence | Reference | Anniversary | SamePeriod
         | StoryAfter | StorySame | StoryDay
         | Qualifier | YearRange | Range)
 

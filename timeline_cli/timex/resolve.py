@@ -20,7 +20,6 @@ from .pieces import (
     Piece,
     Point,
     Range,
-    RecentWindow,
     Recurrence,
     Reference,
     SamePeriod,
@@ -100,8 +99,6 @@ def _resolve(piece: Piece, story: Story) -> Resolved | None:
         return Resolved(TimeValue("SET", what.value, what.mod))
     if isinstance(what, Reference):
         return _reference(what, story)
-    if isinstance(what, RecentWindow):
-        return _recent(what, story)
     if isinstance(what, Anniversary):
         return _anniversary(what, story)
     if isinstance(what, SamePeriod):
@@ -154,18 +151,6 @@ def _month_number(point: Point) -> bool:
     return (point.month is not None and point.month.number is not None) or isinstance(point.holiday, FixedHoliday)
 
 
-def _recent(window: RecentWindow, story: Story) -> Resolved | None:
-    """近年: the five years up to the reference date; 近月: the three months (mod APPROX)."""
-    ref_day = story.ref_day()
-    granularity = "year" if window.months >= 12 else "month"
-    if ref_day is None:  # no reference date: recent, but of an unknown year
-        return Resolved(TimeValue("DATE", "XXXX" if granularity == "year" else "XXXX-XX", "APPROX", granularity),
-                        None, "approximate", None)
-    start = cal.shift_date(ref_day, -window.months, "month")
-    time = TimeValue("DATE", f"{start.isoformat()}/{ref_day.isoformat()}", "APPROX", granularity, start, ref_day)
-    return Resolved(time, "ref_date", "approximate", None)
-
-
 def _anniversary(anniversary: Anniversary, story: Story) -> Resolved | None:
     """80年前的今天: the reference day, that long ago."""
     ref_day = story.ref_day()
@@ -186,15 +171,26 @@ def _same_period(same: SamePeriod, piece: Piece, story: Story) -> Resolved | Non
     the reference day's date (the same part of the year as this year so far)."""
     prev = story.previous(piece.start, scope="paragraph")
     if prev is not None and prev.time.start_date is not None and prev.time.end_date is not None:
+        if prev.time.granularity == "day" and story.view[max(0, prev.start - 3):prev.start].endswith(_UP_TO):
+            # 截至今年2月10日…去年同期: the total up to that day, a year earlier
+            return _year_to_date(prev.time.start_date, same.years_back, prev.id)
         time = _years_later(prev.time, -same.years_back)
         return Resolved(replace(time, mod=None), prev.id, "relative", None)
     ref_day = story.ref_day()
     if ref_day is None:
         return None
-    start = date(ref_day.year - same.years_back, 1, 1)
-    end = cal.shift_date(ref_day, -same.years_back, "year")
+    return _year_to_date(ref_day, same.years_back, "ref_date")
+
+
+_UP_TO = ("截至", "截止", "截止到", "截至到")
+
+
+def _year_to_date(day: date, years_back: int, anchor: str) -> Resolved:
+    """From 1 January to `day`, that many years earlier."""
+    start = date(day.year - years_back, 1, 1)
+    end = cal.shift_date(day, -years_back, "year")
     time = TimeValue("DATE", f"{start.year:04d}/{end.isoformat()}", None, "year", start, end)
-    return Resolved(time, "ref_date", "relative", None)
+    return Resolved(time, anchor, "relative", None)
 
 
 def _years_later(time: TimeValue, years: int) -> TimeValue:

@@ -110,7 +110,13 @@ def _calendar(point: Point, piece: Piece, story: Story) -> Resolved | None:
     if isinstance(point.holiday, FixedHoliday):
         month = point.holiday.month
     if month_words is not None and (month_words.rel is not None or month_words.story is not None):
-        if month_words.rel is not None:
+        compared = (story.previous(piece.start, scope="paragraph", need_month=True)
+                    if month_words.rel is not None and story.view[piece.start - 1:piece.start] in _COMPARED else None)
+        if compared is not None:
+            # 8月份…增速比上月加快: the month before the month the statistics report
+            year, month = cal.add_months(compared.year, compared.month, month_words.rel)
+            anchor, certainty = compared.id, "relative"
+        elif month_words.rel is not None:
             if story.ref is None or story.ref.precision == "year":
                 return _unknown(point)
             year, month = cal.add_months(story.ref.date.year, story.ref.date.month, month_words.rel)
@@ -153,6 +159,9 @@ def _calendar(point: Point, piece: Piece, story: Story) -> Resolved | None:
     return resolved
 
 
+_COMPARED = frozenset("比较")  # 比上月, 较上月: a comparison with the month before
+
+
 def _fit_weekday(point: Point, resolved: Resolved, story: Story) -> Resolved:
     """14日(周三) said on 13 September 2016: the 14th that is a Wednesday (September's), the
     month (or, with a month, the year) next to the one read that makes the note true, or the
@@ -192,6 +201,8 @@ def _nudge_by_tense(point: Point, year, month, resolved: Resolved, piece: Piece,
     if start is None or end is None:
         return resolved
     if tense == 0:
+        if story.tells_this_years_past(piece.start):
+            return resolved  # 5月中旬…9月下旬…2月: a story of this year's past keeps 2月 in it
         return _nearest_round(point, year, month, resolved, ref_day)
     # 已于12月 moves a December still ahead to last year; 圣诞节前夕…已布置好 keeps a date only
     # days ahead, the 已 is about the preparations.
@@ -435,6 +446,10 @@ def finish(resolved: Resolved, point: Point, story: Story) -> Resolved:
         day = time.start_date + timedelta(days=shift)
         time = resolved.time = replace(time, value=day.isoformat(), start_date=day, end_date=day)
         resolved.coords = (day.year, day.month, day.day)
+    if point.week_of and time.granularity == "day" and time.start_date is not None:  # 10月8日那个星期
+        monday = cal.week_monday(time.start_date)
+        time = resolved.time = TimeValue("DATE", cal.iso_week_value(monday), time.mod, "week", monday,
+                                         monday + timedelta(days=6))
     if point.clock is not None or point.daypart is not None:
         if point.clock is not None:
             hour = _afternoon(point.clock.hour, point.daypart)

@@ -125,6 +125,19 @@ class Story:
                 best, best_score = point, score
         return best
 
+    def tells_this_years_past(self, at: int) -> bool:
+        """Whether an earlier month or day of the text lies in the reference year, before its month."""
+        ref_day = self.ref_day()
+        if ref_day is None:
+            return False
+        for steps, point in enumerate(reversed(self.points)):
+            if steps >= _LOOK_BACK:
+                break
+            if (point.start < at and point.year == ref_day.year and point.month is not None
+                    and point.month < ref_day.month):
+                return True
+        return False
+
     def ref_day(self) -> date | None:
         if self.ref is None or self.ref.precision != "day":
             return None
