@@ -31,6 +31,7 @@ from .pieces import (
     Range,
     Recurrence,
     StoryDay,
+    Year,
 )
 
 RANGE_JOINERS = re.compile(r"\s?(?:至|到|——|-|–|—|~|〜|～)\s?")
@@ -243,6 +244,14 @@ def _time_after_day(prev: Piece, piece: Piece, view: str) -> bool:
     return _adjacent(prev, piece, view)
 
 
+def _date_in_offset_year(prev: Piece, piece: Piece, view: str) -> bool:
+    """2年前的9月25日, 三年后的今天 aside: a month (and day) of the year that many years away."""
+    offset, point = prev.what, piece.what
+    return (isinstance(offset, Offset) and type(point) is Point and view[prev.end:piece.start] in ("的", "")
+            and offset.length.unit == "Y" and offset.length.plain and offset.length.amount == int(offset.length.amount)
+            and not offset.story and point.month is not None and point.year is None and point.week is None)
+
+
 def _evening_after_day(prev: Piece, piece: Piece, view: str) -> bool:
     """5月3日当晚: the night of the day just written."""
     return (isinstance(piece.what, StoryDay) and piece.what.days == 0 and piece.what.at is not None
@@ -287,6 +296,13 @@ def _join_points(pieces: list[Piece], view: str) -> list[Piece]:
                 prev.rule = f"{prev.rule}+{piece.rule}"
             else:
                 out.append(piece)
+            continue
+        if _date_in_offset_year(prev, piece, view):  # 2年前的9月25日
+            point = piece.what
+            point.year = Year(rel=int(prev.what.length.amount) * prev.what.direction)
+            piece.start, piece.rule = prev.start, f"{prev.rule}+{piece.rule}"
+            piece.levels = (LEVEL["year"], piece.levels[1])
+            out[-1] = piece
             continue
         if _evening_after_day(prev, piece, view):
             prev.what.merge(piece.what.at)
