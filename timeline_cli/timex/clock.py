@@ -40,10 +40,15 @@ def build_clock_time(m, ctx):
     if not (0 <= hour <= 24 and 0 <= minute < 60) or (hour == 24 and minute):
         return None
     point = Point(clock=Clock(hour % 24, minute), approx=bool(m.group("approx") or m.group("apx")), weak=weak)
+    if hour == 24:
+        point.day_shift = 1  # 今天24时: the midnight that ends the day
     if part_word:
         point.daypart = lexicon()["daypart"][part_word]
-        if hour == 12 and part_word in lexicon()["pm_dayparts"]["words"] and part_word not in ("下午", "晏昼", "下昼", "午后"):
-            point.clock, point.day_shift = Clock(0, minute), 1  # 晚上12点: midnight, the next day begins
+        if hour == 12 and (part_word == "午夜" or part_word in lexicon()["pm_dayparts"]["words"]
+                           and part_word not in ("下午", "晏昼", "下昼", "午后")):
+            point.clock, point.day_shift = Clock(0, minute), 1  # 晚上12点, 午夜12时: midnight, the next day begins
+        elif hour == 12 and part_word == "凌晨":
+            point.clock = Clock(0, minute)  # 凌晨12时: the midnight that begins the day
     return found(m, point, (LEVEL["daypart"] if part_word else LEVEL["clock"], LEVEL["clock"]))
 
 

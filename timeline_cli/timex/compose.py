@@ -30,6 +30,7 @@ from .pieces import (
     Qualifier,
     Range,
     Recurrence,
+    Reference,
     StoryDay,
     Year,
 )
@@ -210,6 +211,15 @@ def _join_bracketed(pieces: list[Piece], view: str) -> list[Piece]:
         if view[piece.end:piece.end + 1] in _OPEN and type(piece.what) is Point:
             joined = _weekday_note(piece, view) or joined
         prev = out[-1] if out else None
+        if (prev is not None and piece.start == prev.end + 1 and type(prev.what) is Reference
+                and prev.what.value == "DAY" and type(piece.what) is Point and piece.levels[1] == LEVEL["day"]
+                and view[prev.end] in _OPEN and view[piece.end:piece.end + 1] in _CLOSE
+                and piece.what.day is not None and piece.what.clock is None):
+            # 日前（17日）, 近日(15日): the bracketed date says which day
+            piece.start, piece.end, piece.rule = prev.start, piece.end + 1, f"{prev.rule}+date"
+            out[-1] = piece
+            joined = True
+            continue
         if (prev is not None and piece.start == prev.end + 1 and type(prev.what) is Point
                 and type(piece.what) is Point and piece.levels[1] == LEVEL["day"]
                 and _bracketed_date(prev, piece, view)):

@@ -195,7 +195,8 @@ def _not_a_length(m) -> bool:
         return True  # 自转一周, 绕地球一周: a turn, not a week
     if (unit == "年" and after == "报") or (unit == "天" and after in lexicon()["exclusions"]["day_word_after"]):
         return True  # 半年报 (a half-year report), 一天桥 (一 + 天桥, an overpass)
-    return n1 in ("千", "百", "万", "十万", "百万", "千万", "万万")  # 千年古城, 百年老店: adjectives
+    # 千年古城, 百年老店: adjectives; 百年来, 百年前 are lengths
+    return n1 in ("千", "百", "万", "十万", "百万", "千万", "万万") and m.group("post") not in _SINCE + _BEFORE + _AFTER
 
 
 _WINDOW_UNITS = {"秒钟": "S", "秒": "S", "分钟": "MIN", "小时": "H", "钟头": "H", "钟": "H", "天": "D", "日": "D",

@@ -16,16 +16,20 @@ from .pieces import (
     LEVEL,
     FuzzyYearPart,
     Half,
+    Month,
     MonthPart,
     Months,
     Point,
     Length,
+    Piece,
     Quarters,
+    Range,
     Reference,
     RelativeQuarter,
     Season,
     Span,
     WholeYear,
+    Year,
 )
 from .recognise import Anchoring, Rule, found
 
@@ -72,8 +76,24 @@ def build_quarter(m, ctx):
     return found(m, Point(year_part=Quarters(quarter, quarter)), _YEAR_PART)
 
 
+_SEASON_YEAR = {"今": 0, "明": 1, "来": 1, "去": -1}
+
+
 def build_season(m, ctx):
-    return found(m, Point(year_part=Season(lexicon()["season"][m.group("season")])), _YEAR_PART)
+    """春季, 夏天; 今冬, 明春, 去冬 (this, next, last); 今冬明春 (a range)."""
+    if m.group("season"):
+        return found(m, Point(year_part=Season(lexicon()["season"][m.group("season")])), _YEAR_PART)
+    ends = []
+    this_winter = m.group("sr1") == "今" and m.group("s1") == "冬"  # 今冬明春 in January: this winter's spring
+    for rel, season, at in ((m.group("sr1"), m.group("s1"), m.start()), (m.group("sr2"), m.group("s2"), m.start("sr2"))):
+        if rel is None:
+            break
+        code = lexicon()["season"][season]
+        year = Year(rel=_SEASON_YEAR[rel], winter_of=code == "WI" or this_winter)
+        ends.append(Piece(at, at + 2, "", Point(year=year, year_part=Season(code)), (LEVEL["year"], LEVEL["yearpart"])))
+    if len(ends) == 1:
+        return found(m, ends[0].what, (LEVEL["year"], LEVEL["yearpart"]))
+    return found(m, Range(ends[0], ends[1]), (LEVEL["year"], LEVEL["yearpart"]))
 
 
 def build_year_span(m, ctx):
@@ -98,7 +118,10 @@ def build_year_span(m, ctx):
 
 
 def build_whole_year(m, ctx):
-    """全年, 年内 alone: the year the sentence speaks of, else the reference year."""
+    """全年, 年内 alone: the year the sentence speaks of, else the reference year; 月内 alone: the
+    month the story speaks of (like 当月), else the reference month."""
+    if m.group(0) == "月内":
+        return found(m, Point(month=Month(story=0)), (LEVEL["month"], LEVEL["month"]))
     return found(m, Point(year_part=WholeYear()), _YEAR_PART)
 
 
@@ -142,16 +165,20 @@ def _rules() -> tuple[Rule, ...]:
              r"|(?P<qqq>[一二三四1-4])季度|(?P<qq>首)季度?"
              r"|(?<![A-Za-z0-9])Q(?P<qnum>[1-4])(?![A-Za-z0-9]))"), build_quarter, 2, needs="季Q",
              anchoring=Anchoring("季Q", 4, 6), examples=("首季", "第二季度", "2025年Q4")),
-        Rule("season", re.compile(r"(?P<season>[春夏秋冬])(?:季|天)" + not_followed_by("season_after")),
-             build_season, 1, needs="季天", examples=("今年秋季", "2024年夏天")),
+        Rule("season", re.compile(
+            r"(?P<season>[春夏秋冬])(?:季|天)" + not_followed_by("season_after")
+            + r"|(?P<sr1>[今明去来])(?P<s1>[春夏秋冬])(?:(?P<sr2>[今明去来])(?P<s2>[春夏秋冬]))?"
+            + not_followed_by("relative_season_after")),
+             build_season, 1, needs="季天今明去来", examples=("今年秋季", "2024年夏天", "今冬明春")),
         Rule("month-part", re.compile(alternation(lex["month_part"]).replace("月中", "月" + mid())),
              build_month_part, 1, needs="月旬", examples=("3月上旬", "6月下旬")),
         Rule("year-span", re.compile(r"年(?:(?P<yside>前|头|后)(?P<yn>[一二两三四五六七八九十]{1,2}|\d{1,2})个?"
                                      r"(?P<yu>月|季度|季)份?|(?P<firstmonth>首月))"),
              build_year_span, 2, needs="月季", examples=("今年前8月", "2005年首月")),
-        Rule("whole-year", re.compile(r"(?<![今去明本前后同当该这上下每全新年\d一二两三四五六七八九十几数多半])(?:全年|年内)"
-                                      r"(?![度龄级])"), build_whole_year, 1, needs="全内", words=("全年", "年内"),
-             examples=("全年", "年内")),
+        Rule("whole-period", re.compile(r"(?<![今去明本前后同当该这上下每全新年\d一二两三四五六七八九十几数多半个次])"
+                                      r"(?:全年|年内|月内)(?![度龄级])"), build_whole_year, 1, needs="全内",
+             words=("全年", "年内", "月内"),
+             examples=("全年", "年内", "月内")),
         Rule("relative-quarter", re.compile(alternation(lex["relative_quarter"])), build_relative_quarter, 3,
              needs="季", words=("季度",), examples=("上个季度", "本季度")),
         Rule("recent-window", re.compile(r"(?P<rw>" + alternation(lex["recent_window"]) + r")(?![底末初中终关])"),

@@ -44,6 +44,7 @@ class Year:
     rel: int | None = None  # from the reference year: 今年 0, 去年 -1
     story: int | None = None  # from the story's year: 同年 0, 次年 +1
     borrowed: bool = False  # taken from the other end of a range (2025年12月31日至1月2日)
+    winter_of: bool = False  # 今冬 said in January or February: the winter that began last December
 
     @property
     def stated(self) -> bool:
@@ -218,6 +219,7 @@ class Point:
                 setattr(self, name, value)
         self.approx = self.approx or other.approx
         self.qualifier = self.qualifier or other.qualifier
+        self.day_shift = self.day_shift or other.day_shift  # 20日 + 晚上12点: midnight, the next day
         self.weak = False  # a bare 8点 after 今晚 is a real time
 
     def copy(self) -> Point:

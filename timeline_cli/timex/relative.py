@@ -125,8 +125,14 @@ _ANNIVERSARY = re.compile(r"(?<![\d.])(?P<an>\d{1,4}|[零一二两三四五六�
                           r"(?P<ann>" + _ANNIVERSARY_WORDS + ")")
 
 
+_YEARS_AGO = {"去年": 1, "上年": 1, "前年": 2}
+
+
 def build_anniversary(m, ctx):
-    """80年前的今天: the same day that long ago; 三年前的这个时候: about then."""
+    """80年前的今天: the same day that long ago; 三年前的这个时候: about then; 去年今日, 去年此时."""
+    if m.group("ay"):
+        length = Length("Y", float(_YEARS_AGO[m.group("ay")]))
+        return found(m, Anniversary(length, approx=m.group("ann2") not in _ANNIVERSARY_DAYS))
     m = read_back(_ANNIVERSARY, m, 9)
     if m is None:
         return None
@@ -134,7 +140,10 @@ def build_anniversary(m, ctx):
     if not amount:
         return None
     length = Length(_ANNIVERSARY_UNITS[m.group("au")], float(amount))
-    return found(m, Anniversary(length, approx=m.group("ann") not in ("今天", "今日", "这一天", "这天", "同一天")))
+    return found(m, Anniversary(length, approx=m.group("ann") not in _ANNIVERSARY_DAYS))
+
+
+_ANNIVERSARY_DAYS = ("今天", "今日", "这一天", "这天", "同一天", "同日")
 
 
 _PAIR_DAYS = {"昨": -1, "今": 0, "明": 1, "后": 2}
@@ -216,8 +225,9 @@ def _rules() -> tuple[Rule, ...]:
              build_week_part, 2, needs="周", words=tuple(lex["week_part"]), examples=("週中", "上半週")),
         Rule("day-char", re.compile(r"(?P<dc>[昨今明])(?=" + alternation(lex["day_char"]["verbs"]) + ")"),
              build_day_char, 1, needs="昨今明", examples=("昨", "今")),
-        Rule("anniversary", re.compile(r"前的(?:" + _ANNIVERSARY_WORDS + ")"), build_anniversary, 5, needs="的",
-            examples=("80年前的今天", "一年前的今天")),
+        Rule("anniversary", re.compile(r"前的(?:" + _ANNIVERSARY_WORDS + ")|(?P<ay>去年|上年|前年)的?(?P<ann2>"
+                                       + _ANNIVERSARY_WORDS + "|同日|同一时间)"), build_anniversary, 5, needs="的日时天",
+            examples=("80年前的今天", "一年前的今天", "去年今日")),
         Rule("this-and-next", re.compile(r"(?P<tn1>[昨今明])[、,，]?(?P<tn2>[今明后])(?:两|二|2)?(?P<tnu>年|天|日)"),
              build_this_and_next, 3, needs="今明",
              examples=("今明两年", "今明两天")),

@@ -77,7 +77,8 @@ def _year_of(point: Point, piece: Piece, story: Story) -> tuple[int | None, str 
     if year is not None and year.rel is not None:
         if story.ref is None:
             return None, None, "relative", False
-        return story.ref.date.year + year.rel, "ref_date", "relative", False
+        winter_begun = year.winter_of and story.ref.precision != "year" and story.ref.date.month <= 2
+        return story.ref.date.year + year.rel - winter_begun, "ref_date", "relative", False
     if year is not None and year.story is not None:
         prev = story.previous(piece.start)
         if prev is not None:

@@ -18,7 +18,7 @@ def build_story_after(m, ctx):
 
 
 def build_same_period(m, ctx):
-    return found(m, SamePeriod(1))
+    return found(m, SamePeriod(2 if m.group(0).startswith("前") else 1))
 
 
 def build_story_day(m, ctx):
@@ -45,7 +45,7 @@ def _rules() -> tuple[Rule, ...]:
     return (
         Rule("story-after", re.compile(alternation(lex["story_after"]["words"])), build_story_after, 1, needs="后",
              examples=("随后", "此后")),
-        Rule("same-period", re.compile(r"(?:去年|上年|上一年)同期"), build_same_period, 2, needs="期", words=("同期",),
+        Rule("same-period", re.compile(r"(?:去年|上年|上一年|前年)同期"), build_same_period, 2, needs="期", words=("同期",),
              examples=("去年同期", "上年同期")),
         Rule("story-day", re.compile(alternation([*lex["story_day"], *lex["story_evening"]])), build_story_day, 1,
              examples=("次日", "当天", "当晚")),
