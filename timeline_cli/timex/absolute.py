@@ -208,7 +208,7 @@ def _rules() -> tuple[Rule, ...]:
             # 零七年, 九七年, 三三年: two Chinese digits one by one (not 三四年, three or four years)
             r"|(?<![" + CN_NUMBER + r"])(?P<y2cn>(?!" + _COUNT_PAIRS + ")[〇零一二三四五六七八九]{2})(?=年)"
             r")"
-            r"\s?年(?P<fiscal>度)?" + not_followed_by("year_after") + year_part)),
+            r"\s?财?年(?P<fiscal>度)?" + not_followed_by("year_after") + year_part)),
             build_year, 4, needs="年", anchoring=Anchoring("年", 10, 8),
             examples=("2013年", "二零一三年", "民國38年")),
         Rule("month", re.compile(starts("0-9一二三四五六七八九十",

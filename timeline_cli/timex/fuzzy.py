@@ -64,8 +64,9 @@ def build_half(m, ctx):
 
 
 def build_quarter(m, ctx):
-    if m.group("qfirst3"):
-        return found(m, Point(year_part=Quarters(1, 3)), _YEAR_PART)
+    if m.group("qfirstn"):  # 前三季度, 首三季, 头两季
+        last = parse_int(m.group("qfirstn"))
+        return found(m, Point(year_part=Quarters(1, last)), _YEAR_PART) if last and 2 <= last <= 4 else None
     if m.group("qnum"):
         quarter = int(m.group("qnum"))
     else:
@@ -100,6 +101,9 @@ def build_year_span(m, ctx):
     """After a year: 前8月, 前10个月 (the first months), 后三个月 (the last), 首月, 前两个季度.
 
     The pattern starts with the year's 年 (a literal start is quick to find); the piece does not."""
+    if m.group("yside2"):  # 首10个月 alone: the first ten months of the year the sentence speaks of
+        count = parse_int(m.group("yn2"))
+        return found(m, Point(year_part=Months(1, count)), _YEAR_PART) if count and count <= 12 else None
     start = m.start() + 1
     if m.group("firstmonth"):
         return found(m, Point(year_part=Months(1, 1)), _YEAR_PART, start=start)
@@ -109,11 +113,11 @@ def build_year_span(m, ctx):
     if m.group("yu") in ("季度", "季"):
         if count > 4:
             return None
-        part = Quarters(1, count) if m.group("yside") in ("前", "头") else Quarters(5 - count, 4)
+        part = Quarters(1, count) if m.group("yside") in ("前", "头", "首") else Quarters(5 - count, 4)
     else:
         if count > 12:
             return None
-        part = Months(1, count) if m.group("yside") in ("前", "头") else Months(13 - count, 12)
+        part = Months(1, count) if m.group("yside") in ("前", "头", "首") else Months(13 - count, 12)
     return found(m, Point(year_part=part), _YEAR_PART, start=start)
 
 
@@ -161,7 +165,7 @@ def _rules() -> tuple[Rule, ...]:
              examples=("年初", "年底", "歲末")),
         Rule("half-year", re.compile(r"[上下]半年"), build_half, 2, needs="年", examples=("上半年", "下半年")),
         Rule("quarter", re.compile(r"(?=[前第一二三四1-4首][^季]{0,2}季|Q[1-4])"
-             r"(?:(?P<qfirst3>前三季度?)|第(?P<q>[一二三四1-4])季(?:度|" + not_followed_by("quarter_after") + ")"
+             r"(?:(?:前|首|头)(?P<qfirstn>[两二三四234])(?:季度|季(?![节赛]))|第(?P<q>[一二三四1-4])季(?:度|" + not_followed_by("quarter_after") + ")"
              r"|(?P<qqq>[一二三四1-4])季度|(?P<qq>首)季度?"
              r"|(?<![A-Za-z0-9])Q(?P<qnum>[1-4])(?![A-Za-z0-9]))"), build_quarter, 2, needs="季Q",
              anchoring=Anchoring("季Q", 4, 6), examples=("首季", "第二季度", "2025年Q4")),
@@ -172,8 +176,9 @@ def _rules() -> tuple[Rule, ...]:
              build_season, 1, needs="季天今明去来", examples=("今年秋季", "2024年夏天", "今冬明春")),
         Rule("month-part", re.compile(alternation(lex["month_part"]).replace("月中", "月" + mid())),
              build_month_part, 1, needs="月旬", examples=("3月上旬", "6月下旬")),
-        Rule("year-span", re.compile(r"年(?:(?P<yside>前|头|后)(?P<yn>[一二两三四五六七八九十]{1,2}|\d{1,2})个?"
-                                     r"(?P<yu>月|季度|季)份?|(?P<firstmonth>首月))"),
+        Rule("year-span", re.compile(r"年(?:(?P<yside>前|头|后|首)(?P<yn>[一二两三四五六七八九十]{1,2}|\d{1,2})个?"
+                                     r"(?P<yu>月|季度|季)份?|(?P<firstmonth>首月))"
+                                     r"|(?<![年前后上下近过这那本])(?P<yside2>首|头)(?P<yn2>[二两三四五六七八九十]{1,2}|\d{1,2})个月"),
              build_year_span, 2, needs="月季", examples=("今年前8月", "2005年首月")),
         Rule("whole-period", re.compile(r"(?<![今去明本前后同当该这上下每全新年\d一二两三四五六七八九十几数多半个次])"
                                       r"(?:全年|年内|月内)(?![度龄级])"), build_whole_year, 1, needs="全内",

@@ -1,6 +1,6 @@
 """Dates written in digits and separators: 2025-11-20, 2025/11/20, 2015.03.03 (with a time:
-2018-12-12 09:03), 1994.01-19, 20240307, 3/3/2015, 6·30, and a month/day such as 12/8 or
-10/3-5 beside a date word (a bare 2/3 is a fraction)."""
+2018-12-12 09:03), 1994.01-19, 20240307, 3/3/2015, 27/09/2025, 114/11/20 (a year of the Republic),
+6·30, and a month/day such as 12/8 or 10/3-5 beside a date word (a bare 2/3 is a fraction)."""
 
 from __future__ import annotations
 
@@ -94,6 +94,17 @@ def build_slash_date(m, ctx):
     return found(m, Range(ends[0], ends[1]), (LEVEL["month"], level))
 
 
+_VERSION_BEFORE = frozenset("版本vV")
+
+
+def build_roc_date(m, ctx):
+    """114/11/20, 112.5.3 (in Taiwanese text): a year of the Republic, month and day."""
+    if m.group("rs") == "." and (not ctx.taiwan or m.string[m.start() - 1:m.start()] in _VERSION_BEFORE):
+        return None  # 112.5.3 elsewhere (and after 版本, v) is more often a version number
+    point = _date(int(m.group("ry")), int(m.group("rm")), int(m.group("rd")), "roc")
+    return None if point is None else found(m, point, _levels(point))
+
+
 def build_dot_date(m, ctx):
     """6·30: a month and day joined by a middle dot, as events are named (7·20暴雨)."""
     point = _date(None, int(m.group("dm")), int(m.group("dd")))
@@ -117,6 +128,9 @@ RULES = (
         r"(?<![\d/.])(?P<sm>" + _DAY + r")\s?/\s?(?P<sd>" + _DAY + r")"
         r"(?:/(?P<sy>\d{4}|\d{2})|-(?P<sd2>" + _DAY + r"))?(?![\d/.%])")),
         build_slash_date, 4, needs="/", anchoring=Anchoring("/", 5, 12), examples=("12／8", "3/3/2015")),
+    Rule("roc-date", re.compile(starts("1", r"(?<![\d./])(?P<ry>1[01]\d)(?P<rs>[/.])(?P<rm>1[0-2]|0?[1-9])(?P=rs)"
+                                        r"(?P<rd>3[01]|[12]\d|0?[1-9])(?![\d%]|[./]\d)")),
+         build_roc_date, 5, needs="/.", anchoring=Anchoring("/.", 4, 8), examples=("114/11/20起", "112.5.3")),
     Rule("dot-date", re.compile(starts("0-9", r"(?<![\d·.])(?P<dm>" + _MONTH + r")·(?P<dd>" + _DAY + r")(?![\d·])")),
         build_dot_date, 4, needs="·", anchoring=Anchoring("·", 3, 4), examples=("6·30至7·2", "7·20")),
 )

@@ -201,6 +201,7 @@ class Point:
     weekday_note: int | None = None  # 14日(周三): the weekday written beside the day picks its month
     weak: bool = False  # a bare 8点: kept only after a date or a part of the day
     week_of: bool = False  # 10月8日那个星期: the week the day falls in
+    range_end: bool = False  # an end of a range: the forward-looking rule judges the whole range
 
     # A slot is filled when its value is true: records, weekdays 1-7, part-of-day codes and
     # `weekend` are never false when set (compose compares many points: the plain test is fastest).

@@ -31,7 +31,7 @@ from .pieces import (
     YearRange,
 )
 from .resolve_lengths import resolve_duration, resolve_offset, resolve_span, resolve_window
-from .resolve_points import day_value, finish, resolve_point
+from .resolve_points import coming_round, day_value, finish, resolve_point
 from .storyline import Resolved, Story, StoryPoint, Unresolvable
 
 
@@ -114,6 +114,9 @@ def _resolve(piece: Piece, story: Story) -> Resolved | None:
 
 def _range(piece: Piece, story: Story) -> Resolved | None:
     a_piece, b_piece = piece.what.first, piece.what.second
+    # The ends are placed together: said in November, 1至10月 is this year's, not January next year
+    # to October (the forward-looking rule judges the whole range, below).
+    a_piece.what.range_end = b_piece.what.range_end = True
     a = resolve_point(a_piece.what, a_piece, story)
     b = resolve_point(b_piece.what, b_piece, story)
     if a is None or b is None:
@@ -136,6 +139,9 @@ def _range(piece: Piece, story: Story) -> Resolved | None:
         else:
             ta = earlier_start
             coords = (coords[0] - 1, *coords[1:]) if coords else coords
+    if a.anchor == "ref_date" and not _stated_year(a_piece.what) and coming_round(ta.start_date, tb.end_date, piece, story):
+        ta, tb = _years_later(ta, 1), _years_later(tb, 1)  # said in November, 1至2月 is the coming one
+        coords = (coords[0] + 1, *coords[1:]) if coords else coords
     kind = "TIME" if ta.type == tb.type == "TIME" else "DATE"  # 凌晨1至4时: a range of times
     time = TimeValue(kind, f"{ta.value}/{tb.value}", None, ta.granularity, ta.start_date, tb.end_date)
     certainty = a.certainty if a.certainty != "stated" else b.certainty

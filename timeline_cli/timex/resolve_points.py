@@ -202,7 +202,7 @@ def _nudge_by_tense(point: Point, year, month, resolved: Resolved, piece: Piece,
     if start is None or end is None:
         return resolved
     if tense == 0:
-        if story.tells_this_years_past(piece.start):
+        if point.range_end or story.tells_this_years_past(piece.start):
             return resolved  # 5月中旬…9月下旬…2月: a story of this year's past keeps 2月 in it
         return _nearest_round(point, year, month, resolved, ref_day)
     # 已于12月 moves a December still ahead to last year; 圣诞节前夕…已布置好 keeps a date only
@@ -233,6 +233,20 @@ def _nearest_round(point: Point, year: int, month: int | None, resolved: Resolve
         if other is not None and other.time.start_date <= ref_day + _SOON:
             return other
     return resolved
+
+
+def coming_round(start: date | None, end: date | None, piece: Piece, story: Story) -> bool:
+    """Whether a range read in the reference year (1至2月) is rather the coming one: long past, soon
+    round again, and nothing in the clause or the story says it is past."""
+    ref_day = story.ref_day()
+    if ref_day is None or start is None or end is None or end >= ref_day - _LONG_PAST:
+        return False
+    try:
+        next_start = start.replace(year=start.year + 1)
+    except ValueError:
+        return False
+    return (next_start <= ref_day + _SOON and story.tense(piece.start, piece.end) == 0
+            and not story.tells_this_years_past(piece.start))
 
 
 def _shift_bare(point: Point, year, month, step, bare_day) -> Resolved | None:
