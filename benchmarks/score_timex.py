@@ -3,7 +3,9 @@
     python benchmarks/score_timex.py [--repeat N] [--json] [--only ours|jionlp]
                                      [--show-errors] [--data PATH]
 
-Extractors: (a) timeline-cli, `timeline_cli.api.extract_mentions`; (b) JioNLP,
+Extractors: (a) timeline-cli, as `timeline mentions` reads an article whose sidecar gives
+`published` = the item's ref_date (refdate.reference_for: a dateline one day before the page's
+date, 斗湖26日讯 on a page of the 27th, is the story's day), then `timex.extract`; (b) JioNLP,
 `jionlp.ner.extract_time(text, time_base=<ref date as unix time>, with_parsing=True)`,
 an optional benchmark-only dependency (`pip install -e '.[bench]'`).
 
@@ -138,13 +140,18 @@ def quiet():
 def load_ours() -> Extractor:
     if str(ROOT) not in sys.path:
         sys.path.append(str(ROOT))
-    from timeline_cli.api import extract_mentions
+    from timeline_cli.script import detect_script, simplified_view
+    from timeline_cli.timex.extract import extract as extract_timex
+    from timeline_cli.timex.refdate import reference_for
 
     def extract(text: str, ref: date) -> list[Mention]:
+        view = simplified_view(text)
+        script = detect_script(text, view=view)
+        reference = reference_for(text, view, script, option=None, published=ref)
         return [Mention(text=m.text, start=m.start, end=m.end, type=m.type, value=m.value,
                         mod=m.mod, start_date=m.start_date, end_date=m.end_date,
                         duration=m.duration, duration_max=m.duration_max)
-                for m in extract_mentions(text, ref)]
+                for m in extract_timex(text, reference, script=script, view=view)]
 
     return extract
 

@@ -29,7 +29,10 @@ _PERIODS = {"year", "half", "quarter", "season"}
 _RANK_IN_PERIOD = re.compile(r"\s*的?(?:首个|首次|首度|第一|以来|以來|来首|來首)")
 _SEPARATORS = set(" \t\u3000\xa0\n\r()（）[]【】|｜・•")
 # 2025-09-24, 12日 20:52, 2018年12月22日 星期六: no blank inside but before a weekday or a time.
-_STAMP_TEXT = re.compile(r"^\S+(?:\s+(?:星期|周|週)[一二三四五六日天])?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+# 2021/11/20 22:11, 2018年12月22日 星期六; the time first or with a zone and am/pm: 12:17am 27/09/2025,
+# 18/01/2026 05:52 PM, 2025-09-24 HKT 19:22
+_STAMP_TEXT = re.compile(r"^(?:\d{1,2}:\d{2}\s?(?:[AaPp][Mm])?\s+)?\S+(?:\s+(?:星期|周|週)[一二三四五六日天])?"
+                         r"(?:\s+(?:[A-Z]{2,4}\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?)?$")
 _YEAR_IN_TEXT = re.compile(r"\d{4}")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}")
 _PROSE_BEFORE = set("在于於从自至到由")

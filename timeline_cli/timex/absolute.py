@@ -16,7 +16,7 @@ from .fragments import (
 )
 from .fuzzy import month_part_of, year_part_of
 from .numerals import CN_DIGIT, CN_NUMBER, parse_int
-from .pieces import LEVEL, Day, Month, Piece, Point, Year
+from .pieces import LEVEL, Day, Month, Piece, Point, Range, Year
 from .recognise import Anchoring, Rule, found, read_back
 
 # After a two-digit year (07年, 19年) the words that make it a year and not a length: a quarter,
@@ -86,8 +86,9 @@ def build_day(m, ctx):
     return found(m, Point(day=Day(day)), (LEVEL["day"], LEVEL["day"]))
 
 
-# 3月5 beside a date word or at the end (10月22出生, 1月3至2月10) is a day without 日.
-_MONTH_DAY_NEXT = r"(?![\d.%:])(?=\s?(?:[至到\-~—，,。；;、（(]|出生|举行|召开|开幕|上映|发布|起|前|后|$))"
+# 3月5 is a day without 日 (10月22出生, 1月3至2月10, 最迟11月11解散) unless a measure word or a
+# unit follows (3月5家, 1月3人: month_day_after in the lexicon).
+_MONTH_DAY_NEXT = r"(?![\d.%:/A-Za-z])"
 # The rule finds the phrase from its 月 (a literal start is found fast); read_back checks the month.
 _MONTH_DAY = re.compile(
     r"(?:(?<![一二三四五六七八九十第])(?P<mdm>" + CN_MONTH + r")月(?P<mdd>" + CN_DAY + r")"
@@ -134,17 +135,29 @@ def build_nth_weekday(m, ctx):
 # The whole list, read from its first number; the rule itself only finds a 、 between digits
 # (a literal first character lets the regex engine skip through the text quickly).
 _ENUMERATION = re.compile(
-    r"(?<=月)(?P<eday>\d{1,2}(?:、\d{1,2}){0,5})(?=、\d{1,2}\s?[日号])"
-    r"|(?<![\d.])(?P<eyear>(?:19|20)\d{2}(?:、(?:19|20)\d{2}){0,5})(?=、(?:19|20)\d{2}\s?年)"
-    r"|(?<![\d./])(?P<emonth>(?:1[0-2]|[1-9])(?:、(?:1[0-2]|[1-9])){0,5})(?=、(?:1[0-2]|[1-9])\s?月)")
+    r"(?<![\d./:])(?P<eday>\d{1,2}(?:、\d{1,2}){0,5})、(?P<dlast>\d{1,2})\s?[日号]"
+    r"|(?<![\d.])(?P<eyear>(?:19|20)\d{2}(?:、(?:19|20)\d{2}){0,5})、(?P<ylast>(?:19|20)?\d{2})\s?年"
+    r"|(?<![\d./])(?P<emonth>(?:1[0-2]|[1-9])(?:、(?:1[0-2]|[1-9])){0,5})、(?P<mlast>1[0-2]|[1-9])\s?月份?")
 _ASCII_DIGITS = frozenset("0123456789")
+_ENUMERATED = {"day": (LEVEL["day"], 1, 31), "month": (LEVEL["month"], 1, 12), "year": (LEVEL["year"], 1000, 2199)}
+
+
+def _enumerated_point(kind: str, number: int) -> Point:
+    if kind == "day":
+        return Point(day=Day(number))
+    if kind == "month":
+        return Point(month=Month(number))
+    return Point(year=Year(number))
 
 
 def build_enumeration(m, ctx):
-    """3月8、9日, 2021、2022年, 3、4月: the items before the last take its unit, one date each.
+    """3月8、9日, 2021、2022年, 3、4月, 1998、99年: items that follow one another are one range from the
+    first to the last (13、14日 is the 13th to the 14th); others give one date each, with the unit
+    they share (3月8、15日: the 8th and the 15th).
 
-    The last item is read by its own rule (9日, 2022年, 4月); a date before the first (3月)
-    joins it in compose.
+    The last item of a list with gaps is read by its own rule (15日, 2022年, 4月), except a
+    two-digit year, which takes the century of the item before it (2008、12年); a date before the
+    first item (3月) joins it in compose.
     """
     view, start = m.string, m.start()
     while start > 0 and view[start - 1] in _ASCII_DIGITS:
@@ -154,24 +167,29 @@ def build_enumeration(m, ctx):
     m = _ENUMERATION.match(view, start)
     if m is None:
         return None
-    pieces = []
     if m.group("eday"):
-        kind, text, start = "day", m.group("eday"), m.start("eday")
+        kind, text, last, start = "day", m.group("eday"), m.group("dlast"), m.start("eday")
     elif m.group("eyear"):
-        kind, text, start = "year", m.group("eyear"), m.start("eyear")
+        kind, text, last, start = "year", m.group("eyear"), m.group("ylast"), m.start("eyear")
     else:
-        kind, text, start = "month", m.group("emonth"), m.start("emonth")
-    for item in text.split("、"):
-        number = int(item)
-        if kind == "day" and 1 <= number <= 31:
-            pieces.append(Piece(start, start + len(item), "", Point(day=Day(number)), (LEVEL["day"], LEVEL["day"])))
-        elif kind == "month" and 1 <= number <= 12:
-            pieces.append(Piece(start, start + len(item), "", Point(month=Month(number)),
-                                (LEVEL["month"], LEVEL["month"])))
-        elif kind == "year":
-            pieces.append(Piece(start, start + len(item), "", Point(year=Year(number)), (LEVEL["year"], LEVEL["year"])))
+        kind, text, last, start = "month", m.group("emonth"), m.group("mlast"), m.start("emonth")
+    level, low, high = _ENUMERATED[kind]
+    numbers = [int(item) for item in text.split("、")]
+    last_number = int(last)
+    if kind == "year" and len(last) == 2:  # 1998、99年: the century of the item before
+        last_number += numbers[-1] // 100 * 100
+    if not all(low <= n <= high for n in (*numbers, last_number)):
+        return None
+    if all(b == a + 1 for a, b in zip((*numbers, last_number), (*numbers[1:], last_number))):
+        ends = [Piece(start, m.end(), "", _enumerated_point(kind, n), (level, level)) for n in (numbers[0], last_number)]
+        return found(m, Range(ends[0], ends[1]), (level, level), start=start)
+    pieces = []
+    for item, number in zip(text.split("、"), numbers):
+        pieces.append(Piece(start, start + len(item), "", _enumerated_point(kind, number), (level, level)))
         start += len(item) + 1
-    return pieces or None
+    if kind == "year" and len(last) == 2:
+        pieces.append(Piece(m.start("ylast"), m.end(), "", _enumerated_point(kind, last_number), (level, level)))
+    return pieces
 
 
 def _rules() -> tuple[Rule, ...]:
@@ -190,7 +208,7 @@ def _rules() -> tuple[Rule, ...]:
             # 零七年, 九七年, 三三年: two Chinese digits one by one (not 三四年, three or four years)
             r"|(?<![" + CN_NUMBER + r"])(?P<y2cn>(?!" + _COUNT_PAIRS + ")[〇零一二三四五六七八九]{2})(?=年)"
             r")"
-            r"\s?年(?P<fiscal>度)?" + not_followed_by("year_after") + year_part)),
+            r"\s?财?年(?P<fiscal>度)?" + not_followed_by("year_after") + year_part)),
             build_year, 4, needs="年", anchoring=Anchoring("年", 10, 8),
             examples=("2013年", "二零一三年", "民國38年")),
         Rule("month", re.compile(starts("0-9一二三四五六七八九十",
@@ -200,14 +218,14 @@ def _rules() -> tuple[Rule, ...]:
             build_month, 3, needs="月", anchoring=Anchoring("月", 5, 8), examples=("4月份", "6月", "12月")),
         Rule("day", re.compile(starts("0-9一二三四五六七八九十廿卅",
             r"(?:(?<![\d./])(?P<day>3[01]|[12]\d|0?[1-9])\s?日" + day_stop +
-            r"|(?<=月)(?P<day2>3[01]|[12]\d|0?[1-9])\s?号" + not_followed_by("hao_after") +
+            r"|(?:(?<=月)|(?<=[号日][、，,]))(?P<day2>3[01]|[12]\d|0?[1-9])\s?号" + not_followed_by("hao_after") +
             r"|(?<=月)(?P<daycn>" + CN_DAY + r")[日号]"
             r"|(?<![一二三四五六七八九十廿卅])(?P<daycn2>[二三]?十[一二三四五六七八九]?|廿[一二三四五六七八九]?|卅一?)日"
             + day_stop +
             r"|(?<=[到至])(?P<daycn3>" + CN_DAY + r")号" + not_followed_by("hao_after") + ")")),
             build_day, 3, needs="日号", anchoring=Anchoring("日号", 5, 8), examples=("20日", "卅日")),
         Rule("enumeration", re.compile(r"、(?<=\d、)(?=\d)"), build_enumeration, 3, needs="、",
-             examples=("2021", "2024年3")),
+             examples=("13、14日", "2021、2022年", "2008")),
         Rule("month-day", re.compile(
             r"月(?:" + CN_DAY + r"|(?:3[01]|[12]\d|0?[1-9])" + _MONTH_DAY_NEXT + ")" + not_followed_by("month_day_after")),
             build_month_day, 3, needs="月", examples=("二月十五", "三月一")),

@@ -39,11 +39,16 @@ def build_clock_time(m, ctx):
         hour = pm_hour(part_word, hour)
     if not (0 <= hour <= 24 and 0 <= minute < 60) or (hour == 24 and minute):
         return None
-    point = Point(clock=Clock(hour % 24, minute), approx=bool(m.group("approx")), weak=weak)
+    point = Point(clock=Clock(hour % 24, minute), approx=bool(m.group("approx") or m.group("apx")), weak=weak)
+    if hour == 24:
+        point.day_shift = 1  # 今天24时: the midnight that ends the day
     if part_word:
         point.daypart = lexicon()["daypart"][part_word]
-        if hour == 12 and part_word in lexicon()["pm_dayparts"]["words"] and part_word not in ("下午", "晏昼", "下昼", "午后"):
-            point.clock, point.day_shift = Clock(0, minute), 1  # 晚上12点: midnight, the next day begins
+        if hour == 12 and (part_word == "午夜" or part_word in lexicon()["pm_dayparts"]["words"]
+                           and part_word not in ("下午", "晏昼", "下昼", "午后")):
+            point.clock, point.day_shift = Clock(0, minute), 1  # 晚上12点, 午夜12时: midnight, the next day begins
+        elif hour == 12 and part_word == "凌晨":
+            point.clock = Clock(0, minute)  # 凌晨12时: the midnight that begins the day
     return found(m, point, (LEVEL["daypart"] if part_word else LEVEL["clock"], LEVEL["clock"]))
 
 
@@ -92,6 +97,11 @@ def build_clock(m, ctx):
     hour, minute = int(m.group("ch")), int(m.group("cm"))
     if hour > 24 or minute > 59:
         return None
+    half = m.group("ampm")
+    if half:  # 12:17am is 00:17, 05:52 PM 17:52
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if half[0] in "Pp" else 0)
     return found(m, Point(clock=Clock(hour % 24, minute)), (LEVEL["clock"], LEVEL["clock"]))
 
 
@@ -112,8 +122,8 @@ def _rules() -> tuple[Rule, ...]:
     lex = lexicon()
     dayparts = alternation(lex["daypart"])
     return (
-        Rule("clock-time", re.compile(starts(first_chars(lex["daypart"]) + "0-9零一二两三四五六七八九十",
-            r"(?P<dp>" + dayparts + r"|(?<![今昨明前当每日号天])[早晚夜](?=\d|[一二三四五六七八九十]))?\s?(?:大约|约)?"
+        Rule("clock-time", re.compile(starts(first_chars(lex["daypart"]) + "近约大将接0-9零一二两三四五六七八九十",
+            r"(?P<dp>" + dayparts + r"|(?<![今昨明前当每日号天])[早晚夜](?=\d|[一二三四五六七八九十]))?\s?(?P<apx>大约|约|将近|接近|近)?\s?"
             r"(?<![\d.:])(?P<hour>[01]?\d|2[0-4]|[零一二两三四五六七八九十]{1,3})\s?(?P<hunit>时|点)"
             + not_followed_by("clock_after") +
             r"(?:(?P<minute>[0-5]?\d|[零一二三四五六七八九十]{1,3})分|(?P<hextra>半|[一1]刻|[三3]刻|整|钟))?"
@@ -123,13 +133,13 @@ def _rules() -> tuple[Rule, ...]:
                                        + _CLOCK_RANGE_END), build_clock_range, 3, needs="时点",
              examples=("凌晨1至4時", "下午2点到5点")),
         Rule("clock", re.compile(starts("0-9", r"(?<![\d:.比])(?P<ch>[01]?\d|2[0-4]):(?P<cm>[0-5]\d)(?::[0-5]\d)?(?![\d:])"
-                                        r"(?:时(?![间候代期]))?")),
+                                        r"(?:\s?(?P<ampm>[AaPp]\.?[Mm]\.?)(?![A-Za-z])|时(?![间候代期]))?")),
              build_clock, 3, needs=":", anchoring=Anchoring(":", 3, 8), examples=("14:30", "09:30")),
         Rule("daypart", re.compile(dayparts), build_daypart, 0, examples=("凌晨", "傍晚")),
         Rule("daypart-short", re.compile(starts("早晚夜", r"(?<=[日号天])(?P<sdp>[早晚夜])"
                                                 + not_followed_by("short_daypart_after"))),
              build_short_daypart, 0, anchoring=Anchoring("早晚夜", 1, 4), examples=("12月6日晚", "12月6日晚7点半")),
-        Rule("qualifier", re.compile(alternation(lex["qualifier"])), build_qualifier, 1, needs="时",
+        Rule("qualifier", re.compile(r"(?<![A-Za-z])(?:" + alternation(lex["qualifier"]) + r")(?![A-Za-z])"), build_qualifier, 1, needs="时T",
              examples=("当地时间11月19日", "當地時間19日下午")),
     )
 

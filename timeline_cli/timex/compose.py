@@ -30,14 +30,17 @@ from .pieces import (
     Qualifier,
     Range,
     Recurrence,
+    Reference,
     StoryDay,
+    Year,
 )
 
 RANGE_JOINERS = re.compile(r"\s?(?:至|到|——|-|–|—|~|〜|～)\s?")
 _JOINER_STARTS = frozenset("至到-–—~〜～")
 _SUFFIXES = [
     ("翌日", "+1"), ("次日", "+1"), ("前一天", "-1"), ("前一日", "-1"), ("当天", "0"), ("当日", "0"),
-    ("起至今", "since"), ("以来", "since"), ("至今", "since"), ("迄今", "since"),
+    ("那个星期", "week"), ("那个礼拜", "week"), ("那一周", "week"), ("那周", "week"), ("当周", "week"),
+    ("起至今", "since"), ("以来", "since"), ("至今", "since"), ("迄今", "since"), ("来", "since"),
     ("稍晚", "AFTER"), ("稍后", "AFTER"), ("初时", "START"),
     ("前后", "APPROX"), ("左右", "APPROX"), ("许", "APPROX"),
     ("前夕", "BEFORE"), ("以前", "BEFORE"), ("之前", "BEFORE"),
@@ -47,8 +50,9 @@ _SUFFIXES = [
 ]
 _SUFFIX_RE = re.compile("|".join(word for word, _ in _SUFFIXES))
 _SUFFIX_MEANING = dict(_SUFFIXES)
-_SUFFIX_NAMES = {"since": "since", "+1": "next-day", "-1": "day-before", "0": "same-day"}
+_SUFFIX_NAMES = {"since": "since", "+1": "next-day", "-1": "day-before", "0": "same-day", "week": "week-of"}
 _PUNCT = set("，,。.；;：:！!？?、）)」』\n ")
+_SINCE_FOLLOWERS = frozenset("，,、。；;首的第最 ")
 
 # The names refiners add to a piece's rule, and what each means (docs/timex.md, "Rules").
 REFINERS = {
@@ -60,9 +64,12 @@ REFINERS = {
     "approx": "前后/左右/许 after a date", "before": "前/以前/之前/前夕 after a date",
     "after": "后/以后/之后 after a date; 稍晚/稍后 after a day (今天稍晚)", "on_or_after": "起/开始 after a date",
     "start": "初时 after a part of the day (今晚初时)",
+    "week-of": "那个星期/那一周/当周 after a day: the week it falls in (10月8日那个星期)",
     "offset": "a length that 前/后/以后/再过 make a date that far away (5年后: duration+offset)",
     "span": "a length that 过去/未来/以来 anchor on the reference date (过去10年: duration+span)",
     "bare-end": "a bare weekday or day as a range's second end (周一至五, 2月13到15)",
+    "date": "the date in brackets after a day word or a weekday (今天(28日), 周二（16 日）)",
+    "holiday": "a holiday's name right after its date (10月1日国庆假期): the date's mention",
 }
 
 
@@ -83,6 +90,7 @@ def compose(pieces: list[Piece], view: str) -> list[Piece]:
     pieces = _join_durations(pieces, view)
     pieces = _share_into_ranges(pieces, view)
     pieces = _join_points(pieces, view)
+    pieces = _join_bracketed(pieces, view)
     pieces = [p for p in pieces if not (isinstance(p.what, Point) and p.what.weak)]
     pieces = _drop_covered(_read_suffixes(pieces, view))
     return _sets_take_their_times(_join_ranges(pieces, view), view)
@@ -160,6 +168,70 @@ def _apposition_end(prev: Piece, piece: Piece, view: str) -> int | None:
     return end
 
 
+def _bracketed_date(prev: Piece, piece: Piece, view: str) -> bool:
+    """今天(28日), 明日（10日）, 今早(7 月 3 日), 周二（16 日）, 上周三(10月12日): a day word or a weekday
+    with the date in brackets after it. The bracketed date says which day; a day word keeps its
+    part of the day, a weekday becomes the note that picks the date's month (14日(周三))."""
+    word, date = prev.what, piece.what
+    if (view[prev.end:piece.start] not in _OPEN or view[piece.end:piece.end + 1] not in _CLOSE
+            or date.day is None or date.day.number is None or date.clock is not None or date.daypart is not None
+            or date.weekday is not None or word.month is not None or word.year is not None
+            or word.clock is not None or word.holiday is not None):
+        return False
+    if word.day is not None and word.day.rel is not None:
+        if date.month is None and date.year is None:
+            word.day.check = date.day.number  # 今天(28日): the number wins if the two disagree
+            return True
+    elif word.weekday is None or word.day is not None:
+        return False
+    else:
+        word.weekday_note, word.weekday, word.week = word.weekday, None, None
+    word.day, word.month, word.year = date.day, date.month, date.year
+    return True
+
+
+def _weekday_note(piece: Piece, view: str) -> bool:
+    """10/18(六), 10月18日（日）: a weekday alone in brackets after a dated day is its note."""
+    date, end = piece.what, piece.end
+    number = WEEKDAY_NUMBERS.get(view[end + 1:end + 2])
+    if (number is None or view[end + 2:end + 3] not in _CLOSE or date.day is None or date.day.number is None
+            or date.clock is not None or date.daypart is not None or date.weekday_note is not None):
+        return False
+    date.weekday_note = number
+    piece.end = end + 3
+    return True
+
+
+def _join_bracketed(pieces: list[Piece], view: str) -> list[Piece]:
+    """今天(28日), 周二（16 日）: one piece each, once the dates in brackets are whole (1月 + 23日);
+    then a time after the bracket joins it (今天(1月23日)6时)."""
+    out: list[Piece] = []
+    joined = False
+    for piece in pieces:
+        if view[piece.end:piece.end + 1] in _OPEN and type(piece.what) is Point:
+            joined = _weekday_note(piece, view) or joined
+        prev = out[-1] if out else None
+        if (prev is not None and piece.start == prev.end + 1 and type(prev.what) is Reference
+                and prev.what.value == "DAY" and type(piece.what) is Point and piece.levels[1] == LEVEL["day"]
+                and view[prev.end] in _OPEN and view[piece.end:piece.end + 1] in _CLOSE
+                and piece.what.day is not None and piece.what.clock is None):
+            # 日前（17日）, 近日(15日): the bracketed date says which day
+            piece.start, piece.end, piece.rule = prev.start, piece.end + 1, f"{prev.rule}+date"
+            out[-1] = piece
+            joined = True
+            continue
+        if (prev is not None and piece.start == prev.end + 1 and type(prev.what) is Point
+                and type(piece.what) is Point and piece.levels[1] == LEVEL["day"]
+                and _bracketed_date(prev, piece, view)):
+            prev.levels = (min(prev.levels[0], piece.levels[0]), max(prev.levels[1], LEVEL["day"]))
+            prev.end = piece.end + 1
+            prev.rule += "+date"
+            joined = True
+            continue
+        out.append(piece)
+    return _join_points(out, view) if joined else out
+
+
 def _time_after_day(prev: Piece, piece: Piece, view: str) -> bool:
     """明天下午, 5月3日的晚上8点, 三天后的3时: a time of day on the day before it. Across 的 the
     time must say more than a bare hour (明天的3点 may be a count)."""
@@ -168,10 +240,9 @@ def _time_after_day(prev: Piece, piece: Piece, view: str) -> bool:
     if isinstance(before, Point):  # a day and a time side by side are joined below; here only across 的
         if gap != "的" or prev.levels[1] != LEVEL["day"]:
             return False
-    elif isinstance(before, Offset):
-        if before.at is not None or before.length.unit != "D" or before.length.vague:
+    elif isinstance(before, (Offset, StoryDay)):  # 三天后下午, 3天前晚上近7时, 次日上午, 当晚8时
+        if isinstance(before, Offset) and (before.length.unit != "D" or before.length.vague):
             return False
-    elif isinstance(before, StoryDay):  # 次日上午, 当晚8时
         if before.at is not None and (before.at.clock is not None or before.at.overlaps(time)):
             return False
     else:
@@ -181,6 +252,14 @@ def _time_after_day(prev: Piece, piece: Piece, view: str) -> bool:
     if gap == "的":
         return not time.weak
     return _adjacent(prev, piece, view)
+
+
+def _date_in_offset_year(prev: Piece, piece: Piece, view: str) -> bool:
+    """2年前的9月25日, 三年后的今天 aside: a month (and day) of the year that many years away."""
+    offset, point = prev.what, piece.what
+    return (isinstance(offset, Offset) and type(point) is Point and view[prev.end:piece.start] in ("的", "")
+            and offset.length.unit == "Y" and offset.length.plain and offset.length.amount == int(offset.length.amount)
+            and not offset.story and point.month is not None and point.year is None and point.week is None)
 
 
 def _evening_after_day(prev: Piece, piece: Piece, view: str) -> bool:
@@ -206,6 +285,17 @@ def _join_points(pieces: list[Piece], view: str) -> list[Piece]:
                 prev.end = end
                 prev.rule = f"{prev.rule}+{piece.rule}"
                 continue
+            elif (piece.what.holiday is not None and piece.start == prev.end and prev.levels[1] == day
+                  and prev.what.day is not None and prev.what.day.number is not None and prev.what.clock is None):
+                prev.end = piece.end  # 10月1日国庆假期: the holiday's name only says what the day is
+                prev.rule += "+holiday"
+                continue
+            elif prev.levels[0] == LEVEL["clock"] and piece.levels[0] == LEVEL["year"] and piece.levels[1] == day:
+                # 12:17am 27/09/2025: a page stamp that gives the time first
+                joined = _adjacent(prev, piece, view) and not prev.what.overlaps(piece.what)
+                if joined:
+                    prev.levels = (piece.levels[0], piece.levels[0])  # levels[1] is set below
+                    piece.levels = (piece.levels[0], LEVEL["clock"])
             else:
                 joined = (prev.levels[1] < piece.levels[0] and _adjacent(prev, piece, view)
                           and not prev.what.overlaps(piece.what))
@@ -217,13 +307,18 @@ def _join_points(pieces: list[Piece], view: str) -> list[Piece]:
             else:
                 out.append(piece)
             continue
+        if _date_in_offset_year(prev, piece, view):  # 2年前的9月25日
+            point = piece.what
+            point.year = Year(rel=int(prev.what.length.amount) * prev.what.direction)
+            piece.start, piece.rule = prev.start, f"{prev.rule}+{piece.rule}"
+            piece.levels = (LEVEL["year"], piece.levels[1])
+            out[-1] = piece
+            continue
         if _evening_after_day(prev, piece, view):
             prev.what.merge(piece.what.at)
             prev.levels = (prev.levels[0], LEVEL["daypart"])
         elif _time_after_day(prev, piece, view):
-            if isinstance(prev.what, Offset):
-                prev.what.at = piece.what
-            elif prev.what.at is None:  # a story day: 次日上午, 当晚8时
+            if prev.what.at is None:  # 三天后下午, 次日上午, 当晚8时
                 prev.what.at = piece.what
             else:
                 prev.what.at.merge(piece.what)
@@ -356,6 +451,10 @@ def _read_suffixes(pieces: list[Piece], view: str) -> list[Piece]:
             continue
         if meaning in ("+1", "-1", "0"):
             point.day_shift = int(meaning)
+        elif meaning == "week":
+            if point.day is None or point.clock is not None or point.daypart is not None:
+                continue
+            point.week_of = True
         elif meaning == "since":
             point.since = True
         elif meaning == "APPROX" and word == "许":
@@ -381,6 +480,8 @@ def _suffix_applies(word: str, following: str, view: str, piece: Piece) -> bool:
     exclusions = lexicon()["exclusions"]
     if word == "至今":
         return following != "年"  # 去年12月至今年2月: 至 + 今年, a range to this year's February
+    if word == "来":  # 今年来首个寒潮: 今年以来; not 今年来华 (came to China this year)
+        return piece.levels[1] == LEVEL["year"] and following in _SINCE_FOLLOWERS
     if word == "后":
         return following not in exclusions["after_suffix"] or following == ""
     if word == "前":

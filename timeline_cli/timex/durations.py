@@ -17,7 +17,7 @@ UNITS = {
     "个多星期": "W", "个周": "W", "个礼拜": "W", "个多礼拜": "W", "礼拜": "W", "天": "D", "日": "D", "个工作日": "D",
     "工作日": "D", "个交易日": "D", "交易日": "D", "小时": "H", "个小时": "H", "个多小时": "H", "个钟头": "H",
     "钟头": "H", "个钟": "H", "分钟": "MIN", "分半钟": "MIN", "刻钟": "MIN", "秒钟": "S", "秒": "S",
-    "个世纪": "CE", "个多世纪": "CE", "世纪": "CE", "周年": "Y", "个季度": "M",
+    "个世纪": "CE", "个多世纪": "CE", "世纪": "CE", "周年": "Y", "个季度": "M", "月": "M", "个年头": "Y",
 }
 _MORE_UNITS = ("个多月", "个多世纪", "个多星期", "个多礼拜", "个多小时")
 _HALF_UNITS = ("个半月", "分半钟")  # 两个半月, 一分半钟: and a half
@@ -190,9 +190,13 @@ def _number_start(m) -> int:
 def _not_a_length(m) -> bool:
     n1 = m.group("n1") or m.group("n1cn")
     at = _number_start(m)
-    if m.group("unit") == "周" and m.string[at - 1:at] in ("转", "绕", "环", "圈"):
+    unit, after = m.group("unit"), m.string[m.end("unit"):m.end("unit") + 1]
+    if unit == "周" and m.string[at - 1:at] in ("转", "绕", "环", "圈"):
         return True  # 自转一周, 绕地球一周: a turn, not a week
-    return n1 in ("千", "百", "万", "十万", "百万", "千万", "万万")  # 千年古城, 百年老店: adjectives
+    if (unit == "年" and after == "报") or (unit == "天" and after in lexicon()["exclusions"]["day_word_after"]):
+        return True  # 半年报 (a half-year report), 一天桥 (一 + 天桥, an overpass)
+    # 千年古城, 百年老店: adjectives; 百年来, 百年前 are lengths
+    return n1 in ("千", "百", "万", "十万", "百万", "千万", "万万") and m.group("post") not in _SINCE + _BEFORE + _AFTER
 
 
 _WINDOW_UNITS = {"秒钟": "S", "秒": "S", "分钟": "MIN", "小时": "H", "钟头": "H", "钟": "H", "天": "D", "日": "D",
@@ -212,11 +216,26 @@ def build_window(m, ctx):
     return found(m, Window(length, -1 if side in ("上", "前") else 1))
 
 
+def build_long_years(m, ctx):
+    """长年 (for many years): a vague length in years, not 校长年薪 or 增长年均."""
+    view, start, end = m.string, m.start(), m.end()
+    if view[start - 1:start] in _HEAD_BEFORE or view[end:end + 1] in _YEAR_WORD_AFTER:
+        return None
+    return found(m, Duration(Length("Y", vague=True)))
+
+
+_HEAD_BEFORE = frozenset("增成生延校院所局部市省县区队班社会团首族家兄学董行厂站科处厅署师股组连营排船机列州镇村乡")
+_YEAR_WORD_AFTER = frozenset("均薪龄代度级轻会报终底初末内中华")
+
+
 def _rules() -> tuple[Rule, ...]:
     # 日 is the commonest unit that is no length (20日 is the 20th): only where _day_count may
     # accept it (两日, 40日 and more, 三日后, 30日内) does the pattern let it through.
     day_unit = r"日(?=[内前后来以之过])|(?<=[两俩几数多])日|(?<=[4-9]\d)日|(?<=\d\d\d)日"
-    units = alternation([w for w in UNITS if w != "日"]) + "|" + day_unit
+    # 月 without 个 is a month of the calendar (一月, 3月) except after 两/数/半 (两月内, 数月来,
+    # 半月后) and in 一月内, 几月来: within a month, for some months
+    month_unit = r"(?<=[两数半])月|(?<=几)月(?![几份])|(?<=[一几])月(?=[内以之来])"
+    units = alternation([w for w in UNITS if w not in ("日", "月")]) + "|" + day_unit + "|" + month_unit
     tail = (r"(?:\s?(?:到|至|——|-|–|—|~)\s?(?P<n2>" + NUM + r"))?"
             r"\s?(?P<more1>多|余|来)?(?P<halfmid>个半)?(?P<unit>" + units + r")"
             r"(?P<tail>半|多)?(?P<more3>余)?(?P<approx_tail>左右|以上|以下)?" + not_followed_by("duration_after") +
@@ -229,6 +248,7 @@ def _rules() -> tuple[Rule, ...]:
     return (
         Rule("duration", re.compile(starts("0-9" + _CN_START, number + tail)),
              build_duration, 3, needs="年月周星拜天日时头分秒纪载季钟", examples=("12年", "5年后", "三個月")),
+        Rule("long-years", re.compile("长年"), build_long_years, 1, words=("长年",), examples=("長年", "长年")),
         Rule("window", re.compile(
             r"(?P<wside>[上下前后])(?P<wn>[两二三四五六七八九十]|[一二三四五六七八九十]?十[一二三四五六七八九]?|\d{1,3})"
             r"个?(?P<wu>" + alternation(_WINDOW_UNITS) + r")(?![前后内来以之])" + not_followed_by("duration_after")),

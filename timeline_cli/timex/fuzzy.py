@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 from .fragments import (
-    excluded_after,
     excluded_before,
     mid,
     not_followed_by,
@@ -17,14 +16,20 @@ from .pieces import (
     LEVEL,
     FuzzyYearPart,
     Half,
+    Month,
     MonthPart,
     Months,
     Point,
+    Length,
+    Piece,
     Quarters,
-    RecentWindow,
+    Range,
     Reference,
     RelativeQuarter,
     Season,
+    Span,
+    WholeYear,
+    Year,
 )
 from .recognise import Anchoring, Rule, found
 
@@ -59,8 +64,9 @@ def build_half(m, ctx):
 
 
 def build_quarter(m, ctx):
-    if m.group("qfirst3"):
-        return found(m, Point(year_part=Quarters(1, 3)), _YEAR_PART)
+    if m.group("qfirstn"):  # 前三季度, 首三季, 头两季
+        last = parse_int(m.group("qfirstn"))
+        return found(m, Point(year_part=Quarters(1, last)), _YEAR_PART) if last and 2 <= last <= 4 else None
     if m.group("qnum"):
         quarter = int(m.group("qnum"))
     else:
@@ -71,14 +77,33 @@ def build_quarter(m, ctx):
     return found(m, Point(year_part=Quarters(quarter, quarter)), _YEAR_PART)
 
 
+_SEASON_YEAR = {"今": 0, "明": 1, "来": 1, "去": -1}
+
+
 def build_season(m, ctx):
-    return found(m, Point(year_part=Season(lexicon()["season"][m.group("season")])), _YEAR_PART)
+    """春季, 夏天; 今冬, 明春, 去冬 (this, next, last); 今冬明春 (a range)."""
+    if m.group("season"):
+        return found(m, Point(year_part=Season(lexicon()["season"][m.group("season")])), _YEAR_PART)
+    ends = []
+    this_winter = m.group("sr1") == "今" and m.group("s1") == "冬"  # 今冬明春 in January: this winter's spring
+    for rel, season, at in ((m.group("sr1"), m.group("s1"), m.start()), (m.group("sr2"), m.group("s2"), m.start("sr2"))):
+        if rel is None:
+            break
+        code = lexicon()["season"][season]
+        year = Year(rel=_SEASON_YEAR[rel], winter_of=code == "WI" or this_winter)
+        ends.append(Piece(at, at + 2, "", Point(year=year, year_part=Season(code)), (LEVEL["year"], LEVEL["yearpart"])))
+    if len(ends) == 1:
+        return found(m, ends[0].what, (LEVEL["year"], LEVEL["yearpart"]))
+    return found(m, Range(ends[0], ends[1]), (LEVEL["year"], LEVEL["yearpart"]))
 
 
 def build_year_span(m, ctx):
     """After a year: 前8月, 前10个月 (the first months), 后三个月 (the last), 首月, 前两个季度.
 
     The pattern starts with the year's 年 (a literal start is quick to find); the piece does not."""
+    if m.group("yside2"):  # 首10个月 alone: the first ten months of the year the sentence speaks of
+        count = parse_int(m.group("yn2"))
+        return found(m, Point(year_part=Months(1, count)), _YEAR_PART) if count and count <= 12 else None
     start = m.start() + 1
     if m.group("firstmonth"):
         return found(m, Point(year_part=Months(1, 1)), _YEAR_PART, start=start)
@@ -88,12 +113,20 @@ def build_year_span(m, ctx):
     if m.group("yu") in ("季度", "季"):
         if count > 4:
             return None
-        part = Quarters(1, count) if m.group("yside") in ("前", "头") else Quarters(5 - count, 4)
+        part = Quarters(1, count) if m.group("yside") in ("前", "头", "首") else Quarters(5 - count, 4)
     else:
         if count > 12:
             return None
-        part = Months(1, count) if m.group("yside") in ("前", "头") else Months(13 - count, 12)
+        part = Months(1, count) if m.group("yside") in ("前", "头", "首") else Months(13 - count, 12)
     return found(m, Point(year_part=part), _YEAR_PART, start=start)
+
+
+def build_whole_year(m, ctx):
+    """全年, 年内 alone: the year the sentence speaks of, else the reference year; 月内 alone: the
+    month the story speaks of (like 当月), else the reference month."""
+    if m.group(0) == "月内":
+        return found(m, Point(month=Month(story=0)), (LEVEL["month"], LEVEL["month"]))
+    return found(m, Point(year_part=WholeYear()), _YEAR_PART)
 
 
 def build_relative_quarter(m, ctx):
@@ -101,8 +134,8 @@ def build_relative_quarter(m, ctx):
 
 
 def build_recent_window(m, ctx):
-    """近年, 近年来, 这些年: the years up to the reference date; 近月: the months."""
-    return found(m, RecentWindow(lexicon()["recent_window"][m.group("rw")]))
+    """近年, 近年来, 这些年: some years up to the reference date (DURATION PXY); 近月: some months."""
+    return found(m, Span(Length(lexicon()["recent_window"][m.group("rw")], vague=True), -1))
 
 
 def build_month_part(m, ctx):
@@ -111,12 +144,11 @@ def build_month_part(m, ctx):
 
 def build_reference(m, ctx):
     word, view, start, end = m.group(0), m.string, m.start(), m.end()
-    if word == "现在" and excluded_before("present_before", view, start):
-        return None  # 出现在 (appear at)
-    if word == "将来" and excluded_after("future_after", view, end):
-        return None  # 将来自 (will come from)
-    before = view[start - 1:start]
-    if word == "之前" and before not in ("", "\n", "，", ",", "。", "；", ";", "："):
+    context = lexicon()["reference_not"].get(word)
+    if context is not None and (view[end:end + 1] in context.get("after", ())
+                                or view[start - 1:start] in context.get("before", ())):
+        return None  # 出现在 (appear at), 将来自 (will come from), 从前天 (since the day before yesterday)
+    if word == "之前" and view[start - 1:start] not in ("", "\n", "，", ",", "。", "；", ";", "：", " "):
         return None  # 加入Meta之前: before an event, not "previously"
     if word == "最近" and (view[end:end + 1] == "的" or re.search("[离距]", view[max(0, start - 6):start])):
         return None  # 最近的医学中心, 离地球最近: nearest, not recently
@@ -133,17 +165,25 @@ def _rules() -> tuple[Rule, ...]:
              examples=("年初", "年底", "歲末")),
         Rule("half-year", re.compile(r"[上下]半年"), build_half, 2, needs="年", examples=("上半年", "下半年")),
         Rule("quarter", re.compile(r"(?=[前第一二三四1-4首][^季]{0,2}季|Q[1-4])"
-             r"(?:(?P<qfirst3>前三季度?)|第(?P<q>[一二三四1-4])季(?:度|" + not_followed_by("quarter_after") + ")"
+             r"(?:(?:前|首|头)(?P<qfirstn>[两二三四234])(?:季度|季(?![节赛]))|第(?P<q>[一二三四1-4])季(?:度|" + not_followed_by("quarter_after") + ")"
              r"|(?P<qqq>[一二三四1-4])季度|(?P<qq>首)季度?"
              r"|(?<![A-Za-z0-9])Q(?P<qnum>[1-4])(?![A-Za-z0-9]))"), build_quarter, 2, needs="季Q",
              anchoring=Anchoring("季Q", 4, 6), examples=("首季", "第二季度", "2025年Q4")),
-        Rule("season", re.compile(r"(?P<season>[春夏秋冬])(?:季|天)" + not_followed_by("season_after")),
-             build_season, 1, needs="季天", examples=("今年秋季", "2024年夏天")),
+        Rule("season", re.compile(
+            r"(?P<season>[春夏秋冬])(?:季|天)" + not_followed_by("season_after")
+            + r"|(?P<sr1>[今明去来])(?P<s1>[春夏秋冬])(?:(?P<sr2>[今明去来])(?P<s2>[春夏秋冬]))?"
+            + not_followed_by("relative_season_after")),
+             build_season, 1, needs="季天今明去来", examples=("今年秋季", "2024年夏天", "今冬明春")),
         Rule("month-part", re.compile(alternation(lex["month_part"]).replace("月中", "月" + mid())),
              build_month_part, 1, needs="月旬", examples=("3月上旬", "6月下旬")),
-        Rule("year-span", re.compile(r"年(?:(?P<yside>前|头|后)(?P<yn>[一二两三四五六七八九十]{1,2}|\d{1,2})个?"
-                                     r"(?P<yu>月|季度|季)份?|(?P<firstmonth>首月))"),
+        Rule("year-span", re.compile(r"年(?:(?P<yside>前|头|后|首)(?P<yn>[一二两三四五六七八九十]{1,2}|\d{1,2})个?"
+                                     r"(?P<yu>月|季度|季)份?|(?P<firstmonth>首月))"
+                                     r"|(?<![年前后上下近过这那本])(?P<yside2>首|头)(?P<yn2>[二两三四五六七八九十]{1,2}|\d{1,2})个月"),
              build_year_span, 2, needs="月季", examples=("今年前8月", "2005年首月")),
+        Rule("whole-period", re.compile(r"(?<![今去明本前后同当该这上下每全新年\d一二两三四五六七八九十几数多半个次])"
+                                      r"(?:全年|年内|月内)(?![度龄级])"), build_whole_year, 1, needs="全内",
+             words=("全年", "年内", "月内"),
+             examples=("全年", "年内", "月内")),
         Rule("relative-quarter", re.compile(alternation(lex["relative_quarter"])), build_relative_quarter, 3,
              needs="季", words=("季度",), examples=("上个季度", "本季度")),
         Rule("recent-window", re.compile(r"(?P<rw>" + alternation(lex["recent_window"]) + r")(?![底末初中终关])"),

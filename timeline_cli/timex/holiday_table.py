@@ -19,6 +19,7 @@ class Entry:
     eve: bool
     context: bool  # also a common word: a date only with a year or 节气/当天 beside it
     period: str | None
+    figure_in_quotes: bool = False  # 立法会的「暑假」: in quotation marks, a figure of speech, not the dates
 
     def rule_for(self, region: str) -> str:
         return dict(self.regions).get(region, self.on)
@@ -36,7 +37,8 @@ def entries() -> dict[str, Entry]:
     by_name: dict[str, Entry] = {}
     for item in _data()["holiday"]:
         entry = Entry(tuple(item["names"]), item["on"], tuple(sorted(item.get("regions", {}).items())),
-                      item.get("until"), item.get("eve", False), item.get("context", False), item.get("period"))
+                      item.get("until"), item.get("eve", False), item.get("context", False), item.get("period"),
+                      item.get("figure_in_quotes", False))
         for name in entry.names:
             assert name not in by_name, f"holidays.toml: {name} twice"
             by_name[name] = entry

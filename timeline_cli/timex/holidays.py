@@ -25,6 +25,10 @@ def _context_ok(view: str, start: int, end: int) -> bool:
     return any(before.endswith(w) for w in words["before"]) or any(after.startswith(w) for w in words["after"])
 
 
+_OPEN_QUOTES = frozenset("「『“\"‘'")
+_CLOSE_QUOTES = frozenset("」』”\"’'")
+
+
 def build_holiday(m, ctx):
     """A holiday by name (春节, 赎罪日); with a period word after it, the days off (春节假期, 十一黄金周)."""
     alias = m.group("palias")
@@ -39,6 +43,9 @@ def build_holiday(m, ctx):
         if alias:
             return None
     elif entry.context and not _context_ok(m.string, m.start(), m.end()):
+        return None
+    elif entry.figure_in_quotes and m.string[m.start() - 1:m.start()] in _OPEN_QUOTES \
+            and m.string[m.end("hname"):m.end("hname") + 1] in _CLOSE_QUOTES:
         return None
     return found(m, Point(holiday=holiday_for(name, ctx.region)), HOLIDAY_LEVELS, end=m.end("hname"))
 

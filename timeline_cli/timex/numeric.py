@@ -1,6 +1,6 @@
 """Dates written in digits and separators: 2025-11-20, 2025/11/20, 2015.03.03 (with a time:
-2018-12-12 09:03), 1994.01-19, 20240307, 3/3/2015, 6·30, and a month/day such as 12/8 or
-10/3-5 beside a date word (a bare 2/3 is a fraction)."""
+2018-12-12 09:03), 1994.01-19, 20240307, 3/3/2015, 27/09/2025, 114/11/20 (a year of the Republic),
+6·30, and a month/day such as 12/8 or 10/3-5 beside a date word (a bare 2/3 is a fraction)."""
 
 from __future__ import annotations
 
@@ -48,22 +48,36 @@ def build_compact_date(m, ctx):
     return None if point is None else found(m, point, _levels(point))
 
 
+_CLOCK_AFTER = re.compile(r"\s?(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)")
+
+
 def _has_context(view: str, start: int, end: int) -> bool:
-    """A month/day pair counts as a date beside a date word: 于12/8, 12/8起, 2/15（週六）."""
+    """A month/day pair counts as a date beside a date word or a clock time: 于12/8, 12/8起,
+    2/15（週六）, 11/20 23:49."""
     words = lexicon()["numeric_date_context"]
     after = view[end:end + 4].lstrip()
     before = view[max(0, start - 4):start].rstrip()
-    return any(after.startswith(w) for w in words["after"]) or any(before.endswith(w) for w in words["before"])
+    return (any(after.startswith(w) for w in words["after"]) or any(before.endswith(w) for w in words["before"])
+            or _CLOCK_AFTER.match(view, end) is not None)
+
+
+_DAY_FIRST_REGIONS = frozenset({"HK", "MO", "SG"})
 
 
 def build_slash_date(m, ctx):
-    """12/8, 10/3-5 beside a date word; 3/3/2015 and 10/31/74 anywhere (month first)."""
-    month, day = int(m.group("sm")), int(m.group("sd"))
+    """12/8, 10/3-5 beside a date word; 3/3/2015 and 10/31/74 anywhere: month first, unless the
+    first number cannot be a month (27/09/2025) or the text is from Hong Kong, Macau or Singapore,
+    which write the day first."""
+    first, second = int(m.group("sm")), int(m.group("sd"))
     year_text = m.group("sy")
+    day_first = first > 12 or (year_text is not None and ctx.region in _DAY_FIRST_REGIONS and second <= 12)
+    month, day = (second, first) if day_first else (first, second)
     if year_text:
         year = int(year_text)
         point = _date(year, month, day, "ce" if len(year_text) == 4 else "short")
         return None if point is None else found(m, point, _levels(point))
+    if m.group("sd2") and day_first:
+        return None  # 13/3-5 is no range of days
     if not _has_context(m.string, m.start(), m.end()):
         return None
     first = _date(None, month, day)
@@ -78,6 +92,17 @@ def build_slash_date(m, ctx):
     level = LEVEL["day"]
     ends = [Piece(m.start(), m.end(), "", p, (LEVEL["month"], level)) for p in (first, last)]
     return found(m, Range(ends[0], ends[1]), (LEVEL["month"], level))
+
+
+_VERSION_BEFORE = frozenset("版本vV")
+
+
+def build_roc_date(m, ctx):
+    """114/11/20, 112.5.3 (in Taiwanese text): a year of the Republic, month and day."""
+    if m.group("rs") == "." and (not ctx.taiwan or m.string[m.start() - 1:m.start()] in _VERSION_BEFORE):
+        return None  # 112.5.3 elsewhere (and after 版本, v) is more often a version number
+    point = _date(int(m.group("ry")), int(m.group("rm")), int(m.group("rd")), "roc")
+    return None if point is None else found(m, point, _levels(point))
 
 
 def build_dot_date(m, ctx):
@@ -100,9 +125,12 @@ RULES = (
         r"(?![\dA-Za-z])"),
         build_compact_date, 4, needs="0123456789", examples=("20240307", "20231115")),
     Rule("slash-date", re.compile(starts("0-9",
-        r"(?<![\d/.])(?P<sm>" + _MONTH + r")\s?/\s?(?P<sd>" + _DAY + r")"
+        r"(?<![\d/.])(?P<sm>" + _DAY + r")\s?/\s?(?P<sd>" + _DAY + r")"
         r"(?:/(?P<sy>\d{4}|\d{2})|-(?P<sd2>" + _DAY + r"))?(?![\d/.%])")),
         build_slash_date, 4, needs="/", anchoring=Anchoring("/", 5, 12), examples=("12／8", "3/3/2015")),
+    Rule("roc-date", re.compile(starts("1", r"(?<![\d./])(?P<ry>1[01]\d)(?P<rs>[/.])(?P<rm>1[0-2]|0?[1-9])(?P=rs)"
+                                        r"(?P<rd>3[01]|[12]\d|0?[1-9])(?![\d%]|[./]\d)")),
+         build_roc_date, 5, needs="/.", anchoring=Anchoring("/.", 4, 8), examples=("114/11/20起", "112.5.3")),
     Rule("dot-date", re.compile(starts("0-9", r"(?<![\d·.])(?P<dm>" + _MONTH + r")·(?P<dd>" + _DAY + r")(?![\d·])")),
         build_dot_date, 4, needs="·", anchoring=Anchoring("·", 3, 4), examples=("6·30至7·2", "7·20")),
 )

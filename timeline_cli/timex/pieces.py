@@ -44,6 +44,7 @@ class Year:
     rel: int | None = None  # from the reference year: 今年 0, 去年 -1
     story: int | None = None  # from the story's year: 同年 0, 次年 +1
     borrowed: bool = False  # taken from the other end of a range (2025年12月31日至1月2日)
+    winter_of: bool = False  # 今冬 said in January or February: the winter that began last December
 
     @property
     def stated(self) -> bool:
@@ -84,7 +85,12 @@ class RelativeQuarter:  # 上个季度 -1, 本季度 0: counted from the referen
     rel: int
 
 
-YearPart = FuzzyYearPart | Half | Quarters | Season | Months | RelativeQuarter
+@dataclass(slots=True, eq=False)
+class WholeYear:  # 全年, 年内 alone: the whole of the year the sentence speaks of
+    pass
+
+
+YearPart = FuzzyYearPart | Half | Quarters | Season | Months | RelativeQuarter | WholeYear
 
 
 @dataclass(slots=True, eq=False)
@@ -194,6 +200,8 @@ class Point:
     qualifier: str | None = None  # 当地时间 local, 北京时间 Asia/Shanghai
     weekday_note: int | None = None  # 14日(周三): the weekday written beside the day picks its month
     weak: bool = False  # a bare 8点: kept only after a date or a part of the day
+    week_of: bool = False  # 10月8日那个星期: the week the day falls in
+    range_end: bool = False  # an end of a range: the forward-looking rule judges the whole range
 
     # A slot is filled when its value is true: records, weekdays 1-7, part-of-day codes and
     # `weekend` are never false when set (compose compares many points: the plain test is fastest).
@@ -212,6 +220,7 @@ class Point:
                 setattr(self, name, value)
         self.approx = self.approx or other.approx
         self.qualifier = self.qualifier or other.qualifier
+        self.day_shift = self.day_shift or other.day_shift  # 20日 + 晚上12点: midnight, the next day
         self.weak = False  # a bare 8点 after 今晚 is a real time
 
     def copy(self) -> Point:
@@ -298,11 +307,6 @@ class Reference:  # 目前, 近日, 此前: the reference date itself, or around
 
 
 @dataclass(slots=True, eq=False)
-class RecentWindow:  # 近年 (60 months), 近月 (3): the months up to the reference date, roughly
-    months: int
-
-
-@dataclass(slots=True, eq=False)
 class Anniversary:  # 80年前的今天: the reference day that many units earlier
     length: Length
     approx: bool = False  # 三年前的这个时候: about then
@@ -321,12 +325,14 @@ class StoryAfter:  # 随后, 此后: not a date of its own; a cue the events sta
 @dataclass(slots=True, eq=False)
 class StorySame:  # 当时, 那时: the previous date in the story
     or_now: bool = False  # 此时, 此刻: the reference date when the story has no date yet
+    ahead: bool = False  # 届时: the latest date the story has named ahead of the reference date
 
 
 @dataclass(slots=True, eq=False)
 class StoryDay:  # 次日, 当天, 前一天
     days: int
     at: Point | None = None  # 当晚, 次日上午10时: the time of day on that day
+    or_ref: bool = False  # 当天, 前一天 before any date: counted from the reference date (次日 is not)
 
 
 @dataclass(slots=True, eq=False)
@@ -346,7 +352,7 @@ class Range:  # 4月5日到7日, 1至10月: two points, the second borrowing wha
     second: Piece
 
 
-What = (Point | Duration | Span | Offset | Window | Recurrence | Reference | RecentWindow | Anniversary | SamePeriod
+What = (Point | Duration | Span | Offset | Window | Recurrence | Reference | Anniversary | SamePeriod
         | StoryAfter | StorySame | StoryDay
         | Qualifier | YearRange | Range)
 

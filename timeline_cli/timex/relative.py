@@ -125,8 +125,14 @@ _ANNIVERSARY = re.compile(r"(?<![\d.])(?P<an>\d{1,4}|[零一二两三四五六�
                           r"(?P<ann>" + _ANNIVERSARY_WORDS + ")")
 
 
+_YEARS_AGO = {"去年": 1, "上年": 1, "前年": 2}
+
+
 def build_anniversary(m, ctx):
-    """80年前的今天: the same day that long ago; 三年前的这个时候: about then."""
+    """80年前的今天: the same day that long ago; 三年前的这个时候: about then; 去年今日, 去年此时."""
+    if m.group("ay"):
+        length = Length("Y", float(_YEARS_AGO[m.group("ay")]))
+        return found(m, Anniversary(length, approx=m.group("ann2") not in _ANNIVERSARY_DAYS))
     m = read_back(_ANNIVERSARY, m, 9)
     if m is None:
         return None
@@ -134,16 +140,27 @@ def build_anniversary(m, ctx):
     if not amount:
         return None
     length = Length(_ANNIVERSARY_UNITS[m.group("au")], float(amount))
-    return found(m, Anniversary(length, approx=m.group("ann") not in ("今天", "今日", "这一天", "这天", "同一天")))
+    return found(m, Anniversary(length, approx=m.group("ann") not in _ANNIVERSARY_DAYS))
+
+
+_ANNIVERSARY_DAYS = ("今天", "今日", "这一天", "这天", "同一天", "同日")
+
+
+_PAIR_DAYS = {"昨": -1, "今": 0, "明": 1, "后": 2}
 
 
 def build_this_and_next(m, ctx):
-    """今明两年, 今明两天: this year and the next, today and tomorrow."""
+    """今明两年, 今明两天, 今、明两日: this year and the next, today and tomorrow; 昨今两天, 明后两天."""
+    first, second = _PAIR_DAYS[m.group("tn1")], _PAIR_DAYS[m.group("tn2")]
+    if second != first + 1:
+        return None
     if m.group("tnu") == "年":
+        if first != 0:
+            return None
         ends = [Point(year=Year(rel=0)), Point(year=Year(rel=1))]
         level = LEVEL["year"]
     else:
-        ends = [Point(day=Day(rel=0)), Point(day=Day(rel=1))]
+        ends = [Point(day=Day(rel=first)), Point(day=Day(rel=second))]
         level = LEVEL["day"]
     pieces = [Piece(m.start(), m.end(), "", point, (level, level)) for point in ends]
     return found(m, Range(pieces[0], pieces[1]), (level, level))
@@ -171,6 +188,8 @@ def build_relative_day(m, ctx):
         return None  # 今日头条, 明日之星: names, not days
     if m.group(0) == "后日" and excluded_before("back_day_before", m.string, m.start()):
         return None  # 战后日本
+    if m.group(0)[0] == "明" and excluded_before("bright_before", m.string, m.start()):
+        return None  # 光明日报, 黎明日出: 明 ends another word
     offset, part = lexicon()["relative_day"][m.group(0)]
     point = Point(day=Day(rel=offset), daypart=part or None)
     return found(m, point, (LEVEL["day"], LEVEL["daypart"] if part else LEVEL["day"]))
@@ -206,9 +225,11 @@ def _rules() -> tuple[Rule, ...]:
              build_week_part, 2, needs="周", words=tuple(lex["week_part"]), examples=("週中", "上半週")),
         Rule("day-char", re.compile(r"(?P<dc>[昨今明])(?=" + alternation(lex["day_char"]["verbs"]) + ")"),
              build_day_char, 1, needs="昨今明", examples=("昨", "今")),
-        Rule("anniversary", re.compile(r"前的(?:" + _ANNIVERSARY_WORDS + ")"), build_anniversary, 5, needs="的",
-            examples=("80年前的今天", "一年前的今天")),
-        Rule("this-and-next", re.compile(r"今明(?:两)?(?P<tnu>年|天|日)"), build_this_and_next, 3, needs="明",
+        Rule("anniversary", re.compile(r"前的(?:" + _ANNIVERSARY_WORDS + ")|(?P<ay>去年|上年|前年)的?(?P<ann2>"
+                                       + _ANNIVERSARY_WORDS + "|同日|同一时间)"), build_anniversary, 5, needs="的日时天",
+            examples=("80年前的今天", "一年前的今天", "去年今日")),
+        Rule("this-and-next", re.compile(r"(?P<tn1>[昨今明])[、,，]?(?P<tn2>[今明后])(?:两|二|2)?(?P<tnu>年|天|日)"),
+             build_this_and_next, 3, needs="今明",
              examples=("今明两年", "今明两天")),
         Rule("relative-day", re.compile(alternation(lex["relative_day"])), build_relative_day, 2,
              examples=("昨天", "今天", "明晚")),

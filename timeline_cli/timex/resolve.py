@@ -20,7 +20,6 @@ from .pieces import (
     Piece,
     Point,
     Range,
-    RecentWindow,
     Recurrence,
     Reference,
     SamePeriod,
@@ -32,7 +31,7 @@ from .pieces import (
     YearRange,
 )
 from .resolve_lengths import resolve_duration, resolve_offset, resolve_span, resolve_window
-from .resolve_points import day_value, finish, resolve_point
+from .resolve_points import coming_round, day_value, finish, resolve_point
 from .storyline import Resolved, Story, StoryPoint, Unresolvable
 
 
@@ -69,7 +68,7 @@ def resolve_with_cues(pieces: list[Piece], text: str, view: str,
             time=resolved.time, anchor=resolved.anchor, rule=piece.rule, certainty=resolved.certainty,
         )
         mentions.append(mention)
-        if resolved.coords is not None:
+        if resolved.coords is not None and not (isinstance(piece.what, StoryDay) and resolved.anchor == "ref_date"):
             year, month, day = resolved.coords
             story.points.append(StoryPoint(
                 mention_id, piece.start, resolved.time, story.paragraph(piece.start),
@@ -100,8 +99,6 @@ def _resolve(piece: Piece, story: Story) -> Resolved | None:
         return Resolved(TimeValue("SET", what.value, what.mod))
     if isinstance(what, Reference):
         return _reference(what, story)
-    if isinstance(what, RecentWindow):
-        return _recent(what, story)
     if isinstance(what, Anniversary):
         return _anniversary(what, story)
     if isinstance(what, SamePeriod):
@@ -117,6 +114,9 @@ def _resolve(piece: Piece, story: Story) -> Resolved | None:
 
 def _range(piece: Piece, story: Story) -> Resolved | None:
     a_piece, b_piece = piece.what.first, piece.what.second
+    # The ends are placed together: said in November, 1至10月 is this year's, not January next year
+    # to October (the forward-looking rule judges the whole range, below).
+    a_piece.what.range_end = b_piece.what.range_end = True
     a = resolve_point(a_piece.what, a_piece, story)
     b = resolve_point(b_piece.what, b_piece, story)
     if a is None or b is None:
@@ -139,6 +139,9 @@ def _range(piece: Piece, story: Story) -> Resolved | None:
         else:
             ta = earlier_start
             coords = (coords[0] - 1, *coords[1:]) if coords else coords
+    if a.anchor == "ref_date" and not _stated_year(a_piece.what) and coming_round(ta.start_date, tb.end_date, piece, story):
+        ta, tb = _years_later(ta, 1), _years_later(tb, 1)  # said in November, 1至2月 is the coming one
+        coords = (coords[0] + 1, *coords[1:]) if coords else coords
     kind = "TIME" if ta.type == tb.type == "TIME" else "DATE"  # 凌晨1至4时: a range of times
     time = TimeValue(kind, f"{ta.value}/{tb.value}", None, ta.granularity, ta.start_date, tb.end_date)
     certainty = a.certainty if a.certainty != "stated" else b.certainty
@@ -152,18 +155,6 @@ def _stated_year(point: Point) -> bool:
 def _month_number(point: Point) -> bool:
     """A month written as a number, or the month of a fixed-date holiday (元旦, 国庆)."""
     return (point.month is not None and point.month.number is not None) or isinstance(point.holiday, FixedHoliday)
-
-
-def _recent(window: RecentWindow, story: Story) -> Resolved | None:
-    """近年: the five years up to the reference date; 近月: the three months (mod APPROX)."""
-    ref_day = story.ref_day()
-    granularity = "year" if window.months >= 12 else "month"
-    if ref_day is None:  # no reference date: recent, but of an unknown year
-        return Resolved(TimeValue("DATE", "XXXX" if granularity == "year" else "XXXX-XX", "APPROX", granularity),
-                        None, "approximate", None)
-    start = cal.shift_date(ref_day, -window.months, "month")
-    time = TimeValue("DATE", f"{start.isoformat()}/{ref_day.isoformat()}", "APPROX", granularity, start, ref_day)
-    return Resolved(time, "ref_date", "approximate", None)
 
 
 def _anniversary(anniversary: Anniversary, story: Story) -> Resolved | None:
@@ -186,15 +177,26 @@ def _same_period(same: SamePeriod, piece: Piece, story: Story) -> Resolved | Non
     the reference day's date (the same part of the year as this year so far)."""
     prev = story.previous(piece.start, scope="paragraph")
     if prev is not None and prev.time.start_date is not None and prev.time.end_date is not None:
+        if prev.time.granularity == "day" and story.view[max(0, prev.start - 3):prev.start].endswith(_UP_TO):
+            # 截至今年2月10日…去年同期: the total up to that day, a year earlier
+            return _year_to_date(prev.time.start_date, same.years_back, prev.id)
         time = _years_later(prev.time, -same.years_back)
         return Resolved(replace(time, mod=None), prev.id, "relative", None)
     ref_day = story.ref_day()
     if ref_day is None:
         return None
-    start = date(ref_day.year - same.years_back, 1, 1)
-    end = cal.shift_date(ref_day, -same.years_back, "year")
+    return _year_to_date(ref_day, same.years_back, "ref_date")
+
+
+_UP_TO = ("截至", "截止", "截止到", "截至到")
+
+
+def _year_to_date(day: date, years_back: int, anchor: str) -> Resolved:
+    """From 1 January to `day`, that many years earlier."""
+    start = date(day.year - years_back, 1, 1)
+    end = cal.shift_date(day, -years_back, "year")
     time = TimeValue("DATE", f"{start.year:04d}/{end.isoformat()}", None, "year", start, end)
-    return Resolved(time, "ref_date", "relative", None)
+    return Resolved(time, anchor, "relative", None)
 
 
 def _years_later(time: TimeValue, years: int) -> TimeValue:
@@ -262,8 +264,9 @@ def _end_of_next_period(end: date, granularity: str) -> date:
 
 
 def _same(same: StorySame, piece: Piece, story: Story) -> Resolved | None:
-    """当时/那时: the previous date in the story, again; 此时 with none: the reference date."""
-    prev = story.previous(piece.start)
+    """当时/那时: the previous date in the story, again; 此时 with none: the reference date; 届时:
+    the latest date ahead of the reference date the story has named."""
+    prev = story.ahead(piece.start) if same.ahead else story.previous(piece.start)
     if prev is None or prev.time.start_date is None:
         if same.or_now:
             return _reference(Reference("PRESENT_REF", None, 0, 0), story)
@@ -271,16 +274,33 @@ def _same(same: StorySame, piece: Piece, story: Story) -> Resolved | None:
     return Resolved(prev.time, prev.id, "relative", None)
 
 
+_CLAUSE_END = frozenset("，,。；;：:！!？?、\n （）()「」“”")
+
+
+def _clause_before(view: str, at: int) -> str:
+    """The words right before `at` back to the last punctuation, at most twelve characters."""
+    start = at
+    while start > 0 and at - start < 12 and view[start - 1] not in _CLAUSE_END:
+        start -= 1
+    return view[start:at]
+
+
 def _story_day(story_day: StoryDay, piece: Piece, story: Story) -> Resolved | None:
     """次日/当天/前一天: a day counted from the previous dated day in the story; 当天/当晚 before
     any date: the day of the report."""
-    prev = story.previous(piece.start, need_day=True)
+    prev = None
+    if story_day.days == 0:  # 发现海报被撕毁当天: the day of the happening the sentence before told
+        clause = _clause_before(story.view, piece.start)
+        if clause:
+            prev = story.told_with(piece.start, clause, need_day=True)
+    if prev is None:
+        prev = story.previous(piece.start, need_day=True)
     if prev is not None:
         day = date(prev.year, prev.month, prev.day) + timedelta(days=story_day.days)
         resolved = day_value(day)
         resolved.anchor, resolved.certainty = prev.id, "relative"
-    elif story_day.days == 0 and story.ref_day() is not None:
-        resolved = day_value(story.ref_day())
+    elif story_day.or_ref and story.ref_day() is not None:  # 当天 before any date: the report's day
+        resolved = day_value(story.ref_day() + timedelta(days=story_day.days))
         resolved.anchor, resolved.certainty = "ref_date", "inferred"
     else:
         return None

@@ -101,7 +101,10 @@ def resolve_span(span: Span, story: Story) -> Resolved:
     ref_day = story.ref_day()
     start = end = None
     anchor = None
-    if ref_day is not None and not length.vague and length.amount_max is None and not length.parts:
+    if ref_day is not None and length.vague:  # 数月来, 近年来: from an unknown start up to the reference date
+        start, end = (None, ref_day) if span.direction < 0 else (ref_day, None)
+        anchor = "ref_date"
+    elif ref_day is not None and length.amount_max is None and not length.parts:
         shift = _amount_in_days_or_months(length.amount, length.unit)
         seconds = _length_in_seconds(length)
         if shift is not None:
@@ -172,9 +175,12 @@ def resolve_offset(offset: Offset, piece: Piece, story: Story) -> Resolved | Non
         start, end = _shifted(base_start, low_shift, 1), _shifted(base_end, high_shift, 1)
     else:
         start, end = _shifted(base_start, high_shift, -1), _shifted(base_end, low_shift, -1)
-    exact = not length.vague and length.amount_max is None and base_start == base_end
-    # 七年半后 shifts by months: a month, not a year
-    time = _period_value(start, end, _shift_unit(low_shift) if exact else None)
+    unit_name = _shift_unit(low_shift)
+    # 七年半后 shifts by months: a month, not a year. From a date known only to a part of a month (5月中旬…
+    # 一个月后), the result still names one period of the offset's unit when it falls inside one: June.
+    exact = not length.vague and length.amount_max is None and (
+        base_start == base_end or _same_period(start, end, unit_name))
+    time = _period_value(start, end, unit_name if exact else None)
     certainty = "approximate" if length.vague else "relative"
     if time.granularity == "day" and time.start_date == time.end_date:
         # a day: times of day after it in the sentence (三天后下午) fall on it
@@ -241,6 +247,16 @@ def _clock_offset(length: Length, direction: int, story: Story, prev: StoryPoint
         return None
     return Resolved(TimeValue("DATE", day.isoformat(), "APPROX", "day", day, day),
                     anchor, "approximate", (day.year, day.month, day.day))
+
+
+def _same_period(start: date, end: date, unit: str) -> bool:
+    if unit == "year":
+        return start.year == end.year
+    if unit == "month":
+        return (start.year, start.month) == (end.year, end.month)
+    if unit == "week":
+        return cal.week_monday(start) == cal.week_monday(end)
+    return start == end
 
 
 def _period_value(start: date, end: date, unit: str | None) -> TimeValue:

@@ -77,7 +77,8 @@ def _year_of(point: Point, piece: Piece, story: Story) -> tuple[int | None, str 
     if year is not None and year.rel is not None:
         if story.ref is None:
             return None, None, "relative", False
-        return story.ref.date.year + year.rel, "ref_date", "relative", False
+        winter_begun = year.winter_of and story.ref.precision != "year" and story.ref.date.month <= 2
+        return story.ref.date.year + year.rel - winter_begun, "ref_date", "relative", False
     if year is not None and year.story is not None:
         prev = story.previous(piece.start)
         if prev is not None:
@@ -110,7 +111,13 @@ def _calendar(point: Point, piece: Piece, story: Story) -> Resolved | None:
     if isinstance(point.holiday, FixedHoliday):
         month = point.holiday.month
     if month_words is not None and (month_words.rel is not None or month_words.story is not None):
-        if month_words.rel is not None:
+        compared = (story.previous(piece.start, scope="paragraph", need_month=True)
+                    if month_words.rel is not None and story.view[piece.start - 1:piece.start] in _COMPARED else None)
+        if compared is not None:
+            # 8月份…增速比上月加快: the month before the month the statistics report
+            year, month = cal.add_months(compared.year, compared.month, month_words.rel)
+            anchor, certainty = compared.id, "relative"
+        elif month_words.rel is not None:
             if story.ref is None or story.ref.precision == "year":
                 return _unknown(point)
             year, month = cal.add_months(story.ref.date.year, story.ref.date.month, month_words.rel)
@@ -153,14 +160,20 @@ def _calendar(point: Point, piece: Piece, story: Story) -> Resolved | None:
     return resolved
 
 
+_COMPARED = frozenset("比较")  # 比上月, 较上月: a comparison with the month before
+
+
 def _fit_weekday(point: Point, resolved: Resolved, story: Story) -> Resolved:
     """14日(周三) said on 13 September 2016: the 14th that is a Wednesday (September's), the
-    month (or, with a month, the year) next to the one read that makes the note true."""
+    month (or, with a month, the year) next to the one read that makes the note true, or the
+    reference year or one next to it (10/18(六) in a schedule after a paragraph about 2007 is this
+    year's): of those, the one nearest the reference date."""
     day = resolved.time.start_date
     if day is None or resolved.time.granularity != "day" or day.isoweekday() == point.weekday_note:
         return resolved
     if point.year is not None and point.year.stated:
         return resolved  # a full date: the written date wins over its note
+    ref_day = story.ref_day() or day
     candidates = []
     for step in (-1, 1):
         if point.month is None:
@@ -169,10 +182,13 @@ def _fit_weekday(point: Point, resolved: Resolved, story: Story) -> Resolved:
             y, m = day.year + step, day.month
         if 1 <= y <= 9999 and day.day <= cal.last_day(y, m):
             candidates.append(date(y, m, day.day))
+    if point.month is not None and story.ref_day() is not None:
+        for y in (ref_day.year - 1, ref_day.year, ref_day.year + 1):
+            if 1 <= y <= 9999 and cal.valid_date(y, day.month, day.day):
+                candidates.append(date(y, day.month, day.day))
     fitting = [c for c in candidates if c.isoweekday() == point.weekday_note]
     if not fitting:
         return resolved
-    ref_day = story.ref_day() or day
     return day_value(min(fitting, key=lambda c: abs((c - ref_day).days)))
 
 
@@ -186,6 +202,8 @@ def _nudge_by_tense(point: Point, year, month, resolved: Resolved, piece: Piece,
     if start is None or end is None:
         return resolved
     if tense == 0:
+        if point.range_end or story.tells_this_years_past(piece.start):
+            return resolved  # 5月中旬…9月下旬…2月: a story of this year's past keeps 2月 in it
         return _nearest_round(point, year, month, resolved, ref_day)
     # 已于12月 moves a December still ahead to last year; 圣诞节前夕…已布置好 keeps a date only
     # days ahead, the 已 is about the preparations.
@@ -215,6 +233,20 @@ def _nearest_round(point: Point, year: int, month: int | None, resolved: Resolve
         if other is not None and other.time.start_date <= ref_day + _SOON:
             return other
     return resolved
+
+
+def coming_round(start: date | None, end: date | None, piece: Piece, story: Story) -> bool:
+    """Whether a range read in the reference year (1至2月) is rather the coming one: long past, soon
+    round again, and nothing in the clause or the story says it is past."""
+    ref_day = story.ref_day()
+    if ref_day is None or start is None or end is None or end >= ref_day - _LONG_PAST:
+        return False
+    try:
+        next_start = start.replace(year=start.year + 1)
+    except ValueError:
+        return False
+    return (next_start <= ref_day + _SOON and story.tense(piece.start, piece.end) == 0
+            and not story.tells_this_years_past(piece.start))
 
 
 def _shift_bare(point: Point, year, month, step, bare_day) -> Resolved | None:
@@ -381,6 +413,10 @@ def _week(point: Point, piece: Piece, story: Story) -> Resolved:
             resolved = _week_value(point, monday + timedelta(weeks=1))
         elif tense < 0 and resolved.time.start_date > ref_day:
             resolved = _week_value(point, monday - timedelta(weeks=1))
+    elif (point.week is not None and point.week.rel == 0 and point.weekday and resolved.time.end_date < ref_day
+          and story.tense(piece.start, piece.end) > 0):
+        # 本周一我将出席会议, said on a Friday: a plan for a Monday already past is the coming one
+        resolved = _week_value(point, monday + timedelta(weeks=1))
     resolved.anchor, resolved.certainty = "ref_date", "relative"
     return resolved
 
@@ -425,6 +461,10 @@ def finish(resolved: Resolved, point: Point, story: Story) -> Resolved:
         day = time.start_date + timedelta(days=shift)
         time = resolved.time = replace(time, value=day.isoformat(), start_date=day, end_date=day)
         resolved.coords = (day.year, day.month, day.day)
+    if point.week_of and time.granularity == "day" and time.start_date is not None:  # 10月8日那个星期
+        monday = cal.week_monday(time.start_date)
+        time = resolved.time = TimeValue("DATE", cal.iso_week_value(monday), time.mod, "week", monday,
+                                         monday + timedelta(days=6))
     if point.clock is not None or point.daypart is not None:
         if point.clock is not None:
             hour = _afternoon(point.clock.hour, point.daypart)

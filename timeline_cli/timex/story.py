@@ -1,5 +1,6 @@
 """Words that point back into the story: 当时 (that date again), 此时 (that date, or now when
-the story has none yet), 次日, 当天, 前一天 (a day counted from the previous dated day).
+the story has none yet), 届时 (the date ahead the story has named), 次日, 当天, 前一天, 这一天 (a day
+counted from the previous dated day).
 随后, 此后 are adverbs, not dates: `story-after` finds them as cues for the events stage
 (an event told after 随后 happened after the date before it), never as mentions."""
 
@@ -17,21 +18,26 @@ def build_story_after(m, ctx):
 
 
 def build_same_period(m, ctx):
-    return found(m, SamePeriod(1))
+    return found(m, SamePeriod(2 if m.group(0).startswith("前") else 1))
 
 
 def build_story_day(m, ctx):
     word = m.group(0)
+    if word[0] in "前后" and m.start() > 0 and m.string[m.start() - 1] in "最提":
+        return None  # 最后一天 (the last day), 提前一天 (a day early)
     evening = lexicon()["story_evening"]
     if word in evening:  # 当晚, 是夜: that day, at night
-        return found(m, StoryDay(0, Point(daypart=evening[word])))
-    return found(m, StoryDay(lexicon()["story_day"][word]))
+        return found(m, StoryDay(0, Point(daypart=evening[word]), or_ref=True))
+    days = lexicon()["story_day"][word]
+    return found(m, StoryDay(days, or_ref=days == 0 or word in lexicon()["story_day_or_ref"]["words"]))
 
 
 def build_story_same(m, ctx):
     """当时, 那时: the previous date again; 此时, 此刻: that, or the reference date when the story
     has no date yet."""
-    return found(m, StorySame(or_now=m.group(0) in lexicon()["story_or_now"]["words"]))
+    word = m.group(0)
+    return found(m, StorySame(or_now=word in lexicon()["story_or_now"]["words"],
+                              ahead=word in lexicon()["story_ahead"]["words"]))
 
 
 def _rules() -> tuple[Rule, ...]:
@@ -39,11 +45,12 @@ def _rules() -> tuple[Rule, ...]:
     return (
         Rule("story-after", re.compile(alternation(lex["story_after"]["words"])), build_story_after, 1, needs="后",
              examples=("随后", "此后")),
-        Rule("same-period", re.compile(r"(?:去年|上年|上一年)同期"), build_same_period, 2, needs="期", words=("同期",),
+        Rule("same-period", re.compile(r"(?:去年|上年|上一年|前年)同期"), build_same_period, 2, needs="期", words=("同期",),
              examples=("去年同期", "上年同期")),
         Rule("story-day", re.compile(alternation([*lex["story_day"], *lex["story_evening"]])), build_story_day, 1,
              examples=("次日", "当天", "当晚")),
-        Rule("story-same", re.compile(alternation([*lex["story_same"]["words"], *lex["story_or_now"]["words"]])),
+        Rule("story-same", re.compile(alternation([*lex["story_same"]["words"], *lex["story_or_now"]["words"],
+                                                   *lex["story_ahead"]["words"]])),
              build_story_same, 1, examples=("当时", "那时", "此时")),
     )
 

@@ -21,6 +21,7 @@ _CLAUSE_BREAK = re.compile(r"[，,。；;！!？?\n]")
 _SENTENCE_BREAK = re.compile(r"[。！!？?\n]")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n")
 _LOOK_BACK = 200  # dates a story word may look back over
+_CUE_JOINERS = frozenset(("", "于", "於", "在", " "))
 # A date only days ahead stays ahead under 已/了 (圣诞节前夕…已布置好): the cue is about preparations.
 PAST_MARGIN = timedelta(days=14)
 
@@ -94,6 +95,49 @@ class Story:
             found = point
         return found
 
+    def ahead(self, at: int) -> StoryPoint | None:
+        """The latest date before offset `at` that lies ahead of the reference date (届时)."""
+        ref_day = self.ref_day()
+        if ref_day is None:
+            return None
+        for steps, point in enumerate(reversed(self.points)):
+            if steps >= _LOOK_BACK:
+                break
+            if point.start < at and point.time.start_date is not None and point.time.start_date > ref_day:
+                return point
+        return None
+
+    def told_with(self, at: int, words: str, *, need_day: bool = False) -> StoryPoint | None:
+        """The date of the earlier sentence that shares most two-character words with `words`
+        (发现海报被撕毁当天 → the sentence that told of finding the posters), if any shares two."""
+        grams = {words[i:i + 2] for i in range(len(words) - 1)}
+        best, best_score = None, 1
+        for steps, point in enumerate(reversed(self.points)):
+            if steps >= 20:
+                break
+            if point.start >= at or (need_day and point.day is None):
+                continue
+            first = self._sentences[point.sentence - 1] if point.sentence else 0
+            last = self._sentences[point.sentence] if point.sentence < len(self._sentences) else len(self.view)
+            sentence = self.view[first:last]
+            score = sum(1 for gram in grams if gram in sentence)
+            if score > best_score:
+                best, best_score = point, score
+        return best
+
+    def tells_this_years_past(self, at: int) -> bool:
+        """Whether an earlier month or day of the text lies in the reference year, before its month."""
+        ref_day = self.ref_day()
+        if ref_day is None:
+            return False
+        for steps, point in enumerate(reversed(self.points)):
+            if steps >= _LOOK_BACK:
+                break
+            if (point.start < at and point.year == ref_day.year and point.month is not None
+                    and point.month < ref_day.month):
+                return True
+        return False
+
     def ref_day(self) -> date | None:
         if self.ref is None or self.ref.precision != "day":
             return None
@@ -119,7 +163,9 @@ class Story:
         pattern, direction = _tense_cues()
         best: tuple[int, int, bool] | None = None
         for m in pattern.finditer(self.view, clause_start, start):
-            best = (start - m.end(), direction[m.group()], True)  # the last one before is the nearest
+            # the last one before is the nearest; it is "before the date" only right before it (已于12月,
+            # 已在14日), not when a verb stands between (已宣布14日停课: the announcing is past)
+            best = (start - m.end(), direction[m.group()], self.view[m.end():start] in _CUE_JOINERS)
         for m in pattern.finditer(self.view, end, stop):
             sign = direction[m.group()]
             if sign > 0 and m.start() >= own_end:
