@@ -139,17 +139,30 @@ def _range(piece: Piece, story: Story) -> Resolved | None:
         else:
             ta = earlier_start
             coords = (coords[0] - 1, *coords[1:]) if coords else coords
-    if a.anchor == "ref_date" and not _stated_year(a_piece.what) and coming_round(ta.start_date, tb.end_date, piece, story):
+    if a.anchor == "ref_date" and not _says_year(a_piece.what) and coming_round(ta.start_date, tb.end_date, piece, story):
         ta, tb = _years_later(ta, 1), _years_later(tb, 1)  # said in November, 1至2月 is the coming one
         coords = (coords[0] + 1, *coords[1:]) if coords else coords
     kind = "TIME" if ta.type == tb.type == "TIME" else "DATE"  # 凌晨1至4时: a range of times
-    time = TimeValue(kind, f"{ta.value}/{tb.value}", None, ta.granularity, ta.start_date, tb.end_date)
+    end_date = tb.end_date
+    if _ends_at_midnight(b_piece.what) and end_date and ta.start_date and end_date > ta.start_date:
+        end_date -= timedelta(days=1)  # 至16日24时 ends at the close of the 16th: the 17th is not covered
+    time = TimeValue(kind, f"{ta.value}/{tb.value}", None, ta.granularity, ta.start_date, end_date)
     certainty = a.certainty if a.certainty != "stated" else b.certainty
     return Resolved(time, a.anchor or b.anchor, certainty, coords)
 
 
 def _stated_year(point: Point) -> bool:
     return point.year is not None and point.year.number is not None
+
+
+def _ends_at_midnight(point: Point) -> bool:
+    """24时, 晚上12点, 午夜: the midnight that closes a day (kept as 00:00 of the next)."""
+    return point.clock is not None and (point.clock.hour, point.clock.minute) == (0, 0) and point.day_shift == 1
+
+
+def _says_year(point: Point) -> bool:
+    """A year the words give, as a number or from the reference date (2019年, 去年, 今年)."""
+    return point.year is not None or point.decade is not None or point.century is not None
 
 
 def _month_number(point: Point) -> bool:
