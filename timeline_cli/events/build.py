@@ -15,7 +15,7 @@ from ..vocab import CERTAINTY_ORDER, FINENESS
 from . import nonevents
 from .actors import sentence_actors, unique_actors
 from .boilerplate import blank, noise_spans
-from .dating import governing_date, is_habitual
+from .dating import WEEKDAY_NOTE, governing_date, is_habitual
 from .derive import derived_events
 from .entities import DocEntities, EntityTable, discover, has_person_pronoun
 from .identity import single_id
@@ -142,18 +142,22 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
         for mention in starters:
             index = _clause_index(parts, mention.start, starts)
             scope = _scope(parts, index, starter_clauses)
-            if _not_a_happening(view, scope, parts, mention, doc):
+            if _not_a_happening(view, scope, mention, doc):
                 continue
             title, place = make_title(text, view, scope, mention, inside, _clause_before(view, parts, index))
             if not title:
                 continue
+            if not _trigger_pattern()[0].search(simplified_of(title)):
+                caption = table_caption(text, sentence)
+                if caption:
+                    title = fit(caption + "：" + title, event_lexicon()["title"]["max_chars"])
             if pronoun_person is not None and title[:1] in "他她":
                 title = pronoun_person.name + title[1:]  # 他加入Meta → LeCun加入Meta
             event_type = classify(view, scope, mention)
-            status = decide_status(view, sentence, scope, mention, doc)
             at = bisect_left(days, mention.start, key=lambda m: m.start) - 1
             previous_day = days[at] if at >= 0 and days[at].start >= paragraph_start else None
             when = governing_date(doc, view, mention, inside, by_id, paragraph_start, previous_day)
+            status = decide_status(view, sentence, scope, mention, doc, when)
             drafts.append(Draft(mention, sentence, title, event_type, status,
                                 unique_actors([a for a, _ in actors_here]), doc.path, len(drafts), when, place))
     return drafts
@@ -258,37 +262,40 @@ def _restates_year(view: str, parts: list[Span], starts: list[int], mention: Men
     return mention.start_date.year in years_told
 
 
-_JOINED = re.compile(r"^\s*(?:和|及|与|與|、|或)\s*$")
+_JOINED = re.compile(r"^\s*(?:和|及|与|與|以及|、|或)\s*$")
+# 12月10日和17日这两个星期天停止服务, 9月和10月仅有5家和3家: dates joined by a word (not by 、,
+# which lists the days of one span: 12月1、2日; nor by 或, which leaves one day open: 17日或18日).
+_WORD_JOINED = re.compile(r"^\s*(?:和|及|与|與|以及|跟|同)\s*$")
 _RESPECTIVELY = re.compile(r"分别|分別")
 
 
 def _respectively(view: str, parts: list[Span], starts: list[int], chosen: list[Mention],
                   candidates: list[Mention]) -> list[Mention]:
-    """在2010年和2014年分別擔任…: each date of the list is an event of its own."""
+    """在2010年和2014年分別擔任…, 12月10日和17日全天停止服务: each date of a list is an event of
+    its own (joined by a word, or by 、 and 或 too when 分別 says so)."""
     extra = []
     for mention in chosen:
         clause = parts[_clause_index(parts, mention.start, starts)]
-        if not _RESPECTIVELY.search(view, mention.end, clause.end):
-            continue
+        joined = _JOINED if _RESPECTIVELY.search(view, mention.end, clause.end) else _WORD_JOINED
         listed = [m for m in candidates if m is not mention and clause.start <= m.start < clause.end
                   and m.granularity == mention.granularity]
-        for other in listed:
-            a, b = sorted((mention, other), key=lambda m: m.start)
-            if _JOINED.match(view[a.end:b.start]) and other not in chosen and other not in extra:
+        chain = [mention]
+        for other in sorted(listed, key=lambda m: m.start):
+            if other.start > chain[-1].start and joined.match(view[chain[-1].end:other.start]):
+                chain.append(other)
+        for other in chain[1:]:
+            if other not in chosen and other not in extra:
                 extra.append(other)
     return extra
 
 
-def _not_a_happening(view: str, scope: list[Span], parts: list[Span], mention: Mention, doc: Document) -> bool:
-    """A measurement (同比增长4.5%) or the frame of a dated report (发布的警情通报：2025年…)."""
+def _not_a_happening(view: str, scope: list[Span], mention: Mention, doc: Document) -> bool:
+    """A measurement (同比增长4.5%) or the frame of words quoted before (向记者这么说)."""
     head = view[scope[0].start:scope[min(1, len(scope) - 1)].end]
     period = FINENESS.get(mention.granularity or "", 0) < FINENESS["day"] or mention.start_date != mention.end_date
     if nonevents.is_measurement(head, period, not _is_future(mention, doc)):
         return True
-    text = view[scope[0].start:scope[-1].end]
-    ends_with_colon = text.rstrip()[-1:] in (":", "：")
-    dated_after = scope[-1].end < parts[-1].end
-    return nonevents.is_notice_frame(text, ends_with_colon, dated_after)
+    return nonevents.is_said_so_frame(view[scope[0].start:scope[-1].end])
 
 
 def _is_complement(view: str, mention: Mention) -> bool:
@@ -404,6 +411,37 @@ def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside
         if lead and not _is_frame(lead):
             title = lead + (_delimiter(text, before) + title if title else "")
     return fit(title, limit), place
+
+
+_TABLE_REACH = 40  # lines looked at above a row for the table's caption
+_CAPTION_CUT = re.compile(r"[（(：:【\[]")
+
+
+def _cells(line: str) -> list[str]:
+    return line.split()
+
+
+def table_caption(text: str, row: Span) -> str | None:
+    """G1 10/18(六) 17:05 中信兄弟 台北大巨蛋: a row of a table (a line of three or more cells)
+    is an item of what the caption above the table names (總冠軍賽（7戰4勝制）：… → 總冠軍賽)."""
+    line_start = text.rfind("\n", 0, row.start) + 1
+    line_end = text.find("\n", row.end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    if len(_cells(line)) < 3:
+        return None
+    end = line_start - 1
+    for _ in range(_TABLE_REACH):
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        above = text[start:end].strip()
+        end = start - 1
+        if not above or len(_cells(above)) >= 3:
+            continue  # the header and the other rows
+        caption = above[:m.start()] if (m := _CAPTION_CUT.search(above)) else above
+        caption = caption.strip(_EDGE)
+        return caption if 2 <= len(caption) <= 20 else None
+    return None
 
 
 def _subject_of(lead: str) -> str:
@@ -539,6 +577,9 @@ def _strip_dates(text: str, view: str, part: Span, inside: list[Mention]) -> str
                 break
         out.append(text[left:before_end])
         after = m.end
+        note = WEEKDAY_NOTE.match(view, after, part.end)
+        if note is not None:
+            after = note.end()  # 10/18(六): the weekday belongs to the date
         for word in sorted(frames, key=len, reverse=True):
             if view[after:after + len(word)] == word and word not in ("的", "中", "里", "上", "时"):
                 after += len(word)
@@ -617,8 +658,13 @@ _CONDITIONAL = re.compile(r"^(?:[^，,。；;]{0,12}?)(若|如果|一旦|假如|
 _ORIGINAL_PLAN = re.compile(r"(原定|原订|原计划|原本|原先|预定|本来|原拟)[于在的]?$")
 
 
-def decide_status(view: str, sentence: Span, scope: list[Span], mention: Mention, doc: Document) -> str:
+def decide_status(view: str, sentence: Span, scope: list[Span], mention: Mention, doc: Document,
+                  when: EventDate | None = None) -> str:
+    """The event's status from the cues of its own clauses and from where its date (`when`, the
+    governing date, else the mention's) lies from the reference date."""
     lex = event_lexicon()["status"]
+    if when is not None and (when.start_date, when.end_date) != (mention.start_date, mention.end_date):
+        mention = replace(mention, time=replace(mention.time, start_date=when.start_date, end_date=when.end_date))
     clause_text = view[sentence.start:scope[-1].end]
     speech = _first(clause_text, lex["speech"])
     own = clause_text if speech is None else clause_text[:speech]
