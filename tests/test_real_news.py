@@ -342,3 +342,55 @@ def test_a_weekday_note_picks_the_year_of_a_month_and_day():
     assert all(e.status == "planned" for e in events)  # the status follows the date the event got
     # A row of a table is an item of what the caption above the table names; the note is the date's.
     assert events[0].title == "總冠軍賽：G1 中信兄弟 台北大巨蛋"
+
+
+# A dated sentence may tell several happenings: the same act by other subjects (也, 亦), counted
+# others (有四條法案…), and after a past happening of a day what happened during it (期間…) or came
+# of it (遂, 當場). Each is an event of its own at the same date.
+@pytest.mark.parametrize("text,ref,value,words", [
+    ("台中市、南投縣及彰化縣昨晚8時統一宣布今天正常上班上課,雲林縣、嘉義市、金門縣及台東縣除蘭嶼鄉外,"
+     "也都宣布正常上班上課。", "2024-07-24", "2024-07-23", ["台中市", "雲林縣"]),
+    ("立法會將於明日（10日）復會，有四條政府法案恢復二讀，包括《同性伴侶關係登記條例草案》。", "2025-09-09",
+     "2025-09-10", ["復會", "恢復二讀"]),
+    ("當日民眾自發上街反「港版國安法」遭警方驅散及拘捕,期間在銅鑼灣高士威道,一名防暴警員突然獨自衝入人群"
+     "試圖壓制一人,混亂中懷疑被一名男子持利器刺傷其左肩,致使鮮血流出。", "2020-07-03", "2020-07-03",
+     ["驅散", "刺傷"]),
+    ("案情續指，警方發現海報被撕毀當天，在大角咀棕樹街一帶調查，期間旺角警區另一警員發現被告與閉路電視片中"
+     "人相似，被告遂被截查及拘捕。", "2025-12-16", "2025-12-16", ["調查", "拘捕"]),
+])
+def test_a_sentence_tells_several_happenings_of_its_date(text, ref, value, words):
+    events = events_of(text, ref)
+    assert [e.date.value[:10] for e in events] == [value] * len(words)
+    for event, word in zip(events, words, strict=True):
+        assert word in event.title
+
+
+def test_a_happening_of_others_in_the_next_sentence_takes_its_date():
+    text = ("立法會將於明日（10日）復會，審議四條政府法案。此外，規管網約車的主體法例亦將提交立法會作首讀和二讀。\n"
+            "雖然時間緊凑，但立法會主席梁君彥早前表示，有信心處理完各項法案。")
+    events = events_of(text, "2025-09-09")
+    assert [e.date.value for e in events] == ["2025-09-10", "2025-09-10"]
+    assert "網約車" in events[1].title and events[1].status == "planned"
+
+
+def test_after_a_semicolon_what_came_of_a_happening_takes_its_date():
+    text = ("昨晨10時許,一名男子在警署近後門閘圍牆噴大字,由途人發現報警;警員趕至後閘調查,發現外牆遭噴上字句,"
+            "當場拘捕涉案男子帶署。")
+    events = events_of(text, "2016-08-20")
+    assert [e.date.value[:10] for e in events] == ["2016-08-19", "2016-08-19"]
+    assert "拘捕" in events[1].title
+
+
+@pytest.mark.parametrize("text,ref", [
+    # during a period (自去年7月起), 期間 tells a state, not a happening
+    ("北京法院自去年7月起,就對董郁玉的案件進行閉門庭審,期間董郁玉一直被關押在北京1所監獄中,等待判決結果。",
+     "2024-11-29"),
+    # up to a future date, 期間 is the wait for it
+    ("主任裁判官蘇文隆押後明年 1 月 28 日判刑，以候索取感化令及社服令報告，期間被告續准保釋。", "2025-12-16"),
+    # the same subject again (他也…) is the same event; 也許 is no 也
+    ("安华今日在汇报会上提醒议员,他也表示议员有责任良好辩论,也许会有更多会议。", "2026-01-18"),
+    # a sentence after the dated one opening with 期間 looks back at a time of its own
+    ("胡舒立于1998年4月创办《财经》双周刊,并担任主编11年。期间《财经》曾推出报导《谁的鲁能》。", "2018-01-09"),
+])
+def test_no_second_happening_without_a_new_subject_or_a_day_before_it(text, ref):
+    assert len(events_of(text, ref)) == 1

@@ -70,6 +70,7 @@ class Draft:
     order: int
     date: EventDate | None = None  # the governing date (dating.governing_date), else the mention's
     place: str | None = None
+    part: Span | None = None  # the clauses that tell it, when they are not the mention's sentence
 
 
 def build_events(doc: Document, view: str, mentions: list[Mention], table: EntityTable) -> list[Event]:
@@ -116,6 +117,7 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
     last_person: Actor | None = None
     cursor = 0
     paragraph_start, previous_end = 0, 0
+    last_told: tuple[Span, int, Draft] | None = None  # the last dated sentence and its last event
     for sentence in sentences(text):
         if "\n" in text[previous_end:sentence.start]:
             paragraph_start = sentence.start
@@ -134,6 +136,11 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
         if people:
             last_person = people[-1]
         if not inside:
+            if last_told is not None and last_told[1] == paragraph_start and last_told[0].end <= sentence.start:
+                other = _others_next(doc, view, sentence, last_told[2])
+                if other is not None:
+                    drafts.append(other)
+            last_told = None
             continue
         parts = _split_dated_lists(view, clauses(text, sentence), inside)
         starters = _event_starters(view, parts, inside, doc.ref.date if doc.ref else None)
@@ -144,6 +151,11 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
             scope = _scope(parts, index, starter_clauses)
             if _not_a_happening(view, scope, mention, doc):
                 continue
+            # 期間/遂/當場 follow a happening of a day, not a period (自去年7月起…，期間一直被關押)
+            point = FINENESS.get(mention.granularity or "", 0) >= FINENESS["day"] and mention.mod in (None, "APPROX")
+            others = _others_doing(view, scope[1:], scope[0], point and not _is_future(mention, doc))
+            if others:  # the event's own clauses end where other subjects' happenings begin
+                scope = [part for part in scope if part.end <= others[0][0].start] or scope[:1]
             title, place = make_title(text, view, scope, mention, inside, _clause_before(view, parts, index))
             if not title:
                 continue
@@ -158,9 +170,96 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
             previous_day = days[at] if at >= 0 and days[at].start >= paragraph_start else None
             when = governing_date(doc, view, mention, inside, by_id, paragraph_start, previous_day)
             status = decide_status(view, sentence, scope, mention, doc, when)
-            drafts.append(Draft(mention, sentence, title, event_type, status,
-                                unique_actors([a for a, _ in actors_here]), doc.path, len(drafts), when, place))
+            actors = unique_actors([a for a, _ in actors_here])
+            drafts.append(Draft(mention, sentence, title, event_type, status, actors, doc.path, len(drafts),
+                                when, place))
+            for told in others:
+                drafts.append(_other_draft(doc, view, told, sentence, drafts[-1], inside))
+        last_told = (sentence, paragraph_start, drafts[-1]) if drafts and drafts[-1].sentence == sentence else None
     return drafts
+
+
+# 雲林縣、嘉義市…除蘭嶼鄉外，也都宣布正常上班上課; 此外，規管網約車的法例亦將提交立法會: the same
+# act, or another, by other subjects, told after a dated happening; 有四條政府法案恢復二讀: a
+# happening of counted others; 期間…一名防暴警員…被刺傷, 被告遂被截查及拘捕, 當場拘捕涉案男子: what
+# happened during it or came of it. Each is an event of its own at the same date.
+_ALSO = re.compile(r"(?P<subject>[^，,。；;]{0,24}?)(?:也|亦|同样)(?![许就门是])(?:都|均|将|会|已|曾|同时)?")
+_COUNTED_OTHERS = re.compile(r"有(?:[0-9０-９]+|[一二两三四五六七八九十几数多]+)[^，,。；;]{0,3}?[条个家名位项间所宗起件批]")
+_DURING = re.compile(r"期间(?!内)")
+_CAME_OF_IT = re.compile(r"[^，,。；;]{0,12}?(?:当场|遂|随即|旋即)")
+_CONNECTIVE = re.compile(r"^(?:此外|另外|同时|与此同时|另一方面|而)[，,]?")
+_PRONOUNS = {"他", "她", "它", "其", "他们", "她们", "它们", "我", "我们", "你", "你们", "该", "本"}
+
+
+def _others_doing(view: str, later: list[Span], first: Span, past: bool = True,
+                  others_only: bool = False) -> list[list[Span]]:
+    """The clauses of happenings after the event's own clause: by a new subject with 也/亦, by
+    counted others (有四條…), and, after a past happening of a day (`past`), during it (期間…,
+    to the end of the scope) or coming of it (遂, 當場). Each group runs to the next one or to the end of the scope.
+    `others_only` keeps the first two kinds (a sentence after the dated one: 期間 and 遂 there
+    look back at a time of their own)."""
+    pattern, _ = _trigger_pattern()
+    opens: list[tuple[int, int]] = []  # (index of the group's first clause, where its text starts)
+    for k, clause in enumerate(later):
+        start = clause.start + (m.end() if (m := _CONNECTIVE.match(view, clause.start, clause.end)) else 0)
+        if start >= clause.end:
+            continue
+        if past and not others_only and (during := _DURING.match(view, start, clause.end)):
+            if pattern.search(view, start, later[-1].end):
+                opens.append((k, during.end()))
+                break  # what came of it is part of what happened during it
+            continue
+        if not pattern.search(view, start, clause.end):
+            continue
+        if _COUNTED_OTHERS.match(view, start, clause.end) or (
+                past and not others_only and _CAME_OF_IT.match(view, start, clause.end)):
+            opens.append((k, start))
+            continue
+        also = _ALSO.match(view, start, clause.end)
+        if also is None:
+            continue
+        subject = also.group("subject").strip(_EDGE)
+        if subject:
+            if subject not in _PRONOUNS and len(subject) >= 2 and not pattern.search(subject):
+                opens.append((k, start))
+        elif k > 0 and not pattern.search(view, later[k - 1].start, later[k - 1].end):
+            opens.append((k - 1, later[k - 1].start))  # the subject is the clause before: 雲林縣…外，也都宣布
+    groups = []
+    for n, (k, start) in enumerate(opens):
+        if groups and k <= groups[-1][-1][1]:
+            continue  # already inside the group before
+        stop = opens[n + 1][0] if n + 1 < len(opens) and opens[n + 1][0] > k else len(later)
+        clauses_of = [(Span(start, later[k].end), k)] + [(later[i], i) for i in range(k + 1, stop)]
+        groups.append(clauses_of)
+    return [[span for span, _ in group] for group in groups]
+
+
+def _other_draft(doc: Document, view: str, told: list[Span], sentence: Span, main: Draft,
+                 inside: list[Mention]) -> Draft:
+    """The event of other subjects, at the date and with the status of the event before it."""
+    title, _ = make_title(doc.text, view, told, main.mention, inside)
+    part = Span(told[0].start, told[-1].end)
+    return Draft(main.mention, sentence, title or main.title, classify(view, told, main.mention), main.status,
+                 [], doc.path, main.order + 1, main.date, None, part)
+
+
+def _others_next(doc: Document, view: str, sentence: Span, last: Draft) -> Draft | None:
+    """此外，規管網約車的主體法例亦將提交立法會作首讀和二讀: a sentence with no date of its own,
+    right after a dated one in its paragraph, whose new subject also does something, is a
+    happening of that date; after a semicolon (the same sentence, really), so is what happened
+    during it or came of it (…報警；警員趕至…，當場拘捕涉案男子)."""
+    parts = clauses(doc.text, sentence)
+    continued = view[:sentence.start].rstrip()[-1:] in ("；", ";")
+    past = (last.date is not None and last.date.end_date is not None and last.date.start_date == last.date.end_date
+            and last.date.mod in (None, "APPROX") and (doc.ref is None or last.date.end_date <= doc.ref.date))
+    told = _others_doing(view, parts, parts[0], past, others_only=not continued)
+    if not told or told[0][0].start > parts[min(1, len(parts) - 1)].end:
+        return None  # only when the sentence opens with it
+    title, _ = make_title(doc.text, view, told[0], last.mention, [])
+    if not title:
+        return None
+    return Draft(last.mention, sentence, title, classify(view, told[0], last.mention), last.status, [],
+                 doc.path, last.order + 1, last.date, None, None)
 
 
 _COMPLEMENT = re.compile(r"(原定于?的?|原订于?|原计划|原本|原先|预定|定于|由|至|到|押后至|延至|推迟至|推迟到|延后至|改为|改到|提前至|提前到)$")
@@ -716,7 +815,7 @@ def _is_future(mention: Mention, doc: Document) -> bool:
 # --- evidence -------------------------------------------------------------------------------
 
 def evidence_for(doc: Document, draft: Draft) -> Evidence:
-    s = draft.sentence
+    s = draft.part or draft.sentence
     return Evidence(doc.path, s.start, s.end, doc.text[s.start:s.end], draft.mention.id,
                     draft.mention.start, draft.mention.end, draft.date or event_date(draft.mention))
 
