@@ -6,8 +6,6 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import lru_cache
-from importlib import resources
 
 from ..model import Actor, Document, Event, EventDate, Evidence, Mention
 from ..script import simplified_view as simplified_of
@@ -20,34 +18,12 @@ from .derive import derived_events
 from .entities import DocEntities, EntityTable, discover, has_person_pronoun
 from .identity import single_id
 from .sentences import Span, clauses, sentences
+from .triggers import FRAMING_TYPES, event_lexicon, trigger_pattern
 
 _NO_EVENT_VALUES = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
 
 
-@lru_cache(maxsize=1)
-def event_lexicon() -> dict:
-    import tomllib
-
-    raw = resources.files("timeline_cli").joinpath("data/events.toml").read_text(encoding="utf-8")
-    return tomllib.loads(raw)
-
-
 _SPACES = re.compile(r"[ \t\u3000\xa0]{2,}")
-
-
-def event_types() -> tuple[str, ...]:
-    """Every type an event can have: the trigger lexicon's, the derived spans' and other."""
-    return (*event_lexicon()["types"], "tenure", "other")
-
-
-@lru_cache(maxsize=1)
-def _trigger_pattern() -> tuple[re.Pattern, dict[str, str]]:
-    word_type: dict[str, str] = {}
-    for event_type, words in event_lexicon()["types"].items():
-        for word in words:
-            word_type.setdefault(word, event_type)
-    alternation = "|".join(re.escape(w) for w in sorted(word_type, key=len, reverse=True))
-    return re.compile(alternation), word_type
 
 
 def makes_event(mention: Mention) -> bool:
@@ -159,7 +135,7 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
             title, place = make_title(text, view, scope, mention, inside, _clause_before(view, parts, index))
             if not title:
                 continue
-            if not _trigger_pattern()[0].search(simplified_of(title)):
+            if not trigger_pattern()[0].search(simplified_of(title)):
                 caption = table_caption(text, sentence)
                 if caption:
                     title = fit(caption + "：" + title, event_lexicon()["title"]["max_chars"])
@@ -198,7 +174,7 @@ def _others_doing(view: str, later: list[Span], first: Span, past: bool = True,
     to the end of the scope) or coming of it (遂, 當場). Each group runs to the next one or to the end of the scope.
     `others_only` keeps the first two kinds (a sentence after the dated one: 期間 and 遂 there
     look back at a time of their own)."""
-    pattern, _ = _trigger_pattern()
+    pattern, _ = trigger_pattern()
     opens: list[tuple[int, int]] = []  # (index of the group's first clause, where its text starts)
     for k, clause in enumerate(later):
         start = clause.start + (m.end() if (m := _CONNECTIVE.match(view, clause.start, clause.end)) else 0)
@@ -423,7 +399,7 @@ def _in_a_description(view: str, mention: Mention, clause: Span, inside: list[Me
     if not inside or inside[-1].start < clause.end:  # mentions are in text order
         return False
     tail = _NOUN_TAIL.search(view, mention.end, clause.end)
-    return tail is not None and not _trigger_pattern()[0].search(tail.group(1))
+    return tail is not None and not trigger_pattern()[0].search(tail.group(1))
 
 
 _ANNOUNCED = re.compile(r"(宣布|公布|决定|通知|宣告)$")
@@ -499,7 +475,7 @@ def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside
         if pieces:
             pieces.append(_delimiter(text, scope[i - 1]))
         pieces.append(chunk)
-        if sum(len(p) for p in pieces) >= 16 and (_trigger_pattern()[0].search(simplified_of("".join(pieces)))
+        if sum(len(p) for p in pieces) >= 16 and (trigger_pattern()[0].search(simplified_of("".join(pieces)))
                                                    or sum(len(p) for p in pieces) >= limit):
             break  # long enough, once it says what happened
     title = tidy("".join(pieces))
@@ -566,7 +542,7 @@ def place_of(setting: str) -> str | None:
         return None
     start = m.start(1)
     name = setting[start:start + len(m.group(1))].strip(_EDGE)
-    return name if 2 <= len(name) <= 20 and not _trigger_pattern()[0].search(simplified_of(name)) else None
+    return name if 2 <= len(name) <= 20 and not trigger_pattern()[0].search(simplified_of(name)) else None
 
 
 _UNPAIRED = re.compile(r"[（(【「『《“][\s，,、；;：:]*$|^[\s，,、；;：:]*[）)】」』》”]")
@@ -596,7 +572,7 @@ def fit(title: str, limit: int) -> str:
     (北京鋒銳律師事務所主任周世鋒…勾洪國4人遭檢方以「顛覆國家政權罪」起訴)."""
     if len(title) <= limit:
         return title
-    pattern, _ = _trigger_pattern()
+    pattern, _ = trigger_pattern()
     if not pattern.search(simplified_of(title[:limit])):
         both = _head_and_tail(title, limit)
         if both:
@@ -641,7 +617,7 @@ def _head_and_tail(title: str, limit: int) -> str | None:
     while start < len(title) and _WORD_CHAR.match(title[start - 1]) and _WORD_CHAR.match(title[start]):
         start += 1
     tail = title[start:].strip(_EDGE)
-    if not tail or not _trigger_pattern()[0].search(simplified_of(tail)):
+    if not tail or not trigger_pattern()[0].search(simplified_of(tail)):
         return None
     return title[:head_end].rstrip(_EDGE) + "…" + tail
 
@@ -726,7 +702,7 @@ def _is_reason(chunk: str) -> bool:
 def _is_frame(chunk: str) -> bool:
     """A setting with no verb of its own: 的达沃斯世界经济论坛上, 在这一过程中."""
     simple = simplified_of(chunk)
-    pattern, _ = _trigger_pattern()
+    pattern, _ = trigger_pattern()
     setting = _FRAME_END.search(simple) or _FRAME_START.match(simple)
     return bool(setting) and not pattern.search(simple) or len(simple) <= 1
 
@@ -735,19 +711,16 @@ def _is_frame(chunk: str) -> bool:
 
 # Types that say how an event was told or framed, not what happened: 宣布完成收购 is an
 # acquisition, 揭幕战…击败 a win. A trigger of another type in the same scope wins over them.
-_FRAMING_TYPES = frozenset({"announce", "statement", "match"})
-
-
 def classify(view: str, scope: list[Span], mention: Mention) -> str:
     """The type of the trigger nearest after the date, else the nearest before it; a
     framing trigger (宣布, 表示, 主场) gives way to any other trigger in the same direction."""
-    pattern, word_type = _trigger_pattern()
+    pattern, word_type = trigger_pattern()
     start, end = scope[0].start, scope[-1].end
     after = [word_type[m.group(0)] for m in pattern.finditer(view, mention.end, end)]
     before = [word_type[m.group(0)] for m in pattern.finditer(view, start, mention.start)][::-1]
     for types in (after, before):
         if types:
-            return next((t for t in types if t not in _FRAMING_TYPES), types[0])
+            return next((t for t in types if t not in FRAMING_TYPES), types[0])
     return "other"
 
 
