@@ -70,7 +70,7 @@ DEFAULT_DIR = REPO / "tests" / "articles"
 SCHEMA = "timeline-cli/events/v2"
 
 sys.path.insert(0, str(REPO))  # the vocabularies below are the tool's own (timeline_cli/vocab.py)
-from timeline_cli.events.build import event_types  # noqa: E402
+from timeline_cli.events.triggers import event_types  # noqa: E402
 from timeline_cli.vocab import STATUSES  # noqa: E402
 
 TYPES = set(event_types())

@@ -70,13 +70,12 @@ def test_an_agency_dateline_is_no_event(text):
     assert events_of(text, "2017-02-14") == []
 
 
-# Figures measured over a period, or counted up to a moment: measurements, not happenings.
+# Figures measured over a period, or running totals up to a moment: measurements, not happenings.
 MEASUREMENTS = [
     "8月份,規模以上工業增加值同比增長4.5%,增速比上月加快0.8個百分點。",
     "1-8月份,固定資產投資(不含農戶)同比增長3.2%。",
     "公告一經發出,次日涨超6.52%,成交量激增近300%。",
     "截至上午10时,已有53万2590选民于全岛的832个投票站进行投票。",
-    "据澎湃新闻记者统计,9月和10月,仅有5家和3家上市公司公告被查;",
     "截至今年2月10日,A股市场共有18家上市公司被立案调查。",
 ]
 
@@ -104,20 +103,24 @@ def test_a_bill_title_keeps_its_year_and_the_vote_its_day():
     assert "2019年成文法" in events[0].title
 
 
-# A notice that quotes a dated report: the report's happening is the event, not the notice.
+# A notice released on a date is a happening of that date, beside the dated happening it reports
+# (third round: a reader puts the bulletin on the chronology too).
 FRAMES = [
     ("12月24日凌晨,江西省彭泽县公安局发布的警情通报:2025年12月23日16时许,彭泽县发生一起车辆落水事故。",
-     "2025-12-24", ["2025-12-23"]),
+     "2025-12-24", ["2025-12-23", "2025-12-24"], "警情通报"),
     ("4月20日晚,重庆市公安局巴南区分局官方微博@平安巴南 发布警情通报,以下为通报内容:\n"
-     "4月20日18时许,重庆巴南区渝南大道发生一起交通事故。", "2024-04-21", ["2024-04-20"]),
-    ("但据其2月6日晚间公告显示,公司股票将于2月9日开市时起停牌一天。", "2026-02-10", ["2026-02-09"]),
-    ("11月18日晚间,通策医疗发布公告称,证监会对公司董事长吕建明立案。", "2022-11-30", ["2022-11-18"]),
+     "4月20日18时许,重庆巴南区渝南大道发生一起交通事故。", "2024-04-21", ["2024-04-20", "2024-04-20"], "警情通报"),
+    ("但据其2月6日晚间公告显示,公司股票将于2月9日开市时起停牌一天。", "2026-02-10",
+     ["2026-02-06", "2026-02-09"], "公告"),
+    ("11月18日晚间,通策医疗发布公告称,证监会对公司董事长吕建明立案。", "2022-11-30", ["2022-11-18"], "公告"),
 ]
 
 
-@pytest.mark.parametrize("text,ref,values", FRAMES)
-def test_the_frame_of_a_dated_report_is_no_event(text, ref, values):
-    assert [e.date.value[:10] for e in events_of(text, ref)] == values
+@pytest.mark.parametrize("text,ref,values,word", FRAMES)
+def test_a_notice_released_on_a_date_is_an_event_beside_what_it_reports(text, ref, values, word):
+    events = events_of(text, ref)
+    assert sorted(e.date.value[:10] for e in events) == values
+    assert any(word in e.title for e in events)
 
 
 # Photo captions tell again what the story tells: no event of their own.
@@ -167,7 +170,6 @@ def test_today_is_the_datelines_day_when_the_page_went_up_after_midnight():
     "昨夜今晨丨西安地铁试车事故1死2伤丨一男子驾车失控致1死9伤丨今日开跑!\n",
     "賴清德表示，職棒走過36個年頭，今年也有許多新球迷加入。",
     "中央气象台发布2025年首个寒潮预警 西北华北部分地区降温超14℃\n",
-    "而此前上市公司被立案最多的月份是7月,数量为16家;",
     "此事曾在有关1963年建国契约的一次会议上讨论过,当时两州都要求考虑增加国会议席数量。",
 ])
 def test_headline_digests_this_year_ranks_counts_and_names_date_nothing(text):
@@ -287,7 +289,108 @@ def test_the_same_subjects_doing_the_opposite_the_same_night_stay_apart():
 @pytest.mark.parametrize("text,ref", [
     ("他下午出席国会会前汇报会后,向记者这么说。", "2026-01-18"),
     ("兩支球隊再度狹路相逢,象隊則要力拚2010年之後再拿下總冠軍。", "2021-11-20"),
-    ("A股市场11月“严打”,23家公司被立案调查。", "2022-11-30"),
 ])
-def test_a_frame_of_quoted_words_a_comparison_and_a_count_date_nothing(text, ref):
+def test_a_frame_of_quoted_words_and_a_comparison_date_nothing(text, ref):
     assert events_of(text, ref) == []
+
+
+# Third round (issue 11): what so many underwent over a named period is what happened in it.
+@pytest.mark.parametrize("text,ref,values", [
+    ("据澎湃新闻记者统计,9月和10月,仅有5家和3家上市公司公告被查;", "2022-11-30", ["2022-09", "2022-10"]),
+    ("而此前2022年上市公司被立案最多的月份是7月,数量为16家;", "2022-11-30", ["2022-07"]),
+    ("11月1日-11月29日,A股市场共有23家上市公司相关方被证监会立案调查。", "2022-11-30",
+     ["2022-11-01/2022-11-29"]),
+    ("卫生部指出,在2024年一共累计12万2423宗骨痛热症病例,而死亡病例则有117宗。", "2025-01-06", ["2024"]),
+])
+def test_what_so_many_underwent_over_a_named_period_is_an_event(text, ref, values):
+    assert [e.date.value for e in events_of(text, ref)] == values
+
+
+# A happening told over a period up to now is an event of the period's start; the first time
+# since (…以来…首次) and a running total up to a moment (截至…) are not.
+@pytest.mark.parametrize("text,ref,value,mod", [
+    ("仅2月以来,就有ST萃华、亚辉龙、天晟新材因此被证监会立案调查。", "2026-02-10", "2026-02", None),
+    ("华为从上月底至今,已发售了Mate 60 Pro手机。", "2023-09-15", "2023-08", "END"),
+])
+def test_a_happening_over_a_period_up_to_now_is_dated_at_its_start(text, ref, value, mod):
+    events = events_of(text, ref)
+    assert [(e.date.value, e.date.mod) for e in events] == [(value, mod)]
+
+
+def test_the_first_time_since_is_still_no_event():
+    assert events_of("“自1993年以来,现任首相的安华首次宣布将增加国会议席数量。”", "2025-09-26") == []
+
+
+# Dates joined by a word are one event each; days listed with 、 are one span, and 或 leaves one
+# day open.
+@pytest.mark.parametrize("text,ref,values", [
+    ("这些地铁站也会在12月10日和17日这两个星期天全天停止地铁服务。", "2017-12-08", ["2017-12-10", "2017-12-17"]),
+    ("最低气温将出现在17日或18日早晨,可降至-28~-22℃。", "2022-12-15", ["2022-12-17/2022-12-18"]),
+])
+def test_dates_joined_by_a_word_are_one_event_each(text, ref, values):
+    assert [e.date.value for e in events_of(text, ref)] == values
+
+
+# A month and day without a year, with its weekday in brackets: the year near the reference date
+# where the day falls on that weekday (a table of fixtures under a paragraph about 2007).
+def test_a_weekday_note_picks_the_year_of_a_month_and_day():
+    text = ("中職長年維持上、下半季賽制，僅2007年獅隊未取季冠軍卻成最終總冠軍。\n"
+            "中華職棒總冠軍賽賽程\n總冠軍賽（7戰4勝制）：中信兄弟vs.樂天桃猿\n場次 日期 時間 主場球隊 球場\n"
+            "G1 10/18(六) 17:05 中信兄弟 台北大巨蛋\nG2 10/19(日) 17:05 中信兄弟 台北大巨蛋\n")
+    events = [e for e in events_of(text, "2025-10-13") if e.date.value != "2007"]
+    assert [e.date.value[:10] for e in events] == ["2025-10-18", "2025-10-19"]
+    assert all(e.status == "planned" for e in events)  # the status follows the date the event got
+    # A row of a table is an item of what the caption above the table names; the note is the date's.
+    assert events[0].title == "總冠軍賽：G1 中信兄弟 台北大巨蛋"
+
+
+# A dated sentence may tell several happenings: the same act by other subjects (也, 亦), counted
+# others (有四條法案…), and after a past happening of a day what happened during it (期間…) or came
+# of it (遂, 當場). Each is an event of its own at the same date.
+@pytest.mark.parametrize("text,ref,value,words", [
+    ("台中市、南投縣及彰化縣昨晚8時統一宣布今天正常上班上課,雲林縣、嘉義市、金門縣及台東縣除蘭嶼鄉外,"
+     "也都宣布正常上班上課。", "2024-07-24", "2024-07-23", ["台中市", "雲林縣"]),
+    ("立法會將於明日（10日）復會，有四條政府法案恢復二讀，包括《同性伴侶關係登記條例草案》。", "2025-09-09",
+     "2025-09-10", ["復會", "恢復二讀"]),
+    ("當日民眾自發上街反「港版國安法」遭警方驅散及拘捕,期間在銅鑼灣高士威道,一名防暴警員突然獨自衝入人群"
+     "試圖壓制一人,混亂中懷疑被一名男子持利器刺傷其左肩,致使鮮血流出。", "2020-07-03", "2020-07-03",
+     ["驅散", "刺傷"]),
+    ("案情續指，警方發現海報被撕毀當天，在大角咀棕樹街一帶調查，期間旺角警區另一警員發現被告與閉路電視片中"
+     "人相似，被告遂被截查及拘捕。", "2025-12-16", "2025-12-16", ["調查", "拘捕"]),
+])
+def test_a_sentence_tells_several_happenings_of_its_date(text, ref, value, words):
+    events = events_of(text, ref)
+    assert [e.date.value[:10] for e in events] == [value] * len(words)
+    for event, word in zip(events, words, strict=True):
+        assert word in event.title
+
+
+def test_a_happening_of_others_in_the_next_sentence_takes_its_date():
+    text = ("立法會將於明日（10日）復會，審議四條政府法案。此外，規管網約車的主體法例亦將提交立法會作首讀和二讀。\n"
+            "雖然時間緊凑，但立法會主席梁君彥早前表示，有信心處理完各項法案。")
+    events = events_of(text, "2025-09-09")
+    assert [e.date.value for e in events] == ["2025-09-10", "2025-09-10"]
+    assert "網約車" in events[1].title and events[1].status == "planned"
+
+
+def test_after_a_semicolon_what_came_of_a_happening_takes_its_date():
+    text = ("昨晨10時許,一名男子在警署近後門閘圍牆噴大字,由途人發現報警;警員趕至後閘調查,發現外牆遭噴上字句,"
+            "當場拘捕涉案男子帶署。")
+    events = events_of(text, "2016-08-20")
+    assert [e.date.value[:10] for e in events] == ["2016-08-19", "2016-08-19"]
+    assert "拘捕" in events[1].title
+
+
+@pytest.mark.parametrize("text,ref", [
+    # during a period (自去年7月起), 期間 tells a state, not a happening
+    ("北京法院自去年7月起,就對董郁玉的案件進行閉門庭審,期間董郁玉一直被關押在北京1所監獄中,等待判決結果。",
+     "2024-11-29"),
+    # up to a future date, 期間 is the wait for it
+    ("主任裁判官蘇文隆押後明年 1 月 28 日判刑，以候索取感化令及社服令報告，期間被告續准保釋。", "2025-12-16"),
+    # the same subject again (他也…) is the same event; 也許 is no 也
+    ("安华今日在汇报会上提醒议员,他也表示议员有责任良好辩论,也许会有更多会议。", "2026-01-18"),
+    # a sentence after the dated one opening with 期間 looks back at a time of its own
+    ("胡舒立于1998年4月创办《财经》双周刊,并担任主编11年。期间《财经》曾推出报导《谁的鲁能》。", "2018-01-09"),
+])
+def test_no_second_happening_without_a_new_subject_or_a_day_before_it(text, ref):
+    assert len(events_of(text, ref)) == 1

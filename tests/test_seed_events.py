@@ -69,15 +69,19 @@ def test_evidence_points_at_the_sentence(payload, seed_text):
             assert seed_text[ev["start"]:ev["end"]] == ev["sentence"]
 
 
-def test_every_event_sentence_has_a_date(payload, seed_text):
+def test_every_event_is_dated_by_its_sentence_or_the_one_before(payload, seed_text):
     from timeline_cli.timex.extract import extract_with_cues
 
-    # A date mention, or a story cue (隨后: after the date before it), which is not a mention.
+    # A date mention, or a story cue (隨后: after the date before it), which is not a mention; a
+    # happening of others told right after a dated one (…，后者也隨即被降為「聯合負責人」) takes the
+    # date of the sentence before, and its evidence names that date's mention.
     mentions, cues = extract_with_cues(seed_text, None)
     mentions = [*mentions, *cues]
     for event in payload["events"]:
         for ev in event["evidence"]:
-            assert any(ev["start"] <= m.start < ev["end"] for m in mentions), ev["sentence"]
+            here = any(ev["start"] <= m.start < ev["end"] for m in mentions)
+            before = [m for m in mentions if m.id == ev["mention"] and m.start < ev["start"]]
+            assert here or (before and "也" in ev["sentence"]), ev["sentence"]
 
 
 def test_events_are_sorted_by_start_then_end(payload):

@@ -23,7 +23,7 @@ def build_query(analyses, filters: Filters, entities: str | None = None):
     statuses = tuple(check_choice("--status", value, STATUSES) for value in filters.status or ())
     types: tuple[str, ...] = ()
     if filters.type:
-        from ..events.build import event_types
+        from ..events.triggers import event_types
 
         types = tuple(check_choice("--type", value, event_types()) for value in filters.type)
     precision = check_choice("--precision", filters.precision, PRECISIONS) if filters.precision else None

@@ -6,8 +6,6 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import lru_cache
-from importlib import resources
 
 from ..model import Actor, Document, Event, EventDate, Evidence, Mention
 from ..script import simplified_view as simplified_of
@@ -15,39 +13,17 @@ from ..vocab import CERTAINTY_ORDER, FINENESS
 from . import nonevents
 from .actors import sentence_actors, unique_actors
 from .boilerplate import blank, noise_spans
-from .dating import governing_date, is_habitual
+from .dating import WEEKDAY_NOTE, governing_date, is_habitual
 from .derive import derived_events
 from .entities import DocEntities, EntityTable, discover, has_person_pronoun
 from .identity import single_id
 from .sentences import Span, clauses, sentences
+from .triggers import FRAMING_TYPES, event_lexicon, trigger_pattern
 
 _NO_EVENT_VALUES = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
 
 
-@lru_cache(maxsize=1)
-def event_lexicon() -> dict:
-    import tomllib
-
-    raw = resources.files("timeline_cli").joinpath("data/events.toml").read_text(encoding="utf-8")
-    return tomllib.loads(raw)
-
-
 _SPACES = re.compile(r"[ \t\u3000\xa0]{2,}")
-
-
-def event_types() -> tuple[str, ...]:
-    """Every type an event can have: the trigger lexicon's, the derived spans' and other."""
-    return (*event_lexicon()["types"], "tenure", "other")
-
-
-@lru_cache(maxsize=1)
-def _trigger_pattern() -> tuple[re.Pattern, dict[str, str]]:
-    word_type: dict[str, str] = {}
-    for event_type, words in event_lexicon()["types"].items():
-        for word in words:
-            word_type.setdefault(word, event_type)
-    alternation = "|".join(re.escape(w) for w in sorted(word_type, key=len, reverse=True))
-    return re.compile(alternation), word_type
 
 
 def makes_event(mention: Mention) -> bool:
@@ -70,6 +46,7 @@ class Draft:
     order: int
     date: EventDate | None = None  # the governing date (dating.governing_date), else the mention's
     place: str | None = None
+    part: Span | None = None  # the clauses that tell it, when they are not the mention's sentence
 
 
 def build_events(doc: Document, view: str, mentions: list[Mention], table: EntityTable) -> list[Event]:
@@ -116,6 +93,7 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
     last_person: Actor | None = None
     cursor = 0
     paragraph_start, previous_end = 0, 0
+    last_told: tuple[Span, int, Draft] | None = None  # the last dated sentence and its last event
     for sentence in sentences(text):
         if "\n" in text[previous_end:sentence.start]:
             paragraph_start = sentence.start
@@ -134,6 +112,11 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
         if people:
             last_person = people[-1]
         if not inside:
+            if last_told is not None and last_told[1] == paragraph_start and last_told[0].end <= sentence.start:
+                other = _others_next(doc, view, sentence, last_told[2])
+                if other is not None:
+                    drafts.append(other)
+            last_told = None
             continue
         parts = _split_dated_lists(view, clauses(text, sentence), inside)
         starters = _event_starters(view, parts, inside, doc.ref.date if doc.ref else None)
@@ -142,21 +125,117 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
         for mention in starters:
             index = _clause_index(parts, mention.start, starts)
             scope = _scope(parts, index, starter_clauses)
-            if _not_a_happening(view, scope, parts, mention, doc):
+            if _not_a_happening(view, scope, mention, doc):
                 continue
+            # 期間/遂/當場 follow a happening of a day, not a period (自去年7月起…，期間一直被關押)
+            point = FINENESS.get(mention.granularity or "", 0) >= FINENESS["day"] and mention.mod in (None, "APPROX")
+            others = _others_doing(view, scope[1:], scope[0], point and not _is_future(mention, doc))
+            if others:  # the event's own clauses end where other subjects' happenings begin
+                scope = [part for part in scope if part.end <= others[0][0].start] or scope[:1]
             title, place = make_title(text, view, scope, mention, inside, _clause_before(view, parts, index))
             if not title:
                 continue
+            if not trigger_pattern()[0].search(simplified_of(title)):
+                caption = table_caption(text, sentence)
+                if caption:
+                    title = fit(caption + "：" + title, event_lexicon()["title"]["max_chars"])
             if pronoun_person is not None and title[:1] in "他她":
                 title = pronoun_person.name + title[1:]  # 他加入Meta → LeCun加入Meta
             event_type = classify(view, scope, mention)
-            status = decide_status(view, sentence, scope, mention, doc)
             at = bisect_left(days, mention.start, key=lambda m: m.start) - 1
             previous_day = days[at] if at >= 0 and days[at].start >= paragraph_start else None
             when = governing_date(doc, view, mention, inside, by_id, paragraph_start, previous_day)
-            drafts.append(Draft(mention, sentence, title, event_type, status,
-                                unique_actors([a for a, _ in actors_here]), doc.path, len(drafts), when, place))
+            status = decide_status(view, sentence, scope, mention, doc, when)
+            actors = unique_actors([a for a, _ in actors_here])
+            drafts.append(Draft(mention, sentence, title, event_type, status, actors, doc.path, len(drafts),
+                                when, place))
+            for told in others:
+                drafts.append(_other_draft(doc, view, told, sentence, drafts[-1], inside))
+        last_told = (sentence, paragraph_start, drafts[-1]) if drafts and drafts[-1].sentence == sentence else None
     return drafts
+
+
+# 雲林縣、嘉義市…除蘭嶼鄉外，也都宣布正常上班上課; 此外，規管網約車的法例亦將提交立法會: the same
+# act, or another, by other subjects, told after a dated happening; 有四條政府法案恢復二讀: a
+# happening of counted others; 期間…一名防暴警員…被刺傷, 被告遂被截查及拘捕, 當場拘捕涉案男子: what
+# happened during it or came of it. Each is an event of its own at the same date.
+_ALSO = re.compile(r"(?P<subject>[^，,。；;]{0,24}?)(?:也|亦|同样)(?![许就门是])(?:都|均|将|会|已|曾|同时)?")
+_COUNTED_OTHERS = re.compile(r"有(?:[0-9０-９]+|[一二两三四五六七八九十几数多]+)[^，,。；;]{0,3}?[条个家名位项间所宗起件批]")
+_DURING = re.compile(r"期间(?!内)")
+_CAME_OF_IT = re.compile(r"[^，,。；;]{0,12}?(?:当场|遂|随即|旋即)")
+_CONNECTIVE = re.compile(r"^(?:此外|另外|同时|与此同时|另一方面|而)[，,]?")
+_PRONOUNS = {"他", "她", "它", "其", "他们", "她们", "它们", "我", "我们", "你", "你们", "该", "本"}
+
+
+def _others_doing(view: str, later: list[Span], first: Span, past: bool = True,
+                  others_only: bool = False) -> list[list[Span]]:
+    """The clauses of happenings after the event's own clause: by a new subject with 也/亦, by
+    counted others (有四條…), and, after a past happening of a day (`past`), during it (期間…,
+    to the end of the scope) or coming of it (遂, 當場). Each group runs to the next one or to the end of the scope.
+    `others_only` keeps the first two kinds (a sentence after the dated one: 期間 and 遂 there
+    look back at a time of their own)."""
+    pattern, _ = trigger_pattern()
+    opens: list[tuple[int, int]] = []  # (index of the group's first clause, where its text starts)
+    for k, clause in enumerate(later):
+        start = clause.start + (m.end() if (m := _CONNECTIVE.match(view, clause.start, clause.end)) else 0)
+        if start >= clause.end:
+            continue
+        if past and not others_only and (during := _DURING.match(view, start, clause.end)):
+            if pattern.search(view, start, later[-1].end):
+                opens.append((k, during.end()))
+                break  # what came of it is part of what happened during it
+            continue
+        if not pattern.search(view, start, clause.end):
+            continue
+        if _COUNTED_OTHERS.match(view, start, clause.end) or (
+                past and not others_only and _CAME_OF_IT.match(view, start, clause.end)):
+            opens.append((k, start))
+            continue
+        also = _ALSO.match(view, start, clause.end)
+        if also is None:
+            continue
+        subject = also.group("subject").strip(_EDGE)
+        if subject:
+            if subject not in _PRONOUNS and len(subject) >= 2 and not pattern.search(subject):
+                opens.append((k, start))
+        elif k > 0 and not pattern.search(view, later[k - 1].start, later[k - 1].end):
+            opens.append((k - 1, later[k - 1].start))  # the subject is the clause before: 雲林縣…外，也都宣布
+    groups = []
+    for n, (k, start) in enumerate(opens):
+        if groups and k <= groups[-1][-1][1]:
+            continue  # already inside the group before
+        stop = opens[n + 1][0] if n + 1 < len(opens) and opens[n + 1][0] > k else len(later)
+        clauses_of = [(Span(start, later[k].end), k)] + [(later[i], i) for i in range(k + 1, stop)]
+        groups.append(clauses_of)
+    return [[span for span, _ in group] for group in groups]
+
+
+def _other_draft(doc: Document, view: str, told: list[Span], sentence: Span, main: Draft,
+                 inside: list[Mention]) -> Draft:
+    """The event of other subjects, at the date and with the status of the event before it."""
+    title, _ = make_title(doc.text, view, told, main.mention, inside)
+    part = Span(told[0].start, told[-1].end)
+    return Draft(main.mention, sentence, title or main.title, classify(view, told, main.mention), main.status,
+                 [], doc.path, main.order + 1, main.date, None, part)
+
+
+def _others_next(doc: Document, view: str, sentence: Span, last: Draft) -> Draft | None:
+    """此外，規管網約車的主體法例亦將提交立法會作首讀和二讀: a sentence with no date of its own,
+    right after a dated one in its paragraph, whose new subject also does something, is a
+    happening of that date; after a semicolon (the same sentence, really), so is what happened
+    during it or came of it (…報警；警員趕至…，當場拘捕涉案男子)."""
+    parts = clauses(doc.text, sentence)
+    continued = view[:sentence.start].rstrip()[-1:] in ("；", ";")
+    past = (last.date is not None and last.date.end_date is not None and last.date.start_date == last.date.end_date
+            and last.date.mod in (None, "APPROX") and (doc.ref is None or last.date.end_date <= doc.ref.date))
+    told = _others_doing(view, parts, parts[0], past, others_only=not continued)
+    if not told or told[0][0].start > parts[min(1, len(parts) - 1)].end:
+        return None  # only when the sentence opens with it
+    title, _ = make_title(doc.text, view, told[0], last.mention, [])
+    if not title:
+        return None
+    return Draft(last.mention, sentence, title, classify(view, told[0], last.mention), last.status, [],
+                 doc.path, last.order + 1, last.date, None, None)
 
 
 _COMPLEMENT = re.compile(r"(原定于?的?|原订于?|原计划|原本|原先|预定|定于|由|至|到|押后至|延至|推迟至|推迟到|延后至|改为|改到|提前至|提前到)$")
@@ -258,37 +337,40 @@ def _restates_year(view: str, parts: list[Span], starts: list[int], mention: Men
     return mention.start_date.year in years_told
 
 
-_JOINED = re.compile(r"^\s*(?:和|及|与|與|、|或)\s*$")
+_JOINED = re.compile(r"^\s*(?:和|及|与|與|以及|、|或)\s*$")
+# 12月10日和17日这两个星期天停止服务, 9月和10月仅有5家和3家: dates joined by a word (not by 、,
+# which lists the days of one span: 12月1、2日; nor by 或, which leaves one day open: 17日或18日).
+_WORD_JOINED = re.compile(r"^\s*(?:和|及|与|與|以及|跟|同)\s*$")
 _RESPECTIVELY = re.compile(r"分别|分別")
 
 
 def _respectively(view: str, parts: list[Span], starts: list[int], chosen: list[Mention],
                   candidates: list[Mention]) -> list[Mention]:
-    """在2010年和2014年分別擔任…: each date of the list is an event of its own."""
+    """在2010年和2014年分別擔任…, 12月10日和17日全天停止服务: each date of a list is an event of
+    its own (joined by a word, or by 、 and 或 too when 分別 says so)."""
     extra = []
     for mention in chosen:
         clause = parts[_clause_index(parts, mention.start, starts)]
-        if not _RESPECTIVELY.search(view, mention.end, clause.end):
-            continue
+        joined = _JOINED if _RESPECTIVELY.search(view, mention.end, clause.end) else _WORD_JOINED
         listed = [m for m in candidates if m is not mention and clause.start <= m.start < clause.end
                   and m.granularity == mention.granularity]
-        for other in listed:
-            a, b = sorted((mention, other), key=lambda m: m.start)
-            if _JOINED.match(view[a.end:b.start]) and other not in chosen and other not in extra:
+        chain = [mention]
+        for other in sorted(listed, key=lambda m: m.start):
+            if other.start > chain[-1].start and joined.match(view[chain[-1].end:other.start]):
+                chain.append(other)
+        for other in chain[1:]:
+            if other not in chosen and other not in extra:
                 extra.append(other)
     return extra
 
 
-def _not_a_happening(view: str, scope: list[Span], parts: list[Span], mention: Mention, doc: Document) -> bool:
-    """A measurement (同比增长4.5%) or the frame of a dated report (发布的警情通报：2025年…)."""
+def _not_a_happening(view: str, scope: list[Span], mention: Mention, doc: Document) -> bool:
+    """A measurement (同比增长4.5%) or the frame of words quoted before (向记者这么说)."""
     head = view[scope[0].start:scope[min(1, len(scope) - 1)].end]
     period = FINENESS.get(mention.granularity or "", 0) < FINENESS["day"] or mention.start_date != mention.end_date
     if nonevents.is_measurement(head, period, not _is_future(mention, doc)):
         return True
-    text = view[scope[0].start:scope[-1].end]
-    ends_with_colon = text.rstrip()[-1:] in (":", "：")
-    dated_after = scope[-1].end < parts[-1].end
-    return nonevents.is_notice_frame(text, ends_with_colon, dated_after)
+    return nonevents.is_said_so_frame(view[scope[0].start:scope[-1].end])
 
 
 def _is_complement(view: str, mention: Mention) -> bool:
@@ -317,7 +399,7 @@ def _in_a_description(view: str, mention: Mention, clause: Span, inside: list[Me
     if not inside or inside[-1].start < clause.end:  # mentions are in text order
         return False
     tail = _NOUN_TAIL.search(view, mention.end, clause.end)
-    return tail is not None and not _trigger_pattern()[0].search(tail.group(1))
+    return tail is not None and not trigger_pattern()[0].search(tail.group(1))
 
 
 _ANNOUNCED = re.compile(r"(宣布|公布|决定|通知|宣告)$")
@@ -393,7 +475,7 @@ def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside
         if pieces:
             pieces.append(_delimiter(text, scope[i - 1]))
         pieces.append(chunk)
-        if sum(len(p) for p in pieces) >= 16 and (_trigger_pattern()[0].search(simplified_of("".join(pieces)))
+        if sum(len(p) for p in pieces) >= 16 and (trigger_pattern()[0].search(simplified_of("".join(pieces)))
                                                    or sum(len(p) for p in pieces) >= limit):
             break  # long enough, once it says what happened
     title = tidy("".join(pieces))
@@ -404,6 +486,37 @@ def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside
         if lead and not _is_frame(lead):
             title = lead + (_delimiter(text, before) + title if title else "")
     return fit(title, limit), place
+
+
+_TABLE_REACH = 40  # lines looked at above a row for the table's caption
+_CAPTION_CUT = re.compile(r"[（(：:【\[]")
+
+
+def _cells(line: str) -> list[str]:
+    return line.split()
+
+
+def table_caption(text: str, row: Span) -> str | None:
+    """G1 10/18(六) 17:05 中信兄弟 台北大巨蛋: a row of a table (a line of three or more cells)
+    is an item of what the caption above the table names (總冠軍賽（7戰4勝制）：… → 總冠軍賽)."""
+    line_start = text.rfind("\n", 0, row.start) + 1
+    line_end = text.find("\n", row.end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    if len(_cells(line)) < 3:
+        return None
+    end = line_start - 1
+    for _ in range(_TABLE_REACH):
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        above = text[start:end].strip()
+        end = start - 1
+        if not above or len(_cells(above)) >= 3:
+            continue  # the header and the other rows
+        caption = above[:m.start()] if (m := _CAPTION_CUT.search(above)) else above
+        caption = caption.strip(_EDGE)
+        return caption if 2 <= len(caption) <= 20 else None
+    return None
 
 
 def _subject_of(lead: str) -> str:
@@ -429,7 +542,7 @@ def place_of(setting: str) -> str | None:
         return None
     start = m.start(1)
     name = setting[start:start + len(m.group(1))].strip(_EDGE)
-    return name if 2 <= len(name) <= 20 and not _trigger_pattern()[0].search(simplified_of(name)) else None
+    return name if 2 <= len(name) <= 20 and not trigger_pattern()[0].search(simplified_of(name)) else None
 
 
 _UNPAIRED = re.compile(r"[（(【「『《“][\s，,、；;：:]*$|^[\s，,、；;：:]*[）)】」』》”]")
@@ -459,7 +572,7 @@ def fit(title: str, limit: int) -> str:
     (北京鋒銳律師事務所主任周世鋒…勾洪國4人遭檢方以「顛覆國家政權罪」起訴)."""
     if len(title) <= limit:
         return title
-    pattern, _ = _trigger_pattern()
+    pattern, _ = trigger_pattern()
     if not pattern.search(simplified_of(title[:limit])):
         both = _head_and_tail(title, limit)
         if both:
@@ -504,7 +617,7 @@ def _head_and_tail(title: str, limit: int) -> str | None:
     while start < len(title) and _WORD_CHAR.match(title[start - 1]) and _WORD_CHAR.match(title[start]):
         start += 1
     tail = title[start:].strip(_EDGE)
-    if not tail or not _trigger_pattern()[0].search(simplified_of(tail)):
+    if not tail or not trigger_pattern()[0].search(simplified_of(tail)):
         return None
     return title[:head_end].rstrip(_EDGE) + "…" + tail
 
@@ -539,6 +652,9 @@ def _strip_dates(text: str, view: str, part: Span, inside: list[Mention]) -> str
                 break
         out.append(text[left:before_end])
         after = m.end
+        note = WEEKDAY_NOTE.match(view, after, part.end)
+        if note is not None:
+            after = note.end()  # 10/18(六): the weekday belongs to the date
         for word in sorted(frames, key=len, reverse=True):
             if view[after:after + len(word)] == word and word not in ("的", "中", "里", "上", "时"):
                 after += len(word)
@@ -586,7 +702,7 @@ def _is_reason(chunk: str) -> bool:
 def _is_frame(chunk: str) -> bool:
     """A setting with no verb of its own: 的达沃斯世界经济论坛上, 在这一过程中."""
     simple = simplified_of(chunk)
-    pattern, _ = _trigger_pattern()
+    pattern, _ = trigger_pattern()
     setting = _FRAME_END.search(simple) or _FRAME_START.match(simple)
     return bool(setting) and not pattern.search(simple) or len(simple) <= 1
 
@@ -595,19 +711,16 @@ def _is_frame(chunk: str) -> bool:
 
 # Types that say how an event was told or framed, not what happened: 宣布完成收购 is an
 # acquisition, 揭幕战…击败 a win. A trigger of another type in the same scope wins over them.
-_FRAMING_TYPES = frozenset({"announce", "statement", "match"})
-
-
 def classify(view: str, scope: list[Span], mention: Mention) -> str:
     """The type of the trigger nearest after the date, else the nearest before it; a
     framing trigger (宣布, 表示, 主场) gives way to any other trigger in the same direction."""
-    pattern, word_type = _trigger_pattern()
+    pattern, word_type = trigger_pattern()
     start, end = scope[0].start, scope[-1].end
     after = [word_type[m.group(0)] for m in pattern.finditer(view, mention.end, end)]
     before = [word_type[m.group(0)] for m in pattern.finditer(view, start, mention.start)][::-1]
     for types in (after, before):
         if types:
-            return next((t for t in types if t not in _FRAMING_TYPES), types[0])
+            return next((t for t in types if t not in FRAMING_TYPES), types[0])
     return "other"
 
 
@@ -617,8 +730,13 @@ _CONDITIONAL = re.compile(r"^(?:[^，,。；;]{0,12}?)(若|如果|一旦|假如|
 _ORIGINAL_PLAN = re.compile(r"(原定|原订|原计划|原本|原先|预定|本来|原拟)[于在的]?$")
 
 
-def decide_status(view: str, sentence: Span, scope: list[Span], mention: Mention, doc: Document) -> str:
+def decide_status(view: str, sentence: Span, scope: list[Span], mention: Mention, doc: Document,
+                  when: EventDate | None = None) -> str:
+    """The event's status from the cues of its own clauses and from where its date (`when`, the
+    governing date, else the mention's) lies from the reference date."""
     lex = event_lexicon()["status"]
+    if when is not None and (when.start_date, when.end_date) != (mention.start_date, mention.end_date):
+        mention = replace(mention, time=replace(mention.time, start_date=when.start_date, end_date=when.end_date))
     clause_text = view[sentence.start:scope[-1].end]
     speech = _first(clause_text, lex["speech"])
     own = clause_text if speech is None else clause_text[:speech]
@@ -670,7 +788,7 @@ def _is_future(mention: Mention, doc: Document) -> bool:
 # --- evidence -------------------------------------------------------------------------------
 
 def evidence_for(doc: Document, draft: Draft) -> Evidence:
-    s = draft.sentence
+    s = draft.part or draft.sentence
     return Evidence(doc.path, s.start, s.end, doc.text[s.start:s.end], draft.mention.id,
                     draft.mention.start, draft.mention.end, draft.date or event_date(draft.mention))
 

@@ -8,7 +8,13 @@ the sentence and the paragraph around it:
   1月24日(年廿五)至30日 is 01-24…01-30;
 - a time of day with no day of its own (深夜) after 12日晚間 in the same paragraph is on
   the 12th, not on the reference day;
-- a bare day with its weekday in brackets (14日(周三)) is the one that falls on that weekday;
+- a bare day with its weekday in brackets (14日(周三)) is the one that falls on that weekday, and a
+  month and day without a year (10/18(六)) is in the year nearest the reference date where it falls
+  on that weekday;
+- dates offered as alternatives (17日或18日早晨) leave the day open between them: the event spans
+  both;
+- a happening told over a period up to now (仅2月以来…, 从上月底至今…) is dated at the period's
+  start;
 - a bare day (15日) resolved against a date of another paragraph, or told by a reporting
   verb (路透15日報導), is a day of the story's present: the last such day on or before
   the reference date, not a day of the background month.
@@ -21,6 +27,7 @@ from calendar import monthrange
 from datetime import date, timedelta
 
 from ..model import Document, EventDate, Mention
+from .nonevents import is_since
 
 _HABITUAL = re.compile(r"(每年|每月|每周|每逢|每当|往年|历年|以往|通常|一般在|一般会|往往|惯例|向来|越来越)")
 _HABIT_REACH = 40
@@ -28,12 +35,33 @@ _RANGE_GAP = re.compile(r"\s*[（(][^（()）]{1,12}[)）]\s*(?:至|到|-|—|�
 _REPORTING = re.compile(r"^(?:电|報導|报道|报导|表示|称|稱|宣布|公布|指出|透露|发布|發布|发表|發表|消息|讯|訊)")
 _GLOSS_GAP = re.compile(r"\s*[（(]\s*")
 _DAYPART_CODES = {"MO", "AF", "EV", "NI", "DT", "MI"}
+# 10/18(六), 10月19日（日）, 5月3日(星期六): a weekday written in brackets after a date.
+WEEKDAY_NOTE = re.compile(r"\s*[（(]\s*(?:星期|礼拜|禮拜|周|週)?([一二三四五六日天])\s*[)）]")
+_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+_YEAR_WRITTEN = re.compile(r"\d{4}|年")
+_YEAR_REACH = 6  # how many years from the reference year a weekday note may move a date
 
 
 def is_habitual(view: str, clause_start: int, mention: Mention) -> bool:
     """往年…通常在8、9月, 每年12月: the clause describes what tends to happen."""
     # A habit word sits near its date; a bounded look keeps a clause of thousands of dates linear.
     return _HABITUAL.search(view, max(clause_start, mention.start - _HABIT_REACH), mention.start) is not None
+
+
+_OR = re.compile(r"\s*(?:或|或者|或是)\s*$")
+
+
+def _alternatives(view: str, mention: Mention, inside: list[Mention]) -> tuple[Mention, Mention]:
+    """17日或18日早晨: the first and the last of the dates offered as alternatives around `mention`."""
+    at = next((i for i, m in enumerate(inside) if m is mention), None)
+    if at is None:
+        return mention, mention
+    first = last = at
+    while first > 0 and _OR.fullmatch(view[inside[first - 1].end:inside[first].start]):
+        first -= 1
+    while last + 1 < len(inside) and _OR.fullmatch(view[inside[last].end:inside[last + 1].start]):
+        last += 1
+    return inside[first], inside[last]
 
 
 def range_end(view: str, mention: Mention, inside: list[Mention]) -> Mention | None:
@@ -53,12 +81,20 @@ def governing_date(doc: Document, view: str, mention: Mention, inside: list[Ment
                    by_id: dict[str, Mention], paragraph_start: int, previous_day: Mention | None) -> EventDate:
     """The event's date from its mention, corrected as the module docstring says."""
     end = range_end(view, mention, inside)
+    first, last = _alternatives(view, mention, inside)
+    if first is not last and first.start_date and last.end_date and first.start_date <= last.end_date:
+        value = f"{first.start_date.isoformat()}/{last.end_date.isoformat()}"
+        return EventDate(value, None, "day", first.start_date, last.end_date, mention.certainty)
     if end is not None:
         value = f"{mention.start_date.isoformat()}/{end.end_date.isoformat()}"
         return EventDate(value, None, "day", mention.start_date, end.end_date, mention.certainty)
-    checked = _day_fitting_its_weekday(view, mention, inside)
+    checked = _day_fitting_its_weekday(view, mention, inside) or _year_fitting_its_weekday(doc, view, mention)
     if checked is not None:
         return checked
+    if is_since(view, mention):
+        start = since_start(mention)
+        if start is not None:
+            return start
     daypart = _daypart_on_previous_day(mention, previous_day)
     if daypart is not None:
         return daypart
@@ -87,6 +123,49 @@ def _day_fitting_its_weekday(view: str, mention: Mention, inside: list[Mention])
         candidate = _day_in_month(year, (month - 1) % 12 + 1, chosen.day)
         if candidate is not None and candidate.weekday() == weekday:
             return EventDate(candidate.isoformat(), None, "day", candidate, candidate, mention.certainty)
+    return None
+
+
+def _year_fitting_its_weekday(doc: Document, view: str, mention: Mention) -> EventDate | None:
+    """10/18(六) in an article of 2025 whose last full year is 2007: the date finder took the
+    year from the background; the weekday note says 2025-10-18, a Saturday."""
+    chosen = mention.start_date
+    if (chosen is None or chosen != mention.end_date or mention.rule == "day"
+            or _YEAR_WRITTEN.search(view, mention.start, mention.end)):
+        return None
+    note = WEEKDAY_NOTE.match(view, mention.end)
+    if note is None:
+        return None
+    weekday = _WEEKDAYS[note.group(1)]
+    if chosen.weekday() == weekday:
+        return None
+    around = doc.ref.date if doc.ref is not None else chosen
+    fitting = [d for year in range(around.year - _YEAR_REACH, around.year + _YEAR_REACH + 1)
+               if (d := _day_in_month(year, chosen.month, chosen.day)) is not None and d.weekday() == weekday]
+    if not fitting:
+        return None
+    best = min(fitting, key=lambda d: abs((d - around).days))
+    value = best.isoformat() + (mention.value[10:] if mention.value[10:11] == "T" else "")
+    return EventDate(value, mention.mod, mention.granularity, best, best, mention.certainty)
+
+
+def since_start(mention: Mention) -> EventDate | None:
+    """仅2月以来 → 2026-02, 从上月底至今 → 2023-08 (END): the start of a period up to now, as
+    precise as the text gives it."""
+    first = mention.value.split("/", 1)[0]
+    start = mention.start_date
+    if start is None or not first:
+        return None
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}(?:T.*)?", first):
+        return EventDate(first, None, mention.granularity if "T" in first else "day", start, start, mention.certainty)
+    if re.fullmatch(r"\d{4}-\d{2}", first):
+        last = date(start.year, start.month, monthrange(start.year, start.month)[1])
+        mod = None if start.day == 1 else ("END" if start.day >= 21 else "MID" if start.day >= 11 else None)
+        return EventDate(first, mod, "month", start, last, mention.certainty)
+    if re.fullmatch(r"\d{4}", first):
+        last = date(start.year, 12, 31)
+        mod = None if (start.month, start.day) == (1, 1) else ("END" if start.month >= 11 else None)
+        return EventDate(first, mod, "year", start, last, mention.certainty)
     return None
 
 

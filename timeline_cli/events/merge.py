@@ -34,6 +34,7 @@ from functools import lru_cache
 from ..model import Actor, Event, EventDate
 from ..vocab import CERTAINTY_ORDER, FINENESS
 from .identity import merged_id, single_id
+from .triggers import specific_triggers
 
 MODES = ("auto", "none")
 # A content key shared by more merged events than this within one date cell (公司, 宣布 in a
@@ -41,6 +42,8 @@ MODES = ("auto", "none")
 # Same-happening pairs share rarer keys too (an actor, a name, a distinctive word), and the
 # cap keeps the work per event bounded, so merging a year stays linear in its events.
 COMMON_KEY = 24
+# A happening told as done and the same happening told on a report's word (据新华社报道…) are one.
+_TOLD_AS_DONE = {"occurred", "reported"}
 _PUNCT = set("，,。；;：:！!？?、 \t\n「」『』“”‘’（）()【】《》〈〉…—-·・.")
 
 
@@ -192,7 +195,7 @@ class _Cluster:
 
     def accepts(self, event: Event, grams: frozenset[str]) -> float:
         lead = self.members[0]
-        if event.status != lead.status:
+        if event.status != lead.status and {event.status, lead.status} != _TOLD_AS_DONE:
             return 0.0
         score = agreement(lead, event, self.actors, self.grams, grams)
         if score:
@@ -274,7 +277,19 @@ def agreement(a: Event, b: Event, actors_a: set[str] | None = None,
         return 0.0  # 台中市…昨天深夜宣布停班停課, 台中市…昨晚8時宣布正常上班上課: the same subjects, another act
     if (sim >= 0.5 and common >= 3) or (common >= 4 and sim >= 0.3 and _told_again(a, b)):
         return sim
+    if _told_again(a, b) and _same_day(a, b) and _same_act(a, b):
+        return max(sim, 0.1)  # 今日被警方拘捕 … 今日凌晨…將他拘捕: one article, one day, one act
     return 0.0
+
+
+def _same_day(a: Event, b: Event) -> bool:
+    return (a.date.start_date is not None and a.date.start_date == a.date.end_date
+            == b.date.start_date == b.date.end_date)
+
+
+def _same_act(a: Event, b: Event) -> bool:
+    """Both titles name the same act (a trigger word of one specific type, not 宣布 or 表示)."""
+    return a.type == b.type and bool(specific_triggers(a.title) & specific_triggers(b.title))
 
 
 def _same_predicate(title_a: str, title_b: str) -> bool:

@@ -7,15 +7,19 @@ event"):
   a date standing apart between blanks, with its year or a time of day;
 - a year inside a name: 《2019年成文法(雜項規定)條例草案》, 2025年监察专员署法案,
   1963年建国契约, and any date inside the 《》 of a title (《光明日報》 holds 明日);
-- a period up to now or a count up to a moment: 今年以来, 自1993年以来, 截至上午10时;
+- a running total up to a moment (截至上午10时, 截至今年2月10日…18家) and a comparison with the
+  last time (自1993年以来…首次, 力拚2010年之後再拿下): a happening told over a period up to now
+  (仅2月以来…被立案调查, 从上月底至今已发售) is an event of the period's start;
 - the year or season the story is written in (今年也有許多新球迷加入), a rank in a year
   (2025年首个寒潮预警);
 - a note on a date in brackets: 14日(周三), 1月6日(腊月初一);
 - a time after a happening the text does not date: 「709大抓捕」一年後;
 - an aside inside someone's quoted words: “昨天下着毛毛细雨…”;
-- a measurement: 8月份工业增加值同比增长4.5%, 次日涨超6.52%, 共有18家…;
-- the frame of a dated report: 12月24日凌晨，公安局发布的警情通报：2025年12月23日… — the
-  report's own happening is the event.
+- a measurement: 8月份工业增加值同比增长4.5%, 次日涨超6.52%, how a past month went (8月份生產
+  加快). What so many underwent over a named period (11月…23家公司被立案调查, 2024年…117宗死亡)
+  is what happened in that period, and a notice released on a date (发布警情通报) is a happening of
+  that date beside the one it reports;
+- the frame of words quoted before: 他下午出席…后，向记者这么说.
 """
 
 from __future__ import annotations
@@ -43,6 +47,9 @@ _NAME_SUFFIX = re.compile(r"[\u4e00-\u9fff（）()]{1,12}?(?:法案|条例|草�
 _NAME_VERB = re.compile(r"通过|提出|提呈|审议|签署|签订|发布|推出|修订|修改|表决|制定|订立|完成|提交|废除|实施|生效")
 _SINCE = re.compile(r"\s*(?:以来|以來)")
 _AS_OF = re.compile(r"(?:截至|截止|截到)\s*$")
+# 自1993年以来…首次宣布: the first time since, a comparison, not a happening of 1993.
+_FIRST_SINCE = re.compile(r"首次|首度|首个|首個|第一次|头一次|頭一次|首见|首見|最[高低多少大小长長久]|新高|新低")
+_CLAUSE_END = re.compile(r"[，,。；;！!？?\n]")
 _OPEN_BRACKET = re.compile(r"[（(]\s*$")
 _CLOSE_BRACKET = re.compile(r"\s*[)）]")
 
@@ -51,12 +58,7 @@ _MEASURE = re.compile(r"同比|环比|百分点|增速|同期|指数")
 _TREND = re.compile(r"向好|回升|回暖|加快|放缓|趋稳|企稳|好转|下滑|低迷")
 _PERCENT = re.compile(r"\d(?:\.\d+)?\s*[%％]")
 _CHANGE = re.compile(r"增长|下降|上涨|下跌|涨|跌|回落|上升|增加|减少|激增|提高|降低|超过|达到")
-_COUNT = re.compile(r"(?:共有|已有|仅有|只有|累计|合计|总计|共计|数量为|数量达|人数为|人数达)[^，,。；;]{0,8}?\d+(?:\.\d+)?\s*[万亿]?\s*"
-                    r"(?:家|个|名|人|起|宗|件|间|座|所|项|户|辆|架|艘|位|次)"
-                    # 11月…23家公司被立案调查: so many underwent it over the period
-                    r"|\d+\s*(?:家|名|人|起|宗)[^，,。；;]{0,8}?被")
 _SAID_SO = re.compile(r"(?:这么说|这样说|如是说|这样表示|如此表示)$")
-_NOTICE = re.compile(r"(?:发布|发出|公布)[^，,。；;]{0,10}?(?:通报|通告|公告|声明|文告)|(?:通报|通告|公告)显示|以下为")
 
 
 def is_stamp(view: str, mention: Mention) -> bool:
@@ -87,11 +89,22 @@ def in_name(view: str, mention: Mention) -> bool:
     return name is not None and _NAME_VERB.search(name.group(0)) is None
 
 
-def is_period_to_now(view: str, mention: Mention) -> bool:
-    """今年以来, 自1993年以来 (a period up to now), 截至上午10时 (a count up to a moment)."""
+def is_since(view: str, mention: Mention) -> bool:
+    """仅2月以来, 从上月底至今: a period from a date up to now."""
     text = view[mention.start:mention.end]
-    if text.endswith(("以来", "以來")) or _SINCE.match(view, mention.end):
-        return True
+    return (text.endswith(("以来", "以來", "至今")) or mention.rule.endswith("+since")
+            or _SINCE.match(view, mention.end) is not None)
+
+
+def is_period_to_now(view: str, mention: Mention) -> bool:
+    """截至上午10时 (a running total up to a moment) and the first time since (自1993年以来…首次,
+    力拚2010年之後再拿下): no happening of the date. A happening told over a period up to now
+    (仅2月以来…被立案调查) is one: `is_since` marks it and the event is the period's start."""
+    if is_since(view, mention):
+        after = _SINCE.match(view, mention.end)
+        clause_end = _CLAUSE_END.search(view, mention.end)
+        stop = clause_end.start() if clause_end else len(view)
+        return _FIRST_SINCE.search(view, after.end() if after else mention.end, stop) is not None
     if mention.mod == "AFTER" and view[mention.end:mention.end + 1] in "再首":
         return True  # 力拚2010年之後再拿下總冠軍: a comparison with the last time
     return _AS_OF.search(view, max(0, mention.start - 4), mention.start) is not None
@@ -136,17 +149,15 @@ def is_gloss(view: str, mention: Mention, previous: Mention | None) -> bool:
 
 
 def is_measurement(text: str, period: bool, past: bool = True) -> bool:
-    """A figure: 同比增长4.5%, 涨超6.52%, a count over a period (9月和10月仅有5家…被查) or how
-    a past period went (8月份生產加快); a count on a day (已有4間大學…宣布14日停課) tells what
-    happened that day, and a trend foreseen (明年3月市场将回暖) is a prediction."""
-    if _MEASURE.search(text) or (period and _COUNT.search(text)) or (period and past and _TREND.search(text)):
+    """A figure: 同比增长4.5%, 涨超6.52%, or how a past period went (8月份生產加快); what so
+    many underwent over a period (9月和10月仅有5家…被查) is what happened then, and a trend
+    foreseen (明年3月市场将回暖) is a prediction."""
+    if _MEASURE.search(text) or (period and past and _TREND.search(text)):
         return True
     return bool(_PERCENT.search(text)) and _CHANGE.search(text) is not None
 
 
-def is_notice_frame(text: str, ends_with_colon: bool, dated_after: bool) -> bool:
-    """发布的警情通报：…, 据其公告显示，…: a notice whose dated content follows it; 他下午出席…后，
-    向记者这么说: the frame of words quoted before."""
-    if _SAID_SO.search(text.rstrip("。！!")):
-        return True
-    return (ends_with_colon or dated_after) and _NOTICE.search(text) is not None
+def is_said_so_frame(text: str) -> bool:
+    """他下午出席…后，向记者这么说: the frame of words quoted before, no happening of its own.
+    A notice released on a date (发布的警情通报：…) is one, beside the happening it reports."""
+    return _SAID_SO.search(text.rstrip("。！!")) is not None
