@@ -40,6 +40,8 @@ _STAMP_TEXT = re.compile(r"^(?:\d{1,2}:\d{2}\s?(?:[AaPp][Mm])?\s+)?\S+(?:\s+(?:�
 _YEAR_IN_TEXT = re.compile(r"\d{4}")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}")
 _PROSE_BEFORE = set("在于於从自至到由")
+_STAMP_LABEL = re.compile(r"时间|時間|日期|更新|修改|发布|發布|发表|發表|出版|刊登|上稿|来源|來源")
+_WEEKDAY_CHAR = re.compile(r"(?<=[(（星期周週])[一二三四五六日天]")
 # The last character of a happening's name (大抓捕, 「709大抓捕」, 地震, 大选) before 一年後.
 _HAPPENING_END = set("」』》”捕案战戰役灾災震选選乱亂变變潮")
 
@@ -75,7 +77,28 @@ def is_stamp(view: str, mention: Mention) -> bool:
     if after not in _SEPARATORS and view[mention.end:mention.end + 2].lower() not in ("am", "pm"):
         return False
     left = view[:mention.start].rstrip(" \t\u3000\xa0")[-1:]
-    return left not in _PROSE_BEFORE  # 在 2025年3月5日 举行: a spaced-out sentence, not a stamp
+    if left in _PROSE_BEFORE:
+        return False  # 在 2025年3月5日 举行: a spaced-out sentence, not a stamp
+    return not _table_row(view, mention, text)
+
+
+def _table_row(view: str, mention: Mention, text: str) -> bool:
+    """G1 10/18(六) 17:05 中信兄弟 above G2 10/19(日) 17:05: the rows of a schedule, each a
+    happening, where stamps stand alone or carry a label (發布時間…, …更新)."""
+    line_start = view.rfind("\n", 0, mention.start) + 1
+    line = _line_at(view, line_start)
+    if _STAMP_LABEL.search(line) or view[line_start:mention.start].rstrip().endswith((":", "：")):
+        return False
+    shape = re.compile(_WEEKDAY_CHAR.sub("[一二三四五六日天]", re.sub(r"\d+", r"\\d+", re.escape(text))))
+    line_end = line_start + len(line)
+    above = view[view.rfind("\n", 0, line_start - 1) + 1:line_start - 1] if line_start else ""
+    below = _line_at(view, line_end + 1) if line_end < len(view) else ""
+    return any(shape.search(row) and not _STAMP_LABEL.search(row) for row in (above, below))
+
+
+def _line_at(view: str, start: int) -> str:
+    end = view.find("\n", start)
+    return view[start:end if end >= 0 else len(view)]
 
 
 def in_name(view: str, mention: Mention) -> bool:

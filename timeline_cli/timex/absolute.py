@@ -180,11 +180,11 @@ def build_enumeration(m, ctx):
         last_number += numbers[-1] // 100 * 100
     if not all(low <= n <= high for n in (*numbers, last_number)):
         return None
-    if all(b == a + 1 for a, b in zip((*numbers, last_number), (*numbers[1:], last_number))):
+    if all(b == a + 1 for a, b in zip((*numbers, last_number), (*numbers[1:], last_number), strict=False)):
         ends = [Piece(start, m.end(), "", _enumerated_point(kind, n), (level, level)) for n in (numbers[0], last_number)]
         return found(m, Range(ends[0], ends[1]), (level, level), start=start)
     pieces = []
-    for item, number in zip(text.split("、"), numbers):
+    for item, number in zip(text.split("、"), numbers, strict=False):
         pieces.append(Piece(start, start + len(item), "", _enumerated_point(kind, number), (level, level)))
         start += len(item) + 1
     if kind == "year" and len(last) == 2:
