@@ -37,7 +37,7 @@ _YEAR_PART = (LEVEL["yearpart"], LEVEL["yearpart"])
 
 
 def year_part_of(word: str) -> FuzzyYearPart:
-    """年初 → START, Jan 1 … Mar 31 (lexicon year_part)."""
+    """年初 → START, Jan 1 … the end of February (lexicon year_part; day 0 is the month's last)."""
     mod, first, last = lexicon()["year_part"][word]
     return FuzzyYearPart(mod, _month_day(first), _month_day(last))
 
@@ -48,7 +48,7 @@ def _month_day(text: str) -> tuple[int, int]:
 
 
 def month_part_of(word: str) -> MonthPart:
-    """月底 → END, day 21 … the last day (lexicon month_part)."""
+    """月底 → END, day 25 … the last day (lexicon month_part)."""
     mod, first, last = lexicon()["month_part"][word]
     return MonthPart(mod, first, last)
 

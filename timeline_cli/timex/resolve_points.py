@@ -316,7 +316,9 @@ def _year_value(part, year: int) -> Resolved:
     first, last = date(year, 1, 1), date(year, 12, 31)
     if isinstance(part, FuzzyYearPart):
         mod = part.mod
-        first, last = date(year, *part.first), date(year, *part.last)
+        first = date(year, *part.first)
+        month, day = part.last
+        last = date(year, month, day or cal.last_day(year, month))
     return Resolved(TimeValue("DATE", value, mod, "year", first, last), coords=(year, None, None))
 
 
@@ -522,8 +524,8 @@ def _century(point: Point, story: Story) -> Resolved:
     first, last = base, base + 99
     mod = century.mod
     if mod:
-        first, last = {"START": (base, base + 9), "MID": (base + 40, base + 59),
-                       "END": (base + 90, base + 99)}[mod]
+        first, last = {"START": (base, base + 19), "MID": (base + 40, base + 59),
+                       "END": (base + 80, base + 99)}[mod]
     if base < 0 or first < 1:
         raise Unresolvable
     time = TimeValue("DATE", f"{ordinal - 1:02d}", mod, "century", date(first, 1, 1), date(last, 12, 31))
@@ -546,7 +548,7 @@ def _decade(point: Point, story: Story) -> Resolved:
     base = decade * 10
     first, last, mod = base, base + 9, decade_words.mod
     if mod:
-        first, last = {"START": (base, base + 3), "MID": (base + 4, base + 6),
+        first, last = {"START": (base, base + 2), "MID": (base + 3, base + 6),
                        "END": (base + 7, base + 9)}[mod]
     time = TimeValue("DATE", f"{decade:03d}", mod, "decade", date(first, 1, 1), date(last, 12, 31))
     return Resolved(time, anchor, certainty, None)
