@@ -67,7 +67,7 @@ REFINERS = {
     "week-of": "那个星期/那一周/当周 after a day: the week it falls in (10月8日那个星期)",
     "offset": "a length that 前/后/以后/再过 make a date that far away (5年后: duration+offset)",
     "span": "a length that 过去/未来/以来 anchor on the reference date (过去10年: duration+span)",
-    "bare-end": "a bare weekday or day as a range's second end (周一至五, 2月13到15)",
+    "bare-end": "a bare weekday, day or year as a range's second end (周一至五, 2月13到15, 2008.03-2009)",
     "date": "the date in brackets after a day word or a weekday (今天(28日), 周二（16 日）)",
     "holiday": "a holiday's name right after its date (10月1日国庆假期): the date's mention",
 }
@@ -533,6 +533,7 @@ def _join_ranges(pieces: list[Piece], view: str) -> list[Piece]:
     return out
 
 
+_BARE_YEAR = re.compile(r"\s?(?:至|到|-|–|—|~)\s?(?P<n>(?:19|20)\d\d)年?(?![\d.%．年元万亿千百人名个只家件次台辆号吨米克岁股位多余一二三四五六七八九十初底末中])")
 _BARE_WEEKDAY = re.compile(r"\s?(?:至|到|-|~|—)\s?(?P<n>[一二三四五六日天])(?![一二三四五六七八九十\d年月日号天点时个周])")
 _BARE_DAY = re.compile(r"\s?(?:至|到|-|~|—)\s?(?P<n>3[01]|[12]\d|0?[1-9]|" + CN_DAY + r")(?=\s?(?:[，,。；;、]|$))")
 
@@ -550,6 +551,15 @@ def _bare_second_end(a: Piece, view: str) -> Piece | None:
         if number <= point.weekday:
             return None
         second = Point(weekday=number)
+    elif (point.year is not None and point.year.number is not None and point.year.reading == "ce"
+          and point.month is not None and point.day is None and a.levels[1] == LEVEL["month"]):
+        # 2008.03-2009: after a year and month, a bare four-digit year closes the range
+        m = _BARE_YEAR.match(view, a.end)
+        number = int(m.group("n")) if m else None
+        if number is None or not point.year.number < number <= point.year.number + 30:
+            return None
+        start = m.start("n")
+        return Piece(start, m.end(), "bare-end", Point(year=Year(number)), (LEVEL["year"], LEVEL["year"]))
     elif point.day is not None and point.day.number is not None and a.levels[1] == LEVEL["day"]:
         m = _BARE_DAY.match(view, a.end)
         number = parse_int(m.group("n")) if m else None

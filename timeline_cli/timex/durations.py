@@ -193,6 +193,9 @@ def _not_a_length(m) -> bool:
     unit, after = m.group("unit"), m.string[m.end("unit"):m.end("unit") + 1]
     if unit == "周" and m.string[at - 1:at] in ("转", "绕", "环", "圈"):
         return True  # 自转一周, 绕地球一周: a turn, not a week
+    if unit == "年" and m.group("n2") and re.fullmatch(r"(?:19|20)\d\d", m.group("n2")) \
+            and re.fullmatch(r"(?:19|20)\d\d[.．]\d{1,2}", n1 or ""):
+        return True  # 2008.03至2009年: a year and month, then a year (a range of dates)
     if (unit == "年" and after == "报") or (unit == "天" and after in lexicon()["exclusions"]["day_word_after"]):
         return True  # 半年报 (a half-year report), 一天桥 (一 + 天桥, an overpass)
     # 千年古城, 百年老店: adjectives; 百年来, 百年前 are lengths
