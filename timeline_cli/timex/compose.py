@@ -24,6 +24,7 @@ from .pieces import (
     FuzzyYearPart,
     Length,
     LunarDay,
+    Month,
     Offset,
     Piece,
     Point,
@@ -516,9 +517,11 @@ def _join_ranges(pieces: list[Piece], view: str) -> list[Piece]:
             i += 2
             continue
         bare = _bare_second_end(a, view)
-        if bare is not None and (b is None or b.start >= bare.end):
+        if bare is not None and (b is None or b.start >= bare.end or b.end <= bare.end):
             out.append(Piece(a.start, bare.end, f"range({a.rule},{bare.rule})", Range(a, _borrow(a, bare))))
             i += 1
+            while i < len(pieces) and pieces[i].end <= bare.end:  # 3月 of 2015.03-2016年3月
+                i += 1
             continue
         if b is not None and _ends_on_story_day(a, b, view):
             at = b.what.at
@@ -533,7 +536,7 @@ def _join_ranges(pieces: list[Piece], view: str) -> list[Piece]:
     return out
 
 
-_BARE_YEAR = re.compile(r"\s?(?:至|到|-|–|—|~)\s?(?P<n>(?:19|20)\d\d)年?(?![\d.%．年元万亿千百人名个只家件次台辆号吨米克岁股位多余一二三四五六七八九十初底末中])")
+_BARE_YEAR = re.compile(r"\s?(?:至|到|-|–|—|~)\s?(?P<n>(?:19|20)\d\d)(?:年(?:(?P<m>1[0-2]|0?[1-9])月(?:份)?)?)?(?![\d.%．年元万亿千百人名个只家件次台辆号吨米克岁股位多余一二三四五六七八九十初底末中])")
 _BARE_WEEKDAY = re.compile(r"\s?(?:至|到|-|~|—)\s?(?P<n>[一二三四五六日天])(?![一二三四五六七八九十\d年月日号天点时个周])")
 _BARE_DAY = re.compile(r"\s?(?:至|到|-|~|—)\s?(?P<n>3[01]|[12]\d|0?[1-9]|" + CN_DAY + r")(?=\s?(?:[，,。；;、]|$))")
 
@@ -558,8 +561,10 @@ def _bare_second_end(a: Piece, view: str) -> Piece | None:
         number = int(m.group("n")) if m else None
         if number is None or not point.year.number < number <= point.year.number + 30:
             return None
-        start = m.start("n")
-        return Piece(start, m.end(), "bare-end", Point(year=Year(number)), (LEVEL["year"], LEVEL["year"]))
+        second, level = Point(year=Year(number)), LEVEL["year"]
+        if m.group("m"):  # 2015.03-2016年3月
+            second.month, level = Month(int(m.group("m"))), LEVEL["month"]
+        return Piece(m.start("n"), m.end(), "bare-end", second, (LEVEL["year"], level))
     elif point.day is not None and point.day.number is not None and a.levels[1] == LEVEL["day"]:
         m = _BARE_DAY.match(view, a.end)
         number = parse_int(m.group("n")) if m else None
