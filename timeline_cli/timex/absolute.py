@@ -21,7 +21,7 @@ from .recognise import Anchoring, Rule, found, read_back
 
 # After a two-digit year (07年, 19年) the words that make it a year and not a length: a quarter,
 # a part of the year (19年底 is the end of 2019; 12年 alone stays a length).
-_SHORT_YEAR_AFTER = r"第?[一二三四1-4]季|[一二三四1-4]季度|底|初|末|上半年|下半年"
+_SHORT_YEAR_AFTER = r"第?[一二三四1-4]季|[一二三四1-4]季度|底|初|末|上半年|下半年|第(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])个月"
 # 一二年, 三四年 …: one or two years, three or four: counts, not years.
 _COUNT_PAIRS = "一二|二三|三四|四五|五六|六七|七八|八九"
 
