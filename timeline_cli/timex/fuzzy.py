@@ -37,7 +37,7 @@ _YEAR_PART = (LEVEL["yearpart"], LEVEL["yearpart"])
 
 
 def year_part_of(word: str) -> FuzzyYearPart:
-    """年初 → START, Jan 1 … the end of February (lexicon year_part; day 0 is the month's last)."""
+    """年初 → START, Jan 1 … Mar 31 (lexicon year_part)."""
     mod, first, last = lexicon()["year_part"][word]
     return FuzzyYearPart(mod, _month_day(first), _month_day(last))
 

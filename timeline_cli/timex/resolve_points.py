@@ -316,9 +316,7 @@ def _year_value(part, year: int) -> Resolved:
     first, last = date(year, 1, 1), date(year, 12, 31)
     if isinstance(part, FuzzyYearPart):
         mod = part.mod
-        first = date(year, *part.first)
-        month, day = part.last
-        last = date(year, month, day or cal.last_day(year, month))
+        first, last = date(year, *part.first), date(year, *part.last)
     return Resolved(TimeValue("DATE", value, mod, "year", first, last), coords=(year, None, None))
 
 
