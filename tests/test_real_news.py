@@ -396,3 +396,30 @@ def test_after_a_semicolon_what_came_of_a_happening_takes_its_date():
 ])
 def test_no_second_happening_without_a_new_subject_or_a_day_before_it(text, ref):
     assert len(events_of(text, ref)) == 1
+
+
+# Dates that are no happening: the baseline of a comparison, a label printed on a thing.
+@pytest.mark.parametrize("text,ref,values", [
+    ("統計處指出,2024年全年共錄得3200宗個案,比2023年的2900宗多。", "2025-02-01", ["2024"]),
+    ("市政府昨日公布新計劃,與去年相比規模更大。", "2025-05-02", ["2025-05-01"]),
+    ("衛生署今日呼籲市民不要食用一款到期日為2025年12月9日的餅乾。", "2025-11-20", ["2025-11-20"]),
+    ("詳細內容請翻閱今晚/明日《南方報》", "2025-11-20", []),
+])
+def test_a_comparisons_baseline_and_a_label_date_nothing(text, ref, values):
+    assert [e.date.value for e in events_of(text, ref)] == values
+
+
+# Page furniture inside the story: a paper's own tag, a photo credit, an ad break, a caption
+# sentence, how long ago the page went up.
+@pytest.mark.parametrize("text,ref,values,absent", [
+    ("本报讯 (记者 王明) 昨日,市交通局宣布新线路开通。", "2025-03-02", ["2025-03-01"], "本报讯"),
+    ("（南方社 李文攝） 市議會今日表決通過預算案。", "2025-03-02", ["2025-03-02"], "攝"),
+    ("法院指出,必須等到明年宣判後才能播出,廣告 更多內容請繼續往下閱讀：因此向高院提起抗告。", "2025-12-12",
+     ["2026"], "廣告"),
+    ("市長將於今日開記者會。圖為其上月在市府的記者會。", "2025-03-02", ["2025-03-02"], "圖為"),
+    ("東方電台 ・ 3 天前\n", "2025-03-02", [], ""),
+])
+def test_furniture_inside_the_story_leads_no_title(text, ref, values, absent):
+    events = events_of(text, ref)
+    assert [e.date.value for e in events] == values
+    assert all(absent not in e.title for e in events) if absent else True

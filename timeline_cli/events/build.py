@@ -318,6 +318,7 @@ def _dates_an_event(view: str, mention: Mention, previous: Mention | None, today
     moment or a note on a date."""
     if (nonevents.is_stamp(view, mention) or nonevents.is_period_to_now(view, mention)
             or nonevents.after_an_undated_happening(view, mention)
+            or nonevents.is_comparison_base(view, mention) or nonevents.is_label(view, mention)
             or nonevents.names_the_current_period(view, mention, today)):
         return False
     if previous is not None and not view[previous.end:mention.start].strip() and nonevents.is_stamp(view, previous):

@@ -133,6 +133,31 @@ def is_period_to_now(view: str, mention: Mention) -> bool:
     return _AS_OF.search(view, max(0, mention.start - 4), mention.start) is not None
 
 
+# 比2023年减少, 较去年同期, 与2023年相比: the date is the baseline of a comparison.
+_COMPARED_BEFORE = re.compile(r"(?:[比较較]|相比于|相比於|相较于|相較於|对比|對比)\s*$")
+_COMPARED_AFTER = re.compile(r"\s*(?:同期)?(?:相比|相较|相較|比较|比較)")
+
+
+def is_comparison_base(view: str, mention: Mention) -> bool:
+    """比2023年减少, 与去年相比: the date a figure is compared with, not a happening of its own."""
+    if _COMPARED_BEFORE.search(view, max(0, mention.start - 4), mention.start):
+        return True
+    return (_COMPARED_AFTER.match(view, mention.end) is not None
+            and view[max(0, mention.start - 1):mention.start] in ("与", "與", "和", "跟", "同"))
+
+
+# 到期日为2025年12月9日的蛋糕: a date that labels a product; 今晚/明日《中国报》: a paper's edition.
+_LABEL_BEFORE = re.compile(r"(?:到期日|有效期|保质期|届满日|生产日期|出厂日期|食用日期|批次日期)\s*(?:为|是|至|到|：|:)?\s*$")
+_EDITION_AFTER = re.compile(r"\s*(?:[/／或][^《\n/／]{1,4}){0,2}\s*《[^》\n]{1,12}(?:报|刊|周刊|杂志)》")
+
+
+def is_label(view: str, mention: Mention) -> bool:
+    """到期日為2025年12月9日, 明日《中國報》: a date printed on a thing (a product, a paper's
+    edition), not a happening."""
+    return (_LABEL_BEFORE.search(view, max(0, mention.start - 8), mention.start) is not None
+            or _EDITION_AFTER.match(view, mention.end) is not None)
+
+
 def after_an_undated_happening(view: str, mention: Mention) -> bool:
     """大抓捕一年後: a year after a happening the text does not date, not a year from now."""
     if "offset" not in mention.rule.split("+") or mention.start == 0:
