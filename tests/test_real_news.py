@@ -423,3 +423,22 @@ def test_furniture_inside_the_story_leads_no_title(text, ref, values, absent):
     events = events_of(text, ref)
     assert [e.date.value for e in events] == values
     assert all(absent not in e.title for e in events) if absent else True
+
+
+# A sentence with no date of its own, after a happening of a past day, that tells another act
+# of the same setting or subject is a happening of that day; background, plans, what was said,
+# a time of its own, the same act told again and a new paragraph are not.
+@pytest.mark.parametrize("text,ref,count", [
+    ("全國排球錦標賽決賽今日進行。在女子組決賽,東區隊以3比1擊敗北區隊。", "2025-05-04", 2),
+    ("市議會昨日召開大會。市議會並三讀通過垃圾費條例。", "2025-05-04", 2),
+    ("全國排球錦標賽決賽今日進行。東區隊曾在決賽擊敗北區隊。", "2025-05-04", 1),
+    ("全國排球錦標賽決賽今日進行。東區隊將在決賽迎戰北區隊。", "2025-05-04", 1),
+    ("全國排球錦標賽決賽今日進行。教練表示,決賽擊敗北區隊不容易。", "2025-05-04", 1),
+    ("新款手機昨日發布。這款手機上市後三個月內賣出30萬台。", "2025-05-04", 1),
+    ("公路昨日發生一起車禍,造成3人受傷。經查,貨車司機在公路上失控撞上護欄,致3人受傷。", "2025-05-04", 1),
+    ("全國排球錦標賽決賽今日進行。\n在女子組決賽,東區隊以3比1擊敗北區隊。", "2025-05-04", 1),
+])
+def test_an_undated_sentence_tells_a_happening_of_the_day_before_it(text, ref, count):
+    events = events_of(text, ref)
+    assert len(events) == count
+    assert all(e.date.value == events[0].date.value for e in events)

@@ -94,6 +94,7 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
     cursor = 0
     paragraph_start, previous_end = 0, 0
     last_told: tuple[Span, int, Draft] | None = None  # the last dated sentence and its last event
+    story_day: tuple[Draft, int] | None = None  # the last event, when it happened on a past day, and its paragraph
     for sentence in sentences(text):
         if "\n" in text[previous_end:sentence.start]:
             paragraph_start = sentence.start
@@ -112,10 +113,19 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
         if people:
             last_person = people[-1]
         if not inside:
+            other = None
             if last_told is not None and last_told[1] == paragraph_start and last_told[0].end <= sentence.start:
                 other = _others_next(doc, view, sentence, last_told[2])
                 if other is not None:
                     drafts.append(other)
+            if other is None and story_day is not None:
+                same_paragraph = story_day[1] == paragraph_start
+                if same_paragraph or _CONNECTIVE.match(view, sentence.start, sentence.end):
+                    other = _continues(doc, view, sentence, story_day[0], [a for a, _ in actors_here])
+                    if other is not None:
+                        drafts.append(other)
+                if not same_paragraph:
+                    story_day = None  # a new paragraph with no date of its own tells no more of that day
             last_told = None
             continue
         parts = _split_dated_lists(view, clauses(text, sentence), inside)
@@ -152,6 +162,7 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
             for told in others:
                 drafts.append(_other_draft(doc, view, told, sentence, drafts[-1], inside))
         last_told = (sentence, paragraph_start, drafts[-1]) if drafts and drafts[-1].sentence == sentence else None
+        story_day = (last_told[2], paragraph_start) if last_told and _a_past_day(last_told[2], doc) else None
     return drafts
 
 
@@ -236,6 +247,61 @@ def _others_next(doc: Document, view: str, sentence: Span, last: Draft) -> Draft
         return None
     return Draft(last.mention, sentence, title, classify(view, told[0], last.mention), last.status, [],
                  doc.path, last.order + 1, last.date, None, None)
+
+
+# What a sentence tells as known, habitual, planned or foreseen is no happening of the story's day.
+# 经查 opens what an inquiry found out about the happening already told; 上市后三个月内 is a time of
+# its own; 无法, 不能 tell a state, not an act.
+_NOT_THAT_DAY = re.compile(r"曾|此前|之前|早前|以往|过去|当年|一直|通常|往往|每年|每逢|将|预计|可能|计划|准备|拟|"
+                           r"(?<![议大社协学员公者机商工年盛峰晚酒舞聚约开集例都])会(?![议长员场所计谈见面晤社])|"
+                           r"希望|要求|若|如果|无法|不能|不得|经查|经调查|据查|调查发现|后来|其后|此后|事后|“|「|『")
+_OWN_TIME = re.compile(r"[一二两三四五六七八九十几数多\d]+\s*个?(?:年|月|周|星期|天|日|小时|分钟)(?:后|内|前|来|间|之)")
+_FRAME_WORDS = re.compile(r"[的了在是和与与也亦而及其并于对把被让为有这那一]")
+
+
+def _a_past_day(draft: Draft, doc: Document) -> bool:
+    when = draft.date
+    return (when is not None and when.start_date is not None and when.start_date == when.end_date
+            and when.mod in (None, "APPROX") and draft.status == "occurred"
+            and (doc.ref is None or when.end_date <= doc.ref.date))
+
+
+def _continues(doc: Document, view: str, sentence: Span, day: Draft, actors: list[Actor]) -> Draft | None:
+    """在混雙決賽,陳健銘與賴沛君…不敵… after 大師賽決賽今日進行; 此外，董事會亦通過出售… after
+    台積電11日召開董事會: a sentence with no date of its own, after a happening of a past day,
+    that tells another happening of the same setting or subject (a word of the dated sentence
+    before its act: 決賽, 董事會) is a happening of that day. Background, habits, plans, quotes
+    and what someone said (他表示…) are not."""
+    pattern, word_type = trigger_pattern()
+    told_words = [m for m in pattern.finditer(view, sentence.start, sentence.end)
+                  if word_type[m.group(0)] not in ("announce", "statement", "prediction")]
+    act = next((m for m in told_words if word_type[m.group(0)] not in FRAMING_TYPES), None)
+    act = act or next(iter(told_words), None)  # 男單決賽,由李宗偉迎戰…: a match, with no result word
+    if act is None:
+        return None
+    lead = view[sentence.start:act.start()]
+    lex = event_lexicon()["status"]
+    if (_NOT_THAT_DAY.search(lead) or _OWN_TIME.search(view, sentence.start, sentence.end)
+            or _first(lead, lex["speech"]) is not None
+            or _first(lead, lex["negated"]) is not None or _first(lead, lex["reported"]) is not None):
+        return None
+    told = view[day.sentence.start:day.sentence.end]
+    told_pairs = {told[i:i + 2] for i in range(len(told) - 1)}
+    pairs = {lead[i:i + 2] for i in range(len(lead) - 1)} & told_pairs
+    if not any(_HAN_PAIR.fullmatch(p) and not _FRAME_WORDS.search(p) for p in pairs):
+        return None
+    parts = clauses(doc.text, sentence)
+    kind = classify(view, parts, day.mention)
+    if kind == day.type and kind not in FRAMING_TYPES:
+        return None  # the same kind of act as the day's: that event told again, in more detail
+    title, place = make_title(doc.text, view, parts, day.mention, [])
+    if not title:
+        return None
+    return Draft(day.mention, sentence, title, kind, "occurred",
+                 unique_actors(actors), doc.path, day.order + 1, day.date, place, None)
+
+
+_HAN_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
 
 
 _COMPLEMENT = re.compile(r"(原定于?的?|原订于?|原计划|原本|原先|预定|定于|由|至|到|押后至|延至|推迟至|推迟到|延后至|改为|改到|提前至|提前到)$")
