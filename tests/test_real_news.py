@@ -442,3 +442,22 @@ def test_an_undated_sentence_tells_a_happening_of_the_day_before_it(text, ref, c
     events = events_of(text, ref)
     assert len(events) == count
     assert all(e.date.value == events[0].date.value for e in events)
+
+
+# Which date governs: a day word with its number in brackets (明(十五)日下午三時); the day an
+# announcement was made, not the coarser date it names (9月15日,他宣布…将于本月亮相); a clause
+# told of now (目前由…) is no more of the dated happening before it.
+def test_a_day_word_with_its_number_in_brackets_dates_the_time_after_it():
+    events = events_of("市長於明(十五)日下午三時到議會列席全體會議。", "2025-04-14")
+    assert [e.date.value for e in events] == ["2025-04-15T15:00"]
+
+
+def test_the_announcements_day_wins_over_the_month_it_names():
+    events = events_of("9月15日,他通过微博宣布新款手机将于本月亮相。", "2025-09-20")
+    assert [e.date.value for e in events] == ["2025-09-15"]
+
+
+def test_a_clause_told_of_now_ends_the_dated_happenings_title():
+    events = events_of("空缺是原任部长张三于7月23日逝世留下的,目前由另一名部长出任代部长。", "2023-12-12")
+    assert [e.date.value for e in events] == ["2023-07-23"]
+    assert "逝世" in events[0].title and "代部长" not in events[0].title

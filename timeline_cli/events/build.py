@@ -134,7 +134,7 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
         starter_clauses = {_clause_index(parts, m.start, starts) for m in starters}
         for mention in starters:
             index = _clause_index(parts, mention.start, starts)
-            scope = _scope(parts, index, starter_clauses)
+            scope = _scope(parts, index, starter_clauses, view)
             if _not_a_happening(view, scope, mention, doc):
                 continue
             # 期間/遂/當場 follow a happening of a day, not a period (自去年7月起…，期間一直被關押)
@@ -322,6 +322,7 @@ def _event_starters(view: str, parts: list[Span], inside: list[Mention], today: 
             and not _aside_in_quotation(view, m, parts[0].start, today)]
     own = [m for m in kept if not _is_complement(view, m) and not _follows_in_sentence(m, kept)
            and not _describes_noun(view, m, kept) and not _announced(view, m, kept)
+           and not _said_within(view, m, kept)
            and not _in_a_description(view, m, parts[_clause_index(parts, m.start, starts)], kept)]
     if not own:
         # Only dates that complete others (原訂於2022年舉行，後延至2023年): the new date, if any.
@@ -479,6 +480,25 @@ def _announced(view: str, mention: Mention, inside: list[Mention]) -> bool:
             and bool(inside) and inside[0].start < mention.start)
 
 
+_SAID = re.compile(r"宣布|表示|透露|公布|预告|称|说|指出|强调")
+
+
+def _said_within(view: str, mention: Mention, inside: list[Mention]) -> bool:
+    """9月15日,他通过社交媒体宣布该系列将于本月亮相: a coarser date after a speech verb that
+    holds the day the sentence gave before the verb is part of what was said; the day dates
+    the announcement."""
+    if mention.start_date is None or mention.end_date is None:
+        return False
+    for earlier in inside:
+        if earlier.start >= mention.start or earlier.start_date is None or earlier.end_date is None:
+            continue
+        holds = mention.start_date <= earlier.start_date and earlier.end_date <= mention.end_date
+        coarser = FINENESS.get(mention.granularity or "", 0) < FINENESS.get(earlier.granularity or "", 0)
+        if holds and coarser and _SAID.search(view, earlier.end, mention.start):
+            return True
+    return False
+
+
 def _follows_in_sentence(mention: Mention, inside: list[Mention]) -> bool:
     return mention.mod == "AFTER" and any(m.id == mention.anchor for m in inside)
 
@@ -499,12 +519,18 @@ def _clause_index(parts: list[Span], offset: int, starts: list[int] | None = Non
     return max(0, min(at, len(parts) - 1))
 
 
-def _scope(parts: list[Span], index: int, dated: set[int]) -> list[Span]:
-    """The dated clause and the clauses after it, up to the next clause with its own date.
-    `dated` holds the indices of the clauses that start events."""
+# 目前由…出任代部长 after 沙拉胡丁于7月23日逝世: a clause told of now (or of before, or
+# after) is no more of the dated happening, though its time word places nothing.
+_OTHER_TIME = re.compile(r"\s*(?:而|但|惟|唯)?\s*(?:目前|现时|现在|如今|眼下|至今|迄今|此前|今后|日后)")
+
+
+def _scope(parts: list[Span], index: int, dated: set[int], view: str | None = None) -> list[Span]:
+    """The dated clause and the clauses after it, up to the next clause with its own date, or
+    one told of another time (目前, 此前, 今后). `dated` holds the indices of the clauses that
+    start events."""
     scope = [parts[index]]
     for i in range(index + 1, len(parts)):
-        if i in dated:
+        if i in dated or (view is not None and _OTHER_TIME.match(view, parts[i].start, parts[i].end)):
             break
         scope.append(parts[i])
     return scope
