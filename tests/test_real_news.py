@@ -461,3 +461,8 @@ def test_a_clause_told_of_now_ends_the_dated_happenings_title():
     events = events_of("空缺是原任部长张三于7月23日逝世留下的,目前由另一名部长出任代部长。", "2023-12-12")
     assert [e.date.value for e in events] == ["2023-07-23"]
     assert "逝世" in events[0].title and "代部长" not in events[0].title
+
+
+def test_a_part_of_the_period_after_a_speech_verb_is_a_time_of_its_own():
+    events = events_of("刚刚,他在网上发文,正式表示自己将在今年年底离开公司。", "2025-11-20")
+    assert sorted(e.date.value for e in events) == ["2025", "2025-11-20"]

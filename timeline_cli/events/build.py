@@ -486,9 +486,9 @@ _SAID = re.compile(r"宣布|表示|透露|公布|预告|称|说|指出|强调")
 def _said_within(view: str, mention: Mention, inside: list[Mention]) -> bool:
     """9月15日,他通过社交媒体宣布该系列将于本月亮相: a coarser date after a speech verb that
     holds the day the sentence gave before the verb is part of what was said; the day dates
-    the announcement."""
-    if mention.start_date is None or mention.end_date is None:
-        return False
+    the announcement. A part of a period (今年年底) is a time of its own."""
+    if mention.start_date is None or mention.end_date is None or mention.mod is not None:
+        return False  # 宣布将在今年年底离开: a part of the period (年底) is a time of its own
     for earlier in inside:
         if earlier.start >= mention.start or earlier.start_date is None or earlier.end_date is None:
             continue
