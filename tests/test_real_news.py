@@ -466,3 +466,13 @@ def test_a_clause_told_of_now_ends_the_dated_happenings_title():
 def test_a_part_of_the_period_after_a_speech_verb_is_a_time_of_its_own():
     events = events_of("刚刚,他在网上发文,正式表示自己将在今年年底离开公司。", "2025-11-20")
     assert sorted(e.date.value for e in events) == ["2025", "2025-11-20"]
+
+
+# A date right after the verb says what its object covers (通過第三季財報); the act is dated
+# before the verb.
+@pytest.mark.parametrize("text,ref,values", [
+    ("該公司11日召開董事會,通過第三季財報及多項決議。", "2025-11-12", ["2025-11-11"]),
+    ("董事會昨日核准配發第三季每股現金股利6元。", "2025-11-12", ["2025-11-11"]),
+])
+def test_a_date_after_the_verb_names_what_its_object_covers(text, ref, values):
+    assert [e.date.value for e in events_of(text, ref)] == values

@@ -322,7 +322,7 @@ def _event_starters(view: str, parts: list[Span], inside: list[Mention], today: 
             and not _aside_in_quotation(view, m, parts[0].start, today)]
     own = [m for m in kept if not _is_complement(view, m) and not _follows_in_sentence(m, kept)
            and not _describes_noun(view, m, kept) and not _announced(view, m, kept)
-           and not _said_within(view, m, kept)
+           and not _said_within(view, m, kept) and not _names_the_object(view, m, parts, starts)
            and not _in_a_description(view, m, parts[_clause_index(parts, m.start, starts)], kept)]
     if not own:
         # Only dates that complete others (原訂於2022年舉行，後延至2023年): the new date, if any.
@@ -478,6 +478,25 @@ def _announced(view: str, mention: Mention, inside: list[Mention]) -> bool:
     announcement is the event, when the sentence dates it."""
     return (_ANNOUNCED.search(view, max(0, mention.start - 2), mention.start) is not None
             and bool(inside) and inside[0].start < mention.start)
+
+
+# 通過第三季財報, 配發第三季每股現金股利, 以及2026年研發與經常性投資項目: a date right after the
+# verb (or inside the list of its objects) says what the object covers; a time of the act comes
+# before the verb.
+_OBJECT_VERB = re.compile(r"(?:通过|核准|批准|配发|派发|发布|公布|发表|审议|交出|录得|公布了|发布了|通过了|以及|及)$")
+
+
+def _names_the_object(view: str, mention: Mention, parts: list[Span], starts: list[int]) -> bool:
+    """董事會…通過第三季財報: the quarter the report covers, not when the board met."""
+    if not _OBJECT_VERB.search(view, max(0, mention.start - 3), mention.start):
+        return False
+    after = view[mention.end:mention.end + 1]
+    if not ("\u4e00" <= after <= "\u9fff") or after in "的起前后後以至到间內内底初中末":
+        return False  # 公布的1月至… / 通過今年起…: no noun right after the date
+    clause = parts[_clause_index(parts, mention.start, starts)]
+    if view[mention.start - 2:mention.start] in ("以及",) or view[mention.start - 1] == "及":
+        return trigger_pattern()[0].search(view, mention.end, clause.end) is None
+    return True
 
 
 _SAID = re.compile(r"宣布|表示|透露|公布|预告|称|说|指出|强调")
