@@ -476,3 +476,20 @@ def test_a_part_of_the_period_after_a_speech_verb_is_a_time_of_its_own():
 ])
 def test_a_date_after_the_verb_names_what_its_object_covers(text, ref, values):
     assert [e.date.value for e in events_of(text, ref)] == values
+
+
+# Titles: what a happening means (标志着…) is no part of it; a verb that opens with a frame word
+# (到达, 起飞) and a place after 从 stay whole; times of a daily schedule are no happenings.
+def test_a_comment_on_the_happening_stays_out_of_the_title():
+    events = events_of("昨日,新航线首航仪式在南郊机场举行,标志着该公司绵阳基地正式成立。", "2011-03-28")
+    assert len(events) == 1 and "首航仪式" in events[0].title and "标志着" not in events[0].title
+
+
+def test_a_verb_after_the_time_keeps_its_first_character():
+    events = events_of("航班昨日23点55分从西安起飞。", "2011-03-28")
+    assert [e.title for e in events] == ["航班从西安起飞"]
+
+
+def test_the_times_of_a_daily_schedule_are_no_happenings():
+    text = "该航线每天22点从成都起飞,23点10分到达西安;23点55分从西安起飞,1点10分到达成都。"
+    assert events_of(text, "2011-03-28") == []

@@ -319,7 +319,7 @@ def _event_starters(view: str, parts: list[Span], inside: list[Mention], today: 
     kept = [m for i, m in enumerate(inside)
             if not is_habitual(view, parts[_clause_index(parts, m.start, starts)].start, m)
             and _dates_an_event(view, m, inside[i - 1] if i else None, today)
-            and not _aside_in_quotation(view, m, parts[0].start, today)]
+            and not _aside_in_quotation(view, m, parts[0].start, today) and not _on_a_schedule(view, m)]
     own = [m for m in kept if not _is_complement(view, m) and not _follows_in_sentence(m, kept)
            and not _describes_noun(view, m, kept) and not _announced(view, m, kept)
            and not _said_within(view, m, kept) and not _names_the_object(view, m, parts, starts)
@@ -342,6 +342,22 @@ def _event_starters(view: str, parts: list[Span], inside: list[Mention], today: 
         if m.start_date is not None and m.end_date is not None and m.start_date.year == m.end_date.year:
             years_told.add(m.start_date.year)
     return sorted(ordered + _respectively(view, parts, starts, ordered, own), key=lambda m: m.start)
+
+
+# 每天22点从成都起飞,23点10分到达西安;23点55分从西安起飞,1点10分到达成都: a time of day with no
+# day of its own, after 每天 in the same sentence (a semicolon does not end it), is a schedule.
+_CLOCK_ONLY = re.compile(r"(?:凌晨|早上|上午|中午|下午|傍晚|晚上|夜间|深夜)?[0-9０-９一二三四五六七八九十两]{1,3}\s*[点时:：]"
+                         r"\s*(?:[0-9０-９一二三四五六七八九十]{1,3}\s*分?|半|整)?$")
+_EVERY_DAY = re.compile(r"每天|每日|每晚|每周|每星期|每逢|平日|天天")
+_SCHEDULE_REACH = 120
+
+
+def _on_a_schedule(view: str, mention: Mention) -> bool:
+    if mention.type != "TIME" or not _CLOCK_ONLY.match(view, mention.start, mention.end):
+        return False
+    since = max(0, mention.start - _SCHEDULE_REACH)
+    stop = max(view.rfind(mark, since, mention.start) for mark in "。！？!?\n")
+    return _EVERY_DAY.search(view, max(since, stop + 1), mention.start) is not None
 
 
 def _aside_in_quotation(view: str, mention: Mention, sentence_start: int, today: date | None) -> bool:
@@ -584,6 +600,8 @@ def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside
             if _is_frame(chunk) and not pieces:
                 place = place_of(chunk) or place
             continue  # 在…论坛上, 在进行…试验时 (a setting), 由于…未达标 (an undated reason): the event is further on
+        if pieces and _COMMENT_START.match(simplified_of(chunk)):
+            break  # …首航仪式在绵阳南郊机场举行，标志着…: what it means is no part of what happened
         if pieces:
             pieces.append(_delimiter(text, scope[i - 1]))
         pieces.append(chunk)
@@ -768,13 +786,20 @@ def _strip_dates(text: str, view: str, part: Span, inside: list[Mention]) -> str
         if note is not None:
             after = note.end()  # 10/18(六): the weekday belongs to the date
         for word in sorted(frames, key=len, reverse=True):
-            if view[after:after + len(word)] == word and word not in ("的", "中", "里", "上", "时"):
+            if (view[after:after + len(word)] == word and word not in ("的", "中", "里", "上", "时")
+                    and word not in _BEFORE_ONLY
+                    and not view.startswith(_VERBS_AFTER_DATE, after)):
                 after += len(word)
                 break
         cursor = after
     out.append(text[cursor:part.end])
     return "".join(out).strip(_EDGE)
 
+
+# 1点10分到达成都, 23点55分起飞: verbs that open with a frame word (到, 起) stay whole.
+_BEFORE_ONLY = {"从", "自", "最早在", "最早于", "短短", "仅仅", "截至", "早在", "直到"}
+_VERBS_AFTER_DATE = ("到达", "到访", "到场", "到任", "到位", "到港", "到站", "起飞", "起诉", "起火", "起跑", "上市", "上线",
+                     "上任", "上台", "上映", "上演", "中止", "中断", "时任")
 
 # Words that start with a one-character filler (也许 is not 也 + 许是).
 _FILLER_WORDS = ("也许", "也就是", "还是", "还有", "还原", "还款", "并购", "并非", "并且", "而且", "而是", "而言", "就是",
@@ -804,6 +829,9 @@ _FRAME_END = re.compile(r"(上|中|里|时|期间|之际|当天|前夕)$")
 _FRAME_START = re.compile(r"^(在|于)(?!.*[是有])")  # 在旺角的天橋 (a place), not 在…是 (a predicate)
 _REASON_START = re.compile(r"^(由于|因为|因|为了|随着|受.{1,12}影响|鉴于|基于|因应)")
 # The source a statement rests on (根据交通部24日最新预报资料): never the happening.
+# 标志着, 意味着, 持续展现, 显示: the clause says what the happening means, a comment on it.
+_COMMENT_START = re.compile(r"^(?:这|此举|此事|从而|进而)?(?:也|更|再次|持续|充分)?(?:标志着|意味着|象征着|象征|显示出?|展现出?|"
+                            r"反映出?|彰显|凸显|体现出?|说明|证明|可谓|堪称)")
 _SOURCE_START = re.compile(r"^(根据|依据|依照|按照)")
 
 
