@@ -493,3 +493,21 @@ def test_a_verb_after_the_time_keeps_its_first_character():
 def test_the_times_of_a_daily_schedule_are_no_happenings():
     text = "该航线每天22点从成都起飞,23点10分到达西安;23点55分从西安起飞,1点10分到达成都。"
     assert events_of(text, "2011-03-28") == []
+
+
+# One happening, one event: a range in two pieces around a note (今天(8日)至本月31日) with the
+# weekdays it repeats on; each item postponed to its own new date is an event of its own.
+def test_a_range_with_the_weekdays_it_repeats_on_is_one_event():
+    text = "交通局宣布,从今天(8日)至本月31日,列车服务将在星期五和星期六提早结束。"
+    events = events_of(text, "2017-12-08")
+    assert [e.date.value for e in events] == ["2017-12-08/2017-12-31"]
+
+
+def test_each_item_moved_to_its_own_date_is_an_event():
+    text = "“新疆文物展”延期至10月27日,“秦简文化展”延期至10月7日。"
+    events = events_of(text, "2019-09-23")
+    assert sorted(e.date.value for e in events) == ["2019-10-07", "2019-10-27"]
+
+
+def test_a_time_of_day_describing_a_noun_dates_nothing():
+    assert events_of("该政策极大丰富了市民的夜间文化生活。", "2019-09-23") == []

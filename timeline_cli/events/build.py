@@ -13,7 +13,7 @@ from ..vocab import CERTAINTY_ORDER, FINENESS
 from . import nonevents
 from .actors import sentence_actors, unique_actors
 from .boilerplate import blank, noise_spans
-from .dating import WEEKDAY_NOTE, governing_date, is_habitual
+from .dating import WEEKDAY_NOTE, governing_date, is_habitual, range_end
 from .derive import derived_events
 from .entities import DocEntities, EntityTable, discover, has_person_pronoun
 from .identity import single_id
@@ -305,7 +305,7 @@ _HAN_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
 
 
 _COMPLEMENT = re.compile(r"(原定于?的?|原订于?|原计划|原本|原先|预定|定于|由|至|到|押后至|延至|推迟至|推迟到|延后至|改为|改到|提前至|提前到)$")
-_MOVED_TO = re.compile(r"(押后至|延至|延到|推迟至|推迟到|延后至|延后到|改为|改到|改期至|提前至|提前到)$")
+_MOVED_TO = re.compile(r"(押后至|延至|延到|延期至|延期到|顺延至|展延至|延长至|推迟至|推迟到|延后至|延后到|改为|改到|改期至|提前至|提前到)$")
 
 
 def _event_starters(view: str, parts: list[Span], inside: list[Mention], today: date | None = None) -> list[Mention]:
@@ -319,15 +319,20 @@ def _event_starters(view: str, parts: list[Span], inside: list[Mention], today: 
     kept = [m for i, m in enumerate(inside)
             if not is_habitual(view, parts[_clause_index(parts, m.start, starts)].start, m)
             and _dates_an_event(view, m, inside[i - 1] if i else None, today)
-            and not _aside_in_quotation(view, m, parts[0].start, today) and not _on_a_schedule(view, m)]
+            and not _aside_in_quotation(view, m, parts[0].start, today) and not _on_a_schedule(view, m)
+            and not (m.rule == "daypart" and view[m.start - 1:m.start] == "的")]  # 市民的夜间文化生活
+    if any(m.rule == "weekday" for m in kept) and any(_spans_weeks(view, m, kept) for m in kept):
+        kept = [m for m in kept if m.rule != "weekday"]  # 从今天至本月31日…在星期五和星期六: every such day
     own = [m for m in kept if not _is_complement(view, m) and not _follows_in_sentence(m, kept)
            and not _describes_noun(view, m, kept) and not _announced(view, m, kept)
            and not _said_within(view, m, kept) and not _names_the_object(view, m, parts, starts)
            and not _in_a_description(view, m, parts[_clause_index(parts, m.start, starts)], kept)]
     if not own:
         # Only dates that complete others (原訂於2022年舉行，後延至2023年): the new date, if any.
-        moved = [m for m in kept if _MOVED_TO.search(view[max(0, m.start - 4):m.start])]
-        own = moved[-1:] or kept[:1]
+        # “A”延期至10月27日,“B”延期至10月7日: each clause's own new date.
+        moved = {_clause_index(parts, m.start, starts): m for m in kept
+                 if _MOVED_TO.search(view[max(0, m.start - 4):m.start])}
+        own = list(moved.values()) or kept[:1]
     chosen: dict[int, Mention] = {}
     for mention in own:
         index = _clause_index(parts, mention.start, starts)
@@ -358,6 +363,13 @@ def _on_a_schedule(view: str, mention: Mention) -> bool:
     since = max(0, mention.start - _SCHEDULE_REACH)
     stop = max(view.rfind(mark, since, mention.start) for mark in "。！？!?\n")
     return _EVERY_DAY.search(view, max(since, stop + 1), mention.start) is not None
+
+
+def _spans_weeks(view: str, mention: Mention, kept: list[Mention]) -> bool:
+    """A range of a week or more, written as one mention or as two (今天(8日)至本月31日)."""
+    end = range_end(view, mention, kept)
+    last = end.end_date if end is not None else mention.end_date
+    return mention.start_date is not None and last is not None and (last - mention.start_date).days >= 6
 
 
 def _aside_in_quotation(view: str, mention: Mention, sentence_start: int, today: date | None) -> bool:

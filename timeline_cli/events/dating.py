@@ -33,6 +33,7 @@ _HABITUAL = re.compile(r"(每年|每月|每周|每逢|每当|往年|历年|以�
 _HABIT_REACH = 40
 _RANGE_GAP = re.compile(r"\s*[（(][^（()）]{1,12}[)）]\s*(?:至|到|-|—|–|~|～)\s*$")
 _REPORTING = re.compile(r"^(?:电|報導|报道|报导|表示|称|稱|宣布|公布|指出|透露|发布|發布|发表|發表|消息|讯|訊)")
+_PLAIN_RANGE_GAP = re.compile(r"\s*(?:至|到|-|—|–|~|～)\s*")  # 今天(8日)至本月31日: two mentions, one range
 _GLOSS_GAP = re.compile(r"\s*[（(]\s*")
 _DAYPART_CODES = {"MO", "AF", "EV", "NI", "DT", "MI"}
 # 10/18(六), 10月19日（日）, 5月3日(星期六): a weekday written in brackets after a date.
@@ -65,13 +66,15 @@ def _alternatives(view: str, mention: Mention, inside: list[Mention]) -> tuple[M
 
 
 def range_end(view: str, mention: Mention, inside: list[Mention]) -> Mention | None:
-    """The end of a range written around a bracketed note: 1月24日(年廿五)至30日."""
+    """The end of a range written around a bracketed note (1月24日(年廿五)至30日), or in two
+    mentions the date finder left apart (今天(8日)至本月31日)."""
     for other in inside:
-        if other.start <= mention.end:
-            continue
+        if other.start <= mention.end or _GLOSS_GAP.fullmatch(view[mention.end:other.start]):
+            continue  # 今天(8日)至本月31日: the note in brackets is no end
         if other.start - mention.end > 20 or other.start_date is None or mention.end_date is None:
             return None
-        if _RANGE_GAP.match(view, mention.end, other.start) and other.start_date >= mention.end_date:
+        if ((_RANGE_GAP.match(view, mention.end, other.start) or _PLAIN_RANGE_GAP.fullmatch(view, mention.end, other.start))
+                and other.start_date >= mention.end_date):
             return other
         return None
     return None
