@@ -511,3 +511,17 @@ def test_each_item_moved_to_its_own_date_is_an_event():
 
 def test_a_time_of_day_describing_a_noun_dates_nothing():
     assert events_of("该政策极大丰富了市民的夜间文化生活。", "2019-09-23") == []
+
+
+# A long title is cut after a whole clause that says what happened, never inside brackets and
+# never on a word that wants its object (…更新与…).
+@pytest.mark.parametrize("text,ref", [
+    ("上述安排是为了加快在明年中完成东西线信号系统提升工程,以及争取更多时间进行各项系统更新与维修工作。", "2017-12-08"),
+    ("昨日在混雙決賽,陳健銘與賴沛君以0比2(14比21、19比21)不敵中國年輕組合鄭思維與李茵暉和其他人。", "2016-01-25"),
+])
+def test_a_long_title_is_cut_after_a_clause_and_outside_brackets(text, ref):
+    events = events_of(text, ref)
+    assert len(events) == 1
+    title = events[0].title
+    assert len(title) <= 41 and not title.rstrip("…").endswith(("与", "和", "的", "在"))
+    assert title.count("(") == title.count(")")

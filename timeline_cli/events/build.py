@@ -720,14 +720,18 @@ def fit(title: str, limit: int) -> str:
         if both:
             return both
     cut = max(title.rfind(mark, 0, limit) for mark in "，,；;、：:")
-    if cut >= limit * 0.6:
-        return title[:cut].rstrip(_EDGE) + "…"
+    if cut >= 0 and _unclosed_bracket(title[:cut]) is not None:
+        cut = -1  # 以0比2(14比21、19比21): a mark inside brackets ends no clause
+    if cut >= limit * 0.6 or (cut >= limit * 0.4 and pattern.search(simplified_of(title[:cut]))):
+        return title[:cut].rstrip(_EDGE) + "…"  # a whole clause that says what happened
     cut = limit
     while cut > limit // 2 and _WORD_CHAR.match(title[cut - 1]) and _WORD_CHAR.match(title[cut]):
         cut -= 1  # step back out of a Latin word or a number
     opened = _unclosed_bracket(title[:cut])
     if opened is not None and opened > limit // 2:
         cut = opened  # never leave a quotation or a bracket open: “贺岁迎祥… → before the “
+    while cut > limit // 2 and _DANGLING_END.search(simplified_of(title[cut - 1:cut])):
+        cut -= 1  # …进行各项系统更新与 → …进行各项系统更新: never end on a word that wants its object
     return title[:cut].rstrip(_EDGE + "（(【「『《“") + "…"
 
 
