@@ -525,3 +525,12 @@ def test_a_long_title_is_cut_after_a_clause_and_outside_brackets(text, ref):
     title = events[0].title
     assert len(title) <= 41 and not title.rstrip("…").endswith(("与", "和", "的", "在"))
     assert title.count("(") == title.count(")")
+
+
+# 宁愿…也不愿 pairs two clauses of one subject (no other subject doing the same); 他們 is no
+# single person.
+def test_rather_than_is_one_subjects_choice_and_they_stay_they():
+    text = "張三昨日在聽證會上表示,他寧願被判入獄,也不願被罰款5000元。"
+    assert len(events_of(text, "2020-01-23")) == 1
+    events = events_of("張三昨日出庭。他們於周三返回法庭。", "2020-01-23")
+    assert all(not e.title.startswith("張三們") for e in events)

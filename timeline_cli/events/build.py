@@ -149,7 +149,7 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
                 caption = table_caption(text, sentence)
                 if caption:
                     title = fit(caption + "：" + title, event_lexicon()["title"]["max_chars"])
-            if pronoun_person is not None and title[:1] in "他她":
+            if pronoun_person is not None and title[:1] in "他她" and title[1:2] not in "们們":
                 title = pronoun_person.name + title[1:]  # 他加入Meta → LeCun加入Meta
             event_type = classify(view, scope, mention)
             at = bisect_left(days, mention.start, key=lambda m: m.start) - 1
@@ -175,6 +175,7 @@ _COUNTED_OTHERS = re.compile(r"有(?:[0-9０-９]+|[一二两三四五六七八�
 _DURING = re.compile(r"期间(?!内)")
 _CAME_OF_IT = re.compile(r"[^，,。；;]{0,12}?(?:当场|遂|随即|旋即)")
 _CONNECTIVE = re.compile(r"^(?:此外|另外|同时|与此同时|另一方面|而)[，,]?")
+_CORRELATIVE = re.compile(r"宁愿|宁可|即使|即便|就算|哪怕|纵使|虽然|尽管|无论|不管")
 _PRONOUNS = {"他", "她", "它", "其", "他们", "她们", "它们", "我", "我们", "你", "你们", "该", "本"}
 
 
@@ -209,6 +210,8 @@ def _others_doing(view: str, later: list[Span], first: Span, past: bool = True,
         if subject:
             if subject not in _PRONOUNS and len(subject) >= 2 and not pattern.search(subject):
                 opens.append((k, start))
+        elif k > 0 and _CORRELATIVE.search(view, later[k - 1].start, later[k - 1].end):
+            continue  # 他宁愿…被判入狱，也不愿被罚款: 宁愿…也, 即使…也 pair two clauses of one subject
         elif k > 0 and not pattern.search(view, later[k - 1].start, later[k - 1].end):
             opens.append((k - 1, later[k - 1].start))  # the subject is the clause before: 雲林縣…外，也都宣布
     groups = []
