@@ -534,3 +534,11 @@ def test_rather_than_is_one_subjects_choice_and_they_stay_they():
     assert len(events_of(text, "2020-01-23")) == 1
     events = events_of("張三昨日出庭。他們於周三返回法庭。", "2020-01-23")
     assert all(not e.title.startswith("張三們") for e in events)
+
+
+# A court's finding (認定…) leads to the outcome told after it: the title keeps the outcome.
+def test_a_rulings_title_keeps_its_outcome_past_the_finding():
+    text = "高等法院今(12日)裁定,認定原審的限制並無不當,駁回被告的抗告。"
+    events = events_of(text, "2025-12-12")
+    assert len(events) == 1 and "駁回" in events[0].title and "認定" not in events[0].title
+    assert events[0].type == "legal"

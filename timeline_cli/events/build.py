@@ -18,7 +18,7 @@ from .derive import derived_events
 from .entities import DocEntities, EntityTable, discover, has_person_pronoun
 from .identity import single_id
 from .sentences import Span, clauses, sentences
-from .triggers import FRAMING_TYPES, event_lexicon, trigger_pattern
+from .triggers import FRAMING_TYPES, event_lexicon, specific_triggers, trigger_pattern
 
 _NO_EVENT_VALUES = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
 
@@ -615,6 +615,9 @@ def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside
             if _is_frame(chunk) and not pieces:
                 place = place_of(chunk) or place
             continue  # 在…论坛上, 在进行…试验时 (a setting), 由于…未达标 (an undated reason): the event is further on
+        if pieces and _FINDING_START.match(simplified_of(chunk)) and specific_triggers(
+                view[scope[i + 1].start:scope[-1].end] if i + 1 < len(scope) else ""):
+            continue  # 法院今裁定，認定原審…並無不當，駁回…抗告: the finding leads to the outcome told after it
         if pieces and _COMMENT_START.match(simplified_of(chunk)):
             break  # …首航仪式在绵阳南郊机场举行，标志着…: what it means is no part of what happened
         if pieces:
@@ -848,6 +851,7 @@ _FRAME_END = re.compile(r"(上|中|里|时|期间|之际|当天|前夕)$")
 _FRAME_START = re.compile(r"^(在|于)(?!.*[是有])")  # 在旺角的天橋 (a place), not 在…是 (a predicate)
 _REASON_START = re.compile(r"^(由于|因为|因|为了|随着|受.{1,12}影响|鉴于|基于|因应)")
 # The source a statement rests on (根据交通部24日最新预报资料): never the happening.
+_FINDING_START = re.compile(r"^(?:并|亦|也)?(?:认定|认为|裁定认为|指出|考虑到|鉴于|基于)")
 # 标志着, 意味着, 持续展现, 显示: the clause says what the happening means, a comment on it.
 _COMMENT_START = re.compile(r"^(?:这|此举|此事|从而|进而)?(?:也|更|再次|持续|充分)?(?:标志着|意味着|象征着|象征|显示出?|展现出?|"
                             r"反映出?|彰显|凸显|体现出?|说明|证明|可谓|堪称)")
