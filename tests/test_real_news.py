@@ -542,3 +542,13 @@ def test_a_rulings_title_keeps_its_outcome_past_the_finding():
     events = events_of(text, "2025-12-12")
     assert len(events) == 1 and "駁回" in events[0].title and "認定" not in events[0].title
     assert events[0].type == "legal"
+
+
+# 年終賽 names a tournament; 隨後 after a happening of today tells what came next, not a plan.
+def test_a_season_word_naming_a_tournament_dates_nothing():
+    assert events_of("首圈險勝年終賽冠軍波波夫。", "2026-01-08") == []
+
+
+def test_what_came_next_in_todays_story_has_happened():
+    events = events_of("立法院院會今日上演表決大戰。隨後進行修正草案的三讀程序。", "2026-01-16")
+    assert [e.status for e in events] == ["occurred", "occurred"]

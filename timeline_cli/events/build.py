@@ -944,6 +944,8 @@ def _is_future(mention: Mention, doc: Document) -> bool:
     if doc.ref is None or mention.start_date is None or mention.end_date is None:
         return False
     ref_day = doc.ref.date if doc.ref.precision == "day" else date(doc.ref.date.year, 12, 31)
+    if mention.mod == "AFTER" and mention.rule in ("story-after", "story-same") and mention.start_date <= ref_day:
+        return False  # 今日…表決，隨後進行三讀: what came next in a story of today or before
     middle = mention.start_date + (mention.end_date - mention.start_date) / 2
     return middle > ref_day
 

@@ -101,8 +101,16 @@ def _line_at(view: str, start: int) -> str:
     return view[start:end if end >= 0 else len(view)]
 
 
+# 年终赛冠军, 春季赛: a date word that names a competition or a prize.
+_CONTEST_AFTER = re.compile(r"(?:总决赛|决赛|赛|杯|奖)(?!事|程|季|后|前)")
+
+
 def in_name(view: str, mention: Mention) -> bool:
-    """A date inside a title in 《》, or a year that opens a name (2025年监察专员署法案)."""
+    """A date inside a title in 《》, a year that opens a name (2025年监察专员署法案), or a date
+    word that names a competition or a prize (年終賽冠軍波波夫)."""
+    if mention.granularity in _PERIODS and not any(
+            ch.isdigit() for ch in view[mention.start:mention.end]) and _CONTEST_AFTER.match(view, mention.end):
+        return True
     opened = view.rfind("《", max(0, mention.start - 40), mention.start)
     if opened >= 0 and view.find("》", opened, mention.start) < 0 and view.find("》", mention.end) >= 0:
         return True
