@@ -552,3 +552,9 @@ def test_a_season_word_naming_a_tournament_dates_nothing():
 def test_what_came_next_in_todays_story_has_happened():
     events = events_of("立法院院會今日上演表決大戰。隨後進行修正草案的三讀程序。", "2026-01-16")
     assert [e.status for e in events] == ["occurred", "occurred"]
+
+
+def test_how_the_paper_learned_the_forecast_is_no_event():
+    text = "昨日,记者从市气象台获悉,受新一轮冷空气影响,预计12月15日至18日我市将再次出现大风和降温天气。"
+    events = events_of(text, "2022-12-15")
+    assert [e.date.value for e in events] == ["2022-12-15/2022-12-18"]

@@ -469,7 +469,13 @@ def _not_a_happening(view: str, scope: list[Span], mention: Mention, doc: Docume
     period = FINENESS.get(mention.granularity or "", 0) < FINENESS["day"] or mention.start_date != mention.end_date
     if nonevents.is_measurement(head, period, not _is_future(mention, doc)):
         return True
-    return nonevents.is_said_so_frame(view[scope[0].start:scope[-1].end])
+    told = view[scope[0].start:scope[-1].end]
+    if _LEARNED.search(told) and not specific_triggers(told):
+        return True  # 昨日，记者从市气象台获悉，受…影响: how the paper learned what the next date tells
+    return nonevents.is_said_so_frame(told)
+
+
+_LEARNED = re.compile(r"获悉|了解到|得知|获知|从[^，,。]{1,16}了解")
 
 
 def _is_complement(view: str, mention: Mention) -> bool:
