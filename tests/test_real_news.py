@@ -558,3 +558,13 @@ def test_how_the_paper_learned_the_forecast_is_no_event():
     text = "昨日,记者从市气象台获悉,受新一轮冷空气影响,预计12月15日至18日我市将再次出现大风和降温天气。"
     events = events_of(text, "2022-12-15")
     assert [e.date.value for e in events] == ["2022-12-15/2022-12-18"]
+
+
+# Weather said with 将 is foreseen, not planned; 不排除 leaves it open.
+@pytest.mark.parametrize("text,ref,status", [
+    ("明日最低气温将跌至零下5度。", "2022-12-14", "predicted"),
+    ("气象局明日不排除发布海上警报。", "2025-09-19", "predicted"),
+    ("市政府将于明日发布新规。", "2025-09-19", "planned"),
+])
+def test_weather_with_jiang_is_a_forecast(text, ref, status):
+    assert [e.status for e in events_of(text, ref)] == [status]

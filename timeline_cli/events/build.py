@@ -895,6 +895,8 @@ def classify(view: str, scope: list[Span], mention: Mention) -> str:
 
 _DISPOSAL = re.compile(r"将(?=(?:他|她|它|其|该|涉案|此|这|那)|[^，,。；;将]{1,8}?(?:送|拘捕|逮捕|带|押|移交|交由|列为|"
                        r"纳入|打造|定为|视为|发射|撕毁|毁坏|扣留))")
+_NATURE = re.compile(r"大风|风力|降雨|降雪|雨量|气温|温度|降温|升温|台风|寒潮|冷空气|暴雨|天气|热带气旋|低压|风暴|风势|雷雨|雾")
+_AGENT = re.compile(r"气象|天文台|部门|当局|政府|局|署|台(?!风)|中心")
 _CONDITIONAL = re.compile(r"^(?:[^，,。；;]{0,12}?)(若|如果|一旦|假如|倘若|假若|万一|要是|如若)")
 _ORIGINAL_PLAN = re.compile(r"(原定|原订|原计划|原本|原先|预定|本来|原拟)[于在的]?$")
 
@@ -923,7 +925,10 @@ def decide_status(view: str, sentence: Span, scope: list[Span], mention: Mention
         return "negated"
     if _first(own, lex["predicted"]) is not None:
         return "predicted"
-    if _first(own, lex["planned"]) is not None and not _is_past(mention, doc):
+    planned_at = _first(own, lex["planned"])
+    if planned_at is not None and not _is_past(mention, doc):
+        if _NATURE.search(own, 0, planned_at) and not _AGENT.search(own, 0, planned_at):
+            return "predicted"  # 大风将一直持续, 最高气温将跌至: weather is foreseen, not planned
         return "planned"  # 将 before a past date is the 把 of 将FAIR打造成, not a plan
     if _is_future(mention, doc):
         return "planned"
