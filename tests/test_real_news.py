@@ -568,3 +568,15 @@ def test_how_the_paper_learned_the_forecast_is_no_event():
 ])
 def test_weather_with_jiang_is_a_forecast(text, ref, status):
     assert [e.status for e in events_of(text, ref)] == [status]
+
+
+# 二五年度施政報告 names the year the report covers; a restated count merges though its title
+# opens with an adverb (一共, 全國), not a name.
+def test_the_year_a_report_covers_dates_nothing():
+    assert events_of("新聞局會在專頁發布二五年度施政報告的資訊。", "2025-04-14") == []
+
+
+def test_a_count_told_again_with_an_adverb_first_is_one_event():
+    text = ("衛生部指出,在2024年一共累計12萬宗病例,死亡病例則有117宗。\n"
+            "他說,在2024年,全國累計通報12萬宗病例,死亡病例有117宗。")
+    assert len(events_of(text, "2025-01-06")) == 1

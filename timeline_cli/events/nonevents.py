@@ -106,7 +106,7 @@ _CONTEST_AFTER = re.compile(r"(?:总决赛|决赛|赛|杯|奖)(?!事|程|季|后
 
 
 def in_name(view: str, mention: Mention) -> bool:
-    """A date inside a title in 《》, a year that opens a name (2025年监察专员署法案), or a date
+    """A date inside a title in 《》, a year that opens a name (2025年监察专员署法案, 二五年度施政報告), or a date
     word that names a competition or a prize (年終賽冠軍波波夫)."""
     if mention.granularity in _PERIODS and not any(
             ch.isdigit() for ch in view[mention.start:mention.end]) and _CONTEST_AFTER.match(view, mention.end):
@@ -116,6 +116,10 @@ def in_name(view: str, mention: Mention) -> bool:
         return True
     if mention.granularity != "year":
         return False
+    end = mention.end + (1 if view[mention.end:mention.end + 1] == "度" else 0)
+    if (view[mention.start:end].endswith("年度") and "\u4e00" <= view[end:end + 1] <= "\u9fff"
+            and view[end:end + 1] not in "的内起前后以至到中底初末"):
+        return True  # 二五年度施政報告, 2024年度财报: the year a report or a budget covers
     name = _NAME_SUFFIX.match(view, mention.end)
     return name is not None and _NAME_VERB.search(name.group(0)) is None
 
