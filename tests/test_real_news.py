@@ -580,3 +580,12 @@ def test_a_count_told_again_with_an_adverb_first_is_one_event():
     text = ("衛生部指出,在2024年一共累計12萬宗病例,死亡病例則有117宗。\n"
             "他說,在2024年,全國累計通報12萬宗病例,死亡病例有117宗。")
     assert len(events_of(text, "2025-01-06")) == 1
+
+
+# A forecast or plan told after the act (…發出三號風球，並預計…增強) is not the act's status; a
+# denial anywhere still is; 10月4日訊 after a bracketed headline is a dateline.
+def test_a_forecast_after_the_act_leaves_it_done_and_a_denial_still_counts():
+    events = events_of("【澳門發出三號風球】10月4日訊,氣象局10月4日16時發出三號風球,並預計風勢會顯著增強。", "2025-10-04")
+    assert [e.status for e in events] == ["occurred"] and "訊" not in events[0].title
+    events = events_of("有傳聞指該公司在今年9月曾考慮放棄交易，該公司對此予以否認。", "2025-11-20")
+    assert [e.status for e in events] == ["negated"]

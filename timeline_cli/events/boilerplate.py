@@ -16,6 +16,8 @@ _INLINE = [
     re.compile(r"[【〔][^【】〔〕\n]{0,20}(?:讯|报道|报导|电|快讯)[】〕]"),
     # 中国天气网讯, 新浪科技讯 at the start of a paragraph
     re.compile(r"(?:^|(?<=\s))[\u4e00-\u9fff]{2,8}?(?:网|社|报|台)讯"),
+    # 【…澳门发出三号风球】10月4日讯, at a paragraph's start: a dateline with no place
+    re.compile(r"(?:^|(?<=[\s】]))\d{1,2}月\d{1,2}日(?:电|讯)(?=[，,\s])"),
     # 本报讯, 早报讯 (记者 申力): the paper's own tag at the start of a paragraph
     re.compile(r"(?:^|(?<=\s))[本早晚日]报讯"),
     # （中评社 俞敦平摄）: a photo credit in brackets

@@ -908,6 +908,10 @@ def decide_status(view: str, sentence: Span, scope: list[Span], mention: Mention
     lex = event_lexicon()["status"]
     if when is not None and (when.start_date, when.end_date) != (mention.start_date, mention.end_date):
         mention = replace(mention, time=replace(mention.time, start_date=when.start_date, end_date=when.end_date))
+    first_clause = view[scope[0].start:scope[0].end]
+    act_end = scope[-1].end
+    if len(scope) > 1 and scope[0].start <= mention.start < scope[0].end and trigger_pattern()[0].search(first_clause):
+        act_end = scope[0].end  # 氣象局16時發出三號風球，並預計…增強: a forecast after the act is not its status
     clause_text = view[sentence.start:scope[-1].end]
     speech = _first(clause_text, lex["speech"])
     own = clause_text if speech is None else clause_text[:speech]
@@ -923,6 +927,7 @@ def decide_status(view: str, sentence: Span, scope: list[Span], mention: Mention
     own = _DISPOSAL.sub(lambda m: " " * len(m.group(0)), own)  # 将他拘捕, 将卫星送入太空: 将 is 把
     if _first(own, lex["negated"]) is not None:
         return "negated"
+    own = own[:act_end - sentence.start]  # a denial anywhere counts (…，晶辰予以否認); a plan or forecast only up to the act
     if _first(own, lex["predicted"]) is not None:
         return "predicted"
     planned_at = _first(own, lex["planned"])
