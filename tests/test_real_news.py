@@ -589,3 +589,13 @@ def test_a_forecast_after_the_act_leaves_it_done_and_a_denial_still_counts():
     assert [e.status for e in events] == ["occurred"] and "訊" not in events[0].title
     events = events_of("有傳聞指該公司在今年9月曾考慮放棄交易，該公司對此予以否認。", "2025-11-20")
     assert [e.status for e in events] == ["negated"]
+
+
+# Inside a purpose (为满足观众在国庆假期的观展需求) a date says whose need it is; a service hour
+# after 至 (服务时间至凌晨1时30分) dates no happening.
+@pytest.mark.parametrize("text,ref", [
+    ("为满足观众在国庆假期的观展需求,国博将延长多个展览的展期。", "2019-09-23"),
+    ("此外,巴士公司也将延长五条巴士路线的服务时间至凌晨1时30分。", "2017-12-08"),
+])
+def test_a_purposes_date_and_a_service_hour_date_nothing(text, ref):
+    assert events_of(text, ref) == []

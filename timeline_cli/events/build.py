@@ -335,7 +335,9 @@ def _event_starters(view: str, parts: list[Span], inside: list[Mention], today: 
         # “A”延期至10月27日,“B”延期至10月7日: each clause's own new date.
         moved = {_clause_index(parts, m.start, starts): m for m in kept
                  if _MOVED_TO.search(view[max(0, m.start - 4):m.start])}
-        own = list(moved.values()) or kept[:1]
+        completing = [m for m in kept if _is_complement(view, m) or _follows_in_sentence(m, kept)
+                      or _announced(view, m, kept)]  # not a date that describes a noun
+        own = list(moved.values()) or [m for m in completing[:1] if not _CLOCK_ONLY.match(view, m.start, m.end)]
     chosen: dict[int, Mention] = {}
     for mention in own:
         index = _clause_index(parts, mention.start, starts)
@@ -490,10 +492,13 @@ def _describes_noun(view: str, mention: Mention, inside: list[Mention]) -> bool:
     covers, not when the event was, when the sentence has another date."""
     if view[mention.end:mention.end + 2] in _ONE_OF and len(inside) > 1:
         return True  # 指其涉及7月1日一宗事件，當日…: the incident is told by the clause after
-    return (view[mention.end:mention.end + 1] == "的" and mention.start > 0
-            and view[mention.start - 1] not in _EDGE and len(inside) > 1)
+    if view[mention.end:mention.end + 1] != "的" or mention.start == 0 or view[mention.start - 1] in _EDGE:
+        return False
+    # 为满足观众在国庆假期的观展需求，国博将延长…: inside a purpose, the date says whose need it is
+    return len(inside) > 1 or _PURPOSE.search(view[max(0, mention.start - 16):mention.start]) is not None
 
 
+_PURPOSE = re.compile(r"(?:(?<=[，,。；;\n])|(?<=^))\s*(?:为了|为满足|为配合|为应对|为迎接|以满足|以配合)[^，,。；;\n]*$")
 _NOUN_TAIL = re.compile(r"的([^，,。；;：:的]{2,30})[，,]?$")
 
 
