@@ -599,3 +599,10 @@ def test_a_forecast_after_the_act_leaves_it_done_and_a_denial_still_counts():
 ])
 def test_a_purposes_date_and_a_service_hour_date_nothing(text, ref):
     assert events_of(text, ref) == []
+
+
+# 今年 said of the year the article is written in frames the story, but a plan for the year
+# (今年…将…) is dated by it.
+def test_a_plan_for_this_year_is_dated_by_it():
+    events = events_of("今年川航将新进13架空客飞机。", "2011-03-28")
+    assert [(e.date.value, e.status) for e in events] == [("2011", "planned")]

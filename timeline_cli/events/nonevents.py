@@ -188,6 +188,9 @@ def in_quotation(view: str, mention: Mention, sentence_start: int) -> bool:
     return (closed < 0 or closed > mention.end) and (closed < 0 or closed - opened > 12)
 
 
+_PLAN_AFTER = re.compile(r"[^，,。；;！？\n]{0,12}?(?:将|计划|预计|拟|有望|力争|目标)")
+
+
 def names_the_current_period(view: str, mention: Mention, today) -> bool:
     """今年, 這個秋天 said of the year or season the article is written in: a frame of the
     story (今年也有許多新球迷加入), and 2025年首个寒潮预警 ranks within the year: no date of a
@@ -197,6 +200,8 @@ def names_the_current_period(view: str, mention: Mention, today) -> bool:
     if (today is None or mention.mod or mention.granularity not in _PERIODS
             or mention.certainty not in ("relative", "inferred")):
         return False
+    if _PLAN_AFTER.match(view, mention.end):
+        return False  # 今年川航将新进13架空客飞机: a plan for the year is dated by it
     return mention.start_date is not None and mention.start_date <= today <= mention.end_date
 
 
