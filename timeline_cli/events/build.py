@@ -372,7 +372,8 @@ def _on_a_schedule(view: str, mention: Mention) -> bool:
 
 def _spans_weeks(view: str, mention: Mention, kept: list[Mention]) -> bool:
     """A range of a week or more, written as one mention or as two (今天(8日)至本月31日)."""
-    end = range_end(view, mention, kept)
+    near = view[mention.end:mention.end + 16]
+    end = range_end(view, mention, kept) if any(mark in near for mark in "至到-—–~～") else None
     last = end.end_date if end is not None else mention.end_date
     return mention.start_date is not None and last is not None and (last - mention.start_date).days >= 6
 
@@ -541,6 +542,7 @@ def _names_the_object(view: str, mention: Mention, parts: list[Span], starts: li
     return True
 
 
+_SAID_REACH = 8
 _SAID = re.compile(r"宣布|表示|透露|公布|预告|称|说|指出|强调")
 
 
@@ -550,7 +552,8 @@ def _said_within(view: str, mention: Mention, inside: list[Mention]) -> bool:
     the announcement. A part of a period (今年年底) is a time of its own."""
     if mention.start_date is None or mention.end_date is None or mention.mod is not None:
         return False  # 宣布将在今年年底离开: a part of the period (年底) is a time of its own
-    for earlier in inside:
+    at = bisect_left(inside, mention.start, key=lambda m: m.start)
+    for earlier in inside[max(0, at - _SAID_REACH):at]:  # the few dates just before: dense text stays linear
         if earlier.start >= mention.start or earlier.start_date is None or earlier.end_date is None:
             continue
         holds = mention.start_date <= earlier.start_date and earlier.end_date <= mention.end_date
