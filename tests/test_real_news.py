@@ -396,3 +396,213 @@ def test_after_a_semicolon_what_came_of_a_happening_takes_its_date():
 ])
 def test_no_second_happening_without_a_new_subject_or_a_day_before_it(text, ref):
     assert len(events_of(text, ref)) == 1
+
+
+# Dates that are no happening: the baseline of a comparison, a label printed on a thing.
+@pytest.mark.parametrize("text,ref,values", [
+    ("統計處指出,2024年全年共錄得3200宗個案,比2023年的2900宗多。", "2025-02-01", ["2024"]),
+    ("市政府昨日公布新計劃,與去年相比規模更大。", "2025-05-02", ["2025-05-01"]),
+    ("衛生署今日呼籲市民不要食用一款到期日為2025年12月9日的餅乾。", "2025-11-20", ["2025-11-20"]),
+    ("詳細內容請翻閱今晚/明日《南方報》", "2025-11-20", []),
+])
+def test_a_comparisons_baseline_and_a_label_date_nothing(text, ref, values):
+    assert [e.date.value for e in events_of(text, ref)] == values
+
+
+# Page furniture inside the story: a paper's own tag, a photo credit, an ad break, a caption
+# sentence, how long ago the page went up.
+@pytest.mark.parametrize("text,ref,values,absent", [
+    ("本报讯 (记者 王明) 昨日,市交通局宣布新线路开通。", "2025-03-02", ["2025-03-01"], "本报讯"),
+    ("（南方社 李文攝） 市議會今日表決通過預算案。", "2025-03-02", ["2025-03-02"], "攝"),
+    ("法院指出,必須等到明年宣判後才能播出,廣告 更多內容請繼續往下閱讀：因此向高院提起抗告。", "2025-12-12",
+     ["2026"], "廣告"),
+    ("市長將於今日開記者會。圖為其上月在市府的記者會。", "2025-03-02", ["2025-03-02"], "圖為"),
+    ("東方電台 ・ 3 天前\n", "2025-03-02", [], ""),
+])
+def test_furniture_inside_the_story_leads_no_title(text, ref, values, absent):
+    events = events_of(text, ref)
+    assert [e.date.value for e in events] == values
+    assert all(absent not in e.title for e in events) if absent else True
+
+
+# A sentence with no date of its own, after a happening of a past day, that tells another act
+# of the same setting or subject is a happening of that day; background, plans, what was said,
+# a time of its own, the same act told again and a new paragraph are not.
+@pytest.mark.parametrize("text,ref,count", [
+    ("全國排球錦標賽決賽今日進行。在女子組決賽,東區隊以3比1擊敗北區隊。", "2025-05-04", 2),
+    ("市議會昨日召開大會。市議會並三讀通過垃圾費條例。", "2025-05-04", 2),
+    ("全國排球錦標賽決賽今日進行。東區隊曾在決賽擊敗北區隊。", "2025-05-04", 1),
+    ("全國排球錦標賽決賽今日進行。東區隊將在決賽迎戰北區隊。", "2025-05-04", 1),
+    ("全國排球錦標賽決賽今日進行。教練表示,決賽擊敗北區隊不容易。", "2025-05-04", 1),
+    ("新款手機昨日發布。這款手機上市後三個月內賣出30萬台。", "2025-05-04", 1),
+    ("公路昨日發生一起車禍,造成3人受傷。經查,貨車司機在公路上失控撞上護欄,致3人受傷。", "2025-05-04", 1),
+    ("全國排球錦標賽決賽今日進行。\n在女子組決賽,東區隊以3比1擊敗北區隊。", "2025-05-04", 1),
+])
+def test_an_undated_sentence_tells_a_happening_of_the_day_before_it(text, ref, count):
+    events = events_of(text, ref)
+    assert len(events) == count
+    assert all(e.date.value == events[0].date.value for e in events)
+
+
+# Which date governs: a day word with its number in brackets (明(十五)日下午三時); the day an
+# announcement was made, not the coarser date it names (9月15日,他宣布…将于本月亮相); a clause
+# told of now (目前由…) is no more of the dated happening before it.
+def test_a_day_word_with_its_number_in_brackets_dates_the_time_after_it():
+    events = events_of("市長於明(十五)日下午三時到議會列席全體會議。", "2025-04-14")
+    assert [e.date.value for e in events] == ["2025-04-15T15:00"]
+
+
+def test_the_announcements_day_wins_over_the_month_it_names():
+    events = events_of("9月15日,他通过微博宣布新款手机将于本月亮相。", "2025-09-20")
+    assert [e.date.value for e in events] == ["2025-09-15"]
+
+
+def test_a_clause_told_of_now_ends_the_dated_happenings_title():
+    events = events_of("空缺是原任部长张三于7月23日逝世留下的,目前由另一名部长出任代部长。", "2023-12-12")
+    assert [e.date.value for e in events] == ["2023-07-23"]
+    assert "逝世" in events[0].title and "代部长" not in events[0].title
+
+
+def test_a_part_of_the_period_after_a_speech_verb_is_a_time_of_its_own():
+    events = events_of("刚刚,他在网上发文,正式表示自己将在今年年底离开公司。", "2025-11-20")
+    assert sorted(e.date.value for e in events) == ["2025", "2025-11-20"]
+
+
+# A date right after the verb says what its object covers (通過第三季財報); the act is dated
+# before the verb.
+@pytest.mark.parametrize("text,ref,values", [
+    ("該公司11日召開董事會,通過第三季財報及多項決議。", "2025-11-12", ["2025-11-11"]),
+    ("董事會昨日核准配發第三季每股現金股利6元。", "2025-11-12", ["2025-11-11"]),
+])
+def test_a_date_after_the_verb_names_what_its_object_covers(text, ref, values):
+    assert [e.date.value for e in events_of(text, ref)] == values
+
+
+# Titles: what a happening means (标志着…) is no part of it; a verb that opens with a frame word
+# (到达, 起飞) and a place after 从 stay whole; times of a daily schedule are no happenings.
+def test_a_comment_on_the_happening_stays_out_of_the_title():
+    events = events_of("昨日,新航线首航仪式在南郊机场举行,标志着该公司绵阳基地正式成立。", "2011-03-28")
+    assert len(events) == 1 and "首航仪式" in events[0].title and "标志着" not in events[0].title
+
+
+def test_a_verb_after_the_time_keeps_its_first_character():
+    events = events_of("航班昨日23点55分从西安起飞。", "2011-03-28")
+    assert [e.title for e in events] == ["航班从西安起飞"]
+
+
+def test_the_times_of_a_daily_schedule_are_no_happenings():
+    text = "该航线每天22点从成都起飞,23点10分到达西安;23点55分从西安起飞,1点10分到达成都。"
+    assert events_of(text, "2011-03-28") == []
+
+
+# One happening, one event: a range in two pieces around a note (今天(8日)至本月31日) with the
+# weekdays it repeats on; each item postponed to its own new date is an event of its own.
+def test_a_range_with_the_weekdays_it_repeats_on_is_one_event():
+    text = "交通局宣布,从今天(8日)至本月31日,列车服务将在星期五和星期六提早结束。"
+    events = events_of(text, "2017-12-08")
+    assert [e.date.value for e in events] == ["2017-12-08/2017-12-31"]
+
+
+def test_each_item_moved_to_its_own_date_is_an_event():
+    text = "“新疆文物展”延期至10月27日,“秦简文化展”延期至10月7日。"
+    events = events_of(text, "2019-09-23")
+    assert sorted(e.date.value for e in events) == ["2019-10-07", "2019-10-27"]
+
+
+def test_a_time_of_day_describing_a_noun_dates_nothing():
+    assert events_of("该政策极大丰富了市民的夜间文化生活。", "2019-09-23") == []
+
+
+# A long title is cut after a whole clause that says what happened, never inside brackets and
+# never on a word that wants its object (…更新与…).
+@pytest.mark.parametrize("text,ref", [
+    ("上述安排是为了加快在明年中完成东西线信号系统提升工程,以及争取更多时间进行各项系统更新与维修工作。", "2017-12-08"),
+    ("昨日在混雙決賽,陳健銘與賴沛君以0比2(14比21、19比21)不敵中國年輕組合鄭思維與李茵暉和其他人。", "2016-01-25"),
+])
+def test_a_long_title_is_cut_after_a_clause_and_outside_brackets(text, ref):
+    events = events_of(text, ref)
+    assert len(events) == 1
+    title = events[0].title
+    assert len(title) <= 41 and not title.rstrip("…").endswith(("与", "和", "的", "在"))
+    assert title.count("(") == title.count(")")
+
+
+# 宁愿…也不愿 pairs two clauses of one subject (no other subject doing the same); 他們 is no
+# single person.
+def test_rather_than_is_one_subjects_choice_and_they_stay_they():
+    text = "張三昨日在聽證會上表示,他寧願被判入獄,也不願被罰款5000元。"
+    assert len(events_of(text, "2020-01-23")) == 1
+    events = events_of("張三昨日出庭。他們於周三返回法庭。", "2020-01-23")
+    assert all(not e.title.startswith("張三們") for e in events)
+
+
+# A court's finding (認定…) leads to the outcome told after it: the title keeps the outcome.
+def test_a_rulings_title_keeps_its_outcome_past_the_finding():
+    text = "高等法院今(12日)裁定,認定原審的限制並無不當,駁回被告的抗告。"
+    events = events_of(text, "2025-12-12")
+    assert len(events) == 1 and "駁回" in events[0].title and "認定" not in events[0].title
+    assert events[0].type == "legal"
+
+
+# 年終賽 names a tournament; 隨後 after a happening of today tells what came next, not a plan.
+def test_a_season_word_naming_a_tournament_dates_nothing():
+    assert events_of("首圈險勝年終賽冠軍波波夫。", "2026-01-08") == []
+
+
+def test_what_came_next_in_todays_story_has_happened():
+    events = events_of("立法院院會今日上演表決大戰。隨後進行修正草案的三讀程序。", "2026-01-16")
+    assert [e.status for e in events] == ["occurred", "occurred"]
+
+
+def test_how_the_paper_learned_the_forecast_is_no_event():
+    text = "昨日,记者从市气象台获悉,受新一轮冷空气影响,预计12月15日至18日我市将再次出现大风和降温天气。"
+    events = events_of(text, "2022-12-15")
+    assert [e.date.value for e in events] == ["2022-12-15/2022-12-18"]
+
+
+# Weather said with 将 is foreseen, not planned; 不排除 leaves it open.
+@pytest.mark.parametrize("text,ref,status", [
+    ("明日最低气温将跌至零下5度。", "2022-12-14", "predicted"),
+    ("气象局明日不排除发布海上警报。", "2025-09-19", "predicted"),
+    ("市政府将于明日发布新规。", "2025-09-19", "planned"),
+])
+def test_weather_with_jiang_is_a_forecast(text, ref, status):
+    assert [e.status for e in events_of(text, ref)] == [status]
+
+
+# 二五年度施政報告 names the year the report covers; a restated count merges though its title
+# opens with an adverb (一共, 全國), not a name.
+def test_the_year_a_report_covers_dates_nothing():
+    assert events_of("新聞局會在專頁發布二五年度施政報告的資訊。", "2025-04-14") == []
+
+
+def test_a_count_told_again_with_an_adverb_first_is_one_event():
+    text = ("衛生部指出,在2024年一共累計12萬宗病例,死亡病例則有117宗。\n"
+            "他說,在2024年,全國累計通報12萬宗病例,死亡病例有117宗。")
+    assert len(events_of(text, "2025-01-06")) == 1
+
+
+# A forecast or plan told after the act (…發出三號風球，並預計…增強) is not the act's status; a
+# denial anywhere still is; 10月4日訊 after a bracketed headline is a dateline.
+def test_a_forecast_after_the_act_leaves_it_done_and_a_denial_still_counts():
+    events = events_of("【澳門發出三號風球】10月4日訊,氣象局10月4日16時發出三號風球,並預計風勢會顯著增強。", "2025-10-04")
+    assert [e.status for e in events] == ["occurred"] and "訊" not in events[0].title
+    events = events_of("有傳聞指該公司在今年9月曾考慮放棄交易，該公司對此予以否認。", "2025-11-20")
+    assert [e.status for e in events] == ["negated"]
+
+
+# Inside a purpose (为满足观众在国庆假期的观展需求) a date says whose need it is; a service hour
+# after 至 (服务时间至凌晨1时30分) dates no happening.
+@pytest.mark.parametrize("text,ref", [
+    ("为满足观众在国庆假期的观展需求,国博将延长多个展览的展期。", "2019-09-23"),
+    ("此外,巴士公司也将延长五条巴士路线的服务时间至凌晨1时30分。", "2017-12-08"),
+])
+def test_a_purposes_date_and_a_service_hour_date_nothing(text, ref):
+    assert events_of(text, ref) == []
+
+
+# 今年 said of the year the article is written in frames the story, but a plan for the year
+# (今年…将…) is dated by it.
+def test_a_plan_for_this_year_is_dated_by_it():
+    events = events_of("今年川航将新进13架空客飞机。", "2011-03-28")
+    assert [(e.date.value, e.status) for e in events] == [("2011", "planned")]

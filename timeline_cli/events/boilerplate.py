@@ -16,6 +16,16 @@ _INLINE = [
     re.compile(r"[【〔][^【】〔〕\n]{0,20}(?:讯|报道|报导|电|快讯)[】〕]"),
     # 中国天气网讯, 新浪科技讯 at the start of a paragraph
     re.compile(r"(?:^|(?<=\s))[\u4e00-\u9fff]{2,8}?(?:网|社|报|台)讯"),
+    # 【…澳门发出三号风球】10月4日讯, at a paragraph's start: a dateline with no place
+    re.compile(r"(?:^|(?<=[\s】]))\d{1,2}月\d{1,2}日(?:电|讯)(?=[，,\s])"),
+    # 本报讯, 早报讯 (记者 申力): the paper's own tag at the start of a paragraph
+    re.compile(r"(?:^|(?<=\s))[本早晚日]报讯"),
+    # （中评社 俞敦平摄）: a photo credit in brackets
+    re.compile(r"[（(][^（）()\n。，,]{0,16}摄[)）]"),
+    # 广告 更多内容请继续往下阅读：an advertisement's break inside the story
+    re.compile(r"(?:广告\s*)?(?:更多内容)?请?继续(?:往下|向下)?阅读(?:下文|全文)?[：:]?"),
+    # …记者会。图为其四个多月前在政总的记者会。: a caption told as a sentence of its own
+    re.compile(r"(?<=[。！？!?])\s*图为[^。！？\n]{0,160}[。！？!?]?"),
     # (中央社记者杨启芳台北20日电), (新加坡11日讯), (布城18日马新社讯): a dateline in brackets
     re.compile(r"[（(][^（）()\n]{0,20}?\d{1,2}日[^（）()\n]{0,8}?(?:电|讯)[)）]"),
     # 中新网北京2月14日电(马学玲 汤琪), 中国青年报客户端北京9月15日电(…见习记者 赵丽梅)
@@ -42,6 +52,8 @@ _LINE = [
     # A photo caption: it ends with the photo's credit, 图为… opens it, or a reporter took it.
     re.compile(r"^[^\n]{0,160}[。！？!?]\s*[（(][^（）()\n]{0,24}(?:摄|提供|截图|资料照|翻摄|取自|撷自|图/|图／)[^（）()\n]{0,12}[)）]\s*$"),
     re.compile(r"^\s*(?:[•·]\s*)?图为[^\n]{0,160}$"),
+    # 中央广播电台 ・ 1 天前: the source and how long ago the page went up
+    re.compile(r"^[^。！？\n]{0,24}[・·•|｜]\s*\d{1,3}\s*(?:分钟|小时|天|周|个月)前\s*$"),
     re.compile(r"^[^\n]{0,160}[。！？!?]\s*(?:记者[\u4e00-\u9fff]{2,4}\s*[／/]?\s*摄影?|[\u4e00-\u9fff]{2,6}社发)\s*$"),
 ]
 _RELATED = re.compile(r"^\s*(?:延伸阅读|相关阅读|相关新闻|相关报道|推荐阅读|更多新闻|热门新闻|你可能也想看|看更多)\s*[：:]?")

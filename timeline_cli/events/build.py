@@ -13,12 +13,12 @@ from ..vocab import CERTAINTY_ORDER, FINENESS
 from . import nonevents
 from .actors import sentence_actors, unique_actors
 from .boilerplate import blank, noise_spans
-from .dating import WEEKDAY_NOTE, governing_date, is_habitual
+from .dating import WEEKDAY_NOTE, governing_date, is_habitual, range_end
 from .derive import derived_events
 from .entities import DocEntities, EntityTable, discover, has_person_pronoun
 from .identity import single_id
 from .sentences import Span, clauses, sentences
-from .triggers import FRAMING_TYPES, event_lexicon, trigger_pattern
+from .triggers import FRAMING_TYPES, event_lexicon, specific_triggers, trigger_pattern
 
 _NO_EVENT_VALUES = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
 
@@ -94,6 +94,7 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
     cursor = 0
     paragraph_start, previous_end = 0, 0
     last_told: tuple[Span, int, Draft] | None = None  # the last dated sentence and its last event
+    story_day: tuple[Draft, int] | None = None  # the last event, when it happened on a past day, and its paragraph
     for sentence in sentences(text):
         if "\n" in text[previous_end:sentence.start]:
             paragraph_start = sentence.start
@@ -112,10 +113,19 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
         if people:
             last_person = people[-1]
         if not inside:
+            other = None
             if last_told is not None and last_told[1] == paragraph_start and last_told[0].end <= sentence.start:
                 other = _others_next(doc, view, sentence, last_told[2])
                 if other is not None:
                     drafts.append(other)
+            if other is None and story_day is not None:
+                same_paragraph = story_day[1] == paragraph_start
+                if same_paragraph or _CONNECTIVE.match(view, sentence.start, sentence.end):
+                    other = _continues(doc, view, sentence, story_day[0], [a for a, _ in actors_here])
+                    if other is not None:
+                        drafts.append(other)
+                if not same_paragraph:
+                    story_day = None  # a new paragraph with no date of its own tells no more of that day
             last_told = None
             continue
         parts = _split_dated_lists(view, clauses(text, sentence), inside)
@@ -124,7 +134,7 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
         starter_clauses = {_clause_index(parts, m.start, starts) for m in starters}
         for mention in starters:
             index = _clause_index(parts, mention.start, starts)
-            scope = _scope(parts, index, starter_clauses)
+            scope = _scope(parts, index, starter_clauses, view)
             if _not_a_happening(view, scope, mention, doc):
                 continue
             # 期間/遂/當場 follow a happening of a day, not a period (自去年7月起…，期間一直被關押)
@@ -139,7 +149,7 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
                 caption = table_caption(text, sentence)
                 if caption:
                     title = fit(caption + "：" + title, event_lexicon()["title"]["max_chars"])
-            if pronoun_person is not None and title[:1] in "他她":
+            if pronoun_person is not None and title[:1] in "他她" and title[1:2] not in "们們":
                 title = pronoun_person.name + title[1:]  # 他加入Meta → LeCun加入Meta
             event_type = classify(view, scope, mention)
             at = bisect_left(days, mention.start, key=lambda m: m.start) - 1
@@ -152,6 +162,7 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
             for told in others:
                 drafts.append(_other_draft(doc, view, told, sentence, drafts[-1], inside))
         last_told = (sentence, paragraph_start, drafts[-1]) if drafts and drafts[-1].sentence == sentence else None
+        story_day = (last_told[2], paragraph_start) if last_told and _a_past_day(last_told[2], doc) else None
     return drafts
 
 
@@ -164,6 +175,7 @@ _COUNTED_OTHERS = re.compile(r"有(?:[0-9０-９]+|[一二两三四五六七八�
 _DURING = re.compile(r"期间(?!内)")
 _CAME_OF_IT = re.compile(r"[^，,。；;]{0,12}?(?:当场|遂|随即|旋即)")
 _CONNECTIVE = re.compile(r"^(?:此外|另外|同时|与此同时|另一方面|而)[，,]?")
+_CORRELATIVE = re.compile(r"宁愿|宁可|即使|即便|就算|哪怕|纵使|虽然|尽管|无论|不管")
 _PRONOUNS = {"他", "她", "它", "其", "他们", "她们", "它们", "我", "我们", "你", "你们", "该", "本"}
 
 
@@ -198,6 +210,8 @@ def _others_doing(view: str, later: list[Span], first: Span, past: bool = True,
         if subject:
             if subject not in _PRONOUNS and len(subject) >= 2 and not pattern.search(subject):
                 opens.append((k, start))
+        elif k > 0 and _CORRELATIVE.search(view, later[k - 1].start, later[k - 1].end):
+            continue  # 他宁愿…被判入狱，也不愿被罚款: 宁愿…也, 即使…也 pair two clauses of one subject
         elif k > 0 and not pattern.search(view, later[k - 1].start, later[k - 1].end):
             opens.append((k - 1, later[k - 1].start))  # the subject is the clause before: 雲林縣…外，也都宣布
     groups = []
@@ -238,8 +252,63 @@ def _others_next(doc: Document, view: str, sentence: Span, last: Draft) -> Draft
                  doc.path, last.order + 1, last.date, None, None)
 
 
+# What a sentence tells as known, habitual, planned or foreseen is no happening of the story's day.
+# 经查 opens what an inquiry found out about the happening already told; 上市后三个月内 is a time of
+# its own; 无法, 不能 tell a state, not an act.
+_NOT_THAT_DAY = re.compile(r"曾|此前|之前|早前|以往|过去|当年|一直|通常|往往|每年|每逢|将|预计|可能|计划|准备|拟|"
+                           r"(?<![议大社协学员公者机商工年盛峰晚酒舞聚约开集例都])会(?![议长员场所计谈见面晤社])|"
+                           r"希望|要求|若|如果|无法|不能|不得|经查|经调查|据查|调查发现|后来|其后|此后|事后|“|「|『")
+_OWN_TIME = re.compile(r"[一二两三四五六七八九十几数多\d]+\s*个?(?:年|月|周|星期|天|日|小时|分钟)(?:后|内|前|来|间|之)")
+_FRAME_WORDS = re.compile(r"[的了在是和与与也亦而及其并于对把被让为有这那一]")
+
+
+def _a_past_day(draft: Draft, doc: Document) -> bool:
+    when = draft.date
+    return (when is not None and when.start_date is not None and when.start_date == when.end_date
+            and when.mod in (None, "APPROX") and draft.status == "occurred"
+            and (doc.ref is None or when.end_date <= doc.ref.date))
+
+
+def _continues(doc: Document, view: str, sentence: Span, day: Draft, actors: list[Actor]) -> Draft | None:
+    """在混雙決賽,陳健銘與賴沛君…不敵… after 大師賽決賽今日進行; 此外，董事會亦通過出售… after
+    台積電11日召開董事會: a sentence with no date of its own, after a happening of a past day,
+    that tells another happening of the same setting or subject (a word of the dated sentence
+    before its act: 決賽, 董事會) is a happening of that day. Background, habits, plans, quotes
+    and what someone said (他表示…) are not."""
+    pattern, word_type = trigger_pattern()
+    told_words = [m for m in pattern.finditer(view, sentence.start, sentence.end)
+                  if word_type[m.group(0)] not in ("announce", "statement", "prediction")]
+    act = next((m for m in told_words if word_type[m.group(0)] not in FRAMING_TYPES), None)
+    act = act or next(iter(told_words), None)  # 男單決賽,由李宗偉迎戰…: a match, with no result word
+    if act is None:
+        return None
+    lead = view[sentence.start:act.start()]
+    lex = event_lexicon()["status"]
+    if (_NOT_THAT_DAY.search(lead) or _OWN_TIME.search(view, sentence.start, sentence.end)
+            or _first(lead, lex["speech"]) is not None
+            or _first(lead, lex["negated"]) is not None or _first(lead, lex["reported"]) is not None):
+        return None
+    told = view[day.sentence.start:day.sentence.end]
+    told_pairs = {told[i:i + 2] for i in range(len(told) - 1)}
+    pairs = {lead[i:i + 2] for i in range(len(lead) - 1)} & told_pairs
+    if not any(_HAN_PAIR.fullmatch(p) and not _FRAME_WORDS.search(p) for p in pairs):
+        return None
+    parts = clauses(doc.text, sentence)
+    kind = classify(view, parts, day.mention)
+    if kind == day.type and kind not in FRAMING_TYPES:
+        return None  # the same kind of act as the day's: that event told again, in more detail
+    title, place = make_title(doc.text, view, parts, day.mention, [])
+    if not title:
+        return None
+    return Draft(day.mention, sentence, title, kind, "occurred",
+                 unique_actors(actors), doc.path, day.order + 1, day.date, place, None)
+
+
+_HAN_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
+
+
 _COMPLEMENT = re.compile(r"(原定于?的?|原订于?|原计划|原本|原先|预定|定于|由|至|到|押后至|延至|推迟至|推迟到|延后至|改为|改到|提前至|提前到)$")
-_MOVED_TO = re.compile(r"(押后至|延至|延到|推迟至|推迟到|延后至|延后到|改为|改到|改期至|提前至|提前到)$")
+_MOVED_TO = re.compile(r"(押后至|延至|延到|延期至|延期到|顺延至|展延至|延长至|推迟至|推迟到|延后至|延后到|改为|改到|改期至|提前至|提前到)$")
 
 
 def _event_starters(view: str, parts: list[Span], inside: list[Mention], today: date | None = None) -> list[Mention]:
@@ -253,14 +322,22 @@ def _event_starters(view: str, parts: list[Span], inside: list[Mention], today: 
     kept = [m for i, m in enumerate(inside)
             if not is_habitual(view, parts[_clause_index(parts, m.start, starts)].start, m)
             and _dates_an_event(view, m, inside[i - 1] if i else None, today)
-            and not _aside_in_quotation(view, m, parts[0].start, today)]
+            and not _aside_in_quotation(view, m, parts[0].start, today) and not _on_a_schedule(view, m)
+            and not (m.rule == "daypart" and view[m.start - 1:m.start] == "的")]  # 市民的夜间文化生活
+    if any(m.rule == "weekday" for m in kept) and any(_spans_weeks(view, m, kept) for m in kept):
+        kept = [m for m in kept if m.rule != "weekday"]  # 从今天至本月31日…在星期五和星期六: every such day
     own = [m for m in kept if not _is_complement(view, m) and not _follows_in_sentence(m, kept)
            and not _describes_noun(view, m, kept) and not _announced(view, m, kept)
+           and not _said_within(view, m, kept) and not _names_the_object(view, m, parts, starts)
            and not _in_a_description(view, m, parts[_clause_index(parts, m.start, starts)], kept)]
     if not own:
         # Only dates that complete others (原訂於2022年舉行，後延至2023年): the new date, if any.
-        moved = [m for m in kept if _MOVED_TO.search(view[max(0, m.start - 4):m.start])]
-        own = moved[-1:] or kept[:1]
+        # “A”延期至10月27日,“B”延期至10月7日: each clause's own new date.
+        moved = {_clause_index(parts, m.start, starts): m for m in kept
+                 if _MOVED_TO.search(view[max(0, m.start - 4):m.start])}
+        completing = [m for m in kept if _is_complement(view, m) or _follows_in_sentence(m, kept)
+                      or _announced(view, m, kept)]  # not a date that describes a noun
+        own = list(moved.values()) or [m for m in completing[:1] if not _CLOCK_ONLY.match(view, m.start, m.end)]
     chosen: dict[int, Mention] = {}
     for mention in own:
         index = _clause_index(parts, mention.start, starts)
@@ -275,6 +352,30 @@ def _event_starters(view: str, parts: list[Span], inside: list[Mention], today: 
         if m.start_date is not None and m.end_date is not None and m.start_date.year == m.end_date.year:
             years_told.add(m.start_date.year)
     return sorted(ordered + _respectively(view, parts, starts, ordered, own), key=lambda m: m.start)
+
+
+# 每天22点从成都起飞,23点10分到达西安;23点55分从西安起飞,1点10分到达成都: a time of day with no
+# day of its own, after 每天 in the same sentence (a semicolon does not end it), is a schedule.
+_CLOCK_ONLY = re.compile(r"(?:凌晨|早上|上午|中午|下午|傍晚|晚上|夜间|深夜)?[0-9０-９一二三四五六七八九十两]{1,3}\s*[点时:：]"
+                         r"\s*(?:[0-9０-９一二三四五六七八九十]{1,3}\s*分?|半|整)?$")
+_EVERY_DAY = re.compile(r"每天|每日|每晚|每周|每星期|每逢|平日|天天")
+_SCHEDULE_REACH = 120
+
+
+def _on_a_schedule(view: str, mention: Mention) -> bool:
+    if mention.type != "TIME" or not _CLOCK_ONLY.match(view, mention.start, mention.end):
+        return False
+    since = max(0, mention.start - _SCHEDULE_REACH)
+    stop = max(view.rfind(mark, since, mention.start) for mark in "。！？!?\n")
+    return _EVERY_DAY.search(view, max(since, stop + 1), mention.start) is not None
+
+
+def _spans_weeks(view: str, mention: Mention, kept: list[Mention]) -> bool:
+    """A range of a week or more, written as one mention or as two (今天(8日)至本月31日)."""
+    near = view[mention.end:mention.end + 16]
+    end = range_end(view, mention, kept) if any(mark in near for mark in "至到-—–~～") else None
+    last = end.end_date if end is not None else mention.end_date
+    return mention.start_date is not None and last is not None and (last - mention.start_date).days >= 6
 
 
 def _aside_in_quotation(view: str, mention: Mention, sentence_start: int, today: date | None) -> bool:
@@ -318,6 +419,7 @@ def _dates_an_event(view: str, mention: Mention, previous: Mention | None, today
     moment or a note on a date."""
     if (nonevents.is_stamp(view, mention) or nonevents.is_period_to_now(view, mention)
             or nonevents.after_an_undated_happening(view, mention)
+            or nonevents.is_comparison_base(view, mention) or nonevents.is_label(view, mention)
             or nonevents.names_the_current_period(view, mention, today)):
         return False
     if previous is not None and not view[previous.end:mention.start].strip() and nonevents.is_stamp(view, previous):
@@ -370,7 +472,13 @@ def _not_a_happening(view: str, scope: list[Span], mention: Mention, doc: Docume
     period = FINENESS.get(mention.granularity or "", 0) < FINENESS["day"] or mention.start_date != mention.end_date
     if nonevents.is_measurement(head, period, not _is_future(mention, doc)):
         return True
-    return nonevents.is_said_so_frame(view[scope[0].start:scope[-1].end])
+    told = view[scope[0].start:scope[-1].end]
+    if _LEARNED.search(told) and not specific_triggers(told):
+        return True  # 昨日，记者从市气象台获悉，受…影响: how the paper learned what the next date tells
+    return nonevents.is_said_so_frame(told)
+
+
+_LEARNED = re.compile(r"获悉|了解到|得知|获知|从[^，,。]{1,16}了解")
 
 
 def _is_complement(view: str, mention: Mention) -> bool:
@@ -385,10 +493,13 @@ def _describes_noun(view: str, mention: Mention, inside: list[Mention]) -> bool:
     covers, not when the event was, when the sentence has another date."""
     if view[mention.end:mention.end + 2] in _ONE_OF and len(inside) > 1:
         return True  # 指其涉及7月1日一宗事件，當日…: the incident is told by the clause after
-    return (view[mention.end:mention.end + 1] == "的" and mention.start > 0
-            and view[mention.start - 1] not in _EDGE and len(inside) > 1)
+    if view[mention.end:mention.end + 1] != "的" or mention.start == 0 or view[mention.start - 1] in _EDGE:
+        return False
+    # 为满足观众在国庆假期的观展需求，国博将延长…: inside a purpose, the date says whose need it is
+    return len(inside) > 1 or _PURPOSE.search(view[max(0, mention.start - 16):mention.start]) is not None
 
 
+_PURPOSE = re.compile(r"(?:(?<=[，,。；;\n])|(?<=^))\s*(?:为了|为满足|为配合|为应对|为迎接|以满足|以配合)[^，,。；;\n]*$")
 _NOUN_TAIL = re.compile(r"的([^，,。；;：:的]{2,30})[，,]?$")
 
 
@@ -412,6 +523,46 @@ def _announced(view: str, mention: Mention, inside: list[Mention]) -> bool:
             and bool(inside) and inside[0].start < mention.start)
 
 
+# 通過第三季財報, 配發第三季每股現金股利, 以及2026年研發與經常性投資項目: a date right after the
+# verb (or inside the list of its objects) says what the object covers; a time of the act comes
+# before the verb.
+_OBJECT_VERB = re.compile(r"(?:通过|核准|批准|配发|派发|发布|公布|发表|审议|交出|录得|公布了|发布了|通过了|以及|及)$")
+
+
+def _names_the_object(view: str, mention: Mention, parts: list[Span], starts: list[int]) -> bool:
+    """董事會…通過第三季財報: the quarter the report covers, not when the board met."""
+    if not _OBJECT_VERB.search(view, max(0, mention.start - 3), mention.start):
+        return False
+    after = view[mention.end:mention.end + 1]
+    if not ("\u4e00" <= after <= "\u9fff") or after in "的起前后後以至到间內内底初中末":
+        return False  # 公布的1月至… / 通過今年起…: no noun right after the date
+    clause = parts[_clause_index(parts, mention.start, starts)]
+    if view[mention.start - 2:mention.start] in ("以及",) or view[mention.start - 1] == "及":
+        return trigger_pattern()[0].search(view, mention.end, clause.end) is None
+    return True
+
+
+_SAID_REACH = 8
+_SAID = re.compile(r"宣布|表示|透露|公布|预告|称|说|指出|强调")
+
+
+def _said_within(view: str, mention: Mention, inside: list[Mention]) -> bool:
+    """9月15日,他通过社交媒体宣布该系列将于本月亮相: a coarser date after a speech verb that
+    holds the day the sentence gave before the verb is part of what was said; the day dates
+    the announcement. A part of a period (今年年底) is a time of its own."""
+    if mention.start_date is None or mention.end_date is None or mention.mod is not None:
+        return False  # 宣布将在今年年底离开: a part of the period (年底) is a time of its own
+    at = bisect_left(inside, mention.start, key=lambda m: m.start)
+    for earlier in inside[max(0, at - _SAID_REACH):at]:  # the few dates just before: dense text stays linear
+        if earlier.start >= mention.start or earlier.start_date is None or earlier.end_date is None:
+            continue
+        holds = mention.start_date <= earlier.start_date and earlier.end_date <= mention.end_date
+        coarser = FINENESS.get(mention.granularity or "", 0) < FINENESS.get(earlier.granularity or "", 0)
+        if holds and coarser and _SAID.search(view, earlier.end, mention.start):
+            return True
+    return False
+
+
 def _follows_in_sentence(mention: Mention, inside: list[Mention]) -> bool:
     return mention.mod == "AFTER" and any(m.id == mention.anchor for m in inside)
 
@@ -432,12 +583,18 @@ def _clause_index(parts: list[Span], offset: int, starts: list[int] | None = Non
     return max(0, min(at, len(parts) - 1))
 
 
-def _scope(parts: list[Span], index: int, dated: set[int]) -> list[Span]:
-    """The dated clause and the clauses after it, up to the next clause with its own date.
-    `dated` holds the indices of the clauses that start events."""
+# 目前由…出任代部长 after 沙拉胡丁于7月23日逝世: a clause told of now (or of before, or
+# after) is no more of the dated happening, though its time word places nothing.
+_OTHER_TIME = re.compile(r"\s*(?:而|但|惟|唯)?\s*(?:目前|现时|现在|如今|眼下|至今|迄今|此前|今后|日后)")
+
+
+def _scope(parts: list[Span], index: int, dated: set[int], view: str | None = None) -> list[Span]:
+    """The dated clause and the clauses after it, up to the next clause with its own date, or
+    one told of another time (目前, 此前, 今后). `dated` holds the indices of the clauses that
+    start events."""
     scope = [parts[index]]
     for i in range(index + 1, len(parts)):
-        if i in dated:
+        if i in dated or (view is not None and _OTHER_TIME.match(view, parts[i].start, parts[i].end)):
             break
         scope.append(parts[i])
     return scope
@@ -472,6 +629,11 @@ def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside
             if _is_frame(chunk) and not pieces:
                 place = place_of(chunk) or place
             continue  # 在…论坛上, 在进行…试验时 (a setting), 由于…未达标 (an undated reason): the event is further on
+        if pieces and _FINDING_START.match(simplified_of(chunk)) and specific_triggers(
+                view[scope[i + 1].start:scope[-1].end] if i + 1 < len(scope) else ""):
+            continue  # 法院今裁定，認定原審…並無不當，駁回…抗告: the finding leads to the outcome told after it
+        if pieces and _COMMENT_START.match(simplified_of(chunk)):
+            break  # …首航仪式在绵阳南郊机场举行，标志着…: what it means is no part of what happened
         if pieces:
             pieces.append(_delimiter(text, scope[i - 1]))
         pieces.append(chunk)
@@ -578,14 +740,18 @@ def fit(title: str, limit: int) -> str:
         if both:
             return both
     cut = max(title.rfind(mark, 0, limit) for mark in "，,；;、：:")
-    if cut >= limit * 0.6:
-        return title[:cut].rstrip(_EDGE) + "…"
+    if cut >= 0 and _unclosed_bracket(title[:cut]) is not None:
+        cut = -1  # 以0比2(14比21、19比21): a mark inside brackets ends no clause
+    if cut >= limit * 0.6 or (cut >= limit * 0.4 and pattern.search(simplified_of(title[:cut]))):
+        return title[:cut].rstrip(_EDGE) + "…"  # a whole clause that says what happened
     cut = limit
     while cut > limit // 2 and _WORD_CHAR.match(title[cut - 1]) and _WORD_CHAR.match(title[cut]):
         cut -= 1  # step back out of a Latin word or a number
     opened = _unclosed_bracket(title[:cut])
     if opened is not None and opened > limit // 2:
         cut = opened  # never leave a quotation or a bracket open: “贺岁迎祥… → before the “
+    while cut > limit // 2 and _DANGLING_END.search(simplified_of(title[cut - 1:cut])):
+        cut -= 1  # …进行各项系统更新与 → …进行各项系统更新: never end on a word that wants its object
     return title[:cut].rstrip(_EDGE + "（(【「『《“") + "…"
 
 
@@ -656,13 +822,20 @@ def _strip_dates(text: str, view: str, part: Span, inside: list[Mention]) -> str
         if note is not None:
             after = note.end()  # 10/18(六): the weekday belongs to the date
         for word in sorted(frames, key=len, reverse=True):
-            if view[after:after + len(word)] == word and word not in ("的", "中", "里", "上", "时"):
+            if (view[after:after + len(word)] == word and word not in ("的", "中", "里", "上", "时")
+                    and word not in _BEFORE_ONLY
+                    and not view.startswith(_VERBS_AFTER_DATE, after)):
                 after += len(word)
                 break
         cursor = after
     out.append(text[cursor:part.end])
     return "".join(out).strip(_EDGE)
 
+
+# 1点10分到达成都, 23点55分起飞: verbs that open with a frame word (到, 起) stay whole.
+_BEFORE_ONLY = {"从", "自", "最早在", "最早于", "短短", "仅仅", "截至", "早在", "直到"}
+_VERBS_AFTER_DATE = ("到达", "到访", "到场", "到任", "到位", "到港", "到站", "起飞", "起诉", "起火", "起跑", "上市", "上线",
+                     "上任", "上台", "上映", "上演", "中止", "中断", "时任")
 
 # Words that start with a one-character filler (也许 is not 也 + 许是).
 _FILLER_WORDS = ("也许", "也就是", "还是", "还有", "还原", "还款", "并购", "并非", "并且", "而且", "而是", "而言", "就是",
@@ -692,6 +865,10 @@ _FRAME_END = re.compile(r"(上|中|里|时|期间|之际|当天|前夕)$")
 _FRAME_START = re.compile(r"^(在|于)(?!.*[是有])")  # 在旺角的天橋 (a place), not 在…是 (a predicate)
 _REASON_START = re.compile(r"^(由于|因为|因|为了|随着|受.{1,12}影响|鉴于|基于|因应)")
 # The source a statement rests on (根据交通部24日最新预报资料): never the happening.
+_FINDING_START = re.compile(r"^(?:并|亦|也)?(?:认定|认为|裁定认为|指出|考虑到|鉴于|基于)")
+# 标志着, 意味着, 持续展现, 显示: the clause says what the happening means, a comment on it.
+_COMMENT_START = re.compile(r"^(?:这|此举|此事|从而|进而)?(?:也|更|再次|持续|充分)?(?:标志着|意味着|象征着|象征|显示出?|展现出?|"
+                            r"反映出?|彰显|凸显|体现出?|说明|证明|可谓|堪称)")
 _SOURCE_START = re.compile(r"^(根据|依据|依照|按照)")
 
 
@@ -726,6 +903,8 @@ def classify(view: str, scope: list[Span], mention: Mention) -> str:
 
 _DISPOSAL = re.compile(r"将(?=(?:他|她|它|其|该|涉案|此|这|那)|[^，,。；;将]{1,8}?(?:送|拘捕|逮捕|带|押|移交|交由|列为|"
                        r"纳入|打造|定为|视为|发射|撕毁|毁坏|扣留))")
+_NATURE = re.compile(r"大风|风力|降雨|降雪|雨量|气温|温度|降温|升温|台风|寒潮|冷空气|暴雨|天气|热带气旋|低压|风暴|风势|雷雨|雾")
+_AGENT = re.compile(r"气象|天文台|部门|当局|政府|局|署|台(?!风)|中心")
 _CONDITIONAL = re.compile(r"^(?:[^，,。；;]{0,12}?)(若|如果|一旦|假如|倘若|假若|万一|要是|如若)")
 _ORIGINAL_PLAN = re.compile(r"(原定|原订|原计划|原本|原先|预定|本来|原拟)[于在的]?$")
 
@@ -737,6 +916,10 @@ def decide_status(view: str, sentence: Span, scope: list[Span], mention: Mention
     lex = event_lexicon()["status"]
     if when is not None and (when.start_date, when.end_date) != (mention.start_date, mention.end_date):
         mention = replace(mention, time=replace(mention.time, start_date=when.start_date, end_date=when.end_date))
+    first_clause = view[scope[0].start:scope[0].end]
+    act_end = scope[-1].end
+    if len(scope) > 1 and scope[0].start <= mention.start < scope[0].end and trigger_pattern()[0].search(first_clause):
+        act_end = scope[0].end  # 氣象局16時發出三號風球，並預計…增強: a forecast after the act is not its status
     clause_text = view[sentence.start:scope[-1].end]
     speech = _first(clause_text, lex["speech"])
     own = clause_text if speech is None else clause_text[:speech]
@@ -752,9 +935,13 @@ def decide_status(view: str, sentence: Span, scope: list[Span], mention: Mention
     own = _DISPOSAL.sub(lambda m: " " * len(m.group(0)), own)  # 将他拘捕, 将卫星送入太空: 将 is 把
     if _first(own, lex["negated"]) is not None:
         return "negated"
+    own = own[:act_end - sentence.start]  # a denial anywhere counts (…，晶辰予以否認); a plan or forecast only up to the act
     if _first(own, lex["predicted"]) is not None:
         return "predicted"
-    if _first(own, lex["planned"]) is not None and not _is_past(mention, doc):
+    planned_at = _first(own, lex["planned"])
+    if planned_at is not None and not _is_past(mention, doc):
+        if _NATURE.search(own, 0, planned_at) and not _AGENT.search(own, 0, planned_at):
+            return "predicted"  # 大风将一直持续, 最高气温将跌至: weather is foreseen, not planned
         return "planned"  # 将 before a past date is the 把 of 将FAIR打造成, not a plan
     if _is_future(mention, doc):
         return "planned"
@@ -781,6 +968,8 @@ def _is_future(mention: Mention, doc: Document) -> bool:
     if doc.ref is None or mention.start_date is None or mention.end_date is None:
         return False
     ref_day = doc.ref.date if doc.ref.precision == "day" else date(doc.ref.date.year, 12, 31)
+    if mention.mod == "AFTER" and mention.rule in ("story-after", "story-same") and mention.start_date <= ref_day:
+        return False  # 今日…表決，隨後進行三讀: what came next in a story of today or before
     middle = mention.start_date + (mention.end_date - mention.start_date) / 2
     return middle > ref_day
 

@@ -33,6 +33,7 @@ _HABITUAL = re.compile(r"(每年|每月|每周|每逢|每当|往年|历年|以�
 _HABIT_REACH = 40
 _RANGE_GAP = re.compile(r"\s*[（(][^（()）]{1,12}[)）]\s*(?:至|到|-|—|–|~|～)\s*$")
 _REPORTING = re.compile(r"^(?:电|報導|报道|报导|表示|称|稱|宣布|公布|指出|透露|发布|發布|发表|發表|消息|讯|訊)")
+_PLAIN_RANGE_GAP = re.compile(r"\s*(?:至|到|-|—|–|~|～)\s*")  # 今天(8日)至本月31日: two mentions, one range
 _GLOSS_GAP = re.compile(r"\s*[（(]\s*")
 _DAYPART_CODES = {"MO", "AF", "EV", "NI", "DT", "MI"}
 # 10/18(六), 10月19日（日）, 5月3日(星期六): a weekday written in brackets after a date.
@@ -65,13 +66,15 @@ def _alternatives(view: str, mention: Mention, inside: list[Mention]) -> tuple[M
 
 
 def range_end(view: str, mention: Mention, inside: list[Mention]) -> Mention | None:
-    """The end of a range written around a bracketed note: 1月24日(年廿五)至30日."""
+    """The end of a range written around a bracketed note (1月24日(年廿五)至30日), or in two
+    mentions the date finder left apart (今天(8日)至本月31日)."""
     for other in inside:
-        if other.start <= mention.end:
-            continue
+        if other.start <= mention.end or _GLOSS_GAP.fullmatch(view[mention.end:other.start]):
+            continue  # 今天(8日)至本月31日: the note in brackets is no end
         if other.start - mention.end > 20 or other.start_date is None or mention.end_date is None:
             return None
-        if _RANGE_GAP.match(view, mention.end, other.start) and other.start_date >= mention.end_date:
+        if ((_RANGE_GAP.match(view, mention.end, other.start) or _PLAIN_RANGE_GAP.fullmatch(view, mention.end, other.start))
+                and other.start_date >= mention.end_date):
             return other
         return None
     return None
@@ -95,6 +98,9 @@ def governing_date(doc: Document, view: str, mention: Mention, inside: list[Ment
         start = since_start(mention)
         if start is not None:
             return start
+    glossed = _glossed_day_before(doc, view, mention)
+    if glossed is not None:
+        return glossed
     daypart = _daypart_on_previous_day(mention, previous_day)
     if daypart is not None:
         return daypart
@@ -167,6 +173,38 @@ def since_start(mention: Mention) -> EventDate | None:
         mod = None if (start.month, start.day) == (1, 1) else ("END" if start.month >= 11 else None)
         return EventDate(first, mod, "year", start, last, mention.certainty)
     return None
+
+
+# 明(十五)日下午三時, 今(十四)日: a day word with its day number in brackets, as Macau and Hong
+# Kong papers write it, before a time of day.
+_GLOSSED_DAY = re.compile(r"([昨今明])\s*[（(]\s*([〇○零一二三四五六七八九十廿卅\d]{1,4})\s*[)）]\s*日\s*$")
+_SHIFT = {"昨": -1, "今": 0, "明": 1}
+_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _day_number(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    text = text.replace("廿", "二十").replace("卅", "三十")
+    if "十" in text:
+        tens, _, units = text.partition("十")
+        return (_DIGITS.get(tens, 0) if tens else 1) * 10 + (_DIGITS.get(units, 0) if units else 0)
+    return _DIGITS.get(text) if len(text) == 1 else None
+
+
+def _glossed_day_before(doc: Document, view: str, mention: Mention) -> EventDate | None:
+    """岑浩輝於明(十五)日下午三時…: the time is on the day the word and its number give (the
+    15th, the day after the reference day), not on the reference day."""
+    if doc.ref is None or doc.ref.precision != "day" or mention.type != "TIME" or "T" not in mention.value:
+        return None
+    written = _GLOSSED_DAY.search(view, max(0, mention.start - 12), mention.start)
+    if written is None:
+        return None
+    day = doc.ref.date + timedelta(days=_SHIFT[written.group(1)])
+    if _day_number(written.group(2)) != day.day or (mention.start_date == day == mention.end_date):
+        return None
+    value = day.isoformat() + "T" + mention.value.split("T", 1)[1]
+    return EventDate(value, mention.mod, mention.granularity, day, day, "relative")
 
 
 def _daypart_on_previous_day(mention: Mention, previous_day: Mention | None) -> EventDate | None:

@@ -101,13 +101,25 @@ def _line_at(view: str, start: int) -> str:
     return view[start:end if end >= 0 else len(view)]
 
 
+# 年终赛冠军, 春季赛: a date word that names a competition or a prize.
+_CONTEST_AFTER = re.compile(r"(?:总决赛|决赛|赛|杯|奖)(?!事|程|季|后|前)")
+
+
 def in_name(view: str, mention: Mention) -> bool:
-    """A date inside a title in 《》, or a year that opens a name (2025年监察专员署法案)."""
+    """A date inside a title in 《》, a year that opens a name (2025年监察专员署法案, 二五年度施政報告), or a date
+    word that names a competition or a prize (年終賽冠軍波波夫)."""
+    if mention.granularity in _PERIODS and not any(
+            ch.isdigit() for ch in view[mention.start:mention.end]) and _CONTEST_AFTER.match(view, mention.end):
+        return True
     opened = view.rfind("《", max(0, mention.start - 40), mention.start)
     if opened >= 0 and view.find("》", opened, mention.start) < 0 and view.find("》", mention.end) >= 0:
         return True
     if mention.granularity != "year":
         return False
+    end = mention.end + (1 if view[mention.end:mention.end + 1] == "度" else 0)
+    if (view[mention.start:end].endswith("年度") and "\u4e00" <= view[end:end + 1] <= "\u9fff"
+            and view[end:end + 1] not in "的内起前后以至到中底初末"):
+        return True  # 二五年度施政報告, 2024年度财报: the year a report or a budget covers
     name = _NAME_SUFFIX.match(view, mention.end)
     return name is not None and _NAME_VERB.search(name.group(0)) is None
 
@@ -133,6 +145,31 @@ def is_period_to_now(view: str, mention: Mention) -> bool:
     return _AS_OF.search(view, max(0, mention.start - 4), mention.start) is not None
 
 
+# 比2023年减少, 较去年同期, 与2023年相比: the date is the baseline of a comparison.
+_COMPARED_BEFORE = re.compile(r"(?:[比较較]|相比于|相比於|相较于|相較於|对比|對比)\s*$")
+_COMPARED_AFTER = re.compile(r"\s*(?:同期)?(?:相比|相较|相較|比较|比較)")
+
+
+def is_comparison_base(view: str, mention: Mention) -> bool:
+    """比2023年减少, 与去年相比: the date a figure is compared with, not a happening of its own."""
+    if _COMPARED_BEFORE.search(view, max(0, mention.start - 4), mention.start):
+        return True
+    return (_COMPARED_AFTER.match(view, mention.end) is not None
+            and view[max(0, mention.start - 1):mention.start] in ("与", "與", "和", "跟", "同"))
+
+
+# 到期日为2025年12月9日的蛋糕: a date that labels a product; 今晚/明日《中国报》: a paper's edition.
+_LABEL_BEFORE = re.compile(r"(?:到期日|有效期|保质期|届满日|生产日期|出厂日期|食用日期|批次日期)\s*(?:为|是|至|到|：|:)?\s*$")
+_EDITION_AFTER = re.compile(r"\s*(?:[/／或][^《\n/／]{1,4}){0,2}\s*《[^》\n]{1,12}(?:报|刊|周刊|杂志)》")
+
+
+def is_label(view: str, mention: Mention) -> bool:
+    """到期日為2025年12月9日, 明日《中國報》: a date printed on a thing (a product, a paper's
+    edition), not a happening."""
+    return (_LABEL_BEFORE.search(view, max(0, mention.start - 8), mention.start) is not None
+            or _EDITION_AFTER.match(view, mention.end) is not None)
+
+
 def after_an_undated_happening(view: str, mention: Mention) -> bool:
     """大抓捕一年後: a year after a happening the text does not date, not a year from now."""
     if "offset" not in mention.rule.split("+") or mention.start == 0:
@@ -151,6 +188,9 @@ def in_quotation(view: str, mention: Mention, sentence_start: int) -> bool:
     return (closed < 0 or closed > mention.end) and (closed < 0 or closed - opened > 12)
 
 
+_PLAN_AFTER = re.compile(r"[^，,。；;！？\n]{0,12}?(?:将|计划|预计|拟|有望|力争|目标)")
+
+
 def names_the_current_period(view: str, mention: Mention, today) -> bool:
     """今年, 這個秋天 said of the year or season the article is written in: a frame of the
     story (今年也有許多新球迷加入), and 2025年首个寒潮预警 ranks within the year: no date of a
@@ -160,6 +200,8 @@ def names_the_current_period(view: str, mention: Mention, today) -> bool:
     if (today is None or mention.mod or mention.granularity not in _PERIODS
             or mention.certainty not in ("relative", "inferred")):
         return False
+    if _PLAN_AFTER.match(view, mention.end):
+        return False  # 今年川航将新进13架空客飞机: a plan for the year is dated by it
     return mention.start_date is not None and mention.start_date <= today <= mention.end_date
 
 
