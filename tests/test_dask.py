@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -269,6 +270,23 @@ def test_index_refuses_to_write_over_something_else(place):
     done = cli(place, "index", "news/hans", "--dask", "local:1", "--parquet", "precious")
     _one_line(done, 2, "left as it is")
     assert [p.name for p in other.iterdir()] == ["notes.txt"]
+
+
+def test_a_local_cluster_says_nothing_when_the_usual_port_is_taken(place):
+    """Another Dask job (or a second `index --dask local`) holds port 8787: ours takes a free
+    port quietly instead of warning on stderr."""
+    holder = socket.socket()
+    try:
+        holder.bind(("127.0.0.1", 8787))
+        holder.listen()
+    except OSError:
+        pass  # already held by someone else: the situation under test
+    try:
+        done = cli(place, "index", "news/hans", "--dask", "local:1", "--parquet", "port.parquet")
+    finally:
+        holder.close()
+    assert done.returncode == 0, done.stderr.decode()
+    assert done.stderr.decode() == ""
 
 
 @pytest.mark.parametrize("args, words", [

@@ -364,8 +364,11 @@ def _connect(distributed, where: str, workers: int | None, address: str):
     import logging
 
     if where == "local":
+        # No dashboard; the scheduler's own HTTP endpoint takes a free port, so two local jobs at
+        # once neither clash on 8787 nor warn about it on stderr.
         cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                           dashboard_address=None, silence_logs=logging.ERROR)
+                                           dashboard_address=None, silence_logs=logging.ERROR,
+                                           scheduler_kwargs={"dashboard": False, "dashboard_address": ":0"})
         return cluster, distributed.Client(cluster)
     try:
         return None, distributed.Client(where, timeout="10s")
