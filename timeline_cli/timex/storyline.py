@@ -13,6 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from itertools import islice
 
 from ..model import RefDate, TimeValue
 from .lexicon import alternation, lexicon
@@ -100,22 +101,16 @@ class Story:
         ref_day = self.ref_day()
         if ref_day is None:
             return None
-        for steps, point in enumerate(reversed(self.points)):
-            if steps >= _LOOK_BACK:
-                break
-            if point.start < at and point.time.start_date is not None and point.time.start_date > ref_day:
-                return point
-        return None
+        return next((point for point in self._last_before(at)
+                     if point.time.start_date is not None and point.time.start_date > ref_day), None)
 
     def told_with(self, at: int, words: str, *, need_day: bool = False) -> StoryPoint | None:
         """The date of the earlier sentence that shares most two-character words with `words`
         (发现海报被撕毁当天 → the sentence that told of finding the posters), if any shares two."""
         grams = {words[i:i + 2] for i in range(len(words) - 1)}
         best, best_score = None, 1
-        for steps, point in enumerate(reversed(self.points)):
-            if steps >= 20:
-                break
-            if point.start >= at or (need_day and point.day is None):
+        for point in self._last_before(at, 20):
+            if need_day and point.day is None:
                 continue
             first = self._sentences[point.sentence - 1] if point.sentence else 0
             last = self._sentences[point.sentence] if point.sentence < len(self._sentences) else len(self.view)
@@ -130,13 +125,12 @@ class Story:
         ref_day = self.ref_day()
         if ref_day is None:
             return False
-        for steps, point in enumerate(reversed(self.points)):
-            if steps >= _LOOK_BACK:
-                break
-            if (point.start < at and point.year == ref_day.year and point.month is not None
-                    and point.month < ref_day.month):
-                return True
-        return False
+        return any(point.year == ref_day.year and point.month is not None and point.month < ref_day.month
+                   for point in self._last_before(at))
+
+    def _last_before(self, at: int, reach: int = _LOOK_BACK):
+        """The points that start before offset `at`, nearest first, among the last `reach` told."""
+        return (point for point in islice(reversed(self.points), reach) if point.start < at)
 
     def ref_day(self) -> date | None:
         if self.ref is None or self.ref.precision != "day":
