@@ -115,3 +115,15 @@ def test_the_date_as_written_is_the_articles_own_text():
     written = {row[4]: row[2] for row in rows}
     assert written["Llama 4模型發布延期,口碑崩盤"] == "今年4月份"
     assert "2013–2018年" in {row[2] for row in rows}  # a span worked out from several phrases: its label
+
+
+def test_an_event_told_by_an_undated_sentence_shows_no_stray_text_as_its_date():
+    """后者也隨即被降為… takes its date from the sentence before: the date as written is that
+    date's label, not the characters of its own sentence at the other sentence's offsets."""
+    rows = [line.split("\t") for line in run_cli("list", "-f", "plain").stdout.decode().splitlines()]
+    events = {e["id"]: e for e in json.loads(run_cli("list", "-f", "json").stdout.decode())["events"]}
+    for row in rows:
+        sentences = [ev["sentence"] for ev in events[row[8]]["evidence"]]
+        assert any(row[2] in s for s in sentences) or any(c.isdigit() for c in row[2]), row
+    demoted = next(row for row in rows if "隨即被降為" in row[4])
+    assert demoted[2] == "約2025年上半年"

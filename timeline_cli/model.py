@@ -130,6 +130,15 @@ class Evidence:
     date: EventDate | None = None  # the date this sentence gives the event
     doc: str = ""  # the document's canonical key (a hash of its content), once it is known
 
+    def phrase_in_sentence(self) -> tuple[int, int] | None:
+        """Where the date phrase lies in `sentence`, or None when this sentence only tells the
+        happening and the date was given by another (此外，…亦將提交 after a dated sentence)."""
+        if self.mention_start is None or self.mention_end is None:
+            return None
+        if not self.start <= self.mention_start < self.mention_end <= self.end:
+            return None
+        return self.mention_start - self.start, self.mention_end - self.start
+
 
 @dataclass(frozen=True, slots=True)
 class Event:

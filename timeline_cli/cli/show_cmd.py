@@ -110,8 +110,9 @@ def _as_rich(event, mentions, table, script):
     parts = [heading, facts, Text("Evidence", style="bold")]
     for ev in event.evidence:
         sentence = Text(convert(ev.sentence, script))
-        if ev.mention_start is not None and ev.mention_end is not None:
-            sentence.stylize("bold reverse", ev.mention_start - ev.start, ev.mention_end - ev.start)
+        phrase = ev.phrase_in_sentence()
+        if phrase is not None:
+            sentence.stylize("bold reverse", *phrase)
         gave = ""
         if ev.date is not None:
             gave = f"[{human_date(ev.date.value, ev.date.mod, None)}] "

@@ -16,8 +16,9 @@ def as_written(event) -> str:
     if (event.rule or "").startswith("derived"):
         return ""
     for ev in event.evidence:
-        if ev.mention_start is not None and ev.mention_end is not None:
-            return ev.sentence[ev.mention_start - ev.start:ev.mention_end - ev.start]
+        phrase = ev.phrase_in_sentence()
+        if phrase is not None:
+            return ev.sentence[phrase[0]:phrase[1]]
     return ""
 
 
