@@ -63,6 +63,8 @@ class CorpusRow:
 
 @dataclass(frozen=True, slots=True)
 class RowError:
+    """A row of a corpus file that could not be read, and why."""
+
     name: str
     reason: str
 

@@ -25,6 +25,7 @@ from fnmatch import fnmatchcase
 from functools import lru_cache
 from pathlib import Path
 
+from .lazyre import lazy_compile
 from .vocab import CLOSERS, SENTENCE_END
 
 SEED_NAME = "000_baa26c5ea6ec9896.txt"
@@ -38,6 +39,8 @@ SAMPLE_BYTES = 64 * 1024  # what encoding detection looks at
 
 @dataclass(frozen=True, slots=True)
 class InputError:
+    """An input that could not be read, and why."""
+
     path: str
     reason: str
 
@@ -239,7 +242,7 @@ _BOMS = [
 ]
 _CHINESE = ("gb18030", "big5", "cp950", "big5hkscs")  # on a tie the first wins
 _PUNCTUATION = "，。、；：？！「」『』（）《》〈〉“”‘’…—·－～％　【】〔〕"
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+_CONTROL = lazy_compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 # Shares of common characters: real Chinese text has over 0.9, mojibake under 0.5.
 _GOOD_SCORE, _POOR_SCORE = 0.6, 0.3
 
@@ -451,7 +454,7 @@ def _incremental(codec: str):
         raise DecodeError(f"unknown encoding {codec!r}") from exc
 
 
-_NON_ASCII = re.compile(rb"[\x80-\xff]")
+_NON_ASCII = lazy_compile(rb"[\x80-\xff]")
 
 
 def _first_non_ascii(data: bytes) -> int | None:
@@ -545,8 +548,8 @@ def read_raw(source: str | Path, *, encoding: str | None = None, stdin=None) -> 
 
 # --- cutting text into parts ----------------------------------------------------------------
 
-_BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u3000]*\n")
-_SENTENCE_END = re.compile(f"[{re.escape(SENTENCE_END)}][{re.escape(CLOSERS)}]*")
+_BLANK_LINE = lazy_compile(r"\n[ \t\r\f\v\u3000]*\n")
+_SENTENCE_END = lazy_compile(f"[{re.escape(SENTENCE_END)}][{re.escape(CLOSERS)}]*")
 
 
 def chunked(pieces: Iterable[str], size: int = CHUNK_CHARS) -> Iterator[str]:
@@ -639,14 +642,14 @@ def parse_published(value) -> date | None:
 # --- HTML: markup blanked out, offsets kept ------------------------------------------------
 
 HTML_SUFFIXES = (".htm", ".html")
-_HIDDEN_OPEN = re.compile(r"<!--|<(script|style)\b", re.IGNORECASE)
+_HIDDEN_OPEN = lazy_compile(r"<!--|<(script|style)\b", re.IGNORECASE)
 _HIDDEN_CLOSE = {"script": re.compile(r"</script\s*>", re.IGNORECASE),
                  "style": re.compile(r"</style\s*>", re.IGNORECASE)}
 # [^<>]: a tag ends at the next < even unclosed, so no match scans further than that.
-_HTML_BLOCK = re.compile(r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|table|section|article|header|footer|title|blockquote)"
+_HTML_BLOCK = lazy_compile(r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|table|section|article|header|footer|title|blockquote)"
                          r"\b[^<>]*>", re.IGNORECASE)
-_HTML_TAG = re.compile(r"<[^<>]*>")
-_HTML_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_HTML_TAG = lazy_compile(r"<[^<>]*>")
+_HTML_ENTITY = lazy_compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 def _blanked(text: str) -> str:

@@ -15,15 +15,17 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from .lazyre import lazy_compile
+
 _HEAD_CHARS = 200_000  # the head and the start of the body: where these tags are
-_META = re.compile(r"<meta\b[^<>]{0,2000}>", re.IGNORECASE)
-_ATTR = re.compile(r"""([\w:.\-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>]+))""")
+_META = lazy_compile(r"<meta\b[^<>]{0,2000}>", re.IGNORECASE)
+_ATTR = lazy_compile(r"""([\w:.\-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>]+))""")
 _META_NAMES = ("article:published_time", "og:published_time", "pubdate", "publishdate", "publish-date",
                "publish_date", "datepublished", "dc.date.issued", "dc.date", "date", "sailthru.date",
                "parsely-pub-date")
-_JSON_LD = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
-_TIME = re.compile(r"<time\b[^<>]{0,500}?\bdatetime\s*=\s*[\"']?([^\"'\s<>]{8,40})", re.IGNORECASE)
-_ISO_DAY = re.compile(r"^\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
+_JSON_LD = lazy_compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
+_TIME = lazy_compile(r"<time\b[^<>]{0,500}?\bdatetime\s*=\s*[\"']?([^\"'\s<>]{8,40})", re.IGNORECASE)
+_ISO_DAY = lazy_compile(r"^\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 
 
 def published_date(html: str) -> date | None:

@@ -26,6 +26,8 @@ class RefDate:
 
 @dataclass(frozen=True, slots=True)
 class Document:
+    """One article: its text, reference date, script, encoding and title."""
+
     path: str
     text: str
     ref: RefDate | None = None
@@ -36,6 +38,8 @@ class Document:
 
 @dataclass(frozen=True, slots=True)
 class TimeValue:
+    """A resolved time: its TimeML type and value, and the calendar interval it covers."""
+
     type: str  # DATE | TIME | DURATION | SET
     value: str
     mod: str | None = None
@@ -50,6 +54,8 @@ class TimeValue:
 
 @dataclass(frozen=True, slots=True)
 class Mention:
+    """A time expression found in a document: where it is, what it means, and what it rests on."""
+
     id: str
     text: str
     start: int
@@ -95,6 +101,8 @@ class Mention:
 
 @dataclass(frozen=True, slots=True)
 class Entity:
+    """A known actor of the entity table, with its aliases in both scripts."""
+
     id: str
     name: str
     kind: str = "other"  # person | org | product | place | other
@@ -104,12 +112,16 @@ class Entity:
 
 @dataclass(frozen=True, slots=True)
 class Actor:
+    """An actor of an event: an entity id, or a name found in the text."""
+
     id: str
     name: str
 
 
 @dataclass(frozen=True, slots=True)
 class EventDate:
+    """When an event happened, as the governing mention gives it, and how sure that is."""
+
     value: str
     mod: str | None
     granularity: str | None
@@ -120,6 +132,8 @@ class EventDate:
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
+    """One sentence that tells an event, where it lies, and the date it gives."""
+
     path: str
     start: int
     end: int
@@ -142,6 +156,8 @@ class Evidence:
 
 @dataclass(frozen=True, slots=True)
 class Event:
+    """A dated happening: title, type, status, actors and every sentence that tells it."""
+
     id: str
     title: str
     type: str

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .lazyre import lazy_compile
 from .model import Event, RefDate
 from .vocab import FINENESS
 
@@ -19,6 +20,8 @@ class QueryError(ValueError):
 
 @dataclass(frozen=True)
 class Query:
+    """The filters of a command, parsed: an event is kept when it passes all of them."""
+
     since: date | None = None
     until: date | None = None
     actors: tuple[str, ...] = ()  # entity ids or free names (matched on the Simplified view)
@@ -102,8 +105,8 @@ def _mentions(event: Event, needle: str) -> bool:
     return any(needle in simplified_view(h).casefold() for h in haystacks)
 
 
-_ISO_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
-_ISO_PERIOD = re.compile(r"^(\d{4})-?(Q[1-4]|H[12]|W(?:0[1-9]|[1-4]\d|5[0-3]))$", re.IGNORECASE)
+_ISO_PARTIAL = lazy_compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+_ISO_PERIOD = lazy_compile(r"^(\d{4})-?(Q[1-4]|H[12]|W(?:0[1-9]|[1-4]\d|5[0-3]))$", re.IGNORECASE)
 
 
 def _period(year: int, code: str) -> tuple[date, date]:

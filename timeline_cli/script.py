@@ -91,18 +91,14 @@ def _simplified_chars() -> frozenset[str]:
     return frozenset("".join(line for line in raw.splitlines() if not line.startswith("#")))
 
 
-@lru_cache(maxsize=1)
-def _simplified_pattern():
-    return re.compile("[" + "".join(sorted(_simplified_chars())) + "]")
-
-
 def has_simplified(text: str) -> bool:
     """Whether any character of the text is one only Simplified text uses."""
-    return _simplified_pattern().search(text) is not None
+    return not _simplified_chars().isdisjoint(text)
 
 
 def _count_simplified(text: str) -> int:
-    return len(_simplified_pattern().findall(text))
+    # A set lookup per character: a regex class of these ~2,700 characters costs ~5 ms to compile.
+    return sum(map(_simplified_chars().__contains__, text))
 
 
 def _count_changed(original: str, converted: str) -> int:

@@ -79,6 +79,8 @@ def parse_ref_date(value: str | None) -> tuple[date, time | None] | None:
 
 @dataclass
 class Inputs:
+    """What the inputs gave: the analyses, the problems, and how to merge the events."""
+
     analyses: list
     errors: list
     merge: str = "auto"

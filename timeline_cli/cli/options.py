@@ -63,6 +63,8 @@ class Output:
 
 @dataclass
 class Filters:
+    """Which events to show (--since, --until, --actor, --type, --status, --grep)."""
+
     since: str | None = None
     until: str | None = None
     actor: list[str] | None = None
@@ -76,6 +78,8 @@ class Filters:
 
 @dataclass
 class Manners:
+    """How much the command says on stderr (--quiet, --verbose)."""
+
     quiet: bool = False
     verbose: bool = False
 

@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
 
+from ..lazyre import lazy_compile
 from ..model import Actor, Document, Event, EventDate, Evidence, Mention
 from ..script import simplified_view as simplified_of
 from ..vocab import CERTAINTY_ORDER, FINENESS
@@ -23,7 +24,7 @@ from .triggers import FRAMING_TYPES, event_lexicon, specific_triggers, trigger_p
 _NO_EVENT_VALUES = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
 
 
-_SPACES = re.compile(r"[ \t\u3000\xa0]{2,}")
+_SPACES = lazy_compile(r"[ \t\u3000\xa0]{2,}")
 
 
 def makes_event(mention: Mention) -> bool:
@@ -170,12 +171,12 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
 # act, or another, by other subjects, told after a dated happening; 有四條政府法案恢復二讀: a
 # happening of counted others; 期間…一名防暴警員…被刺傷, 被告遂被截查及拘捕, 當場拘捕涉案男子: what
 # happened during it or came of it. Each is an event of its own at the same date.
-_ALSO = re.compile(r"(?P<subject>[^，,。；;]{0,24}?)(?:也|亦|同样)(?![许就门是])(?:都|均|将|会|已|曾|同时)?")
-_COUNTED_OTHERS = re.compile(r"有(?:[0-9０-９]+|[一二两三四五六七八九十几数多]+)[^，,。；;]{0,3}?[条个家名位项间所宗起件批]")
-_DURING = re.compile(r"期间(?!内)")
-_CAME_OF_IT = re.compile(r"[^，,。；;]{0,12}?(?:当场|遂|随即|旋即)")
-_CONNECTIVE = re.compile(r"^(?:此外|另外|同时|与此同时|另一方面|而)[，,]?")
-_CORRELATIVE = re.compile(r"宁愿|宁可|即使|即便|就算|哪怕|纵使|虽然|尽管|无论|不管")
+_ALSO = lazy_compile(r"(?P<subject>[^，,。；;]{0,24}?)(?:也|亦|同样)(?![许就门是])(?:都|均|将|会|已|曾|同时)?")
+_COUNTED_OTHERS = lazy_compile(r"有(?:[0-9０-９]+|[一二两三四五六七八九十几数多]+)[^，,。；;]{0,3}?[条个家名位项间所宗起件批]")
+_DURING = lazy_compile(r"期间(?!内)")
+_CAME_OF_IT = lazy_compile(r"[^，,。；;]{0,12}?(?:当场|遂|随即|旋即)")
+_CONNECTIVE = lazy_compile(r"^(?:此外|另外|同时|与此同时|另一方面|而)[，,]?")
+_CORRELATIVE = lazy_compile(r"宁愿|宁可|即使|即便|就算|哪怕|纵使|虽然|尽管|无论|不管")
 _PRONOUNS = {"他", "她", "它", "其", "他们", "她们", "它们", "我", "我们", "你", "你们", "该", "本"}
 
 
@@ -255,11 +256,11 @@ def _others_next(doc: Document, view: str, sentence: Span, last: Draft) -> Draft
 # What a sentence tells as known, habitual, planned or foreseen is no happening of the story's day.
 # 经查 opens what an inquiry found out about the happening already told; 上市后三个月内 is a time of
 # its own; 无法, 不能 tell a state, not an act.
-_NOT_THAT_DAY = re.compile(r"曾|此前|之前|早前|以往|过去|当年|一直|通常|往往|每年|每逢|将|预计|可能|计划|准备|拟|"
+_NOT_THAT_DAY = lazy_compile(r"曾|此前|之前|早前|以往|过去|当年|一直|通常|往往|每年|每逢|将|预计|可能|计划|准备|拟|"
                            r"(?<![议大社协学员公者机商工年盛峰晚酒舞聚约开集例都])会(?![议长员场所计谈见面晤社])|"
                            r"希望|要求|若|如果|无法|不能|不得|经查|经调查|据查|调查发现|后来|其后|此后|事后|“|「|『")
-_OWN_TIME = re.compile(r"[一二两三四五六七八九十几数多\d]+\s*个?(?:年|月|周|星期|天|日|小时|分钟)(?:后|内|前|来|间|之)")
-_FRAME_WORDS = re.compile(r"[的了在是和与与也亦而及其并于对把被让为有这那一]")
+_OWN_TIME = lazy_compile(r"[一二两三四五六七八九十几数多\d]+\s*个?(?:年|月|周|星期|天|日|小时|分钟)(?:后|内|前|来|间|之)")
+_FRAME_WORDS = lazy_compile(r"[的了在是和与与也亦而及其并于对把被让为有这那一]")
 
 
 def _a_past_day(draft: Draft, doc: Document) -> bool:
@@ -304,11 +305,11 @@ def _continues(doc: Document, view: str, sentence: Span, day: Draft, actors: lis
                  unique_actors(actors), doc.path, day.order + 1, day.date, place, None)
 
 
-_HAN_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
+_HAN_PAIR = lazy_compile(r"[\u4e00-\u9fff]{2}")
 
 
-_COMPLEMENT = re.compile(r"(原定于?的?|原订于?|原计划|原本|原先|预定|定于|由|至|到|押后至|延至|推迟至|推迟到|延后至|改为|改到|提前至|提前到)$")
-_MOVED_TO = re.compile(r"(押后至|延至|延到|延期至|延期到|顺延至|展延至|延长至|推迟至|推迟到|延后至|延后到|改为|改到|改期至|提前至|提前到)$")
+_COMPLEMENT = lazy_compile(r"(原定于?的?|原订于?|原计划|原本|原先|预定|定于|由|至|到|押后至|延至|推迟至|推迟到|延后至|改为|改到|提前至|提前到)$")
+_MOVED_TO = lazy_compile(r"(押后至|延至|延到|延期至|延期到|顺延至|展延至|延长至|推迟至|推迟到|延后至|延后到|改为|改到|改期至|提前至|提前到)$")
 
 
 def _event_starters(view: str, parts: list[Span], inside: list[Mention], today: date | None = None) -> list[Mention]:
@@ -356,9 +357,9 @@ def _event_starters(view: str, parts: list[Span], inside: list[Mention], today: 
 
 # 每天22点从成都起飞,23点10分到达西安;23点55分从西安起飞,1点10分到达成都: a time of day with no
 # day of its own, after 每天 in the same sentence (a semicolon does not end it), is a schedule.
-_CLOCK_ONLY = re.compile(r"(?:凌晨|早上|上午|中午|下午|傍晚|晚上|夜间|深夜)?[0-9０-９一二三四五六七八九十两]{1,3}\s*[点时:：]"
+_CLOCK_ONLY = lazy_compile(r"(?:凌晨|早上|上午|中午|下午|傍晚|晚上|夜间|深夜)?[0-9０-９一二三四五六七八九十两]{1,3}\s*[点时:：]"
                          r"\s*(?:[0-9０-９一二三四五六七八九十]{1,3}\s*分?|半|整)?$")
-_EVERY_DAY = re.compile(r"每天|每日|每晚|每周|每星期|每逢|平日|天天")
+_EVERY_DAY = lazy_compile(r"每天|每日|每晚|每周|每星期|每逢|平日|天天")
 _SCHEDULE_REACH = 120
 
 
@@ -439,11 +440,11 @@ def _restates_year(view: str, parts: list[Span], starts: list[int], mention: Men
     return mention.start_date.year in years_told
 
 
-_JOINED = re.compile(r"^\s*(?:和|及|与|與|以及|、|或)\s*$")
+_JOINED = lazy_compile(r"^\s*(?:和|及|与|與|以及|、|或)\s*$")
 # 12月10日和17日这两个星期天停止服务, 9月和10月仅有5家和3家: dates joined by a word (not by 、,
 # which lists the days of one span: 12月1、2日; nor by 或, which leaves one day open: 17日或18日).
-_WORD_JOINED = re.compile(r"^\s*(?:和|及|与|與|以及|跟|同)\s*$")
-_RESPECTIVELY = re.compile(r"分别|分別")
+_WORD_JOINED = lazy_compile(r"^\s*(?:和|及|与|與|以及|跟|同)\s*$")
+_RESPECTIVELY = lazy_compile(r"分别|分別")
 
 
 def _respectively(view: str, parts: list[Span], starts: list[int], chosen: list[Mention],
@@ -478,7 +479,7 @@ def _not_a_happening(view: str, scope: list[Span], mention: Mention, doc: Docume
     return nonevents.is_said_so_frame(told)
 
 
-_LEARNED = re.compile(r"获悉|了解到|得知|获知|从[^，,。]{1,16}了解")
+_LEARNED = lazy_compile(r"获悉|了解到|得知|获知|从[^，,。]{1,16}了解")
 
 
 def _is_complement(view: str, mention: Mention) -> bool:
@@ -499,8 +500,8 @@ def _describes_noun(view: str, mention: Mention, inside: list[Mention]) -> bool:
     return len(inside) > 1 or _PURPOSE.search(view[max(0, mention.start - 16):mention.start]) is not None
 
 
-_PURPOSE = re.compile(r"(?:(?<=[，,。；;\n])|(?<=^))\s*(?:为了|为满足|为配合|为应对|为迎接|以满足|以配合)[^，,。；;\n]*$")
-_NOUN_TAIL = re.compile(r"的([^，,。；;：:的]{2,30})[，,]?$")
+_PURPOSE = lazy_compile(r"(?:(?<=[，,。；;\n])|(?<=^))\s*(?:为了|为满足|为配合|为应对|为迎接|以满足|以配合)[^，,。；;\n]*$")
+_NOUN_TAIL = lazy_compile(r"的([^，,。；;：:的]{2,30})[，,]?$")
 
 
 def _in_a_description(view: str, mention: Mention, clause: Span, inside: list[Mention]) -> bool:
@@ -513,7 +514,7 @@ def _in_a_description(view: str, mention: Mention, clause: Span, inside: list[Me
     return tail is not None and not trigger_pattern()[0].search(tail.group(1))
 
 
-_ANNOUNCED = re.compile(r"(宣布|公布|决定|通知|宣告)$")
+_ANNOUNCED = lazy_compile(r"(宣布|公布|决定|通知|宣告)$")
 
 
 def _announced(view: str, mention: Mention, inside: list[Mention]) -> bool:
@@ -526,7 +527,7 @@ def _announced(view: str, mention: Mention, inside: list[Mention]) -> bool:
 # 通過第三季財報, 配發第三季每股現金股利, 以及2026年研發與經常性投資項目: a date right after the
 # verb (or inside the list of its objects) says what the object covers; a time of the act comes
 # before the verb.
-_OBJECT_VERB = re.compile(r"(?:通过|核准|批准|配发|派发|发布|公布|发表|审议|交出|录得|公布了|发布了|通过了|以及|及)$")
+_OBJECT_VERB = lazy_compile(r"(?:通过|核准|批准|配发|派发|发布|公布|发表|审议|交出|录得|公布了|发布了|通过了|以及|及)$")
 
 
 def _names_the_object(view: str, mention: Mention, parts: list[Span], starts: list[int]) -> bool:
@@ -543,7 +544,7 @@ def _names_the_object(view: str, mention: Mention, parts: list[Span], starts: li
 
 
 _SAID_REACH = 8
-_SAID = re.compile(r"宣布|表示|透露|公布|预告|称|说|指出|强调")
+_SAID = lazy_compile(r"宣布|表示|透露|公布|预告|称|说|指出|强调")
 
 
 def _said_within(view: str, mention: Mention, inside: list[Mention]) -> bool:
@@ -585,7 +586,7 @@ def _clause_index(parts: list[Span], offset: int, starts: list[int] | None = Non
 
 # 目前由…出任代部长 after 沙拉胡丁于7月23日逝世: a clause told of now (or of before, or
 # after) is no more of the dated happening, though its time word places nothing.
-_OTHER_TIME = re.compile(r"\s*(?:而|但|惟|唯)?\s*(?:目前|现时|现在|如今|眼下|至今|迄今|此前|今后|日后)")
+_OTHER_TIME = lazy_compile(r"\s*(?:而|但|惟|唯)?\s*(?:目前|现时|现在|如今|眼下|至今|迄今|此前|今后|日后)")
 
 
 def _scope(parts: list[Span], index: int, dated: set[int], view: str | None = None) -> list[Span]:
@@ -603,7 +604,7 @@ def _scope(parts: list[Span], index: int, dated: set[int], view: str | None = No
 # --- titles ---------------------------------------------------------------------------------
 
 _EDGE = "，,。；;：:！!？?、 \t—-…"
-_EMPTY_BRACKETS = re.compile(r"[（(][\s，,]*[）)]")
+_EMPTY_BRACKETS = lazy_compile(r"[（(][\s，,]*[）)]")
 
 
 def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside: list[Mention],
@@ -651,7 +652,7 @@ def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside
 
 
 _TABLE_REACH = 40  # lines looked at above a row for the table's caption
-_CAPTION_CUT = re.compile(r"[（(：:【\[]")
+_CAPTION_CUT = lazy_compile(r"[（(：:【\[]")
 
 
 def _cells(line: str) -> list[str]:
@@ -690,10 +691,10 @@ def _subject_of(lead: str) -> str:
     return lead
 
 
-_DANGLING_END = re.compile(r"(在|于|至|到|为|是|自|从|向|对|给|把|被|将|和|与|及|或|的)$")
-_NO_SUBJECT = re.compile(r"^(被(?![^，,]{1,8}的)|预计|预估|预期|将|将于|将在|并|并且|也|再|又|还|已|已经|正|仍|才|便|则|拟|计划|准备|可望|有望|"
+_DANGLING_END = lazy_compile(r"(在|于|至|到|为|是|自|从|向|对|给|把|被|将|和|与|及|或|的)$")
+_NO_SUBJECT = lazy_compile(r"^(被(?![^，,]{1,8}的)|预计|预估|预期|将|将于|将在|并|并且|也|再|又|还|已|已经|正|仍|才|便|则|拟|计划|准备|可望|有望|"
                          r"随即|随后|继而|之后|其后|后|同时|以及|和|与|及|临时|立即|紧急|旋即|先后|相继|再度|再次|陆续)")
-_PLACE_WORDS = re.compile(r"^(?:在|于|於|到|赴|前往)?(.+?)(?:的)?(?:上|中|里|时|期间|之际|当天|前夕)?$")
+_PLACE_WORDS = lazy_compile(r"^(?:在|于|於|到|赴|前往)?(.+?)(?:的)?(?:上|中|里|时|期间|之际|当天|前夕)?$")
 
 
 def place_of(setting: str) -> str | None:
@@ -707,8 +708,8 @@ def place_of(setting: str) -> str | None:
     return name if 2 <= len(name) <= 20 and not trigger_pattern()[0].search(simplified_of(name)) else None
 
 
-_UNPAIRED = re.compile(r"[（(【「『《“][\s，,、；;：:]*$|^[\s，,、；;：:]*[）)】」』》”]")
-_PUNCT_ONLY_BRACKETS = re.compile(r"[（(【「『《][\s，,、；;：:。.…]*[）)】」』》]")
+_UNPAIRED = lazy_compile(r"[（(【「『《“][\s，,、；;：:]*$|^[\s，,、；;：:]*[）)】」』》”]")
+_PUNCT_ONLY_BRACKETS = lazy_compile(r"[（(【「『《][\s，,、；;：:。.…]*[）)】」』》]")
 
 
 def tidy(title: str) -> str:
@@ -724,7 +725,7 @@ def tidy(title: str) -> str:
     return title
 
 
-_WORD_CHAR = re.compile(r"[A-Za-z0-9０-９Ａ-Ｚａ-ｚ.．:：%％]")
+_WORD_CHAR = lazy_compile(r"[A-Za-z0-9０-９Ａ-Ｚａ-ｚ.．:：%％]")
 
 
 def fit(title: str, limit: int) -> str:
@@ -861,15 +862,15 @@ def _strip_fillers(chunk: str, view_of) -> str:
     return chunk
 
 
-_FRAME_END = re.compile(r"(上|中|里|时|期间|之际|当天|前夕)$")
-_FRAME_START = re.compile(r"^(在|于)(?!.*[是有])")  # 在旺角的天橋 (a place), not 在…是 (a predicate)
-_REASON_START = re.compile(r"^(由于|因为|因|为了|随着|受.{1,12}影响|鉴于|基于|因应)")
+_FRAME_END = lazy_compile(r"(上|中|里|时|期间|之际|当天|前夕)$")
+_FRAME_START = lazy_compile(r"^(在|于)(?!.*[是有])")  # 在旺角的天橋 (a place), not 在…是 (a predicate)
+_REASON_START = lazy_compile(r"^(由于|因为|因|为了|随着|受.{1,12}影响|鉴于|基于|因应)")
 # The source a statement rests on (根据交通部24日最新预报资料): never the happening.
-_FINDING_START = re.compile(r"^(?:并|亦|也)?(?:认定|认为|裁定认为|指出|考虑到|鉴于|基于)")
+_FINDING_START = lazy_compile(r"^(?:并|亦|也)?(?:认定|认为|裁定认为|指出|考虑到|鉴于|基于)")
 # 标志着, 意味着, 持续展现, 显示: the clause says what the happening means, a comment on it.
-_COMMENT_START = re.compile(r"^(?:这|此举|此事|从而|进而)?(?:也|更|再次|持续|充分)?(?:标志着|意味着|象征着|象征|显示出?|展现出?|"
+_COMMENT_START = lazy_compile(r"^(?:这|此举|此事|从而|进而)?(?:也|更|再次|持续|充分)?(?:标志着|意味着|象征着|象征|显示出?|展现出?|"
                             r"反映出?|彰显|凸显|体现出?|说明|证明|可谓|堪称)")
-_SOURCE_START = re.compile(r"^(根据|依据|依照|按照)")
+_SOURCE_START = lazy_compile(r"^(根据|依据|依照|按照)")
 
 
 def _is_reason(chunk: str) -> bool:
@@ -901,12 +902,12 @@ def classify(view: str, scope: list[Span], mention: Mention) -> str:
     return "other"
 
 
-_DISPOSAL = re.compile(r"将(?=(?:他|她|它|其|该|涉案|此|这|那)|[^，,。；;将]{1,8}?(?:送|拘捕|逮捕|带|押|移交|交由|列为|"
+_DISPOSAL = lazy_compile(r"将(?=(?:他|她|它|其|该|涉案|此|这|那)|[^，,。；;将]{1,8}?(?:送|拘捕|逮捕|带|押|移交|交由|列为|"
                        r"纳入|打造|定为|视为|发射|撕毁|毁坏|扣留))")
-_NATURE = re.compile(r"大风|风力|降雨|降雪|雨量|气温|温度|降温|升温|台风|寒潮|冷空气|暴雨|天气|热带气旋|低压|风暴|风势|雷雨|雾")
-_AGENT = re.compile(r"气象|天文台|部门|当局|政府|局|署|台(?!风)|中心")
-_CONDITIONAL = re.compile(r"^(?:[^，,。；;]{0,12}?)(若|如果|一旦|假如|倘若|假若|万一|要是|如若)")
-_ORIGINAL_PLAN = re.compile(r"(原定|原订|原计划|原本|原先|预定|本来|原拟)[于在的]?$")
+_NATURE = lazy_compile(r"大风|风力|降雨|降雪|雨量|气温|温度|降温|升温|台风|寒潮|冷空气|暴雨|天气|热带气旋|低压|风暴|风势|雷雨|雾")
+_AGENT = lazy_compile(r"气象|天文台|部门|当局|政府|局|署|台(?!风)|中心")
+_CONDITIONAL = lazy_compile(r"^(?:[^，,。；;]{0,12}?)(若|如果|一旦|假如|倘若|假若|万一|要是|如若)")
+_ORIGINAL_PLAN = lazy_compile(r"(原定|原订|原计划|原本|原先|预定|本来|原拟)[于在的]?$")
 
 
 def decide_status(view: str, sentence: Span, scope: list[Span], mention: Mention, doc: Document,

@@ -26,20 +26,21 @@ import re
 from calendar import monthrange
 from datetime import date, timedelta
 
+from ..lazyre import lazy_compile
 from ..model import Document, EventDate, Mention
 from .nonevents import is_since
 
-_HABITUAL = re.compile(r"(每年|每月|每周|每逢|每当|往年|历年|以往|通常|一般在|一般会|往往|惯例|向来|越来越)")
+_HABITUAL = lazy_compile(r"(每年|每月|每周|每逢|每当|往年|历年|以往|通常|一般在|一般会|往往|惯例|向来|越来越)")
 _HABIT_REACH = 40
-_RANGE_GAP = re.compile(r"\s*[（(][^（()）]{1,12}[)）]\s*(?:至|到|-|—|–|~|～)\s*$")
-_REPORTING = re.compile(r"^(?:电|報導|报道|报导|表示|称|稱|宣布|公布|指出|透露|发布|發布|发表|發表|消息|讯|訊)")
-_PLAIN_RANGE_GAP = re.compile(r"\s*(?:至|到|-|—|–|~|～)\s*")  # 今天(8日)至本月31日: two mentions, one range
-_GLOSS_GAP = re.compile(r"\s*[（(]\s*")
+_RANGE_GAP = lazy_compile(r"\s*[（(][^（()）]{1,12}[)）]\s*(?:至|到|-|—|–|~|～)\s*$")
+_REPORTING = lazy_compile(r"^(?:电|報導|报道|报导|表示|称|稱|宣布|公布|指出|透露|发布|發布|发表|發表|消息|讯|訊)")
+_PLAIN_RANGE_GAP = lazy_compile(r"\s*(?:至|到|-|—|–|~|～)\s*")  # 今天(8日)至本月31日: two mentions, one range
+_GLOSS_GAP = lazy_compile(r"\s*[（(]\s*")
 _DAYPART_CODES = {"MO", "AF", "EV", "NI", "DT", "MI"}
 # 10/18(六), 10月19日（日）, 5月3日(星期六): a weekday written in brackets after a date.
-WEEKDAY_NOTE = re.compile(r"\s*[（(]\s*(?:星期|礼拜|禮拜|周|週)?([一二三四五六日天])\s*[)）]")
+WEEKDAY_NOTE = lazy_compile(r"\s*[（(]\s*(?:星期|礼拜|禮拜|周|週)?([一二三四五六日天])\s*[)）]")
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
-_YEAR_WRITTEN = re.compile(r"\d{4}|年")
+_YEAR_WRITTEN = lazy_compile(r"\d{4}|年")
 _YEAR_REACH = 6  # how many years from the reference year a weekday note may move a date
 
 
@@ -49,7 +50,7 @@ def is_habitual(view: str, clause_start: int, mention: Mention) -> bool:
     return _HABITUAL.search(view, max(clause_start, mention.start - _HABIT_REACH), mention.start) is not None
 
 
-_OR = re.compile(r"\s*(?:或|或者|或是)\s*$")
+_OR = lazy_compile(r"\s*(?:或|或者|或是)\s*$")
 
 
 def _alternatives(view: str, mention: Mention, inside: list[Mention]) -> tuple[Mention, Mention]:
@@ -177,7 +178,7 @@ def since_start(mention: Mention) -> EventDate | None:
 
 # 明(十五)日下午三時, 今(十四)日: a day word with its day number in brackets, as Macau and Hong
 # Kong papers write it, before a time of day.
-_GLOSSED_DAY = re.compile(r"([昨今明])\s*[（(]\s*([〇○零一二三四五六七八九十廿卅\d]{1,4})\s*[)）]\s*日\s*$")
+_GLOSSED_DAY = lazy_compile(r"([昨今明])\s*[（(]\s*([〇○零一二三四五六七八九十廿卅\d]{1,4})\s*[)）]\s*日\s*$")
 _SHIFT = {"昨": -1, "今": 0, "明": 1}
 _DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from datetime import date
 
+from ..lazyre import lazy_compile
 from ..model import Document, Event, EventDate, Evidence, Mention
 from ..script import simplified_view as simplified_of
 from .actors import sentence_actors
@@ -19,10 +20,10 @@ from .entities import DocEntities
 from .identity import single_id
 from .sentences import Span, sentences
 
-_TENURE = re.compile(r"(工作|效力|任职|执掌|服务|在任|掌舵)(了)?(的)?$")
-_JOIN = re.compile(r"加入|加盟|入职|创立|创建|创办|成立|上任|出任|就任")
-_ROLE = re.compile(r"^(担任|出任|任|作为|是)")
-_YEARS = re.compile(r"^P(\d+)Y$")
+_TENURE = lazy_compile(r"(工作|效力|任职|执掌|服务|在任|掌舵)(了)?(的)?$")
+_JOIN = lazy_compile(r"加入|加盟|入职|创立|创建|创办|成立|上任|出任|就任")
+_ROLE = lazy_compile(r"^(担任|出任|任|作为|是)")
+_YEARS = lazy_compile(r"^P(\d+)Y$")
 _NEARBY_SENTENCES = 2
 
 

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from ..lazyre import lazy_compile
 from ..model import Actor, Entity
 from ..script import simplified_view
+from .aliases import AliasFinder
 from .entityfile import EntityFileError, parse_entities, slug
 
 __all__ = ["EntityFileError", "EntityTable", "DocEntities", "load_table", "discover", "find_actors"]
@@ -18,8 +19,10 @@ __all__ = ["EntityFileError", "EntityTable", "DocEntities", "load_table", "disco
 
 @dataclass(frozen=True)
 class EntityTable:
+    """The entity table, ready: a finder of every alias, and lookups by alias and name."""
+
     entities: tuple[Entity, ...]
-    pattern: re.Pattern | None
+    finder: AliasFinder | None
     by_alias: dict  # simplified, case-folded alias -> entity id
     by_name: dict  # simplified, case-folded name or id -> entity id
 
@@ -94,18 +97,7 @@ def _compile_cached(entities: tuple[Entity, ...]) -> EntityTable:
         by_name.setdefault(_key(entity.id), entity.id)
     if not by_alias:
         return EntityTable(entities, None, by_alias, by_name)
-    parts = []
-    for alias in sorted(by_alias, key=len, reverse=True):
-        escaped = re.escape(alias)
-        if alias[:1].isascii() and alias[:1].isalnum():
-            escaped = r"(?<![A-Za-z0-9])" + escaped
-        if alias[-1:].isascii() and alias[-1:].isalnum():
-            escaped += r"(?![A-Za-z0-9])"
-        parts.append(escaped)
-    first = "".join(sorted({alias[0] for alias in by_alias if alias}))
-    # The lookahead on first characters lets the engine skip text that starts no alias.
-    pattern = "(?=[" + re.escape(first) + "])(?:" + "|".join(parts) + ")"
-    return EntityTable(entities, re.compile(pattern), by_alias, by_name)
+    return EntityTable(entities, AliasFinder(by_alias, latin_bounds=True), by_alias, by_name)
 
 
 def compile_table(entities: tuple[Entity, ...]) -> EntityTable:
@@ -115,12 +107,12 @@ def compile_table(entities: tuple[Entity, ...]) -> EntityTable:
 
 # --- names the table does not know: found per document ---------------------------------
 
-_LATIN_NAME = re.compile(r"(?<![A-Za-z])([A-Z][a-z]+(?:[ \-·][A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})(?![A-Za-z])")
+_LATIN_NAME = lazy_compile(r"(?<![A-Za-z])([A-Z][a-z]+(?:[ \-·][A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})(?![A-Za-z])")
 _ORG_SUFFIX = ("足球俱乐部", "俱乐部", "实验室", "研究院", "研究所", "委员会", "交易所", "航天局", "半导体", "基金会",
                "电视台", "通讯社", "总署", "公司", "集团", "大学", "银行", "协会", "法院", "科技", "电子", "控股", "证券",
                "汽车", "航空", "医院", "学院", "议会", "政府", "署", "党")
-_ORG = re.compile("([A-Za-z0-9\u4e00-\u9fff]{2,10}?)(" + "|".join(_ORG_SUFFIX) + ")")
-_ORG_STOP = re.compile(r".*(?:宣布|收购|并购|表示|完成|成为|加入|投资|起诉|合并|包括|例如|旗下|内部|外部|一家|获得|提醒|"
+_ORG = lazy_compile("([A-Za-z0-9\u4e00-\u9fff]{2,10}?)(" + "|".join(_ORG_SUFFIX) + ")")
+_ORG_STOP = lazy_compile(r".*(?:宣布|收购|并购|表示|完成|成为|加入|投资|起诉|合并|包括|例如|旗下|内部|外部|一家|获得|提醒|"
                        r"要求|呼吁|认为|指出|透过|通过|经由|根据|"
                        r"[一二三四五六七八九十两几]+[条个家名位项座所间]|"
                        r"[的了在与和及将是由为把被对向从等其该这那新个位名所座已执任曾让使于就如据依因指后有经闻"
@@ -135,7 +127,7 @@ _GENERIC = {"AI", "科技", "初创", "创业", "合资", "上市", "母", "子"
             "中超", "中甲", "英超", "西甲", "港口", "地方", "外资", "中资", "台资", "一家港口", "执政", "在野", "反对",
             "政", "本党", "该党", "两", "各", "多个", "公", "官", "部", "市", "县", "省", "州", "联邦", "地方政府"}
 # Descriptions that end before a name: 类比芯片设计商微拓科技 → 微拓科技.
-_DESCRIPTOR = re.compile(r".*(设计商|制造商|供应商|厂商|运营商|开发商|服务商|零售商|芯片商|晶片商|代工厂|巨头|龙头)")
+_DESCRIPTOR = lazy_compile(r".*(设计商|制造商|供应商|厂商|运营商|开发商|服务商|零售商|芯片商|晶片商|代工厂|巨头|龙头)")
 _ROLE = ("首席执行官", "总设计师", "董事长", "执行长", "总经理", "创始人", "创办人", "负责人", "发言人", "主教练",
          "总裁", "主帅", "教练", "主席", "部长", "院长", "局长", "署长", "球员", "前锋", "中场", "后卫",
          "门将", "市长", "县长", "议员", "立委", "法官", "教授", "研究员", "科学家", "工程师", "总监", "大使",
@@ -145,22 +137,22 @@ _SURNAMES = ("(?:欧阳|司马|诸葛|上官|司徒|[王李张刘陈杨黄赵吴
              "袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶"
              "黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤柯翁庄洪温甘傅包康施赖卓殷滕聂乔阎俞邢葛凌岳鲁章伍齐祝童牛甄游詹蓝简纪"
              "骆倪裴翟苗谷季麦邝冼阮符])")
-_PERSON = re.compile("(?:" + "|".join(_ROLE) + ")(" + _SURNAMES + "[\u4e00-\u9fff]{1,2})")
+_PERSON = lazy_compile("(?:" + "|".join(_ROLE) + ")(" + _SURNAMES + "[\u4e00-\u9fff]{1,2})")
 # A name said before what its person said or did, with no role in front: 温家宝表示, 付凌晖指出.
 _SPEECH = ("表示", "指出", "强调", "透露", "认为", "坦言", "回应", "宣布", "解释", "介绍", "告诉", "提到", "说明",
            "警告", "呼吁", "批评", "承认", "否认", "说", "称", "会后表示", "受访时")
-_SPEAKER = re.compile(r"(?:^|(?<=[，,。；;：:、\s“”「」『』（）()]))(" + _SURNAMES + "[\u4e00-\u9fff]{1,2}?)"
+_SPEAKER = lazy_compile(r"(?:^|(?<=[，,。；;：:、\s“”「」『』（）()]))(" + _SURNAMES + "[\u4e00-\u9fff]{1,2}?)"
                       "(?=" + "|".join(_SPEECH) + ")")
 # A third character that more likely starts the next word than ends a name: 张三表示.
 _NOT_NAME_END = set("表称说在将于已也则并和与认指强宣回透的曾是接出担获被率带加离辞正今昨明等为对向从就还又都会要能可续签")
-_PERSON_PRONOUN = re.compile(r"[他她]")
-_WEEKDAY = re.compile(r"周[一二三四五六日天末]")
+_PERSON_PRONOUN = lazy_compile(r"[他她]")
+_WEEKDAY = lazy_compile(r"周[一二三四五六日天末]")
 # Foreign names written in Chinese with a middle dot: 马科斯·罗德里格斯, 若昂·席尔瓦.
 _SOUNDS = ("阿埃艾安昂奥巴拜班邦保贝本比彼毕波伯博布查达戴丹道德登迪蒂丁东杜多厄恩法范菲费芬丰弗福富盖甘冈高戈格根古哈海汉豪"
            "赫亨胡华霍基吉加贾杰金卡凯坎康柯科克肯库夸奎拉莱赖兰朗劳勒雷里理利莉连林琳隆卢鲁路伦罗洛吕玛马迈麦曼梅门蒙米"
            "敏莫默姆穆纳娜内尼妮努诺欧帕潘庞佩彭皮珀普奇齐乔琼丘萨塞赛桑瑟森沙莎尚舍圣施什史舒斯松苏索塔泰坦汤唐特提"
            "图托瓦万威韦维温沃乌武西希席夏谢辛休雅亚扬耶伊英尤于约泽扎詹兹若尔")
-_TRANSLITERATED = re.compile(f"[{_SOUNDS}]{{1,5}}·[{_SOUNDS}]{{1,6}}")
+_TRANSLITERATED = lazy_compile(f"[{_SOUNDS}]{{1,5}}·[{_SOUNDS}]{{1,6}}")
 
 
 @dataclass(frozen=True)
@@ -169,7 +161,7 @@ class DocEntities:
 
     table: EntityTable
     found: tuple[Entity, ...]
-    pattern: re.Pattern | None
+    finder: AliasFinder | None
     by_alias: dict
 
     def get(self, entity_id: str) -> Entity | None:
@@ -227,10 +219,7 @@ def discover(text: str, view: str, table: EntityTable) -> DocEntities:
             by_alias.setdefault(fold_case(alias), entity.id)
     if not by_alias:
         return DocEntities(table, (), None, {})
-    first = "".join(sorted({alias[0] for alias in by_alias if alias}))
-    pattern = re.compile("(?=[" + re.escape(first) + "])(?:"
-                                 + "|".join(re.escape(a) for a in sorted(by_alias, key=len, reverse=True)) + ")")
-    return DocEntities(table, tuple(found.values()), pattern, by_alias)
+    return DocEntities(table, tuple(found.values()), AliasFinder(by_alias), by_alias)
 
 
 # --- finding actors in a stretch of text -----------------------------------------------
@@ -242,14 +231,14 @@ def find_actors(view: str, start: int, end: int, doc: DocEntities) -> list[tuple
     taken: list[tuple[int, int]] = []
     base = max(0, start - 1)  # one character before, for the patterns' look-behind
     folded = fold_case(view[base:end])
-    for pattern, by_alias in ((doc.table.pattern, doc.table.by_alias), (doc.pattern, doc.by_alias)):
-        if pattern is None:
+    for finder, by_alias in ((doc.table.finder, doc.table.by_alias), (doc.finder, doc.by_alias)):
+        if finder is None:
             continue
-        for m in pattern.finditer(folded, start - base):
-            m_start, m_end = base + m.start(), base + m.end()
+        for found_start, found_end, alias in finder.finditer(folded, start - base):
+            m_start, m_end = base + found_start, base + found_end
             if _overlaps(m_start, m_end, taken):
                 continue
-            entity = doc.get(by_alias[m.group(0)])
+            entity = doc.get(by_alias[alias])
             if entity is not None:
                 found.append((m_start, m_end, Actor(entity.id, entity.name), entity.kind))
                 taken.append((m_start, m_end))

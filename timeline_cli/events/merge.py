@@ -25,12 +25,12 @@ evidence and date: it never has a date, status or title that none of its sentenc
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 
+from ..lazyre import lazy_compile
 from ..model import Actor, Event, EventDate
 from ..vocab import CERTAINTY_ORDER, FINENESS
 from .identity import merged_id, single_id
@@ -297,7 +297,7 @@ def _same_predicate(title_a: str, title_b: str) -> bool:
     return bool(title_grams(title_a[-6:]) & title_grams(title_b[-6:]))
 
 
-_NAME_HEAD = re.compile(r"^(?![在于从对向把被将])(?!一共|全国|累计|共有|总共|其中|另外|同时|目前|已经|正式)[\u4e00-\u9fff]{2}$")
+_NAME_HEAD = lazy_compile(r"^(?![在于从对向把被将])(?!一共|全国|累计|共有|总共|其中|另外|同时|目前|已经|正式)[\u4e00-\u9fff]{2}$")
 
 
 def _other_subjects(title_a: str, title_b: str) -> bool:

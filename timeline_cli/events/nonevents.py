@@ -26,41 +26,42 @@ from __future__ import annotations
 
 import re
 
+from ..lazyre import lazy_compile
 from ..model import Mention
 
 _QUOTE_REACH = 300  # how far back a quotation may have opened (bounded: dense text stays linear)
 _PERIODS = {"year", "half", "quarter", "season"}
-_RANK_IN_PERIOD = re.compile(r"\s*的?(?:首个|首次|首度|第一|以来|以來|来首|來首)")
+_RANK_IN_PERIOD = lazy_compile(r"\s*的?(?:首个|首次|首度|第一|以来|以來|来首|來首)")
 _SEPARATORS = set(" \t\u3000\xa0\n\r()（）[]【】|｜・•")
 # 2025-09-24, 12日 20:52, 2018年12月22日 星期六: no blank inside but before a weekday or a time.
 # 2021/11/20 22:11, 2018年12月22日 星期六; the time first or with a zone and am/pm: 12:17am 27/09/2025,
 # 18/01/2026 05:52 PM, 2025-09-24 HKT 19:22
-_STAMP_TEXT = re.compile(r"^(?:\d{1,2}:\d{2}\s?(?:[AaPp][Mm])?\s+)?\S+(?:\s+(?:星期|周|週)[一二三四五六日天])?"
+_STAMP_TEXT = lazy_compile(r"^(?:\d{1,2}:\d{2}\s?(?:[AaPp][Mm])?\s+)?\S+(?:\s+(?:星期|周|週)[一二三四五六日天])?"
                          r"(?:\s+(?:[A-Z]{2,4}\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?)?$")
-_YEAR_IN_TEXT = re.compile(r"\d{4}")
-_CLOCK = re.compile(r"\d{1,2}:\d{2}")
+_YEAR_IN_TEXT = lazy_compile(r"\d{4}")
+_CLOCK = lazy_compile(r"\d{1,2}:\d{2}")
 _PROSE_BEFORE = set("在于於从自至到由")
-_STAMP_LABEL = re.compile(r"时间|時間|日期|更新|修改|发布|發布|发表|發表|出版|刊登|上稿|来源|來源")
-_WEEKDAY_CHAR = re.compile(r"(?<=[(（星期周週])[一二三四五六日天]")
+_STAMP_LABEL = lazy_compile(r"时间|時間|日期|更新|修改|发布|發布|发表|發表|出版|刊登|上稿|来源|來源")
+_WEEKDAY_CHAR = lazy_compile(r"(?<=[(（星期周週])[一二三四五六日天]")
 # The last character of a happening's name (大抓捕, 「709大抓捕」, 地震, 大选) before 一年後.
 _HAPPENING_END = set("」』》”捕案战戰役灾災震选選乱亂变變潮")
 
-_NAME_SUFFIX = re.compile(r"[\u4e00-\u9fff（）()]{1,12}?(?:法案|条例|草案|契约|协议|协定|预算案|公约|宣言|法令|财政预算)")
-_NAME_VERB = re.compile(r"通过|提出|提呈|审议|签署|签订|发布|推出|修订|修改|表决|制定|订立|完成|提交|废除|实施|生效")
-_SINCE = re.compile(r"\s*(?:以来|以來)")
-_AS_OF = re.compile(r"(?:截至|截止|截到)\s*$")
+_NAME_SUFFIX = lazy_compile(r"[\u4e00-\u9fff（）()]{1,12}?(?:法案|条例|草案|契约|协议|协定|预算案|公约|宣言|法令|财政预算)")
+_NAME_VERB = lazy_compile(r"通过|提出|提呈|审议|签署|签订|发布|推出|修订|修改|表决|制定|订立|完成|提交|废除|实施|生效")
+_SINCE = lazy_compile(r"\s*(?:以来|以來)")
+_AS_OF = lazy_compile(r"(?:截至|截止|截到)\s*$")
 # 自1993年以来…首次宣布: the first time since, a comparison, not a happening of 1993.
-_FIRST_SINCE = re.compile(r"首次|首度|首个|首個|第一次|头一次|頭一次|首见|首見|最[高低多少大小长長久]|新高|新低")
-_CLAUSE_END = re.compile(r"[，,。；;！!？?\n]")
-_OPEN_BRACKET = re.compile(r"[（(]\s*$")
-_CLOSE_BRACKET = re.compile(r"\s*[)）]")
+_FIRST_SINCE = lazy_compile(r"首次|首度|首个|首個|第一次|头一次|頭一次|首见|首見|最[高低多少大小长長久]|新高|新低")
+_CLAUSE_END = lazy_compile(r"[，,。；;！!？?\n]")
+_OPEN_BRACKET = lazy_compile(r"[（(]\s*$")
+_CLOSE_BRACKET = lazy_compile(r"\s*[)）]")
 
-_MEASURE = re.compile(r"同比|环比|百分点|增速|同期|指数")
+_MEASURE = lazy_compile(r"同比|环比|百分点|增速|同期|指数")
 # How a period went, said of a month or a quarter: 8月份工業和服務業生產加快, 8月國民經濟恢復向好.
-_TREND = re.compile(r"向好|回升|回暖|加快|放缓|趋稳|企稳|好转|下滑|低迷")
-_PERCENT = re.compile(r"\d(?:\.\d+)?\s*[%％]")
-_CHANGE = re.compile(r"增长|下降|上涨|下跌|涨|跌|回落|上升|增加|减少|激增|提高|降低|超过|达到")
-_SAID_SO = re.compile(r"(?:这么说|这样说|如是说|这样表示|如此表示)$")
+_TREND = lazy_compile(r"向好|回升|回暖|加快|放缓|趋稳|企稳|好转|下滑|低迷")
+_PERCENT = lazy_compile(r"\d(?:\.\d+)?\s*[%％]")
+_CHANGE = lazy_compile(r"增长|下降|上涨|下跌|涨|跌|回落|上升|增加|减少|激增|提高|降低|超过|达到")
+_SAID_SO = lazy_compile(r"(?:这么说|这样说|如是说|这样表示|如此表示)$")
 
 
 def is_stamp(view: str, mention: Mention) -> bool:
@@ -102,7 +103,7 @@ def _line_at(view: str, start: int) -> str:
 
 
 # 年终赛冠军, 春季赛: a date word that names a competition or a prize.
-_CONTEST_AFTER = re.compile(r"(?:总决赛|决赛|赛|杯|奖)(?!事|程|季|后|前)")
+_CONTEST_AFTER = lazy_compile(r"(?:总决赛|决赛|赛|杯|奖)(?!事|程|季|后|前)")
 
 
 def in_name(view: str, mention: Mention) -> bool:
@@ -146,8 +147,8 @@ def is_period_to_now(view: str, mention: Mention) -> bool:
 
 
 # 比2023年减少, 较去年同期, 与2023年相比: the date is the baseline of a comparison.
-_COMPARED_BEFORE = re.compile(r"(?:[比较較]|相比于|相比於|相较于|相較於|对比|對比)\s*$")
-_COMPARED_AFTER = re.compile(r"\s*(?:同期)?(?:相比|相较|相較|比较|比較)")
+_COMPARED_BEFORE = lazy_compile(r"(?:[比较較]|相比于|相比於|相较于|相較於|对比|對比)\s*$")
+_COMPARED_AFTER = lazy_compile(r"\s*(?:同期)?(?:相比|相较|相較|比较|比較)")
 
 
 def is_comparison_base(view: str, mention: Mention) -> bool:
@@ -159,8 +160,8 @@ def is_comparison_base(view: str, mention: Mention) -> bool:
 
 
 # 到期日为2025年12月9日的蛋糕: a date that labels a product; 今晚/明日《中国报》: a paper's edition.
-_LABEL_BEFORE = re.compile(r"(?:到期日|有效期|保质期|届满日|生产日期|出厂日期|食用日期|批次日期)\s*(?:为|是|至|到|：|:)?\s*$")
-_EDITION_AFTER = re.compile(r"\s*(?:[/／或][^《\n/／]{1,4}){0,2}\s*《[^》\n]{1,12}(?:报|刊|周刊|杂志)》")
+_LABEL_BEFORE = lazy_compile(r"(?:到期日|有效期|保质期|届满日|生产日期|出厂日期|食用日期|批次日期)\s*(?:为|是|至|到|：|:)?\s*$")
+_EDITION_AFTER = lazy_compile(r"\s*(?:[/／或][^《\n/／]{1,4}){0,2}\s*《[^》\n]{1,12}(?:报|刊|周刊|杂志)》")
 
 
 def is_label(view: str, mention: Mention) -> bool:
@@ -188,7 +189,7 @@ def in_quotation(view: str, mention: Mention, sentence_start: int) -> bool:
     return (closed < 0 or closed > mention.end) and (closed < 0 or closed - opened > 12)
 
 
-_PLAN_AFTER = re.compile(r"[^，,。；;！？\n]{0,12}?(?:将|计划|预计|拟|有望|力争|目标)")
+_PLAN_AFTER = lazy_compile(r"[^，,。；;！？\n]{0,12}?(?:将|计划|预计|拟|有望|力争|目标)")
 
 
 def names_the_current_period(view: str, mention: Mention, today) -> bool:

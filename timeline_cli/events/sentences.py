@@ -15,6 +15,8 @@ OPENERS = {"(": ")", "（": "）", "「": "」", "『": "』", "“": "”", "�
 
 @dataclass(frozen=True, slots=True)
 class Span:
+    """Where a sentence or clause lies in the text."""
+
     start: int
     end: int
 

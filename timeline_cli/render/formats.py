@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class RenderContext:
+    """What the renderers need besides the events: the analyses, problems and output script."""
+
     analyses: list
     errors: list
     script: str = "original"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..lazyre import lazy_compile
 from .fragments import (
     CN4,
     CN_DAY,
@@ -72,7 +73,7 @@ def build_month(m, ctx):
     return found(m, point, (LEVEL["month"], LEVEL["monthpart"] if part else LEVEL["month"]))
 
 
-_MONTH_BEFORE = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s?月\s?$")
+_MONTH_BEFORE = lazy_compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s?月\s?$")
 
 
 def build_day(m, ctx):
@@ -90,10 +91,10 @@ def build_day(m, ctx):
 # unit follows (3月5家, 1月3人: month_day_after in the lexicon).
 _MONTH_DAY_NEXT = r"(?![\d.%:/A-Za-z])"
 # The rule finds the phrase from its 月 (a literal start is found fast); read_back checks the month.
-_MONTH_DAY = re.compile(
+_MONTH_DAY = lazy_compile(
     r"(?:(?<![一二三四五六七八九十第])(?P<mdm>" + CN_MONTH + r")月(?P<mdd>" + CN_DAY + r")"
     r"|(?<![\d./])(?P<mdm2>1[0-2]|0?[1-9])月(?P<mdd2>3[01]|[12]\d|0?[1-9])" + _MONTH_DAY_NEXT + ")")
-_NTH_WEEKDAY = re.compile(
+_NTH_WEEKDAY = lazy_compile(
     r"(?<![\d一二三四五六七八九十第])(?P<nwm>" + CN_MONTH + r"|1[0-2]|0?[1-9])\s?月份?的?"
     r"(?:第(?P<nwn>[一二三四五1-5])|(?P<nwlast>最后一))个?(?:周|星期|礼拜)(?P<nwd>[一二三四五六日天])")
 
@@ -134,7 +135,7 @@ def build_nth_weekday(m, ctx):
 
 # The whole list, read from its first number; the rule itself only finds a 、 between digits
 # (a literal first character lets the regex engine skip through the text quickly).
-_ENUMERATION = re.compile(
+_ENUMERATION = lazy_compile(
     r"(?<![\d./:])(?P<eday>\d{1,2}(?:、\d{1,2}){0,5})、(?P<dlast>\d{1,2})\s?[日号]"
     r"|(?<![\d.])(?P<eyear>(?:19|20)\d{2}(?:、(?:19|20)\d{2}){0,5})、(?P<ylast>(?:19|20)?\d{2})\s?年"
     r"|(?<![\d./])(?P<emonth>(?:1[0-2]|[1-9])(?:、(?:1[0-2]|[1-9])){0,5})、(?P<mlast>1[0-2]|[1-9])\s?月份?")

@@ -10,9 +10,9 @@ A refiner that changes a piece adds its name to the piece's rule (`relative-year
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
+from ..lazyre import lazy_compile
 from .absolute import WEEKDAY_NUMBERS
 from .fragments import CN_DAY
 from .lexicon import lexicon
@@ -36,7 +36,7 @@ from .pieces import (
     Year,
 )
 
-RANGE_JOINERS = re.compile(r"\s?(?:至|到|——|-|–|—|~|〜|～)\s?")
+RANGE_JOINERS = lazy_compile(r"\s?(?:至|到|——|-|–|—|~|〜|～)\s?")
 _JOINER_STARTS = frozenset("至到-–—~〜～")
 _SUFFIXES = [
     ("翌日", "+1"), ("次日", "+1"), ("前一天", "-1"), ("前一日", "-1"), ("当天", "0"), ("当日", "0"),
@@ -49,7 +49,7 @@ _SUFFIXES = [
     ("起", "ON_OR_AFTER"), ("开始", "ON_OR_AFTER"),
     ("前", "BEFORE"), ("后", "AFTER"),
 ]
-_SUFFIX_RE = re.compile("|".join(word for word, _ in _SUFFIXES))
+_SUFFIX_RE = lazy_compile("|".join(word for word, _ in _SUFFIXES))
 _SUFFIX_MEANING = dict(_SUFFIXES)
 _SUFFIX_NAMES = {"since": "since", "+1": "next-day", "-1": "day-before", "0": "same-day", "week": "week-of"}
 _PUNCT = set("，,。.；;：:！!？?、）)」』\n ")
@@ -332,7 +332,7 @@ def _join_points(pieces: list[Piece], view: str) -> list[Piece]:
 
 
 _SMALLER = {"Y": ("M", "D"), "M": ("D",), "W": ("D",), "D": ("H",), "H": ("MIN",), "MIN": ("S",)}
-_MINUTES_AFTER_HOURS = re.compile(r"零?(\d{1,2}|[一二三四五六七八九十]{1,3})分(?:钟)?")
+_MINUTES_AFTER_HOURS = lazy_compile(r"零?(\d{1,2}|[一二三四五六七八九十]{1,3})分(?:钟)?")
 
 
 def _join_durations(pieces: list[Piece], view: str) -> list[Piece]:
@@ -536,9 +536,9 @@ def _join_ranges(pieces: list[Piece], view: str) -> list[Piece]:
     return out
 
 
-_BARE_YEAR = re.compile(r"\s?(?:至|到|-|–|—|~)\s?(?P<n>(?:19|20)\d\d)(?:年(?:(?P<m>1[0-2]|0?[1-9])月(?:份)?)?)?(?![\d.%．年元万亿千百人名个只家件次台辆号吨米克岁股位多余一二三四五六七八九十初底末中])")
-_BARE_WEEKDAY = re.compile(r"\s?(?:至|到|-|~|—)\s?(?P<n>[一二三四五六日天])(?![一二三四五六七八九十\d年月日号天点时个周])")
-_BARE_DAY = re.compile(r"\s?(?:至|到|-|~|—)\s?(?P<n>3[01]|[12]\d|0?[1-9]|" + CN_DAY + r")(?=\s?(?:[，,。；;、]|$))")
+_BARE_YEAR = lazy_compile(r"\s?(?:至|到|-|–|—|~)\s?(?P<n>(?:19|20)\d\d)(?:年(?:(?P<m>1[0-2]|0?[1-9])月(?:份)?)?)?(?![\d.%．年元万亿千百人名个只家件次台辆号吨米克岁股位多余一二三四五六七八九十初底末中])")
+_BARE_WEEKDAY = lazy_compile(r"\s?(?:至|到|-|~|—)\s?(?P<n>[一二三四五六日天])(?![一二三四五六七八九十\d年月日号天点时个周])")
+_BARE_DAY = lazy_compile(r"\s?(?:至|到|-|~|—)\s?(?P<n>3[01]|[12]\d|0?[1-9]|" + CN_DAY + r")(?=\s?(?:[，,。；;、]|$))")
 
 
 def _bare_second_end(a: Piece, view: str) -> Piece | None:

@@ -12,6 +12,8 @@ from .pieces import ComputedHoliday, FixedHoliday, Holiday, LunarDay
 
 @dataclass(frozen=True, slots=True)
 class Entry:
+    """One holiday of holidays.toml: its names, its date rule and the regions that keep it."""
+
     names: tuple[str, ...]
     on: str
     regions: tuple[tuple[str, str], ...]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..lazyre import lazy_compile
 from .fragments import starts
 from .lexicon import lexicon
 from .pieces import LEVEL, Clock, Day, Month, Piece, Point, Range, Year
@@ -48,7 +49,7 @@ def build_compact_date(m, ctx):
     return None if point is None else found(m, point, _levels(point))
 
 
-_CLOCK_AFTER = re.compile(r"\s?(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)")
+_CLOCK_AFTER = lazy_compile(r"\s?(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)")
 
 
 def _has_context(view: str, start: int, end: int) -> bool:

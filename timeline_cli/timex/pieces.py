@@ -25,6 +25,8 @@ LEVEL = {
 
 @dataclass(slots=True, eq=False)
 class Century:
+    """A century: 20世纪, 上世纪, 世纪末."""
+
     number: int | None = None  # 20 (20世纪), or None when relative
     rel: int | None = None  # 上世纪 -1, 本世纪 0
     mod: str | None = None  # START | MID | END (世纪初, 世纪中叶, 世纪末)
@@ -32,6 +34,8 @@ class Century:
 
 @dataclass(slots=True, eq=False)
 class Decade:
+    """A decade: 1990年代, 90年代, 年代初."""
+
     number: int | None = None  # 199 for the 1990s
     short: int | None = None  # 9 for 90年代: the century is inferred
     mod: str | None = None
@@ -39,6 +43,8 @@ class Decade:
 
 @dataclass(slots=True, eq=False)
 class Year:
+    """A year as the words give it: a number, or counted from the reference date or the story."""
+
     number: int | None = None  # as written: 2025, 114 (ROC), 98 (two digits)
     reading: str = "ce"  # ce | roc | short: how `number` becomes a year
     rel: int | None = None  # from the reference year: 今年 0, 去年 -1
@@ -52,41 +58,48 @@ class Year:
 
 
 @dataclass(slots=True, eq=False)
-class FuzzyYearPart:  # 年初, 年中, 年底
+class FuzzyYearPart:
+    """年初, 年中, 年底"""
     mod: str
     first: tuple[int, int]  # (month, day)
     last: tuple[int, int]
 
 
 @dataclass(slots=True, eq=False)
-class Half:  # 上半年 / 下半年
+class Half:
+    """上半年 / 下半年"""
     number: int
 
 
 @dataclass(slots=True, eq=False)
-class Quarters:  # 第一季度 (1, 1); 前三季度 (1, 3)
+class Quarters:
+    """第一季度 (1, 1); 前三季度 (1, 3)"""
     first: int
     last: int
 
 
 @dataclass(slots=True, eq=False)
-class Season:  # 春季 … 冬天
+class Season:
+    """春季 … 冬天"""
     code: str  # SP | SU | FA | WI
 
 
 @dataclass(slots=True, eq=False)
-class Months:  # 前8月 (1, 8), 后三个月 (10, 12), 首月 (1, 1) of a year
+class Months:
+    """前8月 (1, 8), 后三个月 (10, 12), 首月 (1, 1) of a year"""
     first: int
     last: int
 
 
 @dataclass(slots=True, eq=False)
-class RelativeQuarter:  # 上个季度 -1, 本季度 0: counted from the reference date's quarter
+class RelativeQuarter:
+    """上个季度 -1, 本季度 0: counted from the reference date's quarter"""
     rel: int
 
 
 @dataclass(slots=True, eq=False)
-class WholeYear:  # 全年, 年内 alone: the whole of the year the sentence speaks of
+class WholeYear:
+    """全年, 年内 alone: the whole of the year the sentence speaks of"""
     pass
 
 
@@ -95,13 +108,16 @@ YearPart = FuzzyYearPart | Half | Quarters | Season | Months | RelativeQuarter |
 
 @dataclass(slots=True, eq=False)
 class Month:
+    """A month: 4月, 本月, 次月."""
+
     number: int | None = None
     rel: int | None = None  # 本月 0, 上个月 -1
     story: int | None = None  # 当月 0, 次月 +1
 
 
 @dataclass(slots=True, eq=False)
-class MonthPart:  # 月初, 中旬, 月底
+class MonthPart:
+    """月初, 中旬, 月底"""
     mod: str
     first: int
     last: int  # 0: the month's last day
@@ -109,11 +125,14 @@ class MonthPart:  # 月初, 中旬, 月底
 
 @dataclass(slots=True, eq=False)
 class Week:
+    """A week counted from the reference date's week."""
+
     rel: int  # 本周 0, 上周 -1 (a bare 周三 has no Week: the reference week, moved by tense)
 
 
 @dataclass(slots=True, eq=False)
-class WeekPart:  # 周中 (MID, Tue–Thu), 上半周 (START, Mon–Wed), 下半周 (END, Thu–Sun)
+class WeekPart:
+    """周中 (MID, Tue–Thu), 上半周 (START, Mon–Wed), 下半周 (END, Thu–Sun)"""
     mod: str
     first: int  # 1 = Monday
     last: int
@@ -121,6 +140,8 @@ class WeekPart:  # 周中 (MID, Tue–Thu), 上半周 (START, Mon–Wed), 下半
 
 @dataclass(slots=True, eq=False)
 class Day:
+    """A day of the month, or a day counted from the reference date (今天 0, 昨天 -1)."""
+
     number: int | None = None
     rel: int | None = None  # 今天 0, 昨天 -1
     check: int | None = None  # 今(20)日: the day of the month written beside the word
@@ -128,14 +149,16 @@ class Day:
 
 
 @dataclass(slots=True, eq=False)
-class FixedHoliday:  # 元旦 01-01
+class FixedHoliday:
+    """元旦 01-01"""
     name: str
     month: int
     day: int
 
 
 @dataclass(slots=True, eq=False)
-class LunarDay:  # 春节 (1, 1), 农历八月十五, 年廿八 (12, 28 of the year before)
+class LunarDay:
+    """春节 (1, 1), 农历八月十五, 年廿八 (12, 28 of the year before)"""
     name: str | None
     month: int
     day: int
@@ -144,13 +167,15 @@ class LunarDay:  # 春节 (1, 1), 农历八月十五, 年廿八 (12, 28 of the y
 
 
 @dataclass(slots=True, eq=False)
-class LunarMonth:  # 农历六月, 正月, 闰四月: a whole month of the lunar calendar
+class LunarMonth:
+    """农历六月, 正月, 闰四月: a whole month of the lunar calendar"""
     month: int
     leap: bool = False
 
 
 @dataclass(slots=True, eq=False)
-class ComputedHoliday:  # 除夕, 清明, 母亲节, 复活节, 赎罪日, 暑假: a calendar rule (holidays.toml)
+class ComputedHoliday:
+    """除夕, 清明, 母亲节, 复活节, 赎罪日, 暑假: a calendar rule (holidays.toml)"""
     name: str
     rule: str
     until: str | None = None  # a period: 斋月, 逾越节
@@ -158,7 +183,8 @@ class ComputedHoliday:  # 除夕, 清明, 母亲节, 复活节, 赎罪日, 暑�
 
 
 @dataclass(slots=True, eq=False)
-class HolidayPeriod:  # 春节假期, 清明连假, 五一黄金周: the days off around a holiday
+class HolidayPeriod:
+    """春节假期, 清明连假, 五一黄金周: the days off around a holiday"""
     name: str
     key: str  # the [period.<key>] table of holidays.toml
     region: str
@@ -170,6 +196,8 @@ Holiday = FixedHoliday | LunarDay | LunarMonth | ComputedHoliday | HolidayPeriod
 
 @dataclass(slots=True, eq=False)
 class Clock:
+    """A time on the clock: 10时30分, 下午3点."""
+
     hour: int
     minute: int = 0
 
@@ -252,6 +280,8 @@ _date_values = attrgetter(*_DATE_SLOTS)
 
 @dataclass(slots=True, eq=False)
 class Length:
+    """A count of units: 12年, 三个多月, 近7年."""
+
     unit: str  # Y M W D H MIN S; CE (centuries), DE (decades) for vague counts
     amount: float | None = None  # None when vague (几年)
     amount_max: float | None = None  # 3到5年
@@ -266,18 +296,21 @@ class Length:
 
 
 @dataclass(slots=True, eq=False)
-class Duration:  # 12年, 三个多月
+class Duration:
+    """12年, 三个多月"""
     length: Length
 
 
 @dataclass(slots=True, eq=False)
-class Span:  # 过去10年, 两年来, 未来5年内: a length that ends or starts at the reference date
+class Span:
+    """过去10年, 两年来, 未来5年内: a length that ends or starts at the reference date"""
     length: Length
     direction: int  # -1 back from the reference date, +1 ahead
 
 
 @dataclass(slots=True, eq=False)
-class Offset:  # 5年后, 三天前: a date that far from the reference date or the story
+class Offset:
+    """5年后, 三天前: a date that far from the reference date or the story"""
     length: Length
     direction: int
     story: bool = False  # 短短三天后: always counted from the story
@@ -287,19 +320,22 @@ class Offset:  # 5年后, 三天前: a date that far from the reference date or 
 # --- everything else -----------------------------------------------------------------------
 
 @dataclass(slots=True, eq=False)
-class Window:  # 上两周, 下三个月, 前两天: the whole units just before or after the current one
+class Window:
+    """上两周, 下三个月, 前两天: the whole units just before or after the current one"""
     length: Length
     direction: int
 
 
 @dataclass(slots=True, eq=False)
-class Recurrence:  # 每年, 每周三, 四年一遇
+class Recurrence:
+    """每年, 每周三, 四年一遇"""
     value: str
     mod: str | None = None
 
 
 @dataclass(slots=True, eq=False)
-class Reference:  # 目前, 近日, 此前: the reference date itself, or around it
+class Reference:
+    """目前, 近日, 此前: the reference date itself, or around it"""
     value: str  # PRESENT_REF | PAST_REF | FUTURE_REF | DAY
     mod: str | None
     back: int  # days before the reference the interval starts (-1: open)
@@ -307,47 +343,55 @@ class Reference:  # 目前, 近日, 此前: the reference date itself, or around
 
 
 @dataclass(slots=True, eq=False)
-class Anniversary:  # 80年前的今天: the reference day that many units earlier
+class Anniversary:
+    """80年前的今天: the reference day that many units earlier"""
     length: Length
     approx: bool = False  # 三年前的这个时候: about then
 
 
 @dataclass(slots=True, eq=False)
-class SamePeriod:  # 去年同期: the period of the story's last date, a year earlier
+class SamePeriod:
+    """去年同期: the period of the story's last date, a year earlier"""
     years_back: int = 1
 
 
 @dataclass(slots=True, eq=False)
-class StoryAfter:  # 随后, 此后: not a date of its own; a cue the events stage may date a clause by
+class StoryAfter:
+    """随后, 此后: not a date of its own; a cue the events stage may date a clause by"""
     pass
 
 
 @dataclass(slots=True, eq=False)
-class StorySame:  # 当时, 那时: the previous date in the story
+class StorySame:
+    """当时, 那时: the previous date in the story"""
     or_now: bool = False  # 此时, 此刻: the reference date when the story has no date yet
     ahead: bool = False  # 届时: the latest date the story has named ahead of the reference date
 
 
 @dataclass(slots=True, eq=False)
-class StoryDay:  # 次日, 当天, 前一天
+class StoryDay:
+    """次日, 当天, 前一天"""
     days: int
     at: Point | None = None  # 当晚, 次日上午10时: the time of day on that day
     or_ref: bool = False  # 当天, 前一天 before any date: counted from the reference date (次日 is not)
 
 
 @dataclass(slots=True, eq=False)
-class Qualifier:  # 当地时间, 北京时间: joins the point after it
+class Qualifier:
+    """当地时间, 北京时间: joins the point after it"""
     zone: str
 
 
 @dataclass(slots=True, eq=False)
-class YearRange:  # 2013-2018年
+class YearRange:
+    """2013-2018年"""
     first: int
     last: int
 
 
 @dataclass(slots=True, eq=False)
-class Range:  # 4月5日到7日, 1至10月: two points, the second borrowing what it leaves out
+class Range:
+    """4月5日到7日, 1至10月: two points, the second borrowing what it leaves out"""
     first: Piece
     second: Piece
 
@@ -359,6 +403,8 @@ What = (Point | Duration | Span | Offset | Window | Recurrence | Reference | Ann
 
 @dataclass(slots=True, eq=False)
 class Piece:
+    """What a recogniser found: a span of the text and what its words mean (`what`)."""
+
     start: int
     end: int
     rule: str  # the recogniser's name, then the refiners that changed it, joined by +

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..lazyre import lazy_compile
 from .fragments import NOT_IN_NUMBER
 from .numerals import parse_int
 from .pieces import LEVEL, Day, Month, Piece, Point, Range, Year, YearRange
@@ -65,10 +66,10 @@ _YEAR_END = (r"(?P<yb>1\d{3}|20\d{2}|\d{2})\s?年(?!代)"
              r"(?:\s?(?P<mb>" + _MONTH_NUMBER + r")\s?月份?(?!\s?(?:" + _DAY_NUMBER
              + r"|[一二三四五六七八九十]{1,3})\s?[日号]|[初中底末上下])"
              r")?(?!\s?(?:" + _MONTH_NUMBER + r")\s?月)")
-_YEAR_RANGE = re.compile(NOT_IN_NUMBER + r"(?P<ya>1\d{3}|20\d{2})\s?年?\s?(?:——|[-–—~至到])\s?" + _YEAR_END)
-_MONTH_RANGE = re.compile(r"(?<![\d./])(?P<m1>" + _MONTH_NUMBER + ")" + _JOIN + "(?P<m2>" + _MONTH_NUMBER
+_YEAR_RANGE = lazy_compile(NOT_IN_NUMBER + r"(?P<ya>1\d{3}|20\d{2})\s?年?\s?(?:——|[-–—~至到])\s?" + _YEAR_END)
+_MONTH_RANGE = lazy_compile(r"(?<![\d./])(?P<m1>" + _MONTH_NUMBER + ")" + _JOIN + "(?P<m2>" + _MONTH_NUMBER
                           + r")\s?月(?:份)?")
-_DAY_RANGE = re.compile(r"(?<![\d./])(?P<d1>" + _DAY_NUMBER + ")" + _JOIN + "(?P<d2>" + _DAY_NUMBER + r")\s?[日号]")
+_DAY_RANGE = lazy_compile(r"(?<![\d./])(?P<d1>" + _DAY_NUMBER + ")" + _JOIN + "(?P<d2>" + _DAY_NUMBER + r")\s?[日号]")
 _REACH = {"year": 7, "month": 3, "day": 3}  # how far before the joiner the first end starts
 
 RULES = (

@@ -18,6 +18,8 @@ from .pieces import Piece, Range, What
 
 @dataclass(frozen=True, slots=True)
 class ScanContext:
+    """What the recognisers need to know about the document."""
+
     taiwan: bool = False  # a Traditional-script document: 114年3月 is an ROC year
     region: str = "CN"  # CN, TW, HK, MO or SG: which day 国庆, 儿童节 … mean (region.py)
 
@@ -70,6 +72,8 @@ Builder = Callable[[re.Match, ScanContext], "Piece | list[Piece] | None"]
 
 @dataclass(frozen=True, slots=True)
 class Rule:
+    """One recogniser: its pattern, the builder of its pieces, and when it runs."""
+
     name: str  # the name mentions, `explain` and the corpus use
     pattern: re.Pattern
     build: Builder

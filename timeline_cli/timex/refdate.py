@@ -6,21 +6,22 @@ import re
 from bisect import bisect_right
 from datetime import date, timedelta
 
+from ..lazyre import lazy_compile
 from ..model import RefDate
 from .calendar import valid_date
 
 HEAD_CHARS = 400  # a dateline sits in the first lines of an article
 
-_FULL_DATE = re.compile(
+_FULL_DATE = lazy_compile(
     r"(?P<y>(?:19|20)\d{2})\s?(?:年\s?(?P<m1>\d{1,2})\s?月\s?(?P<d1>\d{1,2})\s?[日号]?"
     r"|[-/.](?P<m2>\d{1,2})[-/.](?P<d2>\d{1,2}))")
-_PUBLISH_CUE = re.compile(r"发布|发表|日期|时间|更新|来源|出版|刊登|稿|Published|Date", re.IGNORECASE)
-_DAY_DATELINE = re.compile(r"[（(][^（）()\n]{0,20}?(?P<d>\d{1,2})日[^（）()\n]{0,8}?(?:电|讯)[)）]")
-_AGENCY_DATELINE = re.compile(r"(?P<m>\d{1,2})月(?P<d>\d{1,2})日电")
-_JOIN_WORDS = re.compile(r"加入|加盟|入职|创立|创建|创办|成立|上任|出任|接任|就任|进入")
-_TENURE_WORDS = re.compile(r"效力|工作|任职|执掌|服务|担任|在任|掌舵|领导")
-_FUTURE_WORDS = re.compile(r"将|计划|预计|预估|预期|目标|有望|可望|力争|届时|下次|下一次|再次|再度|回归|之前|以前|前夕|到\d{4}年")
-_SENTENCE = re.compile(r"[^。！？!?\n]*[。！？!?\n]?")
+_PUBLISH_CUE = lazy_compile(r"发布|发表|日期|时间|更新|来源|出版|刊登|稿|Published|Date", re.IGNORECASE)
+_DAY_DATELINE = lazy_compile(r"[（(][^（）()\n]{0,20}?(?P<d>\d{1,2})日[^（）()\n]{0,8}?(?:电|讯)[)）]")
+_AGENCY_DATELINE = lazy_compile(r"(?P<m>\d{1,2})月(?P<d>\d{1,2})日电")
+_JOIN_WORDS = lazy_compile(r"加入|加盟|入职|创立|创建|创办|成立|上任|出任|接任|就任|进入")
+_TENURE_WORDS = lazy_compile(r"效力|工作|任职|执掌|服务|担任|在任|掌舵|领导")
+_FUTURE_WORDS = lazy_compile(r"将|计划|预计|预估|预期|目标|有望|可望|力争|届时|下次|下一次|再次|再度|回归|之前|以前|前夕|到\d{4}年")
+_SENTENCE = lazy_compile(r"[^。！？!?\n]*[。！？!?\n]?")
 
 
 def reference_for(text: str, view: str, script: str, *, option: date | None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..lazyre import lazy_compile
 from .fragments import (
     excluded_after,
     excluded_before,
@@ -121,7 +122,7 @@ _ANNIVERSARY_UNITS = {"年": "Y", "月": "M", "周": "W", "星期": "W", "天": 
 _ANNIVERSARY_WORDS = "今天|今日|这一天|这天|同一天|这个时候|这个时间|这时候|此时"
 # The whole phrase, read back from its 前的 (the rule finds 前的 + the day word: a literal start
 # is found fast, and most texts have none).
-_ANNIVERSARY = re.compile(r"(?<![\d.])(?P<an>\d{1,4}|[零一二两三四五六七八九十百]{1,5})\s?(?:个)?(?P<au>年|月|周|星期|天)前的"
+_ANNIVERSARY = lazy_compile(r"(?<![\d.])(?P<an>\d{1,4}|[零一二两三四五六七八九十百]{1,5})\s?(?:个)?(?P<au>年|月|周|星期|天)前的"
                           r"(?P<ann>" + _ANNIVERSARY_WORDS + ")")
 
 

@@ -15,12 +15,13 @@ from datetime import date, timedelta
 from functools import lru_cache
 from itertools import islice
 
+from ..lazyre import lazy_compile
 from ..model import RefDate, TimeValue
 from .lexicon import alternation, lexicon
 
-_CLAUSE_BREAK = re.compile(r"[，,。；;！!？?\n]")
-_SENTENCE_BREAK = re.compile(r"[。！!？?\n]")
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n")
+_CLAUSE_BREAK = lazy_compile(r"[，,。；;！!？?\n]")
+_SENTENCE_BREAK = lazy_compile(r"[。！!？?\n]")
+_PARAGRAPH_BREAK = lazy_compile(r"\n[ \t\u3000]*\n")
 _LOOK_BACK = 200  # dates a story word may look back over
 _CUE_JOINERS = frozenset(("", "于", "於", "在", " "))
 # A date only days ahead stays ahead under 已/了 (圣诞节前夕…已布置好): the cue is about preparations.
@@ -33,6 +34,8 @@ class Unresolvable(Exception):
 
 @dataclass(frozen=True, slots=True)
 class StoryPoint:
+    """A date the story has told, with where it was told."""
+
     id: str
     start: int
     time: TimeValue
@@ -45,6 +48,8 @@ class StoryPoint:
 
 @dataclass(slots=True)
 class Resolved:
+    """A mention's resolved time and what it was anchored to."""
+
     time: TimeValue
     anchor: str | None = None
     certainty: str = "stated"
