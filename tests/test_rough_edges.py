@@ -127,3 +127,15 @@ def test_an_event_told_by_an_undated_sentence_shows_no_stray_text_as_its_date():
         assert any(row[2] in s for s in sentences) or any(c.isdigit() for c in row[2]), row
     demoted = next(row for row in rows if "隨即被降為" in row[4])
     assert demoted[2] == "約2025年上半年"
+
+
+@pytest.mark.parametrize("command", [("tree",), ("list", "-f", "table")])
+def test_names_and_text_are_never_read_as_rich_markup_or_emoji_codes(tmp_path, command):
+    """A file called [red]x:fire:.txt, or :fire: in a title, is shown as written (Rich read the
+    tree's root as markup and turned :fire: into an emoji)."""
+    article = tmp_path / "[red]x:fire:.txt"
+    article.write_text("2025年4月3日，Meta宣布:fire:新計畫。\n", encoding="utf-8")
+    done = run_cli(*command, str(article), "-r", "2025-05-01")
+    shown = done.stdout.decode()
+    assert done.returncode == 0 and "🔥" not in shown
+    assert ("[red]x:fire:.txt" in shown) if command[0] == "tree" else ("宣布:fire:新計畫" in shown)

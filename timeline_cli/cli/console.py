@@ -39,7 +39,7 @@ def render_rich(renderable, out, *, width: int | None = None, wrap: bool = True)
     console = Console(file=buffer, force_terminal=colored, no_color=not colored,
                       color_system="standard" if colored else None,
                       width=WHOLE_LINES_WIDTH if whole_lines else width or (100 if out.to_file else terminal_width()),
-                      highlight=False)
+                      highlight=False, markup=False, emoji=False)  # text from articles and file names is never markup
     console.print(renderable)
     if whole_lines:  # Rich pads some renderables to the console's width
         return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())

@@ -5,14 +5,14 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
+from ..datatables import shipped_table
 from ..lazyre import lazy_compile
 from ..model import Actor, Entity
 from ..script import simplified_view
 from .aliases import AliasFinder
-from .entityfile import EntityFileError, parse_entities, slug
+from .entityfile import EntityFileError, entities_from_data, parse_entities, slug
 
 __all__ = ["EntityFileError", "EntityTable", "DocEntities", "load_table", "discover", "find_actors"]
 
@@ -60,8 +60,7 @@ def user_entities_path() -> Path:
 
 def load_table(extra: Path | None = None) -> EntityTable:
     """The shipped table, plus the user's config file, plus --entities FILE (later ones extend)."""
-    raw = resources.files("timeline_cli").joinpath("data/entities.toml").read_text(encoding="utf-8")
-    entries = parse_entities(raw, "the shipped entity table")
+    entries = entities_from_data(shipped_table("entities"), "the shipped entity table")
     config = user_entities_path()
     for path in (config if config.is_file() else None, extra):
         if path is None:

@@ -37,6 +37,11 @@ def parse_entities(text: str, where: str) -> dict[str, Entity]:
         raise EntityFileError(f"{where} is not valid TOML: {exc}") from exc
     except RecursionError:
         raise EntityFileError(f"{where}: arrays or tables nested too deeply") from None
+    return entities_from_data(data, where)
+
+
+def entities_from_data(data: dict, where: str) -> dict[str, Entity]:
+    """parse_entities of a file already read into a dict."""
     items = data.get("entity", [])
     if not isinstance(items, list):
         raise EntityFileError(f"{where}: entity must be an array of tables ([[entity]]), not {_kind(items)}")

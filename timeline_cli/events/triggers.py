@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
+from ..datatables import shipped_table
 from ..script import simplified_view as simplified_of
 
 # Types that say how a happening was told or framed (宣布, 表示, 主场), not what was done.
@@ -14,10 +14,7 @@ FRAMING_TYPES = frozenset({"announce", "statement", "match"})
 
 @lru_cache(maxsize=1)
 def event_lexicon() -> dict:
-    import tomllib
-
-    raw = resources.files("timeline_cli").joinpath("data/events.toml").read_text(encoding="utf-8")
-    return tomllib.loads(raw)
+    return shipped_table("events")
 
 
 def event_types() -> tuple[str, ...]:

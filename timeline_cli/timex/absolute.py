@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from ..lazyre import lazy_compile
 from .fragments import (
     CN4,
@@ -197,7 +195,7 @@ def _rules() -> tuple[Rule, ...]:
     year_part = r"(?:(?P<ypart>全年|伊始|初|底|末|头" + not_followed_by("month_start_after") + "|尾|终" + not_followed_by("year_end_after") + "|" + mid() + "))?"
     day_stop = not_followed_by("day_after")
     return (
-        Rule("year", re.compile(starts("0-9" + CN_DIGIT + "民'’",
+        Rule("year", lazy_compile(starts("0-9" + CN_DIGIT + "民'’",
             NOT_IN_NUMBER + r"(?:(?P<y4>1\d{3}|20\d{2}|21\d{2})|(?P<ycn>" + CN4 + r")"
             r"|民国(?P<roc>\d{1,3}|[零一二三四五六七八九十百]{1,5})"
             r"|['’](?P<y2a>\d{2})(?=年)"
@@ -212,12 +210,12 @@ def _rules() -> tuple[Rule, ...]:
             r"\s?财?年(?P<fiscal>度)?" + not_followed_by("year_after") + year_part)),
             build_year, 4, needs="年", anchoring=Anchoring("年", 10, 8),
             examples=("2013年", "二零一三年", "民國38年")),
-        Rule("month", re.compile(starts("0-9一二三四五六七八九十",
+        Rule("month", lazy_compile(starts("0-9一二三四五六七八九十",
             r"(?:(?<![\d./])(?P<mon>1[0-2]|0?[1-9])|(?<![一二三四五六七八九十第])(?P<moncn>" + CN_MONTH + r"))"
             r"\s?月(?:份)?" + not_followed_by("month_after") +
             r"(?:(?P<mpart>初|底|末|头" + not_followed_by("month_start_after") + "|尾|" + mid() + "))?")),
             build_month, 3, needs="月", anchoring=Anchoring("月", 5, 8), examples=("4月份", "6月", "12月")),
-        Rule("day", re.compile(starts("0-9一二三四五六七八九十廿卅",
+        Rule("day", lazy_compile(starts("0-9一二三四五六七八九十廿卅",
             r"(?:(?<![\d./])(?P<day>3[01]|[12]\d|0?[1-9])\s?日" + day_stop +
             r"|(?:(?<=月)|(?<=[号日][、，,]))(?P<day2>3[01]|[12]\d|0?[1-9])\s?号" + not_followed_by("hao_after") +
             r"|(?<=月)(?P<daycn>" + CN_DAY + r")[日号]"
@@ -225,12 +223,12 @@ def _rules() -> tuple[Rule, ...]:
             + day_stop +
             r"|(?<=[到至])(?P<daycn3>" + CN_DAY + r")号" + not_followed_by("hao_after") + ")")),
             build_day, 3, needs="日号", anchoring=Anchoring("日号", 5, 8), examples=("20日", "卅日")),
-        Rule("enumeration", re.compile(r"、(?<=\d、)(?=\d)"), build_enumeration, 3, needs="、",
+        Rule("enumeration", lazy_compile(r"、(?<=\d、)(?=\d)"), build_enumeration, 3, needs="、",
              examples=("13、14日", "2021、2022年", "2008")),
-        Rule("month-day", re.compile(
+        Rule("month-day", lazy_compile(
             r"月(?:" + CN_DAY + r"|(?:3[01]|[12]\d|0?[1-9])" + _MONTH_DAY_NEXT + ")" + not_followed_by("month_day_after")),
             build_month_day, 3, needs="月", examples=("二月十五", "三月一")),
-        Rule("nth-weekday", re.compile(r"(?:第[一二三四五1-5]|最后一)个?(?:周|星期|礼拜)[一二三四五六日天]"),
+        Rule("nth-weekday", lazy_compile(r"(?:第[一二三四五1-5]|最后一)个?(?:周|星期|礼拜)[一二三四五六日天]"),
             build_nth_weekday, 5, needs="第最",
             examples=("十月第一个星期一", "五月的第二個星期日")),
     )

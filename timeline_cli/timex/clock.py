@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ..lazyre import lazy_compile
 from .fragments import first_chars, not_followed_by, starts
 from .lexicon import alternation, lexicon
 from .numerals import parse_int
@@ -122,24 +123,24 @@ def _rules() -> tuple[Rule, ...]:
     lex = lexicon()
     dayparts = alternation(lex["daypart"])
     return (
-        Rule("clock-time", re.compile(starts(first_chars(lex["daypart"]) + "近约大将接0-9零一二两三四五六七八九十",
+        Rule("clock-time", lazy_compile(starts(first_chars(lex["daypart"]) + "近约大将接0-9零一二两三四五六七八九十",
             r"(?P<dp>" + dayparts + r"|(?<![今昨明前当每日号天])[早晚夜](?=\d|[一二三四五六七八九十]))?\s?(?P<apx>大约|约|将近|接近|近)?\s?"
             r"(?<![\d.:])(?P<hour>[01]?\d|2[0-4]|[零一二两三四五六七八九十]{1,3})\s?(?P<hunit>时|点)"
             + not_followed_by("clock_after") +
             r"(?:(?P<minute>[0-5]?\d|[零一二三四五六七八九十]{1,3})分|(?P<hextra>半|[一1]刻|[三3]刻|整|钟))?"
             r"(?P<approx>许|左右)?")), build_clock_time, 4, needs="时点",
             anchoring=Anchoring("时点", 9, 10), examples=("上午10时", "下午3点半", "凌晨3时许")),
-        Rule("clock-range", re.compile(r"(?:至|到|——|-|—|~)\s?(?:[01]?\d|2[0-4]|[零一二两三四五六七八九十]{1,3})\s?(?:时|点)"
+        Rule("clock-range", lazy_compile(r"(?:至|到|——|-|—|~)\s?(?:[01]?\d|2[0-4]|[零一二两三四五六七八九十]{1,3})\s?(?:时|点)"
                                        + _CLOCK_RANGE_END), build_clock_range, 3, needs="时点",
              examples=("凌晨1至4時", "下午2点到5点")),
-        Rule("clock", re.compile(starts("0-9", r"(?<![\d:.比])(?P<ch>[01]?\d|2[0-4]):(?P<cm>[0-5]\d)(?::[0-5]\d)?(?![\d:])"
+        Rule("clock", lazy_compile(starts("0-9", r"(?<![\d:.比])(?P<ch>[01]?\d|2[0-4]):(?P<cm>[0-5]\d)(?::[0-5]\d)?(?![\d:])"
                                         r"(?:\s?(?P<ampm>[AaPp]\.?[Mm]\.?)(?![A-Za-z])|时(?![间候代期]))?")),
              build_clock, 3, needs=":", anchoring=Anchoring(":", 3, 8), examples=("14:30", "09:30")),
-        Rule("daypart", re.compile(dayparts), build_daypart, 0, examples=("凌晨", "傍晚")),
-        Rule("daypart-short", re.compile(starts("早晚夜", r"(?<=[日号天])(?P<sdp>[早晚夜])"
+        Rule("daypart", lazy_compile(dayparts), build_daypart, 0, examples=("凌晨", "傍晚")),
+        Rule("daypart-short", lazy_compile(starts("早晚夜", r"(?<=[日号天])(?P<sdp>[早晚夜])"
                                                 + not_followed_by("short_daypart_after"))),
              build_short_daypart, 0, anchoring=Anchoring("早晚夜", 1, 4), examples=("12月6日晚", "12月6日晚7点半")),
-        Rule("qualifier", re.compile(r"(?<![A-Za-z])(?:" + alternation(lex["qualifier"]) + r")(?![A-Za-z])"), build_qualifier, 1, needs="时T",
+        Rule("qualifier", lazy_compile(r"(?<![A-Za-z])(?:" + alternation(lex["qualifier"]) + r")(?![A-Za-z])"), build_qualifier, 1, needs="时T",
              examples=("当地时间11月19日", "當地時間19日下午")),
     )
 

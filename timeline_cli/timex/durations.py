@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..lazyre import lazy_compile
 from .fragments import NUM, not_followed_by, preceded_by_word, starts
 from .lexicon import alternation, lexicon
 from .numerals import CN_DIGIT, parse_int, parse_number
@@ -249,10 +250,10 @@ def _rules() -> tuple[Rule, ...]:
               r"|(?=[" + _CN_START + r"])(?=[^，。；,;\n]{0,10}?(?:年|月|周|星期|礼拜|天|日|时|钟|分|秒|世纪|载|季))"
               r"(?P<n1cn>[几数上][十百千]|[零一二两俩三四五六七八九十百千万]{1,8}几?|半|几|数|若干))")
     return (
-        Rule("duration", re.compile(starts("0-9" + _CN_START, number + tail)),
+        Rule("duration", lazy_compile(starts("0-9" + _CN_START, number + tail)),
              build_duration, 3, needs="年月周星拜天日时头分秒纪载季钟", examples=("12年", "5年后", "三個月")),
-        Rule("long-years", re.compile("长年"), build_long_years, 1, words=("长年",), examples=("長年", "长年")),
-        Rule("window", re.compile(
+        Rule("long-years", lazy_compile("长年"), build_long_years, 1, words=("长年",), examples=("長年", "长年")),
+        Rule("window", lazy_compile(
             r"(?P<wside>[上下前后])(?P<wn>[两二三四五六七八九十]|[一二三四五六七八九十]?十[一二三四五六七八九]?|\d{1,3})"
             r"个?(?P<wu>" + alternation(_WINDOW_UNITS) + r")(?![前后内来以之])" + not_followed_by("duration_after")),
             build_window, 3, needs="上下前后", examples=("上两周", "下三个月")),

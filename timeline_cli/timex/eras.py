@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
+from ..lazyre import lazy_compile
 from .fragments import not_followed_by, starts
 from .numerals import parse_int
 from .pieces import LEVEL, Century, Decade, Point
@@ -59,11 +58,11 @@ def build_century(m, ctx):
 
 
 RULES = (
-    Rule("decade", re.compile(starts("0-9上本一二三四五六七八九十",
+    Rule("decade", lazy_compile(starts("0-9上本一二三四五六七八九十",
         r"(?:(?P<d4>1\d{3}|20\d{2})|(?:(?P<dprefix>上世纪|本世纪)|(?P<dcent>\d{1,2}|二十一|二十|十[一二三四五六七八九]|[一二三四五六七八九十])\s?世纪)?"
         r"(?:(?<!\d)(?P<dd>\d0)|(?P<dcn>[二三四五六七八九]十)))\s?年代(?P<dpart>初期|初|中期|末期|末|后期|前期|早期)?")),
         build_decade, 5, needs="代", anchoring=Anchoring("代", 11, 6), examples=("90年代", "上世紀70年代")),
-    Rule("century", re.compile(starts("上本0-9一二三四五六七八九十",
+    Rule("century", lazy_compile(starts("上本0-9一二三四五六七八九十",
         r"(?P<cent>上|本|\d{1,2}|二十一|二十|十[一二三四五六七八九]|[一二三四五六七八九十])\s?世纪"
         r"(?!\d|[二三四五六七八九]十年代)(?P<cpart>初期|初|中叶|中期|末期|末|后期|中"
         + not_followed_by("century_mid_after") + ")?")),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..lazyre import lazy_compile
 from .fragments import (
     excluded_before,
     mid,
@@ -164,35 +165,35 @@ def _rules() -> tuple[Rule, ...]:
     year_parts = (alternation(lex["year_part"]).replace("年中", "年" + mid())
                   .replace("年终", "年终" + not_followed_by("year_end_after")))
     return (
-        Rule("year-part", re.compile(year_parts), build_year_part, 1, needs="年岁",
+        Rule("year-part", lazy_compile(year_parts), build_year_part, 1, needs="年岁",
              examples=("年初", "年底", "歲末")),
-        Rule("half-year", re.compile(r"[上下]半年"), build_half, 2, needs="年", examples=("上半年", "下半年")),
-        Rule("quarter", re.compile(r"(?=[前第一二三四1-4首][^季]{0,2}季|Q[1-4])"
+        Rule("half-year", lazy_compile(r"[上下]半年"), build_half, 2, needs="年", examples=("上半年", "下半年")),
+        Rule("quarter", lazy_compile(r"(?=[前第一二三四1-4首][^季]{0,2}季|Q[1-4])"
              r"(?:(?:前|首|头)(?P<qfirstn>[两二三四234])(?:季度|季(?![节赛]))|第(?P<q>[一二三四1-4])季(?:度|" + not_followed_by("quarter_after") + ")"
              r"|(?P<qqq>[一二三四1-4])季度|(?P<qq>首)季度?"
              r"|(?<![A-Za-z0-9])Q(?P<qnum>[1-4])(?![A-Za-z0-9]))"), build_quarter, 2, needs="季Q",
              anchoring=Anchoring("季Q", 4, 6), examples=("首季", "第二季度", "2025年Q4")),
-        Rule("season", re.compile(
+        Rule("season", lazy_compile(
             r"(?P<season>[春夏秋冬])(?:季|天)" + not_followed_by("season_after")
             + r"|(?P<sr1>[今明去来])(?P<s1>[春夏秋冬])(?:(?P<sr2>[今明去来])(?P<s2>[春夏秋冬]))?"
             + not_followed_by("relative_season_after")),
              build_season, 1, needs="季天今明去来", examples=("今年秋季", "2024年夏天", "今冬明春")),
-        Rule("month-part", re.compile(alternation(lex["month_part"]).replace("月中", "月" + mid())),
+        Rule("month-part", lazy_compile(alternation(lex["month_part"]).replace("月中", "月" + mid())),
              build_month_part, 1, needs="月旬", examples=("3月上旬", "6月下旬")),
-        Rule("year-span", re.compile(r"年(?:(?P<yside>前|头|后|首)(?P<yn>[一二两三四五六七八九十]{1,2}|\d{1,2})个?"
+        Rule("year-span", lazy_compile(r"年(?:(?P<yside>前|头|后|首)(?P<yn>[一二两三四五六七八九十]{1,2}|\d{1,2})个?"
                                      r"(?P<yu>月|季度|季)份?|(?P<firstmonth>首月)"
                                      r"|第(?P<ordmonth>[一二三四五六七八九十]{1,3}|\d{1,2})个月(?!以来|来))"
                                      r"|(?<![年前后上下近过这那本])(?P<yside2>首|头)(?P<yn2>[二两三四五六七八九十]{1,2}|\d{1,2})个月"),
              build_year_span, 2, needs="月季", examples=("今年前8月", "2005年首月")),
-        Rule("whole-period", re.compile(r"(?<![今去明本前后同当该这上下每全新年\d一二两三四五六七八九十几数多半个次])"
+        Rule("whole-period", lazy_compile(r"(?<![今去明本前后同当该这上下每全新年\d一二两三四五六七八九十几数多半个次])"
                                       r"(?:全年|年内|月内)(?![度龄级])"), build_whole_year, 1, needs="全内",
              words=("全年", "年内", "月内"),
              examples=("全年", "年内", "月内")),
-        Rule("relative-quarter", re.compile(alternation(lex["relative_quarter"])), build_relative_quarter, 3,
+        Rule("relative-quarter", lazy_compile(alternation(lex["relative_quarter"])), build_relative_quarter, 3,
              needs="季", words=("季度",), examples=("上个季度", "本季度")),
-        Rule("recent-window", re.compile(r"(?P<rw>" + alternation(lex["recent_window"]) + r")(?![底末初中终关])"),
+        Rule("recent-window", lazy_compile(r"(?P<rw>" + alternation(lex["recent_window"]) + r")(?![底末初中终关])"),
              build_recent_window, 2, needs="年月", words=("近年", "近几", "近些", "这几年", "这些年", "近月"), examples=("近年來", "近年")),
-        Rule("reference", re.compile(alternation(lex["reference"])), build_reference, 0,
+        Rule("reference", lazy_compile(alternation(lex["reference"])), build_reference, 0,
              examples=("目前", "近日", "刚刚")),
     )
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from ..datatables import shipped_table
 from .pieces import ComputedHoliday, FixedHoliday, Holiday, LunarDay
 
 
@@ -29,8 +28,7 @@ class Entry:
 
 @lru_cache(maxsize=1)
 def _data() -> dict:
-    raw = resources.files("timeline_cli").joinpath("data/timex/holidays.toml").read_bytes()
-    return tomllib.loads(raw.decode("utf-8"))
+    return shipped_table("timex/holidays")
 
 
 @lru_cache(maxsize=1)

@@ -3,8 +3,7 @@
 
 from __future__ import annotations
 
-import re
-
+from ..lazyre import lazy_compile
 from .fragments import first_chars, not_followed_by, starts
 from .holiday_table import anchor_chars, anchor_words, entries, holiday_for, period_suffixes
 from .lexicon import alternation, lexicon
@@ -62,7 +61,7 @@ def _rules() -> tuple[Rule, ...]:
     before = max(reach) + 2
     after = max(len(name) - i for name, i in zip(all_names, reach, strict=True)) + 4
     return (
-        Rule("holiday", re.compile(starts(first_chars([*names, *_PERIOD_ALIASES]) + "农阴",
+        Rule("holiday", lazy_compile(starts(first_chars([*names, *_PERIOD_ALIASES]) + "农阴",
             r"(?:农历|阴历)?(?P<hname>" + alternation(names) + ")"
             r"(?:(?P<psuf>" + suffixes + ")|" + not_followed_by("holiday_after") + ")"
             r"|(?P<palias>" + alternation(_PERIOD_ALIASES) + ")(?=" + suffixes + ")(?:" + suffixes + ")"

@@ -1,16 +1,15 @@
-"""The word lists of data/timex/lexicon.toml, loaded once."""
+"""The word lists of data/timex/lexicon.toml, loaded once (from its JSON twin: see datatables.py)."""
 
 from __future__ import annotations
 
-import tomllib
 from functools import lru_cache
-from importlib import resources
+
+from ..datatables import shipped_table
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
-    raw = resources.files("timeline_cli").joinpath("data/timex/lexicon.toml").read_bytes()
-    return tomllib.loads(raw.decode("utf-8"))
+    return shipped_table("timex/lexicon")
 
 
 def alternation(words) -> str:

@@ -3,8 +3,7 @@
 
 from __future__ import annotations
 
-import re
-
+from ..lazyre import lazy_compile
 from .fragments import starts
 from .lexicon import lexicon
 from .numerals import parse_int
@@ -74,17 +73,17 @@ def build_new_year_day(m, ctx):
 
 
 RULES = (
-    Rule("new-year-day", re.compile(starts("大年初",
+    Rule("new-year-day", lazy_compile(starts("大年初",
         r"(?:(?P<nyp>大年|(?<![今去明前后本当同])年)?初(?P<nyd>十[一二三四五]|[一二三四五六七八九十])"
         r"|年廿(?P<late>[一二三四五六七八九]))")),
         build_new_year_day, 4, needs="初廿", anchoring=Anchoring("初廿", 2, 4), examples=("大年初二", "年廿八")),
-    Rule("lunar-date", re.compile(starts("农阴闰正冬腊一二三四五六七八九十",
+    Rule("lunar-date", lazy_compile(starts("农阴闰正冬腊一二三四五六七八九十",
         r"(?:农历|阴历)?(?P<leap>闰)?(?P<lm>正|冬|腊|十[一二]|[一二三四五六七八九十]|1[0-2]|[1-9])月"
         r"(?P<ld>初(?:[一二三四五六七八九十]|[1-9]|10)|二十[一二三四五六七八九]?|廿[一二三四五六七八九]"
         r"|十[一二三四五六七八九]|三十|[12]\d(?!\d)|30(?!\d)|[1-9](?!\d))(?![日号])")), build_lunar_date, 5,
         needs="月", anchoring=Anchoring("月", 6, 8),
         examples=("农历八月十五", "农历五月初五")),
-    Rule("lunar-month", re.compile(starts("农阴闰正冬腊",
+    Rule("lunar-month", lazy_compile(starts("农阴闰正冬腊",
         r"(?:(?P<lp>农历|阴历)(?:(?P<lyear>[〇零一二三四五六七八九]{4}|\d{4})年)?)?(?P<leap>闰)?"
         r"(?P<lmm>正|冬|腊|十[一二]|[一二三四五六七八九十]|1[0-2]|[1-9])月"
         r"(?![初一二三四五六七八九十廿卅日号份底末中旬]|\d{1,2}(?!\d))")),

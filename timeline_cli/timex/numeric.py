@@ -4,8 +4,6 @@
 
 from __future__ import annotations
 
-import re
-
 from ..lazyre import lazy_compile
 from .fragments import starts
 from .lexicon import lexicon
@@ -113,7 +111,7 @@ def build_dot_date(m, ctx):
 
 
 RULES = (
-    Rule("numeric-date", re.compile(starts("12",
+    Rule("numeric-date", lazy_compile(starts("12",
         r"(?<![\d./])(?P<ny>1\d{3}|20\d{2}|21\d{2})(?P<sep>[-/.])(?P<nm>\d{1,2})"
         r"(?:[-/.](?P<nd>\d{1,2})(?:(?:[T\s]|(?=[01]\d:|2[0-3]:))(?P<nh>[01]?\d|2[0-3]):(?P<nmin>[0-5]\d)(?::\d\d)?)?)?"
         # not before another digit or separator, except - before a year (1999.08-2002.02)
@@ -121,17 +119,17 @@ RULES = (
         build_numeric_date, 5, needs="0123456789", anchoring=Anchoring("-/.", 5, 20),
         examples=("2025-11-20", "2025/11/20", "2025.11.20")),
     # [12] first: a pattern that starts with a character class is found fastest.
-    Rule("compact-date", re.compile(
+    Rule("compact-date", lazy_compile(
         r"(?P<cy>[12](?<![\dA-Za-z#号][12])(?:9\d{2}|0\d{2}))(?P<cm>0[1-9]|1[0-2])(?P<cd>0[1-9]|[12]\d|3[01])"
         r"(?![\dA-Za-z])"),
         build_compact_date, 4, needs="0123456789", examples=("20240307", "20231115")),
-    Rule("slash-date", re.compile(starts("0-9",
+    Rule("slash-date", lazy_compile(starts("0-9",
         r"(?<![\d/.])(?P<sm>" + _DAY + r")\s?/\s?(?P<sd>" + _DAY + r")"
         r"(?:/(?P<sy>\d{4}|\d{2})|-(?P<sd2>" + _DAY + r"))?(?![\d/.%])")),
         build_slash_date, 4, needs="/", anchoring=Anchoring("/", 5, 12), examples=("12／8", "3/3/2015")),
-    Rule("roc-date", re.compile(starts("1", r"(?<![\d./])(?P<ry>1[01]\d)(?P<rs>[/.])(?P<rm>1[0-2]|0?[1-9])(?P=rs)"
+    Rule("roc-date", lazy_compile(starts("1", r"(?<![\d./])(?P<ry>1[01]\d)(?P<rs>[/.])(?P<rm>1[0-2]|0?[1-9])(?P=rs)"
                                         r"(?P<rd>3[01]|[12]\d|0?[1-9])(?![\d%]|[./]\d)")),
          build_roc_date, 5, needs="/.", anchoring=Anchoring("/.", 4, 8), examples=("114/11/20起", "112.5.3")),
-    Rule("dot-date", re.compile(starts("0-9", r"(?<![\d·.])(?P<dm>" + _MONTH + r")·(?P<dd>" + _DAY + r")(?![\d·])")),
+    Rule("dot-date", lazy_compile(starts("0-9", r"(?<![\d·.])(?P<dm>" + _MONTH + r")·(?P<dd>" + _DAY + r")(?![\d·])")),
         build_dot_date, 4, needs="·", anchoring=Anchoring("·", 3, 4), examples=("6·30至7·2", "7·20")),
 )

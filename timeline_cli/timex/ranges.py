@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from ..lazyre import lazy_compile
 from .fragments import NOT_IN_NUMBER
 from .numerals import parse_int
@@ -73,10 +71,10 @@ _DAY_RANGE = lazy_compile(r"(?<![\d./])(?P<d1>" + _DAY_NUMBER + ")" + _JOIN + "(
 _REACH = {"year": 7, "month": 3, "day": 3}  # how far before the joiner the first end starts
 
 RULES = (
-    Rule("year-range", re.compile(r"(?:——|[-–—~至到])\s?" + _YEAR_END),
+    Rule("year-range", lazy_compile(r"(?:——|[-–—~至到])\s?" + _YEAR_END),
          build_year_range, 6, needs="年", examples=("2013-2018年", "2013年至2018年")),
-    Rule("month-range", re.compile(r"(?:至|到|——|-|–|—|~)\s?(?:" + _MONTH_NUMBER + r")\s?月(?:份)?"),
+    Rule("month-range", lazy_compile(r"(?:至|到|——|-|–|—|~)\s?(?:" + _MONTH_NUMBER + r")\s?月(?:份)?"),
          build_month_range, 4, needs="月", examples=("今年1至9月", "114年1至10月")),
-    Rule("day-range", re.compile(r"(?:至|到|——|-|–|—|~)\s?(?:" + _DAY_NUMBER + r")\s?[日号]"),
+    Rule("day-range", lazy_compile(r"(?:至|到|——|-|–|—|~)\s?(?:" + _DAY_NUMBER + r")\s?[日号]"),
          build_day_range, 4, needs="日号", examples=("5至7日", "9至11日")),
 )

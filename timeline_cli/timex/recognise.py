@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from ..lazyre import LazyPattern
 from .pieces import Piece, Range, What
 
 
@@ -75,7 +76,7 @@ class Rule:
     """One recogniser: its pattern, the builder of its pieces, and when it runs."""
 
     name: str  # the name mentions, `explain` and the corpus use
-    pattern: re.Pattern
+    pattern: LazyPattern  # compiled when the rule first runs on a text
     build: Builder
     priority: int = 0  # breaks ties between pieces of the same span: higher wins
     needs: str = ""  # every match holds one of these characters; a text without any skips the rule

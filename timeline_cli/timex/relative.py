@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import re
-
 from ..lazyre import lazy_compile
 from .fragments import (
     excluded_after,
@@ -202,37 +200,37 @@ def _rules() -> tuple[Rule, ...]:
     month_part = r"(?:(?P<rmpart>初|底|末|头" + not_followed_by("month_start_after") + "|尾|" + mid() + "))?"
     not_after_count = r"(?<![上下本这个每一二两三四五六七八九十几\d])"  # 每周三, 两周: other rules
     return (
-        Rule("relative-year", re.compile(
+        Rule("relative-year", lazy_compile(
             r"(?P<yw>" + alternation([*lex["relative_year"], *lex["story_year"]]) + r")(?P<fiscal>度)?" + year_part),
             build_relative_year, 2, needs="年", examples=("今年", "去年年底", "同年")),
-        Rule("relative-month", re.compile(
+        Rule("relative-month", lazy_compile(
             r"(?P<mw>" + alternation([*lex["relative_month"], *lex["story_month"]]) + r")" + month_part),
             build_relative_month, 2, needs="月", examples=("本月", "上个月", "次月")),
-        Rule("relative-week", re.compile(
+        Rule("relative-week", lazy_compile(
             r"(?P<wrel>" + alternation(WEEK_WORDS) + r")(?:周|星期|礼拜)"
             r"(?:(?P<wday>[一二三四五六日末1-7]|天" + not_followed_by("sunday_after") + ")"
             + not_followed_by("relative_weekday_after") + "|(?P<wpart>初|前段|后段|" + mid() + "))?"
             + not_followed_by("week_after")),
             build_relative_week, 2, needs="周星拜", examples=("上周三", "本周", "下周一")),
-        Rule("weekday", re.compile(starts("周星礼", not_after_count + r"(?:周|星期|礼拜)(?P<wd>[一二三四五六日末]|天"
+        Rule("weekday", lazy_compile(starts("周星礼", not_after_count + r"(?:周|星期|礼拜)(?P<wd>[一二三四五六日末]|天"
                                           + not_followed_by("sunday_after") + ")" + not_followed_by("weekday_after"))),
              build_weekday, 1, needs="周星拜", anchoring=Anchoring("周期拜", 3, 5), examples=("周三", "星期五", "周末")),
-        Rule("bracket-date", re.compile(
+        Rule("bracket-date", lazy_compile(
             r"(?P<bw>[今昨明前去])\s?[(（](?:(?P<bdn>\d{1,2})[)）]\s?日"
             r"|(?P<byn>\d{2,4}|[〇零一二三四五六七八九]{3,4})[)）]\s?年" + year_part + ")"),
             build_bracket_date, 3, needs="(（", anchoring=Anchoring("(（", 2, 12),
             examples=("今(20)日", "昨（2）日", "今(114)年")),
-        Rule("week-part", re.compile(r"(?P<part>" + alternation(lex["week_part"]).replace("周中", "周" + mid()) + ")"),
+        Rule("week-part", lazy_compile(r"(?P<part>" + alternation(lex["week_part"]).replace("周中", "周" + mid()) + ")"),
              build_week_part, 2, needs="周", words=tuple(lex["week_part"]), examples=("週中", "上半週")),
-        Rule("day-char", re.compile(r"(?P<dc>[昨今明])(?=" + alternation(lex["day_char"]["verbs"]) + ")"),
+        Rule("day-char", lazy_compile(r"(?P<dc>[昨今明])(?=" + alternation(lex["day_char"]["verbs"]) + ")"),
              build_day_char, 1, needs="昨今明", examples=("昨", "今")),
-        Rule("anniversary", re.compile(r"前的(?:" + _ANNIVERSARY_WORDS + ")|(?P<ay>去年|上年|前年)的?(?P<ann2>"
+        Rule("anniversary", lazy_compile(r"前的(?:" + _ANNIVERSARY_WORDS + ")|(?P<ay>去年|上年|前年)的?(?P<ann2>"
                                        + _ANNIVERSARY_WORDS + "|同日|同一时间)"), build_anniversary, 5, needs="的日时天",
             examples=("80年前的今天", "一年前的今天", "去年今日")),
-        Rule("this-and-next", re.compile(r"(?P<tn1>[昨今明])[、,，]?(?P<tn2>[今明后])(?:两|二|2)?(?P<tnu>年|天|日)"),
+        Rule("this-and-next", lazy_compile(r"(?P<tn1>[昨今明])[、,，]?(?P<tn2>[今明后])(?:两|二|2)?(?P<tnu>年|天|日)"),
              build_this_and_next, 3, needs="今明",
              examples=("今明两年", "今明两天")),
-        Rule("relative-day", re.compile(alternation(lex["relative_day"])), build_relative_day, 2,
+        Rule("relative-day", lazy_compile(alternation(lex["relative_day"])), build_relative_day, 2,
              examples=("昨天", "今天", "明晚")),
     )
 

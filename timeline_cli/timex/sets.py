@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
+from ..lazyre import lazy_compile
 from .fragments import not_followed_by
 from .numerals import parse_int, parse_number
 from .pieces import Recurrence
@@ -62,9 +61,9 @@ _REPEAT_AFTER = {"天": frozenset("气然空桥使堂文地下才真价生赋花
                  "年": frozenset("底初末中代龄度级轻会报终内前后")}
 
 RULES = (
-    Rule("every-day", re.compile("天天|日日|年年"), build_every, 2, words=("天天", "日日", "年年"),
+    Rule("every-day", lazy_compile("天天|日日|年年"), build_every, 2, words=("天天", "日日", "年年"),
          examples=("天天", "年年")),
-    Rule("set", re.compile(
+    Rule("set", lazy_compile(
         r"(?P<every>[一两二三四五六七八九十百千\d]{1,3})年一(?:遇|次|届|度)|一年一度"
         r"|(?P<once_n>[一两二三四五六七八九十\d]{1,2})(?:个)?(?P<once_unit>月|周|星期|礼拜|天|日)一次"
         r"|每(?:隔)?(?P<sn>\d{1,3}\.\d{1,3}|[两二三四五六七八九十\d]{1,4}|半)(?:个)?(?P<snu>年|月|周|星期|天|日|小时|钟头|分钟|秒钟|秒)"
