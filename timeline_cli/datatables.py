@@ -8,10 +8,13 @@ run on one article. The test suite checks that every twin says what its TOML fil
 from __future__ import annotations
 
 import json
-from importlib import resources
+from pathlib import Path
+
+# The package is installed as files (pip, or the source tree); importlib.resources would
+# cost its own imports (zipfile among them) on every run.
+DATA = Path(__file__).resolve().parent / "data"
 
 
 def shipped_table(name: str) -> dict:
     """The table data/<name>.toml, e.g. "timex/lexicon", as tomllib would read it."""
-    raw = resources.files("timeline_cli").joinpath(f"data/{name}.json").read_bytes()
-    return json.loads(raw)
+    return json.loads((DATA / f"{name}.json").read_bytes())

@@ -62,11 +62,11 @@ class DecodeError(Exception):
 
 def seed_path() -> Path:
     """The seed article: shipped with the package, or in the repository's seeds/."""
-    from importlib import resources
+    from .datatables import DATA
 
-    packaged = resources.files("timeline_cli").joinpath("data/seeds", SEED_NAME)
+    packaged = DATA / "seeds" / SEED_NAME
     if packaged.is_file():
-        return Path(str(packaged))
+        return packaged
     return Path(__file__).resolve().parent.parent / "seeds" / SEED_NAME
 
 

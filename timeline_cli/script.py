@@ -85,9 +85,9 @@ def detect_script(text: str, sample: int = 20000, view: str | None = None) -> st
 def _simplified_chars() -> frozenset[str]:
     """The characters only Simplified text uses, from a file made by tools/simplified_chars.py
     (loading the s2t converter to find them costs ~70 ms)."""
-    from importlib import resources
+    from .datatables import DATA
 
-    raw = resources.files("timeline_cli").joinpath("data/simplified_chars.txt").read_text(encoding="utf-8")
+    raw = (DATA / "simplified_chars.txt").read_text(encoding="utf-8")
     return frozenset("".join(line for line in raw.splitlines() if not line.startswith("#")))
 
 

@@ -21,7 +21,6 @@ import errno
 import os
 import re
 import stat
-import tempfile
 from pathlib import Path
 
 _INHERITED = re.compile(r"^/(?:dev/fd|proc/(?:self|thread-self|\d+)/fd)/(\d+)$")
@@ -192,6 +191,8 @@ class Writer:
 def _temp_beside(target: Target) -> tuple[int, str]:
     path = target.path
     try:
+        import tempfile  # here: a run that writes to stdout does not pay for it
+
         fd, temp = tempfile.mkstemp(prefix=f".{os.path.basename(path)[:200]}.", suffix=".tmp",
                                     dir=os.path.dirname(path))
     except OSError as exc:
