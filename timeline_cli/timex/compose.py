@@ -49,6 +49,7 @@ _SUFFIXES = [
     ("起", "ON_OR_AFTER"), ("开始", "ON_OR_AFTER"),
     ("前", "BEFORE"), ("后", "AFTER"),
 ]
+_DEADLINE_WORDS = frozenset({"前", "以前", "之前"})  # not 前夕: the eve is a day, not a deadline
 _SUFFIX_RE = lazy_compile("|".join(word for word, _ in _SUFFIXES))
 _SUFFIX_MEANING = dict(_SUFFIXES)
 _SUFFIX_NAMES = {"since": "since", "+1": "next-day", "-1": "day-before", "0": "same-day", "week": "week-of"}
@@ -62,8 +63,9 @@ REFINERS = {
     "range": "two dates joined by 至/到/- (range(first,second))",
     "since": "以来/至今 after a date: a range up to the reference date",
     "next-day": "翌日/次日 after a date", "day-before": "前一天 after a date", "same-day": "当天 after a date",
-    "approx": "前后/左右/许 after a date", "before": "前/以前/之前/前夕 after a date",
-    "after": "后/以后/之后 after a date; 稍晚/稍后 after a day (今天稍晚)", "on_or_after": "起/开始 after a date",
+    "approx": "前后/左右/许 after a date",
+    "before": "前/以前/之前/前夕 after a date; 前/以前/之前 after a date ahead of the report: from the report to it",
+    "after": "后/以后/之后 after a date; 稍晚/稍后 after a day (今天稍晚)", "on_or_after": "起/开始 after a date; after a date already past: from it to the report",
     "start": "初时 after a part of the day (今晚初时)",
     "week-of": "那个星期/那一周/当周 after a day: the week it falls in (10月8日那个星期)",
     "offset": "a length that 前/后/以后/再过 make a date that far away (5年后: duration+offset)",
@@ -464,9 +466,12 @@ def _read_suffixes(pieces: list[Piece], view: str) -> list[Piece]:
             continue  # 初时 only after a part of the day
         elif isinstance(point.year_part, FuzzyYearPart) or point.month_part is not None \
                 or point.mod is not None or _era_part(point):
-            continue  # 年底前: the part already says where in the period
+            if word not in _DEADLINE_WORDS:
+                continue  # 年底左右: the part already says where in the period
+            point.deadline = True  # 年底前: the part keeps its mod; the window is the deadline's
         else:
             point.mod = meaning
+            point.deadline = word in _DEADLINE_WORDS
         piece.end += len(word)
         piece.rule += "+" + _SUFFIX_NAMES.get(meaning, meaning.lower())
     return pieces

@@ -83,8 +83,9 @@ _SEASON_YEAR = {"今": 0, "明": 1, "来": 1, "去": -1}
 
 def build_season(m, ctx):
     """春季, 夏天; 今冬, 明春, 去冬 (this, next, last); 今冬明春 (a range)."""
-    if m.group("season"):
-        return found(m, Point(year_part=Season(lexicon()["season"][m.group("season")])), _YEAR_PART)
+    season = m.group("season") or m.group("bare")
+    if season:
+        return found(m, Point(year_part=Season(lexicon()["season"][season])), _YEAR_PART)
     ends = []
     this_winter = m.group("sr1") == "今" and m.group("s1") == "冬"  # 今冬明春 in January: this winter's spring
     for rel, season, at in ((m.group("sr1"), m.group("s1"), m.start()), (m.group("sr2"), m.group("s2"), m.start("sr2"))):
@@ -176,8 +177,10 @@ def _rules() -> tuple[Rule, ...]:
         Rule("season", lazy_compile(
             r"(?P<season>[春夏秋冬])(?:季|天)" + not_followed_by("season_after")
             + r"|(?P<sr1>[今明去来])(?P<s1>[春夏秋冬])(?:(?P<sr2>[今明去来])(?P<s2>[春夏秋冬]))?"
-            + not_followed_by("relative_season_after")),
-             build_season, 1, needs="季天今明去来", examples=("今年秋季", "2024年夏天", "今冬明春")),
+            + not_followed_by("relative_season_after")
+            # 2019年夏，… : one character after a year, closing the phrase (not 2021年春节, 年春运)
+            + r"|(?<=[\d今去明前〇零一二三四五六七八九]年)(?P<bare>[春夏秋冬])(?=[，,。；;、]|$)"),
+             build_season, 1, needs="季天今明去来春夏秋冬", examples=("2024年夏天", "今冬明春", "2019年夏")),
         Rule("month-part", lazy_compile(alternation(lex["month_part"]).replace("月中", "月" + mid())),
              build_month_part, 1, needs="月旬", examples=("3月上旬", "6月下旬")),
         Rule("year-span", lazy_compile(r"年(?:(?P<yside>前|头|后|首)(?P<yn>[一二两三四五六七八九十]{1,2}|\d{1,2})个?"

@@ -224,6 +224,7 @@ class Point:
     mod: str | None = None  # BEFORE, AFTER, APPROX, ON_OR_AFTER … (2030年前, 5月以后)
     approx: bool = False  # 许, 左右 on a time
     since: bool = False  # 以来, 至今: a range up to the reference date
+    deadline: bool = False  # 前/以前/之前 (not 前夕): a date ahead of the report bounds a window from it
     day_shift: int | None = None  # 圣诞节翌日 +1, 前一天 -1
     qualifier: str | None = None  # 当地时间 local, 北京时间 Asia/Shanghai
     weekday_note: int | None = None  # 14日(周三): the weekday written beside the day picks its month

@@ -482,6 +482,7 @@ def finish(resolved: Resolved, point: Point, story: Story) -> Resolved:
             resolved.certainty = "approximate"
     if point.qualifier:
         updates["qualifier"] = point.qualifier
+    updates.update(_closed_by_report(time, point, mod, story))
     if point.since:
         end_value = story.ref.iso() if story.ref else "PRESENT_REF"
         end_day = story.ref.date if story.ref and story.ref.precision == "day" else None
@@ -494,6 +495,19 @@ def finish(resolved: Resolved, point: Point, story: Story) -> Resolved:
     if updates:
         resolved.time = replace(time, **updates)
     return resolved
+
+
+def _closed_by_report(time: TimeValue, point: Point, mod: str | None, story: Story) -> dict:
+    """The report's own day closes a one-sided date: 2028年前 said in 2025 happens between the
+    report and the end of 2028; 去年9月起 runs from that September up to the report."""
+    ref_day = story.ref_day()
+    if ref_day is None or time.start_date is None or time.end_date is None:
+        return {}
+    if point.deadline and time.start_date > ref_day:
+        return {"start_date": ref_day}
+    if mod == "ON_OR_AFTER" and not point.since and time.end_date < ref_day:
+        return {"end_date": ref_day}
+    return {}
 
 
 def _afternoon(hour: int, daypart: str | None) -> int:
