@@ -504,9 +504,9 @@ def open_input(source: str | Path, *, encoding: str | None = None, stdin=None) -
         if isinstance(stream.read(0), str):  # a text stream: already decoded
             return OpenInput("-", _EncodedText(stream), "utf-8", close=False)
         return OpenInput("-", stream, encoding, close=False)
-    from .corpus import CorpusRow, read_row
+    if not isinstance(source, (str, os.PathLike)):  # a corpus.CorpusRow: corpus is imported only for one
+        from .corpus import read_row
 
-    if isinstance(source, CorpusRow):
         try:
             text, published, title = read_row(source)
         except ValueError as exc:

@@ -23,7 +23,6 @@ the sentence and the paragraph around it:
 from __future__ import annotations
 
 import re
-from calendar import monthrange
 from datetime import date, timedelta
 
 from ..lazyre import lazy_compile
@@ -166,7 +165,7 @@ def since_start(mention: Mention) -> EventDate | None:
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}(?:T.*)?", first):
         return EventDate(first, None, mention.granularity if "T" in first else "day", start, start, mention.certainty)
     if re.fullmatch(r"\d{4}-\d{2}", first):
-        last = date(start.year, start.month, monthrange(start.year, start.month)[1])
+        last = date(start.year, start.month, _days_in_month(start.year, start.month))
         mod = None if start.day == 1 else ("END" if start.day >= 21 else "MID" if start.day >= 11 else None)
         return EventDate(first, mod, "month", start, last, mention.certainty)
     if re.fullmatch(r"\d{4}", first):
@@ -248,6 +247,12 @@ def _present_day(doc: Document, view: str, mention: Mention, by_id: dict[str, Me
 
 
 def _day_in_month(year: int, month: int, day: int) -> date | None:
-    if 1 <= day <= monthrange(year, month)[1]:
+    if 1 <= day <= _days_in_month(year, month):
         return date(year, month, day)
     return None
+
+
+def _days_in_month(year: int, month: int) -> int:
+    # Not calendar.monthrange: importing calendar costs more start-up than this.
+    following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+    return (following - timedelta(days=1)).day

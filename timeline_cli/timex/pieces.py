@@ -21,10 +21,21 @@ LEVEL = {
 }
 
 
+class _Record:
+    """What every kind below shares: one repr for all (each dataclass's own generated repr
+    costs start-up time, ~0.1 ms a class, for nothing but debugging)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        values = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in fields(self))
+        return f"{type(self).__name__}({values})"
+
+
 # --- the parts of a point ------------------------------------------------------------------
 
-@dataclass(slots=True, eq=False)
-class Century:
+@dataclass(slots=True, eq=False, repr=False)
+class Century(_Record):
     """A century: 20世纪, 上世纪, 世纪末."""
 
     number: int | None = None  # 20 (20世纪), or None when relative
@@ -32,8 +43,8 @@ class Century:
     mod: str | None = None  # START | MID | END (世纪初, 世纪中叶, 世纪末)
 
 
-@dataclass(slots=True, eq=False)
-class Decade:
+@dataclass(slots=True, eq=False, repr=False)
+class Decade(_Record):
     """A decade: 1990年代, 90年代, 年代初."""
 
     number: int | None = None  # 199 for the 1990s
@@ -41,8 +52,8 @@ class Decade:
     mod: str | None = None
 
 
-@dataclass(slots=True, eq=False)
-class Year:
+@dataclass(slots=True, eq=False, repr=False)
+class Year(_Record):
     """A year as the words give it: a number, or counted from the reference date or the story."""
 
     number: int | None = None  # as written: 2025, 114 (ROC), 98 (two digits)
@@ -57,48 +68,48 @@ class Year:
         return self.number is not None
 
 
-@dataclass(slots=True, eq=False)
-class FuzzyYearPart:
+@dataclass(slots=True, eq=False, repr=False)
+class FuzzyYearPart(_Record):
     """年初, 年中, 年底"""
     mod: str
     first: tuple[int, int]  # (month, day)
     last: tuple[int, int]
 
 
-@dataclass(slots=True, eq=False)
-class Half:
+@dataclass(slots=True, eq=False, repr=False)
+class Half(_Record):
     """上半年 / 下半年"""
     number: int
 
 
-@dataclass(slots=True, eq=False)
-class Quarters:
+@dataclass(slots=True, eq=False, repr=False)
+class Quarters(_Record):
     """第一季度 (1, 1); 前三季度 (1, 3)"""
     first: int
     last: int
 
 
-@dataclass(slots=True, eq=False)
-class Season:
+@dataclass(slots=True, eq=False, repr=False)
+class Season(_Record):
     """春季 … 冬天"""
     code: str  # SP | SU | FA | WI
 
 
-@dataclass(slots=True, eq=False)
-class Months:
+@dataclass(slots=True, eq=False, repr=False)
+class Months(_Record):
     """前8月 (1, 8), 后三个月 (10, 12), 首月 (1, 1) of a year"""
     first: int
     last: int
 
 
-@dataclass(slots=True, eq=False)
-class RelativeQuarter:
+@dataclass(slots=True, eq=False, repr=False)
+class RelativeQuarter(_Record):
     """上个季度 -1, 本季度 0: counted from the reference date's quarter"""
     rel: int
 
 
-@dataclass(slots=True, eq=False)
-class WholeYear:
+@dataclass(slots=True, eq=False, repr=False)
+class WholeYear(_Record):
     """全年, 年内 alone: the whole of the year the sentence speaks of"""
     pass
 
@@ -106,8 +117,8 @@ class WholeYear:
 YearPart = FuzzyYearPart | Half | Quarters | Season | Months | RelativeQuarter | WholeYear
 
 
-@dataclass(slots=True, eq=False)
-class Month:
+@dataclass(slots=True, eq=False, repr=False)
+class Month(_Record):
     """A month: 4月, 本月, 次月."""
 
     number: int | None = None
@@ -115,31 +126,31 @@ class Month:
     story: int | None = None  # 当月 0, 次月 +1
 
 
-@dataclass(slots=True, eq=False)
-class MonthPart:
+@dataclass(slots=True, eq=False, repr=False)
+class MonthPart(_Record):
     """月初, 中旬, 月底"""
     mod: str
     first: int
     last: int  # 0: the month's last day
 
 
-@dataclass(slots=True, eq=False)
-class Week:
+@dataclass(slots=True, eq=False, repr=False)
+class Week(_Record):
     """A week counted from the reference date's week."""
 
     rel: int  # 本周 0, 上周 -1 (a bare 周三 has no Week: the reference week, moved by tense)
 
 
-@dataclass(slots=True, eq=False)
-class WeekPart:
+@dataclass(slots=True, eq=False, repr=False)
+class WeekPart(_Record):
     """周中 (MID, Tue–Thu), 上半周 (START, Mon–Wed), 下半周 (END, Thu–Sun)"""
     mod: str
     first: int  # 1 = Monday
     last: int
 
 
-@dataclass(slots=True, eq=False)
-class Day:
+@dataclass(slots=True, eq=False, repr=False)
+class Day(_Record):
     """A day of the month, or a day counted from the reference date (今天 0, 昨天 -1)."""
 
     number: int | None = None
@@ -148,16 +159,16 @@ class Day:
     nth: tuple[int, int] | None = None  # 第二个星期日: (2, 7), the last: (-1, weekday)
 
 
-@dataclass(slots=True, eq=False)
-class FixedHoliday:
+@dataclass(slots=True, eq=False, repr=False)
+class FixedHoliday(_Record):
     """元旦 01-01"""
     name: str
     month: int
     day: int
 
 
-@dataclass(slots=True, eq=False)
-class LunarDay:
+@dataclass(slots=True, eq=False, repr=False)
+class LunarDay(_Record):
     """春节 (1, 1), 农历八月十五, 年廿八 (12, 28 of the year before)"""
     name: str | None
     month: int
@@ -166,15 +177,15 @@ class LunarDay:
     year_before: bool = False  # 年廿八: the end of the lunar year before the story's Spring Festival
 
 
-@dataclass(slots=True, eq=False)
-class LunarMonth:
+@dataclass(slots=True, eq=False, repr=False)
+class LunarMonth(_Record):
     """农历六月, 正月, 闰四月: a whole month of the lunar calendar"""
     month: int
     leap: bool = False
 
 
-@dataclass(slots=True, eq=False)
-class ComputedHoliday:
+@dataclass(slots=True, eq=False, repr=False)
+class ComputedHoliday(_Record):
     """除夕, 清明, 母亲节, 复活节, 赎罪日, 暑假: a calendar rule (holidays.toml)"""
     name: str
     rule: str
@@ -182,8 +193,8 @@ class ComputedHoliday:
     eve: bool = False  # begins the evening before (Jewish feasts)
 
 
-@dataclass(slots=True, eq=False)
-class HolidayPeriod:
+@dataclass(slots=True, eq=False, repr=False)
+class HolidayPeriod(_Record):
     """春节假期, 清明连假, 五一黄金周: the days off around a holiday"""
     name: str
     key: str  # the [period.<key>] table of holidays.toml
@@ -194,16 +205,16 @@ class HolidayPeriod:
 Holiday = FixedHoliday | LunarDay | LunarMonth | ComputedHoliday | HolidayPeriod
 
 
-@dataclass(slots=True, eq=False)
-class Clock:
+@dataclass(slots=True, eq=False, repr=False)
+class Clock(_Record):
     """A time on the clock: 10时30分, 下午3点."""
 
     hour: int
     minute: int = 0
 
 
-@dataclass(slots=True, eq=False)
-class Point:
+@dataclass(slots=True, eq=False, repr=False)
+class Point(_Record):
     """What the words say about one date or time, field by field; None where they are silent."""
 
     century: Century | None = None
@@ -279,8 +290,8 @@ _date_values = attrgetter(*_DATE_SLOTS)
 
 # --- lengths of time -----------------------------------------------------------------------
 
-@dataclass(slots=True, eq=False)
-class Length:
+@dataclass(slots=True, eq=False, repr=False)
+class Length(_Record):
     """A count of units: 12年, 三个多月, 近7年."""
 
     unit: str  # Y M W D H MIN S; CE (centuries), DE (decades) for vague counts
@@ -296,21 +307,21 @@ class Length:
         return self.amount is not None and self.amount_max is None and not self.vague and self.mod is None
 
 
-@dataclass(slots=True, eq=False)
-class Duration:
+@dataclass(slots=True, eq=False, repr=False)
+class Duration(_Record):
     """12年, 三个多月"""
     length: Length
 
 
-@dataclass(slots=True, eq=False)
-class Span:
+@dataclass(slots=True, eq=False, repr=False)
+class Span(_Record):
     """过去10年, 两年来, 未来5年内: a length that ends or starts at the reference date"""
     length: Length
     direction: int  # -1 back from the reference date, +1 ahead
 
 
-@dataclass(slots=True, eq=False)
-class Offset:
+@dataclass(slots=True, eq=False, repr=False)
+class Offset(_Record):
     """5年后, 三天前: a date that far from the reference date or the story"""
     length: Length
     direction: int
@@ -320,22 +331,22 @@ class Offset:
 
 # --- everything else -----------------------------------------------------------------------
 
-@dataclass(slots=True, eq=False)
-class Window:
+@dataclass(slots=True, eq=False, repr=False)
+class Window(_Record):
     """上两周, 下三个月, 前两天: the whole units just before or after the current one"""
     length: Length
     direction: int
 
 
-@dataclass(slots=True, eq=False)
-class Recurrence:
+@dataclass(slots=True, eq=False, repr=False)
+class Recurrence(_Record):
     """每年, 每周三, 四年一遇"""
     value: str
     mod: str | None = None
 
 
-@dataclass(slots=True, eq=False)
-class Reference:
+@dataclass(slots=True, eq=False, repr=False)
+class Reference(_Record):
     """目前, 近日, 此前: the reference date itself, or around it"""
     value: str  # PRESENT_REF | PAST_REF | FUTURE_REF | DAY
     mod: str | None
@@ -343,55 +354,55 @@ class Reference:
     ahead: int
 
 
-@dataclass(slots=True, eq=False)
-class Anniversary:
+@dataclass(slots=True, eq=False, repr=False)
+class Anniversary(_Record):
     """80年前的今天: the reference day that many units earlier"""
     length: Length
     approx: bool = False  # 三年前的这个时候: about then
 
 
-@dataclass(slots=True, eq=False)
-class SamePeriod:
+@dataclass(slots=True, eq=False, repr=False)
+class SamePeriod(_Record):
     """去年同期: the period of the story's last date, a year earlier"""
     years_back: int = 1
 
 
-@dataclass(slots=True, eq=False)
-class StoryAfter:
+@dataclass(slots=True, eq=False, repr=False)
+class StoryAfter(_Record):
     """随后, 此后: not a date of its own; a cue the events stage may date a clause by"""
     pass
 
 
-@dataclass(slots=True, eq=False)
-class StorySame:
+@dataclass(slots=True, eq=False, repr=False)
+class StorySame(_Record):
     """当时, 那时: the previous date in the story"""
     or_now: bool = False  # 此时, 此刻: the reference date when the story has no date yet
     ahead: bool = False  # 届时: the latest date the story has named ahead of the reference date
 
 
-@dataclass(slots=True, eq=False)
-class StoryDay:
+@dataclass(slots=True, eq=False, repr=False)
+class StoryDay(_Record):
     """次日, 当天, 前一天"""
     days: int
     at: Point | None = None  # 当晚, 次日上午10时: the time of day on that day
     or_ref: bool = False  # 当天, 前一天 before any date: counted from the reference date (次日 is not)
 
 
-@dataclass(slots=True, eq=False)
-class Qualifier:
+@dataclass(slots=True, eq=False, repr=False)
+class Qualifier(_Record):
     """当地时间, 北京时间: joins the point after it"""
     zone: str
 
 
-@dataclass(slots=True, eq=False)
-class YearRange:
+@dataclass(slots=True, eq=False, repr=False)
+class YearRange(_Record):
     """2013-2018年"""
     first: int
     last: int
 
 
-@dataclass(slots=True, eq=False)
-class Range:
+@dataclass(slots=True, eq=False, repr=False)
+class Range(_Record):
     """4月5日到7日, 1至10月: two points, the second borrowing what it leaves out"""
     first: Piece
     second: Piece
@@ -402,8 +413,8 @@ What = (Point | Duration | Span | Offset | Window | Recurrence | Reference | Ann
         | Qualifier | YearRange | Range)
 
 
-@dataclass(slots=True, eq=False)
-class Piece:
+@dataclass(slots=True, eq=False, repr=False)
+class Piece(_Record):
     """What a recogniser found: a span of the text and what its words mean (`what`)."""
 
     start: int
