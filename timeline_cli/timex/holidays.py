@@ -66,7 +66,8 @@ def _rules() -> tuple[Rule, ...]:
             r"(?:(?P<psuf>" + suffixes + ")|" + not_followed_by("holiday_after") + ")"
             r"|(?P<palias>" + alternation(_PERIOD_ALIASES) + ")(?=" + suffixes + ")(?:" + suffixes + ")"
             r"|十一(?=期间|国庆)")), build_holiday, 2,
-            anchoring=Anchoring(anchors, before, after, words), examples=("春节", "除夕", "春節連假")),
+            anchoring=Anchoring(anchors, before, after, words, names=(*all_names, "十一")),
+            examples=("春节", "除夕", "春節連假")),
     )
 
 

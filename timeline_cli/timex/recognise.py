@@ -39,6 +39,9 @@ class Anchoring:
     # Words that anchor too, for matches without a rare enough character (小年, 中国新年): the
     # anchor is where the word starts.
     words: tuple[str, ...] = ()
+    # Literal names one of which every match holds, each holding an anchor (the holiday names):
+    # a text where none lies around an anchor skips the rule without compiling its pattern.
+    names: tuple[str, ...] = ()
 
 
 def found(m: re.Match, what: What, levels: tuple[int, int] = (0, 0), *, start: int | None = None,
@@ -146,6 +149,48 @@ def _anchor_pattern(chars: str, words: tuple[str, ...] = ()) -> re.Pattern:
                                 "[" + re.escape(chars) + "]"]))
 
 
+def holds_a_name(view: str, anchoring: Anchoring) -> bool:
+    """Whether one of the anchoring's names lies in the view: looked for where its anchors are
+    (every occurrence of each, overlapping ones too), not compiled into one pattern."""
+    chars, by_char, by_word = _names_by_anchor(anchoring)
+    for m in chars.finditer(view):
+        if _name_at(view, m.start(), by_char[m.group()]):
+            return True
+    for word, names in by_word.items():
+        at = view.find(word)
+        while at >= 0:
+            if _name_at(view, at, names):
+                return True
+            at = view.find(word, at + 1)
+    return False
+
+
+def _name_at(view: str, at: int, names: tuple[tuple[str, int], ...]) -> bool:
+    return any(at >= offset and view.startswith(name, at - offset) for name, offset in names)
+
+
+@cache
+def _names_by_anchor(anchoring: Anchoring):
+    """For each anchor character and word: the names holding it, with where it sits in them."""
+    by_char: dict[str, list[tuple[str, int]]] = {}
+    by_word: dict[str, list[tuple[str, int]]] = {}
+    for name in anchoring.names:
+        held = False
+        for offset, ch in enumerate(name):
+            if ch in anchoring.chars:
+                by_char.setdefault(ch, []).append((name, offset))
+                held = True
+        for word in anchoring.words:
+            offset = name.find(word)
+            while offset >= 0:
+                by_word.setdefault(word, []).append((name, offset))
+                held = True
+                offset = name.find(word, offset + 1)
+        assert held, f"{name} holds no anchor"
+    chars = re.compile("[" + re.escape("".join(sorted(by_char))) + "]")
+    return (chars, {ch: tuple(v) for ch, v in by_char.items()}, {w: tuple(v) for w, v in by_word.items()})
+
+
 _SPARSE = 1 / 40  # anchors per character below which windows beat one pass over the text
 
 
@@ -160,6 +205,8 @@ def scan(view: str, ctx: ScanContext) -> list[tuple[Piece, int]]:
                                   for ch in rule.needs):
             continue
         if rule.words and not any(word in view for word in rule.words):
+            continue
+        if rule.anchoring is not None and rule.anchoring.names and not holds_a_name(view, rule.anchoring):
             continue
         matches = None
         if rule.anchoring is not None:
