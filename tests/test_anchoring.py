@@ -1,0 +1,31 @@
+"""Rules that search only windows around their anchors find exactly what a search of the
+whole text finds: on every sentence of the corpus tables at once."""
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from timeline_cli.script import simplified_view
+from timeline_cli.timex.recognise import _anchor_pattern, _anchored, rules
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+@cache
+def corpus_view() -> str:
+    texts = []
+    for path in sorted(CORPUS.glob("*.tsv")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                texts.append(line.split("\t")[0])
+    return simplified_view("\n".join(dict.fromkeys(texts)))
+
+
+@pytest.mark.parametrize("rule", [r for r in rules() if r.anchoring is not None], ids=lambda r: r.name)
+def test_windows_around_the_anchors_find_what_the_whole_text_gives(rule):
+    view = corpus_view()
+    anchors = [m.start() for m in _anchor_pattern(rule.anchoring.chars, rule.anchoring.words).finditer(view)]
+    windowed = [m.span() for m in _anchored(rule, view, anchors) if m.end() > m.start()]
+    whole = [m.span() for m in rule.pattern.finditer(view) if m.end() > m.start()]
+    assert windowed == whole
