@@ -141,6 +141,7 @@ def _rules() -> tuple[Rule, ...]:
                                                 + not_followed_by("short_daypart_after"))),
              build_short_daypart, 0, anchoring=Anchoring("早晚夜", 1, 4), examples=("12月6日晚", "12月6日晚7点半")),
         Rule("qualifier", lazy_compile(r"(?<![A-Za-z])(?:" + alternation(lex["qualifier"]) + r")(?![A-Za-z])"), build_qualifier, 1, needs="时T",
+             anchoring=Anchoring("时T", 5, 4),
              examples=("当地时间11月19日", "當地時間19日下午")),
     )
 

@@ -180,16 +180,19 @@ def _rules() -> tuple[Rule, ...]:
             + not_followed_by("relative_season_after")
             # 2019年夏，… : one character after a year, closing the phrase (not 2021年春节, 年春运)
             + r"|(?<=[\d今去明前〇零一二三四五六七八九]年)(?P<bare>[春夏秋冬])(?=[，,。；;、]|$)"),
-             build_season, 1, needs="季天今明去来春夏秋冬", examples=("2024年夏天", "今冬明春", "2019年夏")),
+             build_season, 1, needs="季天今明去来春夏秋冬", anchoring=Anchoring("春夏秋冬", 1, 6),
+             examples=("2024年夏天", "今冬明春", "2019年夏")),
         Rule("month-part", lazy_compile(alternation(lex["month_part"]).replace("月中", "月" + mid())),
              build_month_part, 1, needs="月旬", examples=("3月上旬", "6月下旬")),
         Rule("year-span", lazy_compile(r"年(?:(?P<yside>前|头|后|首)(?P<yn>[一二两三四五六七八九十]{1,2}|\d{1,2})个?"
                                      r"(?P<yu>月|季度|季)份?|(?P<firstmonth>首月)"
                                      r"|第(?P<ordmonth>[一二三四五六七八九十]{1,3}|\d{1,2})个月(?!以来|来))"
                                      r"|(?<![年前后上下近过这那本])(?P<yside2>首|头)(?P<yn2>[二两三四五六七八九十]{1,2}|\d{1,2})个月"),
-             build_year_span, 2, needs="月季", examples=("今年前8月", "2005年首月")),
-        Rule("whole-period", lazy_compile(r"(?<![今去明本前后同当该这上下每全新年\d一二两三四五六七八九十几数多半个次])"
-                                      r"(?:全年|年内|月内)(?![度龄级])"), build_whole_year, 1, needs="全内",
+             build_year_span, 2, needs="月季", anchoring=Anchoring("月季", 8, 6), examples=("今年前8月", "2005年首月")),
+        # The look-behind (on the character before the word) comes after the word: a pattern that
+        # starts with literal characters is searched far faster.
+        Rule("whole-period", lazy_compile(r"(?:全年|年内|月内)(?<![今去明本前后同当该这上下每全新年\d一二两三四五六七八九十几数多半个次]..)"
+                                          r"(?![度龄级])"), build_whole_year, 1, needs="全内",
              words=("全年", "年内", "月内"),
              examples=("全年", "年内", "月内")),
         Rule("relative-quarter", lazy_compile(alternation(lex["relative_quarter"])), build_relative_quarter, 3,

@@ -71,7 +71,7 @@ _DAY_RANGE = lazy_compile(r"(?<![\d./])(?P<d1>" + _DAY_NUMBER + ")" + _JOIN + "(
 _REACH = {"year": 7, "month": 3, "day": 3}  # how far before the joiner the first end starts
 
 RULES = (
-    Rule("year-range", lazy_compile(r"(?:——|[-–—~至到])\s?" + _YEAR_END),
+    Rule("year-range", lazy_compile(r"(?:至|到|——|-|–|—|~)\s?" + _YEAR_END),
          build_year_range, 6, needs="年", examples=("2013-2018年", "2013年至2018年")),
     Rule("month-range", lazy_compile(r"(?:至|到|——|-|–|—|~)\s?(?:" + _MONTH_NUMBER + r")\s?月(?:份)?"),
          build_month_range, 4, needs="月", examples=("今年1至9月", "114年1至10月")),
