@@ -333,7 +333,7 @@ def _join_points(pieces: list[Piece], view: str) -> list[Piece]:
     return out
 
 
-_SMALLER = {"Y": ("M", "D"), "M": ("D",), "W": ("D",), "D": ("H",), "H": ("MIN",), "MIN": ("S",)}
+_SMALLER = {"Y": ("M", "W", "D"), "M": ("W", "D"), "W": ("D",), "D": ("H",), "H": ("MIN",), "MIN": ("S",)}
 _MINUTES_AFTER_HOURS = lazy_compile(r"零?(\d{1,2}|[一二三四五六七八九十]{1,3})分(?:钟)?")
 
 
