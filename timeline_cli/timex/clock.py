@@ -127,7 +127,7 @@ def _rules() -> tuple[Rule, ...]:
             r"(?P<dp>" + dayparts + r"|(?<![今昨明前当每日号天])[早晚夜](?=\d|[一二三四五六七八九十]))?\s?(?P<apx>大约|约|将近|接近|近)?\s?"
             r"(?<![\d.:])(?P<hour>[01]?\d|2[0-4]|[零一二两三四五六七八九十]{1,3})\s?(?P<hunit>时|点)"
             + not_followed_by("clock_after") +
-            r"(?:(?P<minute>[0-5]?\d|[零一二三四五六七八九十]{1,3})分|(?P<hextra>半|[一1]刻|[三3]刻|整|钟))?"
+            r"(?:(?P<minute>[0-5]?\d|[零一二三四五六七八九十廿卅]{1,3})分|(?P<hextra>半|[一1]刻|[三3]刻|整|钟))?"
             r"(?P<approx>许|左右)?")), build_clock_time, 4, needs="时点",
             anchoring=Anchoring("时点", 9, 10), examples=("上午10时", "下午3点半", "凌晨3时许")),
         Rule("clock-range", lazy_compile(r"(?:至|到|——|-|—|~)\s?(?:[01]?\d|2[0-4]|[零一二两三四五六七八九十]{1,3})\s?(?:时|点)"

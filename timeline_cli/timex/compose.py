@@ -333,7 +333,7 @@ def _join_points(pieces: list[Piece], view: str) -> list[Piece]:
     return out
 
 
-_SMALLER = {"Y": ("M", "D"), "M": ("D",), "W": ("D",), "D": ("H",), "H": ("MIN",), "MIN": ("S",)}
+_SMALLER = {"Y": ("M", "W", "D"), "M": ("W", "D"), "W": ("D",), "D": ("H",), "H": ("MIN",), "MIN": ("S",)}
 _MINUTES_AFTER_HOURS = lazy_compile(r"零?(\d{1,2}|[一二三四五六七八九十]{1,3})分(?:钟)?")
 
 
@@ -511,6 +511,8 @@ def _join_ranges(pieces: list[Piece], view: str) -> list[Piece]:
             i += 1
             continue
         b = pieces[i + 1] if i + 1 < len(pieces) else None
+        if b is not None and _next_year_end(a, b):
+            b = _without_year(b)  # 12月至隔年2月: the range crosses the year end, which the ends show
         if (
             b is not None and b.start - a.end <= 3
             and isinstance(a.what, Point) and isinstance(b.what, Point)
@@ -544,6 +546,21 @@ def _join_ranges(pieces: list[Piece], view: str) -> list[Piece]:
 _BARE_YEAR = lazy_compile(r"\s?(?:至|到|-|–|—|~)\s?(?P<n>(?:19|20)\d\d)(?:年(?:(?P<m>1[0-2]|0?[1-9])月(?:份)?)?)?(?![\d.%．年元万亿千百人名个只家件次台辆号吨米克岁股位多余一二三四五六七八九十初底末中])")
 _BARE_WEEKDAY = lazy_compile(r"\s?(?:至|到|-|~|—)\s?(?P<n>[一二三四五六日天])(?![一二三四五六七八九十\d年月日号天点时个周])")
 _BARE_DAY = lazy_compile(r"\s?(?:至|到|-|~|—)\s?(?P<n>3[01]|[12]\d|0?[1-9]|" + CN_DAY + r")(?=\s?(?:[，,。；;、]|$))")
+
+
+def _next_year_end(a: Piece, b: Piece) -> bool:
+    """12月至隔年2月, 11月至翌年3月: a month without a year, then the next year's month."""
+    first, second = a.point, b.point
+    return (first is not None and second is not None and first.year is None and first.month is not None
+            and second.year is not None and second.year.story == 1 and second.month is not None
+            and second.month.number is not None and first.month.number is not None
+            and second.month.number < first.month.number)
+
+
+def _without_year(b: Piece) -> Piece:
+    second = b.point.copy()
+    second.year = None
+    return Piece(b.start, b.end, b.rule, second, (LEVEL["month"], b.levels[1]))
 
 
 def _bare_second_end(a: Piece, view: str) -> Piece | None:

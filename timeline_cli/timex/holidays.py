@@ -16,12 +16,24 @@ HOLIDAY_LEVELS = (LEVEL["month"], LEVEL["day"])
 _PERIOD_ALIASES = {"十一": "国庆", "儿童清明": "清明"}
 
 
+_CLAUSE = lazy_compile(r"[，,。；;！!？?\n]")
+_TERM_REACH = 12  # 节气 this near (in the same clause) a solar term that is also a common word makes it the term
+
+
 def _context_ok(view: str, start: int, end: int) -> bool:
-    """A name that is also a common word (大雪, 雨水) is a date with a year or 节气/当天 beside it."""
+    """A name that is also a common word (大雪, 雨水) is a date with a year or 节气/当天 beside it
+    (a quote mark between does not count: 节气「大寒」, 「大寒」前后), or 节气 a few characters away
+    (「大寒」是24节气的最终章)."""
     words = lexicon()["solar_term_context"]
-    before = view[max(0, start - 2):start]
+    if start and view[start - 1] in _OPEN_QUOTES and view[end:end + 1] in _CLOSE_QUOTES:
+        start, end = start - 1, end + 1
+    before = view[max(0, start - 3):start]
     after = view[end:end + 2]
-    return any(before.endswith(w) for w in words["before"]) or any(after.startswith(w) for w in words["after"])
+    if any(before.endswith(w) for w in words["before"]) or any(after.startswith(w) for w in words["after"]):
+        return True
+    before_clause = _CLAUSE.split(view[max(0, start - _TERM_REACH):start])[-1]
+    after_clause = _CLAUSE.split(view[end:end + _TERM_REACH])[0]
+    return "节气" in before_clause or "节气" in after_clause
 
 
 _OPEN_QUOTES = frozenset("「『“\"‘'")
@@ -29,7 +41,8 @@ _CLOSE_QUOTES = frozenset("」』”\"’'")
 
 
 def build_holiday(m, ctx):
-    """A holiday by name (春节, 赎罪日); with a period word after it, the days off (春节假期, 十一黄金周)."""
+    """A holiday by name (春节, 赎罪日); with a period word after it, the days off (春节假期, 十一黄金周,
+    “五一”假期: a closing quote may stand between)."""
     alias = m.group("palias")
     if alias is None and m.group("hname") is None:  # 十一 before 期间/国庆: National Day
         return found(m, Point(holiday=FixedHoliday("国庆", 10, 1)), HOLIDAY_LEVELS)
@@ -63,7 +76,7 @@ def _rules() -> tuple[Rule, ...]:
     return (
         Rule("holiday", lazy_compile(starts(first_chars([*names, *_PERIOD_ALIASES]) + "农阴",
             r"(?:农历|阴历)?(?P<hname>" + alternation(names) + ")"
-            r"(?:(?P<psuf>" + suffixes + ")|" + not_followed_by("holiday_after") + ")"
+            r"(?:[”」』]?(?P<psuf>" + suffixes + ")|" + not_followed_by("holiday_after") + ")"
             r"|(?P<palias>" + alternation(_PERIOD_ALIASES) + ")(?=" + suffixes + ")(?:" + suffixes + ")"
             r"|十一(?=期间|国庆)")), build_holiday, 2,
             anchoring=Anchoring(anchors, before, after, words, names=(*all_names, "十一")),

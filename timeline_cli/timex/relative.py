@@ -87,7 +87,7 @@ def build_relative_week(m, ctx):
 
 
 def build_weekday(m, ctx):
-    """周三, 星期五 (the reference week's, moved by tense); 周末 (its weekend)."""
+    """周三, 星期五, 周6 (the reference week's, moved by tense); 周末 (its weekend)."""
     if m.group("wd") == "末":
         return found(m, Point(weekend=True), (LEVEL["week"], LEVEL["week"]))
     return found(m, Point(weekday=WEEKDAYS[m.group("wd")]), (LEVEL["day"], LEVEL["day"]))
@@ -217,7 +217,7 @@ def _rules() -> tuple[Rule, ...]:
             + not_followed_by("relative_weekday_after") + "|(?P<wpart>初|前段|后段|" + mid() + "))?"
             + not_followed_by("week_after")),
             build_relative_week, 2, needs="周星拜", examples=("上周三", "本周", "下周一")),
-        Rule("weekday", lazy_compile(starts("周星礼", not_after_count + r"(?:周|星期|礼拜)(?P<wd>[一二三四五六日末]|天"
+        Rule("weekday", lazy_compile(starts("周星礼", not_after_count + r"(?:周|星期|礼拜)(?P<wd>[一二三四五六日末]|[1-7](?![\d.%次天日个年月周号期届])|天"
                                           + not_followed_by("sunday_after") + ")" + not_followed_by("weekday_after"))),
              build_weekday, 1, needs="周星拜", anchoring=Anchoring("周期拜", 3, 5), examples=("周三", "星期五", "周末")),
         Rule("bracket-date", lazy_compile(

@@ -72,9 +72,14 @@ def resolve_with_cues(pieces: list[Piece], text: str, view: str,
             year, month, day = resolved.coords
             story.points.append(StoryPoint(
                 mention_id, piece.start, resolved.time, story.paragraph(piece.start),
-                story.sentence(piece.start), year, month, day,
+                story.sentence(piece.start), year, month, day, _dateline(view, piece.end),
             ))
     return mentions, cues
+
+
+def _dateline(view: str, end: int) -> bool:
+    """Whether the date ends a dateline: 2018年2月3日讯, 北京11月19日电."""
+    return view[end:end + 1] in ("讯", "电")
 
 
 def _resolve(piece: Piece, story: Story) -> Resolved | None:

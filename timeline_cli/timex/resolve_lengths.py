@@ -30,15 +30,24 @@ def iso_duration(amount: float, unit: str) -> str:
 
 
 def _compound_duration(parts: list[tuple[float, str]]) -> str:
-    """P15Y6M, PT2H12M: several units in one ISO 8601 length."""
+    """P15Y6M, PT2H12M: several units in one ISO 8601 length; weeks beside other units are
+    written as days (三个月两周 → P3M14D), since ISO 8601 does not mix W with them."""
     date_part, time_part = "", ""
-    for amount, unit in parts:
+    for amount, unit in _weeks_as_days(parts):
         number = f"{int(amount)}" if amount == int(amount) else f"{amount:g}"
         if unit in ("H", "MIN", "S"):
             time_part += number + ("M" if unit == "MIN" else unit)
         else:
             date_part += number + unit
     return "P" + date_part + ("T" + time_part if time_part else "")
+
+
+def _weeks_as_days(parts: list[tuple[float, str]]) -> list[tuple[float, str]]:
+    days = sum(amount * 7 for amount, unit in parts if unit == "W") + sum(a for a, u in parts if u == "D")
+    if not any(unit == "W" for _, unit in parts):
+        return list(parts)
+    out = [(amount, unit) for amount, unit in parts if unit not in ("W", "D", "H", "MIN", "S")]
+    return [*out, (days, "D"), *[(a, u) for a, u in parts if u in ("H", "MIN", "S")]]
 
 
 def _vague_duration(unit: str) -> str:

@@ -439,8 +439,11 @@ def _week_value(point: Point, monday: date) -> Resolved:
 
 
 def _time_only(piece: Piece, story: Story) -> Resolved:
-    """上午10时 alone: the date written before it in the sentence, else the reference date."""
-    prev = story.previous(piece.start, scope="sentence", need_day=True)
+    """上午10时 alone: the date written before it in the sentence (a single day before a period of
+    several: 十一日是中秋连假最后一天…上午), else the topic of the paragraph so far (周日转东北风…。
+    白天), else the reference date."""
+    prev = (story.previous(piece.start, scope="sentence", need_day=True, one_day=True)
+            or story.previous(piece.start, scope="paragraph", need_day=True))
     if prev is not None:
         day = date(prev.year, prev.month, prev.day)
         resolved, anchor = day_value(day), prev.id

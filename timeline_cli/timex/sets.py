@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..lazyre import lazy_compile
 from .fragments import not_followed_by
+from .lexicon import lexicon
 from .numerals import parse_int, parse_number
 from .pieces import Recurrence
 from .recognise import Anchoring, Rule, found
@@ -38,11 +39,18 @@ def build_set(m, ctx):
         unit = {"月": "M", "周": "W", "星期": "W", "礼拜": "W", "天": "D", "日": "D"}[m.group("once_unit")]
         return found(m, Recurrence(f"P{count}{unit}")) if count else None
     if m.group("sunit_rate"):  # 每小时, 每分钟 (not before a number: 每小时80公里 is a speed)
+        if _after_a_unit(m):
+            return None
         return found(m, Recurrence("PT1H" if m.group("sunit_rate") == "小时" else "PT1M"))
     if m.group("swd"):  # 每周三
         return found(m, Recurrence(f"XXXX-WXX-{WEEKDAYS[m.group('swd')]}"))
     part = m.group("spart")
     return found(m, Recurrence(_EVERY_UNIT[m.group("sunit")], _PART_MOD[part] if part else None))
+
+
+def _after_a_unit(m) -> bool:
+    """80公里每小时, 60次每分钟: a rate written after its number and unit, not a recurring time."""
+    return m.string[m.start() - 1:m.start()] in lexicon()["exclusions"]["rate_before"]
 
 
 def build_every(m, ctx):
@@ -68,7 +76,7 @@ RULES = (
         r"|(?P<once_n>[一两二三四五六七八九十\d]{1,2})(?:个)?(?P<once_unit>月|周|星期|礼拜|天|日)一次"
         r"|每(?:隔)?(?P<sn>\d{1,3}\.\d{1,3}|[两二三四五六七八九十\d]{1,4}|半)(?:个)?(?P<snu>年|月|周|星期|天|日|小时|钟头|分钟|秒钟|秒)"
         r"|每(?:隔|逢)?(?:个)?(?:(?:周|星期|礼拜)(?P<swd>[一二三四五六日天])"
-        r"|(?P<sunit>年|个月|月|周|星期|礼拜|天|交易日|工作日|日|晚|季度|季)(?P<spart>初|底|末)?"
+        r"|(?P<sunit>年|个月|月|周|星期|礼拜|天|交易日|工作日|日|晚|季度|季)(?P<spart>初|底|末)?(?:此时|这时候|这个时候)?"
         r"|(?P<sunit_rate>小时|分钟)" + not_followed_by("rate_after") + ")"),
         build_set, 3, needs="每度遇次届", anchoring=Anchoring("每遇次届度", 6, 10),
         examples=("每年", "每周三", "四年一遇")),

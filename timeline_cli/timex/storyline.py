@@ -44,6 +44,7 @@ class StoryPoint:
     year: int
     month: int | None
     day: int | None
+    dateline: bool = False  # 2018年2月3日讯, (吉隆坡18日讯): the report's own day, not the story's topic
 
 
 @dataclass(slots=True)
@@ -73,13 +74,15 @@ class Story:
         return bisect_right(self._sentences, offset)
 
     def previous(self, at: int, *, scope: str = "story", need_month: bool = False,
-                 need_day: bool = False) -> StoryPoint | None:
+                 need_day: bool = False, one_day: bool = False) -> StoryPoint | None:
         """The date a story word at offset `at` refers back to.
 
         Within the same sentence, the nearest earlier date. Before that, the first date of
         the nearest earlier sentence that has one: a sentence's leading date is its topic
-        (2023年3月，…押后至2025年年底。同年8月 → 2023), later ones are complements.
-        `scope` limits the search to the sentence or paragraph of `at`.
+        (2023年3月，…押后至2025年年底。同年8月 → 2023), later ones are complements; a dateline
+        (【2018年2月3日讯】2月2日上午…) gives way to the date after it.
+        `scope` limits the search to the sentence or paragraph of `at`; `one_day` skips dates
+        of several days (中秋连假).
         """
         sentence, paragraph = self.sentence(at), self.paragraph(at)
         found: StoryPoint | None = None
@@ -93,6 +96,10 @@ class Story:
             if found is not None and point.sentence != found.sentence:
                 break  # `found` is the first usable date of its sentence
             if (need_month and point.month is None) or (need_day and point.day is None):
+                continue
+            if one_day and point.time.start_date != point.time.end_date:
+                continue
+            if point.dateline and found is not None and found.sentence == point.sentence:
                 continue
             if point.sentence == sentence:
                 return point
@@ -164,9 +171,12 @@ class Story:
         for m in pattern.finditer(self.view, clause_start, start):
             # the last one before is the nearest; it is "before the date" only right before it (已于12月,
             # 已在14日), not when a verb stands between (已宣布14日停课: the announcing is past)
-            best = (start - m.end(), direction[m.group()], self.view[m.end():start] in _CUE_JOINERS)
+            if direction[m.group()]:
+                best = (start - m.end(), direction[m.group()], self.view[m.end():start] in _CUE_JOINERS)
         for m in pattern.finditer(self.view, end, stop):
             sign = direction[m.group()]
+            if not sign:  # 不过, 通过: a cue character inside another word
+                continue
             if sign > 0 and m.start() >= own_end:
                 continue
             if best is None or m.start() - end < best[0]:
@@ -183,5 +193,6 @@ class Story:
 @lru_cache(maxsize=1)
 def _tense_cues() -> tuple[re.Pattern, dict[str, int]]:
     cues = lexicon()["tense"]
-    direction = {word: 1 for word in cues["future"]} | {word: -1 for word in cues["past"]}
+    direction = ({word: 1 for word in cues["future"]} | {word: -1 for word in cues["past"]}
+                 | {word: 0 for word in cues["neutral"]})
     return re.compile(alternation(direction)), direction
