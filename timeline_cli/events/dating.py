@@ -208,11 +208,14 @@ def _glossed_day_before(doc: Document, view: str, mention: Mention) -> EventDate
 
 
 def _daypart_on_previous_day(mention: Mention, previous_day: Mention | None) -> EventDate | None:
-    """深夜 with nothing but the reference day behind it, after 12日晚間 in the same paragraph."""
+    """深夜 or 中午12时许 with nothing but the reference day behind it, after 12日晚間 (or 当日 of
+    昨日) in the same paragraph."""
     if mention.anchor != "ref_date" or previous_day is None or previous_day.start_date is None:
         return None
     value = mention.value
-    if "T" not in value or value.split("T", 1)[1] not in _DAYPART_CODES or mention.rule != "daypart":
+    if "T" not in value or mention.rule not in ("daypart", "clock-time"):
+        return None
+    if mention.rule == "daypart" and value.split("T", 1)[1] not in _DAYPART_CODES:
         return None
     day = previous_day.start_date
     if previous_day.start_date != previous_day.end_date:
