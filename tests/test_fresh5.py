@@ -83,3 +83,20 @@ def test_forecasts_of_two_periods_stay_apart():
     events = events_of(text, ref="2025-11-20")
     assert {e.date.value for e in events} >= {"2025-11-21/2025-11-25", "2025-11-24/2025-11-25"}, \
         [(e.date.value, e.title) for e in events]
+
+
+# Weekdays told with a forecast are the coming ones (a Sunday's 周三至周四 is in the week ahead).
+def test_weekdays_of_a_forecast_lie_ahead():
+    events = events_of("周三至周四早晨郊区最低温会降至0~2℃，局部地区将出现薄冰。", ref="2025-11-16")
+    assert events and events[0].date.start_date == date(2025, 11, 19), [(e.date.value, e.title) for e in events]
+
+
+def test_weekdays_of_the_week_gone_stay_there():
+    events = events_of("周三至周四，全市出现大范围降雪。", ref="2025-11-16")
+    assert events and events[0].date.end_date < date(2025, 11, 16), [(e.date.value, e.title) for e in events]
+
+
+# 网站发布消息称，…: the title goes on to what the notice says.
+def test_a_notice_frame_takes_what_it_says_into_the_title():
+    (event,) = events_of("8月23日，省纪委监委网站发布消息称，某市原副市长王某主动投案，正接受调查。", ref="2021-08-24")
+    assert "投案" in event.title, event.title

@@ -642,6 +642,8 @@ def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside
         if pieces:
             pieces.append(_delimiter(text, scope[i - 1]))
         pieces.append(chunk)
+        if _SAYS_END.search(simplified_of(chunk)) and sum(len(p) for p in pieces) < limit:
+            continue  # 网站发布消息称，…薛恒主动投案: what was said is the happening
         if sum(len(p) for p in pieces) >= 16 and (trigger_pattern()[0].search(simplified_of("".join(pieces)))
                                                    or sum(len(p) for p in pieces) >= limit):
             break  # long enough, once it says what happened
@@ -655,6 +657,7 @@ def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside
     return fit(title, limit), place
 
 
+_SAYS_END = lazy_compile(r"(?:消息称|发文称|通报称|公告称|报道称|声明称)$")
 _TABLE_REACH = 40  # lines looked at above a row for the table's caption
 _CAPTION_CUT = lazy_compile(r"[（(：:【\[]")
 
