@@ -86,8 +86,11 @@ def single_event(doc: Document, draft: Draft) -> Event:
 def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEntities) -> list[Draft]:
     text = doc.text
     names = {m.id for m in mentions if nonevents.in_name(view, m)}
-    # A date inside a name, or told relative to one (1963年建国契约…，当时), dates nothing.
-    dated = [m for m in mentions if makes_event(m) and m.id not in names and m.anchor not in names]
+    born = {m.id for m in mentions if nonevents.is_birth_date(view, m)}
+    # A date inside a name, or told relative to one (1963年建国契约…，当时), dates nothing; nor
+    # does 其后 after a birth date (生于1964年7月，…其后调任天津市): the career it tells is undated.
+    dated = [m for m in mentions if makes_event(m) and m.id not in names and m.anchor not in names
+             and not (m.anchor in born and m.rule.startswith("story-"))]
     by_id = {m.id: m for m in mentions}
     days = [m for m in dated if m.start_date is not None and m.start_date == m.end_date]
     drafts: list[Draft] = []
@@ -421,7 +424,8 @@ def _dates_an_event(view: str, mention: Mention, previous: Mention | None, today
     if (nonevents.is_stamp(view, mention) or nonevents.is_period_to_now(view, mention)
             or nonevents.after_an_undated_happening(view, mention)
             or nonevents.is_comparison_base(view, mention) or nonevents.is_label(view, mention)
-            or nonevents.names_the_current_period(view, mention, today)):
+            or nonevents.names_the_current_period(view, mention, today)
+            or nonevents.is_birth_date(view, mention)):
         return False
     if previous is not None and not view[previous.end:mention.start].strip() and nonevents.is_stamp(view, previous):
         return False  # 2018年12月22日 星期六
@@ -638,6 +642,8 @@ def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside
         if pieces:
             pieces.append(_delimiter(text, scope[i - 1]))
         pieces.append(chunk)
+        if _SAYS_END.search(simplified_of(chunk)) and sum(len(p) for p in pieces) < limit:
+            continue  # 网站发布消息称，…薛恒主动投案: what was said is the happening
         if sum(len(p) for p in pieces) >= 16 and (trigger_pattern()[0].search(simplified_of("".join(pieces)))
                                                    or sum(len(p) for p in pieces) >= limit):
             break  # long enough, once it says what happened
@@ -651,6 +657,7 @@ def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside
     return fit(title, limit), place
 
 
+_SAYS_END = lazy_compile(r"(?:消息称|发文称|通报称|公告称|报道称|声明称)$")
 _TABLE_REACH = 40  # lines looked at above a row for the table's caption
 _CAPTION_CUT = lazy_compile(r"[（(：:【\[]")
 
@@ -735,6 +742,9 @@ def fit(title: str, limit: int) -> str:
     (北京鋒銳律師事務所主任周世鋒…勾洪國4人遭檢方以「顛覆國家政權罪」起訴)."""
     if len(title) <= limit:
         return title
+    title = _ASIDE.sub("", title)  # (简称 Qwen-7B 和 Qwen-7B-Chat): room for the predicate
+    if len(title) <= limit:
+        return title
     pattern, _ = trigger_pattern()
     if not pattern.search(simplified_of(title[:limit])):
         both = _head_and_tail(title, limit)
@@ -756,6 +766,9 @@ def fit(title: str, limit: int) -> str:
     return title[:cut].rstrip(_EDGE + "（(【「『《“") + "…"
 
 
+# A note in round brackets inside a title: an abbreviation, a ticker, a score, a translation.
+_ASIDE = lazy_compile(r"\s*[（(][^（）()\n]{1,30}[）)]")
+_CLAUSE_MARKS = lazy_compile(r"[，,；;：:]")
 _PAIRS = {"（": "）", "(": ")", "【": "】", "「": "」", "『": "』", "《": "》", "“": "”"}
 
 
@@ -784,8 +797,12 @@ def _head_and_tail(title: str, limit: int) -> str | None:
     while start < len(title) and _WORD_CHAR.match(title[start - 1]) and _WORD_CHAR.match(title[start]):
         start += 1
     tail = title[start:].strip(_EDGE)
-    if not tail or not trigger_pattern()[0].search(simplified_of(tail)):
+    if not tail:
         return None
+    middle = title[head_end:start]
+    listed = middle.count("、") >= 2 and not _CLAUSE_MARKS.search(middle)
+    if not (listed or trigger_pattern()[0].search(simplified_of(tail))):
+        return None  # the tail must say what happened, or follow a list it skips (新疆…北京北部等地气温下降)
     return title[:head_end].rstrip(_EDGE) + "…" + tail
 
 
@@ -834,7 +851,7 @@ def _strip_dates(text: str, view: str, part: Span, inside: list[Mention]) -> str
 
 
 # 1点10分到达成都, 23点55分起飞: verbs that open with a frame word (到, 起) stay whole.
-_BEFORE_ONLY = {"从", "自", "最早在", "最早于", "短短", "仅仅", "截至", "早在", "直到"}
+_BEFORE_ONLY = {"到了", "从", "自", "最早在", "最早于", "短短", "仅仅", "截至", "早在", "直到"}
 _VERBS_AFTER_DATE = ("到达", "到访", "到场", "到任", "到位", "到港", "到站", "起飞", "起诉", "起火", "起跑", "上市", "上线",
                      "上任", "上台", "上映", "上演", "中止", "中断", "时任")
 
@@ -945,6 +962,8 @@ def decide_status(view: str, sentence: Span, scope: list[Span], mention: Mention
             return "predicted"  # 大风将一直持续, 最高气温将跌至: weather is foreseen, not planned
         return "planned"  # 将 before a past date is the 把 of 将FAIR打造成, not a plan
     if _is_future(mention, doc):
+        if _NATURE.search(own) and not _AGENT.search(own):
+            return "predicted"  # 14日20时至16日20时，…等地气温下降6~10℃: weather ahead is foreseen
         return "planned"
     if _first(view[sentence.start:sentence.end], lex["reported"]) is not None:
         return "reported"

@@ -98,6 +98,9 @@ def governing_date(doc: Document, view: str, mention: Mention, inside: list[Ment
         start = since_start(mention)
         if start is not None:
             return start
+    ahead = _weekdays_ahead(doc, view, mention)
+    if ahead is not None:
+        return ahead
     glossed = _glossed_day_before(doc, view, mention)
     if glossed is not None:
         return glossed
@@ -207,12 +210,38 @@ def _glossed_day_before(doc: Document, view: str, mention: Mention) -> EventDate
     return EventDate(value, mention.mod, mention.granularity, day, day, "relative")
 
 
+_AHEAD_CUE = lazy_compile(r"[^。；;！？\n]{0,16}?(?:将|会|预计|预估|可望|有望)")
+
+
+def _weekdays_ahead(doc: Document, view: str, mention: Mention) -> EventDate | None:
+    """周三至周四早晨郊區最低溫…會降至0~2℃ on a Sunday: weekdays told with a forecast or a plan
+    are the coming ones, not those of the week gone."""
+    if not mention.rule.replace("range(", "").startswith("weekday") or doc.ref is None:
+        return None
+    if mention.start_date is None or mention.end_date is None or mention.end_date >= doc.ref.date:
+        return None
+    if _AHEAD_CUE.match(view, mention.end) is None:
+        return None
+    week = timedelta(days=7)
+    start, end = mention.start_date + week, mention.end_date + week
+    if start < doc.ref.date:
+        return None
+    suffix = mention.value.split("T", 1)[1] if "T" in mention.value else None
+    value = start.isoformat() if start == end else f"{start.isoformat()}/{end.isoformat()}"
+    if suffix:
+        value += "T" + suffix
+    return EventDate(value, mention.mod, mention.granularity, start, end, mention.certainty)
+
+
 def _daypart_on_previous_day(mention: Mention, previous_day: Mention | None) -> EventDate | None:
-    """深夜 with nothing but the reference day behind it, after 12日晚間 in the same paragraph."""
+    """深夜 or 中午12时许 with nothing but the reference day behind it, after 12日晚間 (or 当日 of
+    昨日) in the same paragraph."""
     if mention.anchor != "ref_date" or previous_day is None or previous_day.start_date is None:
         return None
     value = mention.value
-    if "T" not in value or value.split("T", 1)[1] not in _DAYPART_CODES or mention.rule != "daypart":
+    if "T" not in value or mention.rule not in ("daypart", "clock-time"):
+        return None
+    if mention.rule == "daypart" and value.split("T", 1)[1] not in _DAYPART_CODES:
         return None
     day = previous_day.start_date
     if previous_day.start_date != previous_day.end_date:

@@ -248,6 +248,8 @@ def agreement(a: Event, b: Event, actors_a: set[str] | None = None,
               grams_a: frozenset[str] | None = None, grams_b: frozenset[str] | None = None) -> float:
     """How surely two events with compatible dates are one happening (0: they are not).
     The optional arguments are what the caller already has: a's actor ids, both titles' grams."""
+    if _other_ranges(a.date, b.date):
+        return 0.0  # 23日至27日 and 26日至27日: forecasts (or schedules) of two periods, not one told twice
     ids_a = actors_a if actors_a is not None else {x.id for x in a.actors}
     ids_b = {x.id for x in b.actors}
     if ids_a and ids_b and ids_a.isdisjoint(ids_b):
@@ -280,6 +282,11 @@ def agreement(a: Event, b: Event, actors_a: set[str] | None = None,
     if _told_again(a, b) and _same_day(a, b) and _same_act(a, b):
         return max(sim, 0.1)  # 今日被警方拘捕 … 今日凌晨…將他拘捕: one article, one day, one act
     return 0.0
+
+
+def _other_ranges(a: EventDate, b: EventDate) -> bool:
+    """Two ranges of days, each stated whole, that differ."""
+    return "/" in a.value and "/" in b.value and a.value != b.value and a.granularity == b.granularity == "day"
 
 
 def _same_day(a: Event, b: Event) -> bool:

@@ -19,7 +19,8 @@ event"):
   加快). What so many underwent over a named period (11月…23家公司被立案调查, 2024年…117宗死亡)
   is what happened in that period, and a notice released on a date (发布警情通报) is a happening of
   that date beside the one it reports;
-- the frame of words quoted before: 他下午出席…后，向记者这么说.
+- the frame of words quoted before: 他下午出席…后，向记者这么说;
+- a birth date in a profile: 生于1964年7月, 2001年出生的廖桂芳.
 """
 
 from __future__ import annotations
@@ -169,6 +170,17 @@ def is_label(view: str, mention: Mention) -> bool:
     edition), not a happening."""
     return (_LABEL_BEFORE.search(view, max(0, mention.start - 8), mention.start) is not None
             or _EDITION_AFTER.match(view, mention.end) is not None)
+
+
+# 金湘军生于1964年7月, 2001年出生的廖桂芳: the birth date of a profile, background to the story.
+_BORN_BEFORE = lazy_compile(r"(?:生于|出生于|出生在|生在)\s*$")
+_BORN_AFTER = lazy_compile(r"\s*(?:出生|生人|生(?=[，,。；;）)]))")
+
+
+def is_birth_date(view: str, mention: Mention) -> bool:
+    """生于1964年7月, 2001年出生的廖桂芳: when someone was born, told to describe them."""
+    return (_BORN_BEFORE.search(view, max(0, mention.start - 4), mention.start) is not None
+            or _BORN_AFTER.match(view, mention.end) is not None)
 
 
 def after_an_undated_happening(view: str, mention: Mention) -> bool:
