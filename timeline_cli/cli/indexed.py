@@ -51,18 +51,21 @@ class IndexInputs:
         return [e for e in found if e.id == event_id] or found
 
     def mentions_for(self, event) -> dict:
-        """The mentions of the documents an event was told in, by (path, mention id)."""
-        paths = {ev.path for ev in event.evidence}
+        """The mentions an event cites (its sentences' dates, its anchor), by (path, mention id):
+        what `show` looks up, read only from the documents it was told in."""
+        wanted: dict[str, set] = {}
+        for ev in event.evidence:
+            wanted.setdefault(ev.path, set()).update({ev.mention, event.anchor} - {None})
         found = {}
         for stored in self.stored:
-            if stored.document.path in paths:
-                found.update({(stored.document.path, m.id): m for m in self.reader.mentions(stored.source)})
+            path = stored.document.path
+            if path in wanted:
+                found.update({(path, m.id): m for m in self.reader.mentions(stored.source, wanted[path])})
         return found
 
     def say_notes(self, tell, *, events: bool, quiet: bool) -> None:
         """What reading the files would have said on stderr, in the same order."""
-        positions = self.reader.positions()
-        notes = [(positions[s.source], "doc", s) for s in self.stored]
+        notes = [] if quiet else [(s.position, "doc", s) for s in self.stored]
         notes += [(position, "error", (path, reason)) for position, path, reason in self.reader.errors()]
         for _, kind, item in sorted(notes, key=lambda n: n[0]):
             if kind == "error":

@@ -34,19 +34,75 @@ def dumps(value) -> str:
 
 
 def loads(kind: type, text: str):
+    return decoder(kind)(parsed(kind, text))
+
+
+def parsed(kind: type, text: str):
+    """The JSON of a stored `kind`, not yet checked (decoder(kind) checks it)."""
     try:
-        data = json.loads(text)
+        return json.loads(text)
     except (json.JSONDecodeError, RecursionError, TypeError):
         raise StoreError(f"a stored {kind.__name__} is not JSON") from None
-    return decoder(kind)(data)
+
+
+def dumps_columns(kind: type, values) -> str:
+    """A tuple of `kind` values as one column per field, each the list of its distinct values and,
+    per value, the position of its own in that list: a merged event's thousands of evidence
+    sentences repeat a few sentences, dates and paths, which are then stored (and decoded) once."""
+    columns = []
+    for name, part in _field_encoders(kind):
+        distinct: dict = {}
+        positions = [distinct.setdefault(_hashable(part(getattr(value, name))), len(distinct)) for value in values]
+        columns.append([[_unhashable(item) for item in distinct], positions])
+    return json.dumps(columns, ensure_ascii=False, separators=(",", ":"))
+
+
+def loads_columns(kind: type, text: str) -> tuple:
+    """The values dumps_columns wrote; anything else is a StoreError."""
+    data = parsed(kind, text)
+    parts = _field_decoders(kind)
+    if type(data) is not list or len(data) != len(parts):
+        raise StoreError(f"stored {kind.__name__} columns have the wrong shape")
+    columns = [_column(kind, part, column) for part, column in zip(parts, data, strict=True)]
+    if len({len(column) for column in columns}) > 1:
+        raise StoreError(f"stored {kind.__name__} columns differ in length")
+    return tuple(map(kind, *columns))
+
+
+def _column(kind: type, part, column) -> list:
+    if type(column) is not list or len(column) != 2 or type(column[0]) is not list or type(column[1]) is not list:
+        raise StoreError(f"a stored {kind.__name__} column has the wrong shape")
+    distinct, positions = [part(item) for item in column[0]], column[1]
+    if not all(type(p) is int and 0 <= p < len(distinct) for p in positions):
+        raise StoreError(f"a stored {kind.__name__} column points outside its values")
+    return [distinct[p] for p in positions]
+
+
+def _hashable(encoded):
+    return tuple(_hashable(item) for item in encoded) if type(encoded) is list else encoded
+
+
+def _unhashable(encoded):
+    return [_unhashable(item) for item in encoded] if type(encoded) is tuple else encoded
+
+
+@cache
+def _field_encoders(kind) -> tuple:
+    hints = typing.get_type_hints(kind)
+    return tuple((f.name, encoder(hints[f.name])) for f in _stored_fields(kind))
+
+
+@cache
+def _field_decoders(kind) -> tuple:
+    hints = typing.get_type_hints(kind)
+    return tuple(decoder(hints[f.name]) for f in _stored_fields(kind))
 
 
 @cache
 def encoder(kind):
     """A function from a `kind` to JSON-ready lists, made once per kind (see `decoder`)."""
     if is_dataclass(kind):
-        hints = typing.get_type_hints(kind)
-        parts = [(f.name, encoder(hints[f.name])) for f in _stored_fields(kind)]
+        parts = _field_encoders(kind)
         return lambda value: [part(getattr(value, name)) for name, part in parts]
     origin = typing.get_origin(kind)
     if origin in (typing.Union, types.UnionType):
@@ -71,10 +127,8 @@ def decoder(kind):
     """A function from decoded JSON to a `kind`, made once per kind: each field's decoder is
     chosen from its type here, so decoding an event is a few calls, not a walk of its types."""
     if is_dataclass(kind):
-        names = [f.name for f in _stored_fields(kind)]
-        hints = typing.get_type_hints(kind)
-        parts = [decoder(hints[name]) for name in names]
-        count = len(names)
+        parts = _field_decoders(kind)
+        count = len(parts)
 
         def build(data):
             if type(data) is not list or len(data) != count:
