@@ -77,7 +77,9 @@ def test_a_term_at_the_very_end_of_a_sentence_is_found(folder, db):
     ["list", "-f", "plain", "--actor", "Meta"], ["list", "-f", "plain", "--actor", "扎克伯格", "--grep", "AI"],
     ["list", "-f", "jsonl", "--since", "2024-03", "--until", "2024-12"], ["list", "-f", "json", "--grep", "收"],
     ["list", "-f", "csv", "--grep", "收購", "--merge", "none"], ["tree", "--grep", "年"],
-    ["actors", "-f", "json", "--grep", "A"],
+    ["actors", "-f", "json", "--grep", "A"], ["list", "-f", "plain", "--since", "去年", "--until", "今年"],
+    ["list", "-f", "table"], ["list", "-f", "table", "--script", "hant", "--grep", "收"], ["list", "-f", "markdown"],
+    ["show", "e-", "-f", "json"],
 ])
 def test_filters_and_formats_from_the_index(folder, db, args):
     same(folder, db, *args)

@@ -3,6 +3,9 @@ same notes on stderr, the same output; filters that SQL decides exactly are aske
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from functools import cached_property
+
 from .common import fail_usage, say_about
 from .options import Manners, Reading
 
@@ -21,21 +24,54 @@ def open_reader(read: Reading):
     return Reader(connect(read.db, create=False), read.db)
 
 
+class StoredAnalyses(Sequence):
+    """The analyses of an index's documents (without events), built on first use: plain and
+    table output need only the documents' scripts and a command's dates only the first reference
+    date, which SQL gives without an object per document of a large collection."""
+
+    def __init__(self, inputs: IndexInputs, mentions: str):
+        self.inputs, self.mentions = inputs, mentions
+
+    @cached_property
+    def built(self) -> list:
+        from ..pipeline import Analysis
+
+        reader = self.inputs.reader
+        return [Analysis(s.document, tuple(reader.mentions(s.source)) if self.mentions == "all" else (), ())
+                for s in self.inputs.stored]
+
+    def __len__(self) -> int:
+        return len(self.built) if "built" in self.__dict__ else self.inputs.reader.count_documents()
+
+    def __getitem__(self, index):
+        return self.built[index]
+
+    def __iter__(self):
+        return iter(self.built)
+
+    def scripts(self) -> list[str]:
+        return self.inputs.reader.scripts()
+
+    def first_ref(self):
+        return self.inputs.reader.first_ref()
+
+
 class IndexInputs:
-    """Inputs read from an index: documents and errors at once, events and mentions on demand."""
+    """Inputs read from an index: errors at once, documents, events and mentions on demand."""
 
     def __init__(self, reader, read: Reading, mentions: str):
         from ..documents import InputError
-        from ..pipeline import Analysis
 
         self.reader, self.merge = reader, read.merge
         meta = reader.meta()
         if self.merge == "auto" and meta.get("merge") == "none":
             fail_usage(f"{read.db} was indexed with --merge none: read it with --merge none, or re-index it")
-        self.stored = reader.documents()
-        self.analyses = [Analysis(s.document, tuple(reader.mentions(s.source)) if mentions == "all" else (), ())
-                         for s in self.stored]
+        self.analyses = StoredAnalyses(self, mentions)
         self.errors = [InputError(path, reason) for _, path, reason in reader.errors()]
+
+    @cached_property
+    def stored(self) -> list:
+        return self.reader.documents()
 
     def timeline(self, query=None) -> list:
         grep = None
@@ -57,10 +93,8 @@ class IndexInputs:
         for ev in event.evidence:
             wanted.setdefault(ev.path, set()).update({ev.mention, event.anchor} - {None})
         found = {}
-        for stored in self.stored:
-            path = stored.document.path
-            if path in wanted:
-                found.update({(path, m.id): m for m in self.reader.mentions(stored.source, wanted[path])})
+        for source, path in self.reader.sources_at(set(wanted)):
+            found.update({(path, m.id): m for m in self.reader.mentions(source, wanted[path])})
         return found
 
     def say_notes(self, tell, *, events: bool, quiet: bool) -> None:

@@ -63,19 +63,27 @@ def loads_columns(kind: type, text: str) -> tuple:
     parts = _field_decoders(kind)
     if type(data) is not list or len(data) != len(parts):
         raise StoreError(f"stored {kind.__name__} columns have the wrong shape")
-    columns = [_column(kind, part, column) for part, column in zip(parts, data, strict=True)]
+    columns = [_column(kind, part, plain, column)
+               for part, plain, column in zip(parts, _field_plain_types(kind), data, strict=True)]
     if len({len(column) for column in columns}) > 1:
         raise StoreError(f"stored {kind.__name__} columns differ in length")
     return tuple(map(kind, *columns))
 
 
-def _column(kind: type, part, column) -> list:
+def _column(kind: type, part, plain: frozenset | None, column) -> list:
     if type(column) is not list or len(column) != 2 or type(column[0]) is not list or type(column[1]) is not list:
         raise StoreError(f"a stored {kind.__name__} column has the wrong shape")
-    distinct, positions = [part(item) for item in column[0]], column[1]
-    if not all(type(p) is int and 0 <= p < len(distinct) for p in positions):
-        raise StoreError(f"a stored {kind.__name__} column points outside its values")
-    return [distinct[p] for p in positions]
+    distinct, positions = column
+    if plain is None:
+        distinct = [part(item) for item in distinct]
+    elif not set(map(type, distinct)) <= plain:  # the same check as `part`, over the column at once
+        raise StoreError(f"a stored {kind.__name__} column holds a value of the wrong type")
+    try:
+        if positions and (min(positions) < 0 or max(positions) >= len(distinct)):
+            raise IndexError
+        return list(map(distinct.__getitem__, positions))
+    except (TypeError, IndexError):  # not whole numbers, or outside the values
+        raise StoreError(f"a stored {kind.__name__} column points outside its values") from None
 
 
 def _hashable(encoded):
@@ -90,6 +98,20 @@ def _unhashable(encoded):
 def _field_encoders(kind) -> tuple:
     hints = typing.get_type_hints(kind)
     return tuple((f.name, encoder(hints[f.name])) for f in _stored_fields(kind))
+
+
+@cache
+def _field_plain_types(kind) -> tuple:
+    """Per field, the JSON types its values come as when they need no conversion (str, int, bool,
+    or one of them or None), else None."""
+    return tuple(_plain_types(typing.get_type_hints(kind)[f.name]) for f in _stored_fields(kind))
+
+
+def _plain_types(hint) -> frozenset | None:
+    options = typing.get_args(hint) if typing.get_origin(hint) in (typing.Union, types.UnionType) else (hint,)
+    if all(option in (str, int, bool, type(None)) for option in options):
+        return frozenset(options)
+    return None
 
 
 @cache

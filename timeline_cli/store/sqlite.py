@@ -52,6 +52,7 @@ CREATE TABLE sources (
     unresolved_events INTEGER NOT NULL,
     unresolved_mentions INTEGER NOT NULL
 );
+CREATE INDEX sources_script ON sources(script);
 CREATE TABLE errors (position INTEGER NOT NULL, path TEXT NOT NULL, reason TEXT NOT NULL);
 CREATE TABLE mentions (
     source INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
@@ -464,11 +465,23 @@ class Reader:
                 found.append(decode(parsed))
         return found
 
-    def sources_at(self, paths: set[str]) -> list[int]:
-        """The documents shown with these paths, in input order."""
+    def sources_at(self, paths: set[str]) -> list[tuple[int, str]]:
+        """(source, path) of the documents shown with these paths, in input order."""
         marks = ", ".join("?" * len(paths))
-        return [source for (source,) in self._execute(
-            f"SELECT id FROM sources WHERE path IN ({marks}) ORDER BY position", sorted(paths))]
+        return list(self._execute(f"SELECT id, path FROM sources WHERE path IN ({marks}) ORDER BY position",
+                                  sorted(paths)))
+
+    def count_documents(self) -> int:
+        return self._execute("SELECT count(*) FROM sources").fetchone()[0]
+
+    def scripts(self) -> list[str]:
+        """Every document's script (in no particular order: what is asked is how many of each)."""
+        return [script for (script,) in self._execute("SELECT script FROM sources INDEXED BY sources_script")]
+
+    def first_ref(self) -> RefDate | None:
+        """The reference date of the first document that has one."""
+        row = self._execute("SELECT ref FROM sources WHERE ref IS NOT NULL ORDER BY position LIMIT 1").fetchone()
+        return codec.loads(RefDate, row[0]) if row else None
 
     def doc_events(self, source: int) -> list[Event]:
         return [stored_event(data, evidence) for data, evidence in self._execute(
