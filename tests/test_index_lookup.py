@@ -111,9 +111,21 @@ def test_evidence_columns_round_trip():
     assert codec.loads_columns(Evidence, codec.dumps_columns(Evidence, ())) == ()
 
 
-@pytest.mark.parametrize("damage", ["[1, 2]", "not json", '[[["a"]],[[0]]]', '[[["a"],[0]],[[0],[5]]]',
-                                    '[[["p"],[-1]],[[1],[0]],[[2],[0]],[["s"],[0]],[[null],[0]],[[null],[0]],'
-                                    '[[null],[0]],[[null],[0]],[[""],[0]]]'])
+_ONE = ['["p"]', "null", "[1]", "null", "[2]", "null", '["s"]', "null", "[null]", "null", "[null]", "null",
+        "[null]", "null", "[null]", "null", '[""]', "null"]
+
+
+def _columns(**changed) -> str:
+    return "[" + ",".join(changed.get(f"c{i}", item) for i, item in enumerate(_ONE)) + "]"
+
+
+def test_one_evidence_columns_decode():
+    assert codec.loads_columns(Evidence, _columns()) == (Evidence("p", 1, 2, "s", None, None, None, None, ""),)
+
+
+@pytest.mark.parametrize("damage", ["[1, 2]", "not json", '[["a"],null]', _columns(c1="[-1]"), _columns(c1="[1]"),
+                                    _columns(c1='"0"'), _columns(c2='["1"]'), _columns(c2="[1, 2]"),
+                                    _columns(c14='[["2025", null]]'), _columns(c0="{}"), _columns(c1="[0.0]")])
 def test_damaged_evidence_columns_are_a_store_error(damage):
     with pytest.raises(codec.StoreError):
         codec.loads_columns(Evidence, damage)

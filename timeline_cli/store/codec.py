@@ -46,44 +46,80 @@ def parsed(kind: type, text: str):
 
 
 def dumps_columns(kind: type, values) -> str:
-    """A tuple of `kind` values as one column per field, each the list of its distinct values and,
-    per value, the position of its own in that list: a merged event's thousands of evidence
-    sentences repeat a few sentences, dates and paths, which are then stored (and decoded) once."""
+    """A tuple of `kind` values as columns: per field, the list of its distinct values, then the
+    position in that list of each value's own (null when every value is its own, in order). A
+    merged event's thousands of evidence sentences repeat a few sentences, dates and paths, which
+    are then stored (and decoded) once; a short tuple costs a list per field."""
     columns = []
-    for name, part in _field_encoders(kind):
+    for (name, part), plain in zip(_field_encoders(kind), _field_plain_types(kind), strict=True):
+        encoded = [getattr(value, name) for value in values]
+        if plain is None:
+            encoded = [part(item) for item in encoded]
+        # Distinct by equality: values of one field share one type (the model has no int | bool field).
+        keys = encoded if plain is not None else [_hashable(item) for item in encoded]
         distinct: dict = {}
-        positions = [distinct.setdefault(_hashable(part(getattr(value, name))), len(distinct)) for value in values]
-        columns.append([[_unhashable(item) for item in distinct], positions])
+        positions = [distinct.setdefault(key, len(distinct)) for key in keys]
+        if len(distinct) == len(positions):
+            columns += [encoded, None]
+        else:
+            columns += [[_unhashable(key) for key in distinct], positions]
     return json.dumps(columns, ensure_ascii=False, separators=(",", ":"))
+
+
+def dumps_apart(value, name: str) -> str:
+    """`value` with its field `name` stored as an empty value (stored apart; see loads_apart)."""
+    return json.dumps([[] if field_name == name else part(getattr(value, field_name))
+                       for field_name, part in _field_encoders(type(value))],
+                      ensure_ascii=False, separators=(",", ":"))
 
 
 def loads_columns(kind: type, text: str) -> tuple:
     """The values dumps_columns wrote; anything else is a StoreError."""
     data = parsed(kind, text)
     parts = _field_decoders(kind)
-    if type(data) is not list or len(data) != len(parts):
+    if type(data) is not list or len(data) != 2 * len(parts):
         raise StoreError(f"stored {kind.__name__} columns have the wrong shape")
-    columns = [_column(kind, part, plain, column)
-               for part, plain, column in zip(parts, _field_plain_types(kind), data, strict=True)]
-    if len({len(column) for column in columns}) > 1:
-        raise StoreError(f"stored {kind.__name__} columns differ in length")
-    return tuple(map(kind, *columns))
-
-
-def _column(kind: type, part, plain: frozenset | None, column) -> list:
-    if type(column) is not list or len(column) != 2 or type(column[0]) is not list or type(column[1]) is not list:
-        raise StoreError(f"a stored {kind.__name__} column has the wrong shape")
-    distinct, positions = column
-    if plain is None:
-        distinct = [part(item) for item in distinct]
-    elif not set(map(type, distinct)) <= plain:  # the same check as `part`, over the column at once
-        raise StoreError(f"a stored {kind.__name__} column holds a value of the wrong type")
+    columns = []
     try:
-        if positions and (min(positions) < 0 or max(positions) >= len(distinct)):
-            raise IndexError
-        return list(map(distinct.__getitem__, positions))
-    except (TypeError, IndexError):  # not whole numbers, or outside the values
-        raise StoreError(f"a stored {kind.__name__} column points outside its values") from None
+        for part, plain, distinct, positions in zip(parts, _field_plain_types(kind), data[::2], data[1::2], strict=True):
+            if type(distinct) is not list:
+                raise TypeError
+            if plain is None:
+                distinct = [part(item) for item in distinct]
+            elif not set(map(type, distinct)) <= plain:  # the check `part` makes, over the column at once
+                raise TypeError
+            columns.append(distinct if positions is None else _placed(distinct, positions))
+        if len(set(map(len, columns))) > 1:
+            raise ValueError
+        return tuple(map(kind, *columns))
+    except (TypeError, ValueError, IndexError):  # a wrong shape or type, a position outside its values
+        raise StoreError(f"stored {kind.__name__} columns are damaged") from None
+
+
+def _placed(distinct: list, positions) -> list:
+    if type(positions) is not list:
+        raise TypeError
+    if positions and (min(positions) < 0 or max(positions) >= len(distinct)):
+        raise IndexError
+    return list(map(distinct.__getitem__, positions))
+
+
+def loads_apart(kind: type, text: str, name: str, value):
+    """A stored `kind` whose field `name` was stored apart (as an empty value): `value`, decoded
+    already, stands for it."""
+    data = parsed(kind, text)
+    parts = _field_decoders(kind)
+    if type(data) is not list or len(data) != len(parts):
+        raise StoreError(f"a stored {kind.__name__} has the wrong shape")
+    index = _field_index(kind, name)
+    items = [part(item) for part, item in zip(parts, data, strict=True)]
+    items[index] = value
+    return kind(*items)
+
+
+@cache
+def _field_index(kind, name: str) -> int:
+    return [f.name for f in _stored_fields(kind)].index(name)
 
 
 def _hashable(encoded):

@@ -23,7 +23,7 @@ import os
 import sqlite3
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
@@ -364,7 +364,7 @@ class Writer:
             (layer, source, seq, key, (d.start_date or _FAR).isoformat(), (d.end_date or _FAR).isoformat(),
              first.path if first else "", first.start if first else 0, event.id,
              d.start_date.isoformat() if d.start_date else None, d.end_date.isoformat() if d.end_date else None,
-             event.type, event.status, codec.dumps(replace(event, evidence=())),
+             event.type, event.status, codec.dumps_apart(event, "evidence"),
              codec.dumps_columns(Evidence, event.evidence)))
         row = cursor.lastrowid
         self.db.executemany("INSERT INTO event_actors VALUES (?, ?, ?)",
@@ -389,7 +389,7 @@ def searchable_text(event: Event) -> str:
 
 
 def stored_event(data: str, evidence: str) -> Event:
-    return replace(codec.loads(Event, data), evidence=codec.loads_columns(Evidence, evidence))
+    return codec.loads_apart(Event, data, "evidence", codec.loads_columns(Evidence, evidence))
 
 
 # --- reading ----------------------------------------------------------------------------------
