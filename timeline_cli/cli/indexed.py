@@ -60,14 +60,12 @@ class IndexInputs:
     """Inputs read from an index: errors at once, documents, events and mentions on demand."""
 
     def __init__(self, reader, read: Reading, mentions: str):
-        from ..documents import InputError
-
         self.reader, self.merge = reader, read.merge
         meta = reader.meta()
         if self.merge == "auto" and meta.get("merge") == "none":
             fail_usage(f"{read.db} was indexed with --merge none: read it with --merge none, or re-index it")
         self.analyses = StoredAnalyses(self, mentions)
-        self.errors = [InputError(path, reason) for _, path, reason in reader.errors()]
+        self.errors = _input_errors(reader.errors())
 
     @cached_property
     def stored(self) -> list:
@@ -107,6 +105,14 @@ class IndexInputs:
                 tell(f"{path}: empty; nothing to read" if reason == "empty file" else f"{path}: {reason}; skipped")
             elif not quiet:
                 say_about(item.document, item.unresolved_events if events else item.unresolved_mentions, tell)
+
+
+def _input_errors(rows: list) -> list:
+    if not rows:
+        return []  # and documents.py (its imports) is not loaded for nothing
+    from ..documents import InputError
+
+    return [InputError(path, reason) for _, path, reason in rows]
 
 
 def load_index(read: Reading, manners: Manners, *, events: bool, mentions: str):

@@ -17,7 +17,6 @@ complete run while the indexer writes.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
@@ -189,6 +188,8 @@ def reason(exc: Exception) -> str:
 def fingerprint(options: dict, entity_files: Iterable[str | None]) -> str:
     """What the analyses depend on besides the inputs: this tool's code and data, the entity
     tables, the options that change an analysis. A change re-analyses everything."""
+    import hashlib  # here: a reading command does not need it
+
     digest = hashlib.sha256(f"schema {SCHEMA_VERSION}\n".encode())
     package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     for folder, subfolders, names in sorted(os.walk(package)):
@@ -228,6 +229,8 @@ def stamp_of(path: str, sidecar: str | None) -> str:
 
 
 def digest_of(chunks: Iterable[bytes]) -> str:
+    import hashlib
+
     digest = hashlib.sha256()
     for chunk in chunks:
         digest.update(len(chunk).to_bytes(8, "big"))
