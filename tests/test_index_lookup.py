@@ -144,3 +144,27 @@ def test_an_index_of_the_older_schema_says_to_build_it_again(tmp_path):
         assert done.returncode == 2 and b"older timeline-cli" in done.stderr and b"build it again" in done.stderr
         assert len(done.stderr.splitlines()) == 1
     assert old.read_bytes() == before
+
+
+def _text_tables_match_the_events(db) -> None:
+    with sqlite3.connect(db) as handle:
+        for layer, table in (("merged", "merged_text"), ("doc", "article_text")):
+            handle.execute(f"INSERT INTO {table}({table}) VALUES ('integrity-check')")
+            ids = {i for (i,) in handle.execute("SELECT id FROM events WHERE layer = ?", (layer,))}
+            assert {i for (i,) in handle.execute(f"SELECT rowid FROM {table}")} == ids
+
+
+def test_updates_keep_the_text_tables_exact(folder, tmp_path):
+    news = tmp_path / "news"
+    shutil.copytree(folder, news)
+    db = tmp_path / "u.db"
+    assert run_cli("index", str(news), "--db", str(db), timeout=300).returncode == 0
+    edited = news / "c1_2.txt"
+    edited.write_text(edited.read_text("utf-8") + "2026年2月，Meta推出新眼鏡鏈\n", "utf-8")
+    (news / "c2_0.txt").unlink()
+    (news / "c9_9.txt").write_text("2026年3月，蘋果公司再度收購一家新創鏈\n", "utf-8")
+    assert run_cli("index", str(news), "--db", str(db), timeout=300).returncode == 0
+    _text_tables_match_the_events(db)
+    for term in ("鏈", "链", "眼鏡", "收購", "新眼鏡链", "晶片", "完成收購"):
+        for merge in ("auto", "none"):
+            same(news, db, "list", "-f", "plain", "--grep", term, "--merge", merge)
