@@ -58,3 +58,18 @@ def test_generated_inputs_are_deterministic_and_sized(tmp_path):
     nbytes, nchars = bench_inputs.repeated_file(tmp_path / "r.txt", 3)
     assert nbytes == (tmp_path / "r.txt").stat().st_size and nchars == 3 * len(bench_inputs.unit())
     assert chars == sum(len(f.read_text(encoding="utf-8")) for f in files)
+
+
+def test_bench_index_times_the_queries_of_an_index_built_before(tmp_path):
+    """bench_index.py --db FILE: every query runs on the index and says how many lines it printed."""
+    db = tmp_path / "seed.db"
+    built = subprocess.run([sys.executable, "-m", "timeline_cli", "index", str(ROOT / "seeds"), "--db", str(db)],
+                           capture_output=True, cwd=ROOT, timeout=120)
+    assert built.returncode == 0, built.stderr
+    report = tmp_path / "latency.json"
+    done = subprocess.run([sys.executable, str(BENCH / "bench_index.py"), "--db", str(db), "--repeat", "1",
+                           "--json", str(report)], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert set(data["latency"]) == set(data["rows"]) and len(data["rows"]) == 5
+    assert data["rows"]["show ID"] > 0 and data["rows"]["list --actor Meta"] > 0

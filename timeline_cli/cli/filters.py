@@ -11,7 +11,7 @@ def build_query(analyses, filters: Filters, entities: str | None = None):
     """The Query of the --since … --reverse options; a bad value is a usage error."""
     from ..query import PRECISIONS, Query, QueryError, parse_when
 
-    ref = next((a.document.ref for a in analyses if a.document.ref is not None), None)
+    ref = _first_ref(analyses) if filters.since or filters.until else None
     try:
         since = parse_when(filters.since, ref, "--since") if filters.since else None
         until = parse_when(filters.until, ref, "--until") if filters.until else None
@@ -32,6 +32,14 @@ def build_query(analyses, filters: Filters, entities: str | None = None):
     return Query(since=since[0] if since else None, until=until[1] if until else None,
                  actors=_actor_ids(filters.actor, entities), types=types, statuses=statuses,
                  grep=filters.grep, precision=precision, limit=filters.limit, reverse=filters.reverse)
+
+
+def _first_ref(analyses):
+    """The reference date relative --since/--until values resolve against: the first input's that
+    has one (an index's analyses answer from SQL, see cli/indexed.py)."""
+    if hasattr(analyses, "first_ref"):
+        return analyses.first_ref()
+    return next((a.document.ref for a in analyses if a.document.ref is not None), None)
 
 
 def _actor_ids(names: list[str] | None, entities: str | None) -> tuple[str, ...]:

@@ -20,7 +20,8 @@ def label_script(ctx) -> str:
 def labels_for(script: str, analyses) -> str:
     if script in ("hant", "hans"):
         return script
-    scripts = [a.document.script for a in analyses]
+    # An index's analyses answer this from SQL, without building every document (cli/indexed.py).
+    scripts = analyses.scripts() if hasattr(analyses, "scripts") else [a.document.script for a in analyses]
     mostly_traditional = bool(scripts) and sum(s in ("hant", "mixed") for s in scripts) * 2 >= len(scripts)
     return "hant" if mostly_traditional else "hans"
 

@@ -34,19 +34,133 @@ def dumps(value) -> str:
 
 
 def loads(kind: type, text: str):
+    return decoder(kind)(parsed(kind, text))
+
+
+def parsed(kind: type, text: str):
+    """The JSON of a stored `kind`, not yet checked (decoder(kind) checks it)."""
     try:
-        data = json.loads(text)
+        return json.loads(text)
     except (json.JSONDecodeError, RecursionError, TypeError):
         raise StoreError(f"a stored {kind.__name__} is not JSON") from None
-    return decoder(kind)(data)
+
+
+def dumps_columns(kind: type, values) -> str:
+    """A tuple of `kind` values as columns: per field, the list of its distinct values, then the
+    position in that list of each value's own (null when every value is its own, in order). A
+    merged event's thousands of evidence sentences repeat a few sentences, dates and paths, which
+    are then stored (and decoded) once; a short tuple costs a list per field."""
+    columns = []
+    for (name, part), plain in zip(_field_encoders(kind), _field_plain_types(kind), strict=True):
+        encoded = [getattr(value, name) for value in values]
+        if plain is None:
+            encoded = [part(item) for item in encoded]
+        # Distinct by equality: values of one field share one type (the model has no int | bool field).
+        keys = encoded if plain is not None else [_hashable(item) for item in encoded]
+        distinct: dict = {}
+        positions = [distinct.setdefault(key, len(distinct)) for key in keys]
+        if len(distinct) == len(positions):
+            columns += [encoded, None]
+        else:
+            columns += [[_unhashable(key) for key in distinct], positions]
+    return json.dumps(columns, ensure_ascii=False, separators=(",", ":"))
+
+
+def dumps_apart(value, name: str) -> str:
+    """`value` with its field `name` stored as an empty value (stored apart; see loads_apart)."""
+    return json.dumps([[] if field_name == name else part(getattr(value, field_name))
+                       for field_name, part in _field_encoders(type(value))],
+                      ensure_ascii=False, separators=(",", ":"))
+
+
+def loads_columns(kind: type, text: str) -> tuple:
+    """The values dumps_columns wrote; anything else is a StoreError."""
+    data = parsed(kind, text)
+    parts = _field_decoders(kind)
+    if type(data) is not list or len(data) != 2 * len(parts):
+        raise StoreError(f"stored {kind.__name__} columns have the wrong shape")
+    columns = []
+    try:
+        for part, plain, distinct, positions in zip(parts, _field_plain_types(kind), data[::2], data[1::2], strict=True):
+            if type(distinct) is not list:
+                raise TypeError
+            if plain is None:
+                distinct = [part(item) for item in distinct]
+            elif not set(map(type, distinct)) <= plain:  # the check `part` makes, over the column at once
+                raise TypeError
+            columns.append(distinct if positions is None else _placed(distinct, positions))
+        if len(set(map(len, columns))) > 1:
+            raise ValueError
+        return tuple(map(kind, *columns))
+    except (TypeError, ValueError, IndexError):  # a wrong shape or type, a position outside its values
+        raise StoreError(f"stored {kind.__name__} columns are damaged") from None
+
+
+def _placed(distinct: list, positions) -> list:
+    if type(positions) is not list:
+        raise TypeError
+    if positions and (min(positions) < 0 or max(positions) >= len(distinct)):
+        raise IndexError
+    return list(map(distinct.__getitem__, positions))
+
+
+def loads_apart(kind: type, text: str, name: str, value):
+    """A stored `kind` whose field `name` was stored apart (as an empty value): `value`, decoded
+    already, stands for it."""
+    data = parsed(kind, text)
+    parts = _field_decoders(kind)
+    if type(data) is not list or len(data) != len(parts):
+        raise StoreError(f"a stored {kind.__name__} has the wrong shape")
+    index = _field_index(kind, name)
+    items = [part(item) for part, item in zip(parts, data, strict=True)]
+    items[index] = value
+    return kind(*items)
+
+
+@cache
+def _field_index(kind, name: str) -> int:
+    return [f.name for f in _stored_fields(kind)].index(name)
+
+
+def _hashable(encoded):
+    return tuple(_hashable(item) for item in encoded) if type(encoded) is list else encoded
+
+
+def _unhashable(encoded):
+    return [_unhashable(item) for item in encoded] if type(encoded) is tuple else encoded
+
+
+@cache
+def _field_encoders(kind) -> tuple:
+    hints = typing.get_type_hints(kind)
+    return tuple((f.name, encoder(hints[f.name])) for f in _stored_fields(kind))
+
+
+@cache
+def _field_plain_types(kind) -> tuple:
+    """Per field, the JSON types its values come as when they need no conversion (str, int, bool,
+    or one of them or None), else None."""
+    return tuple(_plain_types(typing.get_type_hints(kind)[f.name]) for f in _stored_fields(kind))
+
+
+def _plain_types(hint) -> frozenset | None:
+    options = typing.get_args(hint) if typing.get_origin(hint) in (typing.Union, types.UnionType) else (hint,)
+    if all(option in (str, int, bool, type(None)) for option in options):
+        return frozenset(options)
+    return None
+
+
+@cache
+def _field_decoders(kind) -> tuple:
+    hints = typing.get_type_hints(kind)
+    return tuple(decoder(hints[f.name]) for f in _stored_fields(kind))
 
 
 @cache
 def encoder(kind):
     """A function from a `kind` to JSON-ready lists, made once per kind (see `decoder`)."""
     if is_dataclass(kind):
-        hints = typing.get_type_hints(kind)
-        parts = [(f.name, encoder(hints[f.name])) for f in _stored_fields(kind)]
+        parts = _field_encoders(kind)
         return lambda value: [part(getattr(value, name)) for name, part in parts]
     origin = typing.get_origin(kind)
     if origin in (typing.Union, types.UnionType):
@@ -71,10 +185,8 @@ def decoder(kind):
     """A function from decoded JSON to a `kind`, made once per kind: each field's decoder is
     chosen from its type here, so decoding an event is a few calls, not a walk of its types."""
     if is_dataclass(kind):
-        names = [f.name for f in _stored_fields(kind)]
-        hints = typing.get_type_hints(kind)
-        parts = [decoder(hints[name]) for name in names]
-        count = len(names)
+        parts = _field_decoders(kind)
+        count = len(parts)
 
         def build(data):
             if type(data) is not list or len(data) != count:

@@ -17,7 +17,6 @@ complete run while the indexer writes.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
@@ -25,14 +24,15 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from ..errors import ToolError
-from ..model import Document, Event, Mention, RefDate
+from ..model import Document, Event, Evidence, Mention, RefDate
 from . import codec
 
 _FAR = date.max  # where an event without a date sorts, as events.merge.sort_events puts it
 APPLICATION = "timeline-cli index"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 BUSY_SECONDS = 10  # how long to wait for another process's write; TIMELINE_DB_TIMEOUT overrides
 
 SCHEMA = """
@@ -51,6 +51,7 @@ CREATE TABLE sources (
     unresolved_events INTEGER NOT NULL,
     unresolved_mentions INTEGER NOT NULL
 );
+CREATE INDEX sources_script ON sources(script);
 CREATE TABLE errors (position INTEGER NOT NULL, path TEXT NOT NULL, reason TEXT NOT NULL);
 CREATE TABLE mentions (
     source INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
@@ -64,19 +65,32 @@ CREATE TABLE events (
     sort_start TEXT NOT NULL, sort_end TEXT NOT NULL, sort_path TEXT NOT NULL, sort_offset INTEGER NOT NULL,
     event_id TEXT NOT NULL,
     start_date TEXT, end_date TEXT, type TEXT NOT NULL, status TEXT NOT NULL,
-    data TEXT NOT NULL
+    data TEXT NOT NULL,                -- the Event without its evidence (codec)
+    evidence TEXT NOT NULL             -- its evidence as columns of distinct values (codec.dumps_columns)
 );
 CREATE INDEX events_doc ON events(source, seq);
 CREATE INDEX events_group ON events(layer, merge_key);
 CREATE INDEX events_order ON events(layer, sort_start, sort_end, sort_path, sort_offset, event_id);
+CREATE INDEX events_id ON events(layer, event_id);
 CREATE TABLE event_actors (
     event INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
     actor_id TEXT NOT NULL, name_key TEXT NOT NULL);
 CREATE INDEX event_actors_event ON event_actors(event);
 CREATE INDEX event_actors_id ON event_actors(actor_id);
 CREATE INDEX event_actors_name ON event_actors(name_key);
-CREATE VIRTUAL TABLE events_text USING fts5(body, tokenize='trigram');
+CREATE VIRTUAL TABLE merged_text USING fts5(body, tokenize='trigram case_sensitive 1');
+CREATE VIRTUAL TABLE article_text USING fts5(body, tokenize='trigram case_sensitive 1');
+CREATE VIRTUAL TABLE merged_terms USING fts5vocab(merged_text, 'instance');
+CREATE VIRTUAL TABLE article_terms USING fts5vocab(article_text, 'instance');
 """
+
+
+# The searchable text of an event, per layer: FTS5 trigram tables, rowid = events.id.
+TEXT_TABLES = {"merged": "merged_text", "doc": "article_text"}
+TERM_TABLES = {"merged": "merged_terms", "doc": "article_terms"}
+# After each text of an event: every character of a text then starts a stored trigram, so that
+# the trigrams beginning with a one- or two-character term find every text holding it.
+TEXT_END = "\n\n"
 
 
 class IndexError(ToolError):  # noqa: A001 - the index's own error, said in one line
@@ -174,6 +188,8 @@ def reason(exc: Exception) -> str:
 def fingerprint(options: dict, entity_files: Iterable[str | None]) -> str:
     """What the analyses depend on besides the inputs: this tool's code and data, the entity
     tables, the options that change an analysis. A change re-analyses everything."""
+    import hashlib  # here: a reading command does not need it
+
     digest = hashlib.sha256(f"schema {SCHEMA_VERSION}\n".encode())
     package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     for folder, subfolders, names in sorted(os.walk(package)):
@@ -213,6 +229,8 @@ def stamp_of(path: str, sidecar: str | None) -> str:
 
 
 def digest_of(chunks: Iterable[bytes]) -> str:
+    import hashlib
+
     digest = hashlib.sha256()
     for chunk in chunks:
         digest.update(len(chunk).to_bytes(8, "big"))
@@ -251,7 +269,7 @@ class Writer:
         if meta.get("fingerprint") != print_ or meta.get("merge") != merge:
             if "fingerprint" in meta:
                 self.counts.rebuilt = True
-            for table in ("sources", "errors", "events", "events_text"):
+            for table in ("sources", "errors", "events", *TEXT_TABLES.values()):
                 self._execute(f"DELETE FROM {table}")
         self.db.execute("DELETE FROM errors")
         return {key: Seen(id_, stamp, digest, position) for key, id_, stamp, digest, position in self.db.execute(
@@ -264,7 +282,7 @@ class Writer:
     def forget(self, seen: Seen) -> None:
         self.counts.stale_keys.update(k for (k,) in self.db.execute(
             "SELECT merge_key FROM events WHERE layer = 'doc' AND source = ?", (seen.id,)))
-        self._execute("DELETE FROM events_text WHERE rowid IN (SELECT id FROM events WHERE source = ?)", (seen.id,))
+        self._execute("DELETE FROM article_text WHERE rowid IN (SELECT id FROM events WHERE source = ?)", (seen.id,))
         self._execute("DELETE FROM sources WHERE id = ?", (seen.id,))
 
     def error(self, position: int, path: str, reason: str) -> None:
@@ -296,14 +314,14 @@ class Writer:
         for seq, event in enumerate(analysis.events):
             key_ = merge_key(event)
             self.counts.stale_keys.add(key_)
-            self._insert_event(event, "doc", source, seq, key_, with_text=True)
+            self._insert_event(event, "doc", source, seq, key_)
 
     def merge(self, merge_mode: str, *, everything: bool) -> None:
         """Re-merge the date groups the run touched (all of them when `everything`)."""
         from ..events.merge import merge_group
 
         if merge_mode == "none":
-            self._execute("DELETE FROM events_text WHERE rowid IN (SELECT id FROM events WHERE layer = 'merged')")
+            self._execute("DELETE FROM merged_text")
             self._execute("DELETE FROM events WHERE layer = 'merged'")
             return
         keys = {k for (k,) in self.db.execute("SELECT DISTINCT merge_key FROM events WHERE layer = 'doc'")} \
@@ -312,14 +330,14 @@ class Writer:
             if everything else set()
         self.counts.groups = len(keys)
         for key in sorted(keys):
-            self._execute("DELETE FROM events_text WHERE rowid IN "
+            self._execute("DELETE FROM merged_text WHERE rowid IN "
                           "(SELECT id FROM events WHERE layer = 'merged' AND merge_key = ?)", (key,))
             self._execute("DELETE FROM events WHERE layer = 'merged' AND merge_key = ?", (key,))
-            members = [codec.loads(Event, data) for (data,) in self.db.execute(
-                "SELECT e.data FROM events e JOIN sources s ON s.id = e.source "
+            members = [stored_event(data, evidence) for data, evidence in self.db.execute(
+                "SELECT e.data, e.evidence FROM events e JOIN sources s ON s.id = e.source "
                 "WHERE e.layer = 'doc' AND e.merge_key = ? ORDER BY s.position, e.seq", (key,))]
             for event in merge_group(members):
-                self._insert_event(event, "merged", None, None, key, with_text=True)
+                self._insert_event(event, "merged", None, None, key)
 
     def commit(self, print_: str, merge: str, options: dict) -> None:
         now = time.strftime("%Y-%m-%dT%H:%M:%S%z")
@@ -337,25 +355,24 @@ class Writer:
                 pass
             self._open = False
 
-    def _insert_event(self, event: Event, layer: str, source, seq, key: str, *, with_text: bool) -> None:
+    def _insert_event(self, event: Event, layer: str, source, seq, key: str) -> None:
         from ..script import simplified_view
 
         d = event.date
         first = event.evidence[0] if event.evidence else None
         cursor = self._execute(
             "INSERT INTO events (layer, source, seq, merge_key, sort_start, sort_end, sort_path, sort_offset, "
-            "event_id, start_date, end_date, type, status, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "event_id, start_date, end_date, type, status, data, evidence) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (layer, source, seq, key, (d.start_date or _FAR).isoformat(), (d.end_date or _FAR).isoformat(),
              first.path if first else "", first.start if first else 0, event.id,
              d.start_date.isoformat() if d.start_date else None, d.end_date.isoformat() if d.end_date else None,
-             event.type, event.status, codec.dumps(event)))
+             event.type, event.status, codec.dumps_apart(event, "evidence"),
+             codec.dumps_columns(Evidence, event.evidence)))
         row = cursor.lastrowid
         self.db.executemany("INSERT INTO event_actors VALUES (?, ?, ?)",
                             [(row, a.id, simplified_view(a.name).casefold()) for a in event.actors])
-        if with_text:
-            haystacks = [event.title, *(ev.sentence for ev in event.evidence), *(a.name for a in event.actors)]
-            self._execute("INSERT INTO events_text (rowid, body) VALUES (?, ?)",
-                          (row, simplified_view("\n".join(haystacks)).casefold()))
+        self._execute(f"INSERT INTO {TEXT_TABLES[layer]} (rowid, body) VALUES (?, ?)", (row, searchable_text(event)))
 
     def _execute(self, sql: str, args=()):
         try:
@@ -364,11 +381,25 @@ class Writer:
             raise IndexError(f"{self.path}: {reason(exc)}") from None
 
 
+def searchable_text(event: Event) -> str:
+    """What --grep looks in (query.Query's haystacks: title, sentences, actor names), each
+    distinct one once, in Simplified and case-folded as the query compares them, each followed
+    by TEXT_END."""
+    from ..script import simplified_view
+
+    haystacks = dict.fromkeys([event.title, *(ev.sentence for ev in event.evidence), *(a.name for a in event.actors)])
+    return "".join(simplified_view(h).casefold() + TEXT_END for h in haystacks)
+
+
+def stored_event(data: str, evidence: str) -> Event:
+    return codec.loads_apart(Event, data, "evidence", codec.loads_columns(Evidence, evidence))
+
+
 # --- reading ----------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class StoredDocument:
+class StoredDocument(NamedTuple):
     source: int
+    position: int
     document: Document
     unresolved_events: bool
     unresolved_mentions: bool
@@ -389,53 +420,75 @@ class Reader:
         a collection has few distinct publication dates)."""
         refs: dict[str, RefDate] = {}
         stored = []
-        for source, path, script, encoding, title, ref, ue, um in self._execute(
-                "SELECT id, path, script, encoding, title, ref, unresolved_events, unresolved_mentions "
+        for source, position, path, script, encoding, title, ref, ue, um in self._execute(
+                "SELECT id, position, path, script, encoding, title, ref, unresolved_events, unresolved_mentions "
                 "FROM sources ORDER BY position"):
             if ref is not None and ref not in refs:
                 refs[ref] = codec.loads(RefDate, ref)
-            if not isinstance(path, str) or not isinstance(script, str) or not isinstance(encoding, str):
+            if type(path) is not str or type(script) is not str or type(encoding) is not str:
                 raise IndexError(f"{self.path}: the index file is damaged; build it again into a new file")
             document = Document(path, "", refs[ref] if ref is not None else None, script, encoding, title)
-            stored.append(StoredDocument(source, document, bool(ue), bool(um)))
+            stored.append(StoredDocument(source, position, document, bool(ue), bool(um)))
         return stored
 
     def errors(self) -> list[tuple[int, str, str]]:
         return list(self._execute("SELECT position, path, reason FROM errors ORDER BY position"))
 
-    def positions(self) -> dict[int, int]:
-        return dict(self._execute("SELECT id, position FROM sources"))
-
     def events(self, *, merged: bool, query=None, grep: str | None = None, event_id: str | None = None) -> list[Event]:
         """The timeline (merged) or every article's events (not merged), in date order; with a
         query, only the events its date, type, status and actor filters can keep, and `grep`
-        (Simplified, case-folded) in their text: the trigram index finds three characters and
-        more, shorter ones are looked for in the stored text (the query itself still decides);
-        with `event_id`, the events whose id starts with it."""
-        where, args = ["e.layer = ?"], ["merged" if merged else "doc"]
+        (Simplified, case-folded) in their text (the trigram table finds a term of three
+        characters and more as a phrase, a shorter one as the start of a trigram; the query
+        itself still decides); with `event_id`, the events whose id starts with it."""
+        layer = "merged" if merged else "doc"
+        where, args = ["e.layer = ?"], [layer]
         if query is not None:
             _pushdown(query, where, args)
-        if grep and len(grep) >= 3:
-            where.append("e.id IN (SELECT rowid FROM events_text WHERE events_text MATCH ?)")
-            args.append('"' + grep.replace('"', '""') + '"')
-        elif grep:
-            where.append("e.id IN (SELECT rowid FROM events_text WHERE instr(body, ?) > 0)")
-            args.append(grep)
-        if event_id:
-            where.append("substr(e.event_id, 1, ?) = ?")
-            args.extend([len(event_id), event_id])
+        if grep and _storable(grep):
+            _grep_pushdown(grep, layer, where, args)
+        if event_id is not None:
+            if not _storable(event_id):
+                return []  # no stored id holds a character that is not text
+            _prefix_pushdown("e.event_id", event_id, where, args)
         rows = self._execute(
-            f"SELECT e.data FROM events e WHERE {' AND '.join(where)} "
+            f"SELECT e.data, e.evidence FROM events e WHERE {' AND '.join(where)} "
             "ORDER BY e.sort_start, e.sort_end, e.sort_path, e.sort_offset, e.event_id", args)
-        return [codec.loads(Event, data) for (data,) in rows]
+        return [stored_event(data, evidence) for data, evidence in rows]
 
-    def mentions(self, source: int) -> list[Mention]:
-        return [codec.loads(Mention, data) for (data,) in self._execute(
-            "SELECT data FROM mentions WHERE source = ? ORDER BY seq", (source,))]
+    def mentions(self, source: int, ids: set[str] | None = None) -> list[Mention]:
+        """A document's mentions in order; with `ids`, only those (the others are not decoded)."""
+        rows = self._execute("SELECT data FROM mentions WHERE source = ? ORDER BY seq", (source,))
+        if ids is None:
+            return [codec.loads(Mention, data) for (data,) in rows]
+        decode = codec.decoder(Mention)
+        found = []
+        for (data,) in rows:
+            parsed = codec.parsed(Mention, data)
+            if type(parsed) is list and parsed and type(parsed[0]) is str and parsed[0] in ids:
+                found.append(decode(parsed))
+        return found
+
+    def sources_at(self, paths: set[str]) -> list[tuple[int, str]]:
+        """(source, path) of the documents shown with these paths, in input order."""
+        marks = ", ".join("?" * len(paths))
+        return list(self._execute(f"SELECT id, path FROM sources WHERE path IN ({marks}) ORDER BY position",
+                                  sorted(paths)))
+
+    def count_documents(self) -> int:
+        return self._execute("SELECT count(*) FROM sources").fetchone()[0]
+
+    def scripts(self) -> list[str]:
+        """Every document's script (in no particular order: what is asked is how many of each)."""
+        return [script for (script,) in self._execute("SELECT script FROM sources INDEXED BY sources_script")]
+
+    def first_ref(self) -> RefDate | None:
+        """The reference date of the first document that has one."""
+        row = self._execute("SELECT ref FROM sources WHERE ref IS NOT NULL ORDER BY position LIMIT 1").fetchone()
+        return codec.loads(RefDate, row[0]) if row else None
 
     def doc_events(self, source: int) -> list[Event]:
-        return [codec.loads(Event, data) for (data,) in self._execute(
-            "SELECT data FROM events WHERE layer = 'doc' AND source = ? ORDER BY seq", (source,))]
+        return [stored_event(data, evidence) for data, evidence in self._execute(
+            "SELECT data, evidence FROM events WHERE layer = 'doc' AND source = ? ORDER BY seq", (source,))]
 
     def stats(self) -> dict:
         one = lambda sql: self._execute(sql).fetchone()[0]  # noqa: E731
@@ -484,3 +537,51 @@ def _pushdown(query, where: list[str], args: list) -> None:
         args.extend(query.actors)
         args.extend(names)
 
+
+def _storable(text: str) -> bool:
+    """Whether SQLite can be given `text` (an argument may hold lone surrogates for bytes that are
+    not UTF-8; no stored text does)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _grep_pushdown(grep: str, layer: str, where: list[str], args: list) -> None:
+    """The events whose searchable text holds `grep`: a term of three characters or more is a
+    trigram phrase; a shorter one begins a trigram (see TEXT_END), found in the vocabulary."""
+    if len(grep) >= 3:
+        table = TEXT_TABLES[layer]
+        where.append(f"e.id IN (SELECT rowid FROM {table} WHERE {table} MATCH ?)")
+        args.append('"' + grep.replace('"', '""') + '"')
+        return
+    term_where: list[str] = []
+    _prefix_pushdown("term", grep, term_where, args)
+    where.append(f"e.id IN (SELECT doc FROM {TERM_TABLES[layer]} WHERE {' AND '.join(term_where)})")
+
+
+def _prefix_pushdown(column: str, prefix: str, where: list[str], args: list) -> None:
+    """`column` starts with `prefix`: a range an index (or the FTS5 vocabulary) can seek, and the
+    exact test."""
+    where.append(f"{column} >= ?")
+    args.append(prefix)
+    after = _next_text(prefix)
+    if after is not None:
+        where.append(f"{column} < ?")
+        args.append(after)
+    where.append(f"substr({column}, 1, ?) = ?")
+    args.extend([len(prefix), prefix])
+
+
+def _next_text(prefix: str) -> str | None:
+    """The least text after every text that starts with `prefix` (in code point order, which is
+    SQLite's UTF-8 byte order), or None when there is none."""
+    if not prefix:
+        return None
+    code = ord(prefix[-1]) + 1
+    if 0xD800 <= code <= 0xDFFF:
+        code = 0xE000  # surrogates are no characters of stored text
+    if code > 0x10FFFF:
+        return _next_text(prefix[:-1])
+    return prefix[:-1] + chr(code)
