@@ -34,6 +34,30 @@ def mention_dict(m: Mention) -> dict:
     return out
 
 
+_STRING = json.JSONEncoder(ensure_ascii=False).encode  # for a str: its JSON string, no dict walk
+
+
+def _text(value: str | None) -> str:
+    return "null" if value is None else _STRING(value)
+
+
+def mention_json(m: Mention, head: str = "") -> str:
+    """json.dumps(mention_dict(m), ensure_ascii=False) written out field by field, after `head`
+    (e.g. '"path": "a.txt", '): a command writing millions of mentions builds no dicts."""
+    t = m.time
+    line = (f'{{{head}"id": {_STRING(m.id)}, "text": {_STRING(m.text)}, "start": {int(m.start)}, '
+            f'"end": {int(m.end)}, "type": {_text(t.type)}, "value": {_text(t.value)}, "mod": {_text(t.mod)}, '
+            f'"granularity": {_text(t.granularity)}, "start_date": {_text(_iso(t.start_date))}, '
+            f'"end_date": {_text(_iso(t.end_date))}, "duration": {_text(t.duration)}, '
+            f'"duration_max": {_text(t.duration_max)}, "anchor": {_text(m.anchor)}, "rule": {_text(m.rule)}, '
+            f'"certainty": {_text(m.certainty)}')
+    if t.datetime:
+        line += f', "datetime": {_text(t.datetime)}'
+    if t.qualifier:
+        line += f', "qualifier": {_text(t.qualifier)}'
+    return line + "}"
+
+
 def _document_head(a: Analysis) -> dict:
     ref = a.document.ref
     return {
