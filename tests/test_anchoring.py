@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from timeline_cli.script import simplified_view
-from timeline_cli.timex.recognise import _anchor_pattern, _anchored, rules
+from timeline_cli.timex.recognise import _anchor_pattern, _anchor_positions, _anchored, rules
 
 CORPUS = Path(__file__).parent / "corpus"
 
@@ -29,3 +29,11 @@ def test_windows_around_the_anchors_find_what_the_whole_text_gives(rule):
     windowed = [m.span() for m in _anchored(rule, view, anchors) if m.end() > m.start()]
     whole = [m.span() for m in rule.pattern.finditer(view) if m.end() > m.start()]
     assert windowed == whole
+
+
+@pytest.mark.parametrize("rule", [r for r in rules() if r.anchoring is not None], ids=lambda r: r.name)
+def test_anchor_positions_are_where_the_anchor_pattern_matches(rule):
+    view = corpus_view() + "\n" + corpus_view()[::-1]
+    key = (rule.anchoring.chars, rule.anchoring.words)
+    expected = [m.start() for m in _anchor_pattern(*key).finditer(view)]
+    assert _anchor_positions(view, *key, {}) == expected

@@ -191,6 +191,31 @@ def _names_by_anchor(anchoring: Anchoring):
     return (chars, {ch: tuple(v) for ch, v in by_char.items()}, {w: tuple(v) for w, v in by_word.items()})
 
 
+def _anchor_positions(view: str, chars: str, words: tuple[str, ...], by_char: dict[str, list[int]]) -> list[int]:
+    """Where the anchors are in the view, in order (the starts of _anchor_pattern's matches).
+
+    A few single characters are found one by one with str.find and merged: far faster than a
+    regular expression's class, which tests every character of the text; many rules share them.
+    """
+    if words or len(chars) > _FEW_CHARS:
+        return [a.start() for a in _anchor_pattern(chars, words).finditer(view)]
+    found = [by_char[ch] if ch in by_char else by_char.setdefault(ch, _char_positions(view, ch))
+             for ch in dict.fromkeys(chars)]
+    return found[0] if len(found) == 1 else sorted([at for positions in found for at in positions])
+
+
+_FEW_CHARS = 8
+
+
+def _char_positions(view: str, ch: str) -> list[int]:
+    positions = []
+    at = view.find(ch)
+    while at >= 0:
+        positions.append(at)
+        at = view.find(ch, at + 1)
+    return positions
+
+
 _SPARSE = 1 / 40  # anchors per character below which windows beat one pass over the text
 
 
@@ -200,6 +225,7 @@ def scan(view: str, ctx: ScanContext) -> list[tuple[Piece, int]]:
     present: dict[str, bool] = {}  # whether a character a rule needs is in the text at all
     sparse_below = len(view) * _SPARSE
     anchor_positions: dict[tuple, list[int]] = {}  # rules that anchor on the same characters share them
+    by_char: dict[str, list[int]] = {}  # where each anchor character is, for _anchor_positions
     for rule in rules():
         if rule.needs and not any(present[ch] if ch in present else present.setdefault(ch, ch in view)
                                   for ch in rule.needs):
@@ -212,7 +238,7 @@ def scan(view: str, ctx: ScanContext) -> list[tuple[Piece, int]]:
         if rule.anchoring is not None:
             key = (rule.anchoring.chars, rule.anchoring.words)
             if key not in anchor_positions:
-                anchor_positions[key] = [a.start() for a in _anchor_pattern(*key).finditer(view)]
+                anchor_positions[key] = _anchor_positions(view, *key, by_char)
             if len(anchor_positions[key]) < sparse_below:
                 matches = _anchored(rule, view, anchor_positions[key])
         if matches is None:
