@@ -124,23 +124,30 @@ def _anchored(rule: Rule, view: str, positions: list[int]):
     """The matches finditer would give, found by searching windows around the anchors (at
     `positions`: where the rule's anchor characters are in the view)."""
     anchoring = rule.anchoring
-    pattern, before, after = rule.pattern, anchoring.before, anchoring.after
+    search, before, after = rule.pattern.search, anchoring.before, anchoring.after
     size = len(view)
     next_start = 0
     for p in positions:
         if p < next_start:
             continue  # inside the last match
-        start = max(next_start, p - before)
-        end = min(size, p + after)
+        start = p - before
+        if start < next_start:
+            start = next_start
+        end = p + after
+        if end > size:
+            end = size
         while True:
-            m = pattern.search(view, start, end)
-            if m is None or m.start() > p:
+            m = search(view, start, end)
+            if m is None:
                 break
-            if m.end() > p:
+            m_start, m_end = m.span()
+            if m_start > p:
+                break
+            if m_end > p:
                 yield m
-                next_start = m.end()
+                next_start = m_end
                 break
-            start = m.end() if m.end() > m.start() else m.start() + 1
+            start = m_end if m_end > m_start else m_start + 1
 
 
 @cache
@@ -243,15 +250,22 @@ def scan(view: str, ctx: ScanContext) -> list[tuple[Piece, int]]:
                 matches = _anchored(rule, view, anchor_positions[key])
         if matches is None:
             matches = rule.pattern.finditer(view)
-        for m in matches:
-            if m.end() == m.start():
-                continue
-            built = rule.build(m, ctx)
-            if built is None:
-                continue
-            for piece in built if isinstance(built, list) else (built,):  # an enumeration gives several
-                piece.rule = rule.name + piece.rule if piece.rule else rule.name
-                if isinstance(piece.what, Range):  # its ends carry the rule's name too
-                    piece.what.first.rule = piece.what.second.rule = rule.name
-                hits.append((piece, rule.priority))
+        _collect(rule, matches, ctx, hits)
     return hits
+
+
+def _collect(rule: Rule, matches, ctx: ScanContext, hits: list[tuple[Piece, int]]) -> None:
+    """The pieces the rule builds from its matches, named after it, into `hits`."""
+    build, name, priority = rule.build, rule.name, rule.priority
+    for m in matches:
+        start, end = m.span()
+        if end == start:
+            continue
+        built = build(m, ctx)
+        if built is None:
+            continue
+        for piece in built if type(built) is list else (built,):  # an enumeration gives several
+            piece.rule = name + piece.rule if piece.rule else name
+            if type(piece.what) is Range:  # its ends carry the rule's name too
+                piece.what.first.rule = piece.what.second.rule = name
+            hits.append((piece, priority))
