@@ -194,6 +194,13 @@ class Stitcher:
         self._key = DocumentKey()
 
     def add(self, part: str) -> Analysis:
+        from .timex.extract import cyclic_gc_paused
+
+        # Moving a part's mentions makes as many objects as finding them did (see cyclic_gc_paused).
+        with cyclic_gc_paused():
+            return self._add(part)
+
+    def _add(self, part: str) -> Analysis:
         from .script import simplified_view
 
         self.blank = self.blank and (not part or part.isspace())
