@@ -88,6 +88,9 @@ class Rule:
     # Words one of which every match holds (str.__contains__ finds them fast): a text with none
     # skips the rule. For rules that few texts need and whose pattern costs a pass over the text.
     words: tuple[str, ...] = ()
+    # The characters every match starts with, when few: where they are rare in a text, the
+    # pattern is tried only there (see _started) instead of at every character.
+    first: str = ""
 
 
 @lru_cache(maxsize=1)
@@ -206,8 +209,15 @@ def _anchor_positions(view: str, chars: str, words: tuple[str, ...], by_char: di
     """
     if words or len(chars) > _FEW_CHARS:
         return [a.start() for a in _anchor_pattern(chars, words).finditer(view)]
-    found = [by_char[ch] if ch in by_char else by_char.setdefault(ch, _char_positions(view, ch))
-             for ch in dict.fromkeys(chars)]
+    return _merged(_each_char(view, chars, by_char))
+
+
+def _each_char(view: str, chars: str, by_char: dict[str, list[int]]) -> list[list[int]]:
+    return [by_char[ch] if ch in by_char else by_char.setdefault(ch, _char_positions(view, ch))
+            for ch in dict.fromkeys(chars)]
+
+
+def _merged(found: list[list[int]]) -> list[int]:
     return found[0] if len(found) == 1 else sorted([at for positions in found for at in positions])
 
 
@@ -224,6 +234,32 @@ def _char_positions(view: str, ch: str) -> list[int]:
 
 
 _SPARSE = 1 / 40  # anchors per character below which windows beat one pass over the text
+_RARE_FIRST = 1 / 60  # first characters per character below which _started beats one pass
+
+
+def _started(rule: Rule, view: str, positions: list[int]):
+    """The non-empty matches finditer would give, found by trying the pattern only at
+    `positions`: where the rule's first characters are in the view.
+
+    No match can start anywhere else, and a match tried at a position is the one a search
+    reaching it finds (look-behinds see the text before it, look-aheads the text after), so
+    the matches are the same. An empty match would let finditer try that position again:
+    there the whole-text search takes over.
+    """
+    match = rule.pattern.match
+    next_start = 0
+    for p in positions:
+        if p < next_start:
+            continue  # inside the last match
+        m = match(view, p)
+        if m is None:
+            continue
+        end = m.end()
+        if end == p:
+            yield from rule.pattern.finditer(view, p)
+            return
+        yield m
+        next_start = end
 
 
 def scan(view: str, ctx: ScanContext) -> list[tuple[Piece, int]]:
@@ -248,6 +284,10 @@ def scan(view: str, ctx: ScanContext) -> list[tuple[Piece, int]]:
                 anchor_positions[key] = _anchor_positions(view, *key, by_char)
             if len(anchor_positions[key]) < sparse_below:
                 matches = _anchored(rule, view, anchor_positions[key])
+        if matches is None and rule.first:
+            starts = _each_char(view, rule.first, by_char)
+            if sum(map(len, starts)) < len(view) * _RARE_FIRST:
+                matches = _started(rule, view, _merged(starts))
         if matches is None:
             matches = rule.pattern.finditer(view)
         _collect(rule, matches, ctx, hits)
