@@ -194,6 +194,13 @@ class Stitcher:
         self._key = DocumentKey()
 
     def add(self, part: str) -> Analysis:
+        from .timex.extract import cyclic_gc_paused
+
+        # Moving a part's mentions makes as many objects as finding them did (see cyclic_gc_paused).
+        with cyclic_gc_paused():
+            return self._add(part)
+
+    def _add(self, part: str) -> Analysis:
         from .script import simplified_view
 
         self.blank = self.blank and (not part or part.isspace())
@@ -211,7 +218,7 @@ class Stitcher:
         shift = self._offset - len(context)
         ids = self._number(result.mentions, len(context), shift)
         events = [e for e in (self._moved_event(e, len(context), shift, ids) for e in result.events) if e]
-        mentions = [_moved(m, shift, ids) for m in result.mentions if m.start >= len(context)]
+        mentions = _moved_all(result.mentions, len(context), shift, ids)
         self._keep_tail(text, shift, result.mentions, ids)
         self._offset += len(part)
         self._parts += 1
@@ -299,10 +306,14 @@ def _boundary_after(text: str, start: int) -> int:
     return best
 
 
-def _moved(m: Mention, shift: int, ids: dict) -> Mention:
-    # The constructor, not dataclasses.replace: this runs once per mention, and replace is 4x slower.
-    return Mention(ids[m.id], m.text, m.start + shift, m.end + shift, m.time, _renamed(m.anchor, ids), m.rule,
-                   m.certainty)
+def _moved_all(mentions: tuple[Mention, ...], context: int, shift: int, ids: dict) -> list[Mention]:
+    """The part's own mentions (after the context) with the whole document's offsets and ids."""
+    if shift == 0 and context == 0 and all(old == new for old, new in ids.items()):
+        return list(mentions)  # the first part: already numbered and placed as in the whole
+    # The constructor, not dataclasses.replace: this runs once per mention, and replace is 4x slower;
+    # ids.get(anchor, anchor) is _renamed inline.
+    return [Mention(ids[m.id], m.text, m.start + shift, m.end + shift, m.time, ids.get(m.anchor, m.anchor), m.rule,
+                    m.certainty) for m in mentions if m.start >= context]
 
 
 def _renamed(mention_id: str | None, ids: dict) -> str | None:

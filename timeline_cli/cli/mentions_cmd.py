@@ -72,28 +72,30 @@ class _LinesWriter:
     """jsonl and plain: one line per mention, a part at a time."""
 
     def __init__(self, out, script: str, *, jsonl: bool):
-        import json
-
-        from ..render.jsonout import mention_dict
-        from ..script import convert
-
-        self.out, self.script, self.mention_dict, self.convert = out, script, mention_dict, convert
-        self.line = self._jsonl if jsonl else self._plain
-        self.encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder: json.dumps builds one per call
+        self.out, self.script, self.jsonl = out, script, jsonl
 
     def part(self, number: int, analysis) -> None:
         path = analysis.document.path
-        self.out.write("".join([self.line(path, m) + "\n" for m in analysis.mentions]))
+        if self.jsonl:
+            from ..render.jsonout import mention_json
+
+            head = '"path": ' + _json_text(path) + ", "
+            self.out.write("".join([mention_json(m, head) + "\n" for m in analysis.mentions]))
+        else:
+            self.out.write("".join([self._plain(path, m) + "\n" for m in analysis.mentions]))
 
     def close(self, errors) -> None:
         pass
 
-    def _jsonl(self, path: str, m) -> str:
-        return self.encode({"path": path, **self.mention_dict(m)})
-
     def _plain(self, path: str, m) -> str:
         return "\t".join(x.replace("\t", " ").replace("\n", " ").replace("\r", " ")
                          for x in mention_fields(path, m, self.script))
+
+
+def _json_text(text: str) -> str:
+    import json
+
+    return json.dumps(text, ensure_ascii=False)
 
 
 CSV_COLUMNS = ("path", "id", "start", "end", "text", "type", "value", "mod", "start_date", "end_date", "rule")

@@ -34,6 +34,36 @@ def mention_dict(m: Mention) -> dict:
     return out
 
 
+_STRING = json.JSONEncoder(ensure_ascii=False).encode  # for a str: its JSON string, no dict walk
+
+
+def mention_json(m: Mention, head: str = "") -> str:
+    """json.dumps(mention_dict(m), ensure_ascii=False) written out field by field, after `head`
+    (e.g. '"path": "a.txt", '): a command writing millions of mentions builds no dicts."""
+    t, text = m.time, _STRING
+    # Inline conditionals rather than a helper per field: this runs once per mention written.
+    line = (f'{{{head}"id": {text(m.id)}, "text": {text(m.text)}, "start": {int(m.start)}, "end": {int(m.end)}, '
+            f'"type": {text(t.type)}, "value": {text(t.value)}, '
+            f'"mod": {"null" if t.mod is None else text(t.mod)}, '
+            f'"granularity": {"null" if t.granularity is None else text(t.granularity)}, '
+            f'"start_date": {"null" if t.start_date is None else _date(t.start_date)}, '
+            f'"end_date": {"null" if t.end_date is None else _date(t.end_date)}, '
+            f'"duration": {"null" if t.duration is None else text(t.duration)}, '
+            f'"duration_max": {"null" if t.duration_max is None else text(t.duration_max)}, '
+            f'"anchor": {"null" if m.anchor is None else text(m.anchor)}, '
+            f'"rule": {"null" if m.rule is None else text(m.rule)}, '
+            f'"certainty": {"null" if m.certainty is None else text(m.certainty)}')
+    if t.datetime:
+        line += f', "datetime": {text(t.datetime)}'
+    if t.qualifier:
+        line += f', "qualifier": {text(t.qualifier)}'
+    return line + "}"
+
+
+def _date(day: date) -> str:
+    return '"' + day.isoformat() + '"'  # digits and dashes: nothing to escape
+
+
 def _document_head(a: Analysis) -> dict:
     ref = a.document.ref
     return {

@@ -229,7 +229,7 @@ def _rules() -> tuple[Rule, ...]:
             r"月(?:" + CN_DAY + r"|(?:3[01]|[12]\d|0?[1-9])" + _MONTH_DAY_NEXT + ")" + not_followed_by("month_day_after")),
             build_month_day, 3, needs="月", examples=("二月十五", "三月一")),
         Rule("nth-weekday", lazy_compile(r"(?:第[一二三四五1-5]|最后一)个?(?:周|星期|礼拜)[一二三四五六日天]"),
-            build_nth_weekday, 5, needs="第最",
+            build_nth_weekday, 5, needs="第最", first="第最",
             examples=("十月第一个星期一", "五月的第二個星期日")),
     )
 

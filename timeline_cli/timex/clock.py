@@ -131,7 +131,7 @@ def _rules() -> tuple[Rule, ...]:
             r"(?P<approx>许|左右)?")), build_clock_time, 4, needs="时点",
             anchoring=Anchoring("时点", 9, 10), examples=("上午10时", "下午3点半", "凌晨3时许")),
         Rule("clock-range", lazy_compile(r"(?:至|到|——|-|—|~)\s?(?:[01]?\d|2[0-4]|[零一二两三四五六七八九十]{1,3})\s?(?:时|点)"
-                                       + _CLOCK_RANGE_END), build_clock_range, 3, needs="时点",
+                                       + _CLOCK_RANGE_END), build_clock_range, 3, needs="时点", first="至到-—~",
              examples=("凌晨1至4時", "下午2点到5点")),
         Rule("clock", lazy_compile(starts("0-9", r"(?<![\d:.比])(?P<ch>[01]?\d|2[0-4]):(?P<cm>[0-5]\d)(?::[0-5]\d)?(?![\d:])"
                                         r"(?:\s?(?P<ampm>[AaPp]\.?[Mm]\.?)(?![A-Za-z])|时(?![间候代期]))?")),

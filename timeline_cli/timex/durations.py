@@ -256,7 +256,7 @@ def _rules() -> tuple[Rule, ...]:
         Rule("window", lazy_compile(
             r"(?P<wside>[上下前后])(?P<wn>[两二三四五六七八九十]|[一二三四五六七八九十]?十[一二三四五六七八九]?|\d{1,3})"
             r"个?(?P<wu>" + alternation(_WINDOW_UNITS) + r")(?![前后内来以之])" + not_followed_by("duration_after")),
-            build_window, 3, needs="上下前后", examples=("上两周", "下三个月")),
+            build_window, 3, needs="上下前后", first="上下前后", examples=("上两周", "下三个月")),
     )
 
 

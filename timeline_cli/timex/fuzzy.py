@@ -8,6 +8,7 @@ import re
 from ..lazyre import lazy_compile
 from .fragments import (
     excluded_before,
+    first_chars,
     mid,
     not_followed_by,
 )
@@ -168,7 +169,8 @@ def _rules() -> tuple[Rule, ...]:
     return (
         Rule("year-part", lazy_compile(year_parts), build_year_part, 1, needs="年岁",
              examples=("年初", "年底", "歲末")),
-        Rule("half-year", lazy_compile(r"[上下]半年"), build_half, 2, needs="年", examples=("上半年", "下半年")),
+        Rule("half-year", lazy_compile(r"[上下]半年"), build_half, 2, needs="年", first="上下",
+             examples=("上半年", "下半年")),
         Rule("quarter", lazy_compile(r"(?=[前第一二三四1-4首][^季]{0,2}季|Q[1-4])"
              r"(?:(?:前|首|头)(?P<qfirstn>[两二三四234])(?:季度|季(?![节赛]))|第(?P<q>[一二三四1-4])季(?:度|" + not_followed_by("quarter_after") + ")"
              r"|(?P<qqq>[一二三四1-4])季度|(?P<qq>首)季度?"
@@ -196,9 +198,10 @@ def _rules() -> tuple[Rule, ...]:
              words=("全年", "年内", "月内"),
              examples=("全年", "年内", "月内")),
         Rule("relative-quarter", lazy_compile(alternation(lex["relative_quarter"])), build_relative_quarter, 3,
-             needs="季", words=("季度",), examples=("上个季度", "本季度")),
+             needs="季", first=first_chars(lex["relative_quarter"]), words=("季度",), examples=("上个季度", "本季度")),
         Rule("recent-window", lazy_compile(r"(?P<rw>" + alternation(lex["recent_window"]) + r")(?![底末初中终关])"),
-             build_recent_window, 2, needs="年月", words=("近年", "近几", "近些", "这几年", "这些年", "近月"), examples=("近年來", "近年")),
+             build_recent_window, 2, needs="年月", first=first_chars(lex["recent_window"]),
+             words=("近年", "近几", "近些", "这几年", "这些年", "近月"), examples=("近年來", "近年")),
         Rule("reference", lazy_compile(alternation(lex["reference"])), build_reference, 0,
              examples=("目前", "近日", "刚刚")),
     )

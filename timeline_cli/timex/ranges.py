@@ -72,9 +72,9 @@ _REACH = {"year": 7, "month": 3, "day": 3}  # how far before the joiner the firs
 
 RULES = (
     Rule("year-range", lazy_compile(r"(?:至|到|——|-|–|—|~)\s?" + _YEAR_END),
-         build_year_range, 6, needs="年", examples=("2013-2018年", "2013年至2018年")),
+         build_year_range, 6, needs="年", first="至到-–—~", examples=("2013-2018年", "2013年至2018年")),
     Rule("month-range", lazy_compile(r"(?:至|到|——|-|–|—|~)\s?(?:" + _MONTH_NUMBER + r")\s?月(?:份)?"),
-         build_month_range, 4, needs="月", examples=("今年1至9月", "114年1至10月")),
+         build_month_range, 4, needs="月", first="至到-–—~", examples=("今年1至9月", "114年1至10月")),
     Rule("day-range", lazy_compile(r"(?:至|到|——|-|–|—|~)\s?(?:" + _DAY_NUMBER + r")\s?[日号]"),
-         build_day_range, 4, needs="日号", examples=("5至7日", "9至11日")),
+         build_day_range, 4, needs="日号", first="至到-–—~", examples=("5至7日", "9至11日")),
 )

@@ -88,6 +88,9 @@ class Rule:
     # Words one of which every match holds (str.__contains__ finds them fast): a text with none
     # skips the rule. For rules that few texts need and whose pattern costs a pass over the text.
     words: tuple[str, ...] = ()
+    # The characters every match starts with, when few: where they are rare in a text, the
+    # pattern is tried only there (see _started) instead of at every character.
+    first: str = ""
 
 
 @lru_cache(maxsize=1)
@@ -124,23 +127,30 @@ def _anchored(rule: Rule, view: str, positions: list[int]):
     """The matches finditer would give, found by searching windows around the anchors (at
     `positions`: where the rule's anchor characters are in the view)."""
     anchoring = rule.anchoring
-    pattern, before, after = rule.pattern, anchoring.before, anchoring.after
+    search, before, after = rule.pattern.search, anchoring.before, anchoring.after
     size = len(view)
     next_start = 0
     for p in positions:
         if p < next_start:
             continue  # inside the last match
-        start = max(next_start, p - before)
-        end = min(size, p + after)
+        start = p - before
+        if start < next_start:
+            start = next_start
+        end = p + after
+        if end > size:
+            end = size
         while True:
-            m = pattern.search(view, start, end)
-            if m is None or m.start() > p:
+            m = search(view, start, end)
+            if m is None:
                 break
-            if m.end() > p:
+            m_start, m_end = m.span()
+            if m_start > p:
+                break
+            if m_end > p:
                 yield m
-                next_start = m.end()
+                next_start = m_end
                 break
-            start = m.end() if m.end() > m.start() else m.start() + 1
+            start = m_end if m_end > m_start else m_start + 1
 
 
 @cache
@@ -191,7 +201,65 @@ def _names_by_anchor(anchoring: Anchoring):
     return (chars, {ch: tuple(v) for ch, v in by_char.items()}, {w: tuple(v) for w, v in by_word.items()})
 
 
+def _anchor_positions(view: str, chars: str, words: tuple[str, ...], by_char: dict[str, list[int]]) -> list[int]:
+    """Where the anchors are in the view, in order (the starts of _anchor_pattern's matches).
+
+    A few single characters are found one by one with str.find and merged: far faster than a
+    regular expression's class, which tests every character of the text; many rules share them.
+    """
+    if words or len(chars) > _FEW_CHARS:
+        return [a.start() for a in _anchor_pattern(chars, words).finditer(view)]
+    return _merged(_each_char(view, chars, by_char))
+
+
+def _each_char(view: str, chars: str, by_char: dict[str, list[int]]) -> list[list[int]]:
+    return [by_char[ch] if ch in by_char else by_char.setdefault(ch, _char_positions(view, ch))
+            for ch in dict.fromkeys(chars)]
+
+
+def _merged(found: list[list[int]]) -> list[int]:
+    return found[0] if len(found) == 1 else sorted([at for positions in found for at in positions])
+
+
+_FEW_CHARS = 8
+
+
+def _char_positions(view: str, ch: str) -> list[int]:
+    positions = []
+    at = view.find(ch)
+    while at >= 0:
+        positions.append(at)
+        at = view.find(ch, at + 1)
+    return positions
+
+
 _SPARSE = 1 / 40  # anchors per character below which windows beat one pass over the text
+_RARE_FIRST = 1 / 60  # first characters per character below which _started beats one pass
+
+
+def _started(rule: Rule, view: str, positions: list[int]):
+    """The non-empty matches finditer would give, found by trying the pattern only at
+    `positions`: where the rule's first characters are in the view.
+
+    No match can start anywhere else, and a match tried at a position is the one a search
+    reaching it finds (look-behinds see the text before it, look-aheads the text after), so
+    the matches are the same. An empty match would let finditer try that position again:
+    there the whole-text search takes over.
+    """
+    match = rule.pattern.match
+    next_start = 0
+    for p in positions:
+        if p < next_start:
+            continue  # inside the last match
+        m = match(view, p)
+        if m is None:
+            continue
+        end = m.end()
+        if end == p:
+            yield from rule.pattern.finditer(view, p)
+            return
+        yield m
+        next_start = end
 
 
 def scan(view: str, ctx: ScanContext) -> list[tuple[Piece, int]]:
@@ -200,6 +268,7 @@ def scan(view: str, ctx: ScanContext) -> list[tuple[Piece, int]]:
     present: dict[str, bool] = {}  # whether a character a rule needs is in the text at all
     sparse_below = len(view) * _SPARSE
     anchor_positions: dict[tuple, list[int]] = {}  # rules that anchor on the same characters share them
+    by_char: dict[str, list[int]] = {}  # where each anchor character is, for _anchor_positions
     for rule in rules():
         if rule.needs and not any(present[ch] if ch in present else present.setdefault(ch, ch in view)
                                   for ch in rule.needs):
@@ -212,20 +281,31 @@ def scan(view: str, ctx: ScanContext) -> list[tuple[Piece, int]]:
         if rule.anchoring is not None:
             key = (rule.anchoring.chars, rule.anchoring.words)
             if key not in anchor_positions:
-                anchor_positions[key] = [a.start() for a in _anchor_pattern(*key).finditer(view)]
+                anchor_positions[key] = _anchor_positions(view, *key, by_char)
             if len(anchor_positions[key]) < sparse_below:
                 matches = _anchored(rule, view, anchor_positions[key])
+        if matches is None and rule.first:
+            starts = _each_char(view, rule.first, by_char)
+            if sum(map(len, starts)) < len(view) * _RARE_FIRST:
+                matches = _started(rule, view, _merged(starts))
         if matches is None:
             matches = rule.pattern.finditer(view)
-        for m in matches:
-            if m.end() == m.start():
-                continue
-            built = rule.build(m, ctx)
-            if built is None:
-                continue
-            for piece in built if isinstance(built, list) else (built,):  # an enumeration gives several
-                piece.rule = rule.name + piece.rule if piece.rule else rule.name
-                if isinstance(piece.what, Range):  # its ends carry the rule's name too
-                    piece.what.first.rule = piece.what.second.rule = rule.name
-                hits.append((piece, rule.priority))
+        _collect(rule, matches, ctx, hits)
     return hits
+
+
+def _collect(rule: Rule, matches, ctx: ScanContext, hits: list[tuple[Piece, int]]) -> None:
+    """The pieces the rule builds from its matches, named after it, into `hits`."""
+    build, name, priority = rule.build, rule.name, rule.priority
+    for m in matches:
+        start, end = m.span()
+        if end == start:
+            continue
+        built = build(m, ctx)
+        if built is None:
+            continue
+        for piece in built if type(built) is list else (built,):  # an enumeration gives several
+            piece.rule = name + piece.rule if piece.rule else name
+            if type(piece.what) is Range:  # its ends carry the rule's name too
+                piece.what.first.rule = piece.what.second.rule = name
+            hits.append((piece, priority))

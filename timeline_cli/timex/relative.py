@@ -8,6 +8,7 @@ from .fragments import (
     excluded_after,
     excluded_before,
     excluded_before_in,
+    first_chars,
     mid,
     not_followed_by,
     starts,
@@ -216,7 +217,8 @@ def _rules() -> tuple[Rule, ...]:
             r"(?:(?P<wday>[一二三四五六日末1-7]|天" + not_followed_by("sunday_after") + ")"
             + not_followed_by("relative_weekday_after") + "|(?P<wpart>初|前段|后段|" + mid() + "))?"
             + not_followed_by("week_after")),
-            build_relative_week, 2, needs="周星拜", examples=("上周三", "本周", "下周一")),
+            build_relative_week, 2, needs="周星拜", first=first_chars(WEEK_WORDS),
+            examples=("上周三", "本周", "下周一")),
         Rule("weekday", lazy_compile(starts("周星礼", not_after_count + r"(?:周|星期|礼拜)(?P<wd>[一二三四五六日末]|[1-7](?![\d.%次天日个年月周号期届])|天"
                                           + not_followed_by("sunday_after") + ")" + not_followed_by("weekday_after"))),
              build_weekday, 1, needs="周星拜", anchoring=Anchoring("周期拜", 3, 5), examples=("周三", "星期五", "周末")),
@@ -226,15 +228,17 @@ def _rules() -> tuple[Rule, ...]:
             build_bracket_date, 3, needs="(（", anchoring=Anchoring("(（", 2, 12),
             examples=("今(20)日", "昨（2）日", "今(114)年")),
         Rule("week-part", lazy_compile(r"(?P<part>" + alternation(lex["week_part"]).replace("周中", "周" + mid()) + ")"),
-             build_week_part, 2, needs="周", words=tuple(lex["week_part"]), examples=("週中", "上半週")),
+             build_week_part, 2, needs="周", first=first_chars(lex["week_part"]),
+             words=tuple(lex["week_part"]), examples=("週中", "上半週")),
         Rule("day-char", lazy_compile(r"(?P<dc>[昨今明])(?=" + alternation(lex["day_char"]["verbs"]) + ")"),
-             build_day_char, 1, needs="昨今明", examples=("昨", "今")),
-        Rule("anniversary", lazy_compile(_ANNIVERSARY_CORE), build_anniversary, 5, needs="的日时天",
+             build_day_char, 1, needs="昨今明", first="昨今明", examples=("昨", "今")),
+        Rule("anniversary", lazy_compile(_ANNIVERSARY_CORE), build_anniversary, 5, needs="的日时天", first="上前去",
             examples=("80年前的今天", "一年前的今天", "去年今日")),
         Rule("this-and-next", lazy_compile(r"(?P<tn1>[昨今明])[、,，]?(?P<tn2>[今明后])(?:两|二|2)?(?P<tnu>年|天|日)"),
-             build_this_and_next, 3, needs="今明",
+             build_this_and_next, 3, needs="今明", first="昨今明",
              examples=("今明两年", "今明两天")),
         Rule("relative-day", lazy_compile(alternation(lex["relative_day"])), build_relative_day, 2,
+             first=first_chars(lex["relative_day"]),
              examples=("昨天", "今天", "明晚")),
     )
 

@@ -63,10 +63,9 @@ def resolve_with_cues(pieces: list[Piece], text: str, view: str,
             if isinstance(piece.what, Range):  # 周三到周一 backwards: keep the two dates on their own
                 queue.extend([piece.what.second, piece.what.first])
             continue
-        mention = Mention(
-            id=mention_id, text=text[piece.start:piece.end], start=piece.start, end=piece.end,
-            time=resolved.time, anchor=resolved.anchor, rule=piece.rule, certainty=resolved.certainty,
-        )
+        # Positional arguments: this runs once per mention, and keywords cost a third more.
+        mention = Mention(mention_id, text[piece.start:piece.end], piece.start, piece.end,
+                          resolved.time, resolved.anchor, piece.rule, resolved.certainty)
         mentions.append(mention)
         if resolved.coords is not None and not (isinstance(piece.what, StoryDay) and resolved.anchor == "ref_date"):
             year, month, day = resolved.coords

@@ -7,6 +7,7 @@ counted from the previous dated day).
 from __future__ import annotations
 
 from ..lazyre import lazy_compile
+from .fragments import first_chars
 from .lexicon import alternation, lexicon
 from .pieces import Point, SamePeriod, StoryAfter, StoryDay, StorySame
 from .recognise import Rule, found
@@ -43,14 +44,16 @@ def _rules() -> tuple[Rule, ...]:
     lex = lexicon()
     return (
         Rule("story-after", lazy_compile(alternation(lex["story_after"]["words"])), build_story_after, 1, needs="后",
+             first=first_chars(lex["story_after"]["words"]),
              examples=("随后", "此后")),
-        Rule("same-period", lazy_compile(r"(?:去年|上年|上一年|前年)同期"), build_same_period, 2, needs="期", words=("同期",),
+        Rule("same-period", lazy_compile(r"(?:去年|上年|上一年|前年)同期"), build_same_period, 2, needs="期", first="去上前", words=("同期",),
              examples=("去年同期", "上年同期")),
         Rule("story-day", lazy_compile(alternation([*lex["story_day"], *lex["story_evening"]])), build_story_day, 1,
              examples=("次日", "当天", "当晚")),
         Rule("story-same", lazy_compile(alternation([*lex["story_same"]["words"], *lex["story_or_now"]["words"],
                                                    *lex["story_ahead"]["words"]])),
-             build_story_same, 1, examples=("当时", "那时", "此时")),
+             build_story_same, 1, first=first_chars([*lex["story_same"]["words"], *lex["story_or_now"]["words"],
+                                                    *lex["story_ahead"]["words"]]), examples=("当时", "那时", "此时")),
     )
 
 
