@@ -29,6 +29,7 @@ write those as they come). The seams:
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Iterator
 from contextlib import closing
@@ -457,14 +458,24 @@ def _pool(jobs: int):
     import multiprocessing  # here: a run in one process does not pay for importing it
 
     fork = sys.platform.startswith("linux")  # elsewhere fork is unsafe or missing: spawn
-    if fork:
-        _warm_up()  # forked workers inherit the loaded tables, converters and patterns
     context = multiprocessing.get_context("fork" if fork else "spawn")
-    return context.Pool(jobs, initializer=_ignore_interrupts)
+    if not fork:
+        return context.Pool(jobs, initializer=_ignore_interrupts)
+    _warm_up()  # forked workers inherit the loaded tables, converters and compiled patterns
+    # Frozen while the workers are forked, what they inherit is never walked by their collector,
+    # which would otherwise touch (and so copy) every inherited page; the parent thaws at once.
+    gc.freeze()
+    try:
+        return context.Pool(jobs, initializer=_ignore_interrupts)
+    finally:
+        gc.unfreeze()
 
 
 def _warm_up() -> None:
-    analyse(RawDocument("-", "2025年4月", "utf-8"), date(2025, 1, 1))
+    """Analyse the seed article, so that what most articles need is loaded and compiled once."""
+    from .documents import seed_path
+
+    analyse(RawDocument("-", seed_path().read_text(encoding="utf-8"), "utf-8"), date(2025, 11, 20))
 
 
 def _ignore_interrupts() -> None:

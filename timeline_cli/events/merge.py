@@ -69,7 +69,7 @@ def merge_group(events: Iterable[Event]) -> list[Event]:
         grams = title_grams(event.title)
         # Count what each merged event shares with this one: only those sharing an actor or
         # enough wording can agree with it (see `agreement`), so only they are compared.
-        shared_grams: Counter = Counter()
+        gram_hits: list[int] = []  # counted once at the end: Counter.update per key costs more
         with_actor: set[int] = set()
         for cell in _cells_to_search(event.date):
             keyed = index.get(cell)
@@ -82,9 +82,9 @@ def merge_group(events: Iterable[Event]) -> list[Event]:
             for key in grams:
                 found = keyed.get(key, ())
                 if len(found) <= COMMON_KEY:
-                    shared_grams.update(found)
+                    gram_hits.extend(found)
         enough = min(3, len(grams))
-        candidates = with_actor.union(i for i, n in shared_grams.items() if n >= enough)
+        candidates = with_actor.union(i for i, n in Counter(gram_hits).items() if n >= enough)
         best, best_score = None, 0.0
         for i in sorted(candidates):
             score = clusters[i].accepts(event, grams)
