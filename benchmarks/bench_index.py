@@ -146,8 +146,9 @@ def main(argv: list[str] | None = None) -> int:
         ]))
         print_latency(r["latency"], r["rows"])
         print(f"list --db prints what list DIR prints: {'yes' if r['same_output'] else 'NO'}")
-        checks = [("peak RSS of index < 300 MB", r["index_rss"] < 300 * MB),
-                  ("re-index after one change <= 2 s", r["reindex_s"] <= 2.0)]
+        checks = [("peak RSS of index < 300 MB", r["index_rss"] < 300 * MB)]
+        if r["label"].endswith("_files"):  # issue 14 sets this target on the 2,000-file index
+            checks.append(("re-index after one change <= 2 s", r["reindex_s"] <= 2.0))
         for name, ok in checks:
             print(f"{'PASS' if ok else 'FAIL'}  {name}")
     if args.json:
