@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 from datetime import time as clock_time
 
 from ..model import TimeValue
+from ..vocab import FINENESS
 from . import calendar as cal
 from .pieces import Duration, Length, Offset, Piece, Span, Window
 from .resolve_points import finish
@@ -155,7 +156,8 @@ def resolve_offset(offset: Offset, piece: Piece, story: Story) -> Resolved | Non
     prev = story.previous(piece.start)
     # 两周后 after a dated sentence counts from that date; 5年后 in a forecast counts from today.
     near = prev is not None and story.sentence(piece.start) - prev.sentence <= _STORY_REACH
-    use_story = prev is not None and (offset.story or (near and story.tense(piece.start, piece.end) <= 0))
+    use_story = prev is not None and (offset.story or (near and story.tense(piece.start, piece.end) <= 0
+                                                       and not _ago_from_coarse(prev.time, unit, direction)))
     if use_story:
         base_start, base_end = prev.time.start_date, prev.time.end_date
         anchor = prev.id
@@ -197,6 +199,14 @@ def resolve_offset(offset: Offset, piece: Piece, story: Story) -> Resolved | Non
         resolved = Resolved(time, anchor, certainty, (day.year, day.month, day.day))
         return finish(resolved, offset.at, story) if offset.at is not None else resolved
     return Resolved(time, anchor, certainty, (time.start_date.year, None, None))
+
+
+def _ago_from_coarse(base: TimeValue, unit: str, direction: int) -> bool:
+    """Days, weeks or hours ago are not counted back from a date known only to its year or a
+    part of a year: 两天前 after a sentence on 2016年 is two days before the report. (三天后 after
+    2019年 is three days after what happened then: that one counts from the story.)"""
+    return (direction < 0 and unit in ("D", "W", "H", "MIN", "S")
+            and FINENESS.get(base.granularity or "", 0) < FINENESS["month"])
 
 
 def resolve_window(window: Window, story: Story) -> Resolved | None:
