@@ -27,3 +27,8 @@ def test_every_match_holds_one_of_the_words(number):
 def test_a_text_without_the_words_has_no_furniture_of_that_kind():
     assert noise_spans("2025年4月3日，Meta宣布新计划。\n") == []
     assert noise_spans("（中评社 俞敦平摄）\n2025年4月3日，Meta宣布新计划。\n") == [(0, 10)]
+
+
+def test_a_dateline_takes_the_slash_after_it():
+    view = "中评社北京2月2日电／2026年2月2日，法院一审公开宣判。\n"
+    assert noise_spans(view) == [(0, view.index("2026"))]

@@ -13,7 +13,9 @@ CN_DAY = ("三十一?|二十[一二三四五六七八九]?|十[一二三四五�
           "|[一二三四五六七八九]")
 CN4 = f"[{CN_DIGIT}]{{4}}"
 NUM = r"\d{1,6}(?:\.\d{1,3})?(?:万|亿)?|[几数][十百]|[零一二两俩三四五六七八九十百千万]{1,8}几?|半|几|数|若干"
-NOT_IN_NUMBER = r"(?<![\d./])(?<![\d./]-)"  # a number that does not continue a longer one (2008-2009, 1.5)
+# A number that does not continue a longer one (2008-2009, 1.5, 3/2015); a slash after a word is a
+# separator (中评社北京2月2日电／2026年2月2日).
+NOT_IN_NUMBER = r"(?<![\d.])(?<![\d.]/)(?<![\d./]-)"
 
 
 def starts(chars: str, pattern: str) -> str:
