@@ -134,10 +134,15 @@ def prefix_before(view: str, start: int) -> tuple[str | None, int]:
     return None, start
 
 
-def frame(length: Length, prefix: str | None, suffix: str | None) -> Duration | Span | Offset:
+# What may stand just before a 近 that opens its clause: 近30天，新增病例… (the last thirty days).
+_OPENS_CLAUSE = frozenset("，,。；;：:！!？?\n（(「『“\"")
+
+
+def frame(length: Length, prefix: str | None, suffix: str | None,
+          opens_clause: bool = False) -> Duration | Span | Offset:
     """What the words around a length make of it."""
-    if prefix == "近" and suffix not in _SINCE:
-        length.mod = "LESS_THAN"  # 近三年: nearly three years
+    if prefix == "近" and suffix not in _SINCE and not (opens_clause and (suffix is None or suffix in _WITHIN)):
+        length.mod = "LESS_THAN"  # 持续近三年: nearly three years
         return Duration(length)
     if prefix in _PAST_PREFIXES or suffix in _SINCE:
         return Span(length, -1)
@@ -167,7 +172,8 @@ def build_duration(m, ctx):
     if qualifier:
         length.mod = qualifier
     suffix = m.group("post")
-    what = frame(length, prefix, suffix)
+    opens_clause = prefix_start == 0 or view[prefix_start - 1] in _OPENS_CLAUSE
+    what = frame(length, prefix, suffix, opens_clause)
     begin, end = prefix_start, m.end()
     if isinstance(what, Duration):
         # A bare duration keeps its own words and a qualifier (不到三年); 过去 belongs to spans.
