@@ -34,7 +34,9 @@ def mention_dict(m: Mention) -> dict:
     return out
 
 
-_STRING = json.JSONEncoder(ensure_ascii=False).encode  # for a str: its JSON string, no dict walk
+# A str as JSON, as json.dumps(s, ensure_ascii=False) writes it: the encoder's own string
+# function (in C where available), without the call through JSONEncoder.encode per field.
+_STRING = json.encoder.encode_basestring
 
 
 def mention_json(m: Mention, head: str = "") -> str:
