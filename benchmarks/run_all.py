@@ -22,6 +22,8 @@ Sections (issue 6, "Benchmarks" and "Targets"), in the order they run:
                Target: `timeline mentions` >= 10x JioNLP's characters per second.
   jobs         `timeline list --jobs 1` vs `--jobs 2` on a folder of 1,000 articles (the
                material with small changes, in ten sub-folders). Target: speed-up >= 1.7x.
+               Then `timeline mentions --jobs 1` vs `--jobs 2` on the 10 MB file, whose
+               parts go to the workers (no target).
   adversarial  `timeline mentions` on 0.25, 0.5 and 1 MB of hostile text on one line
                (digits, full-width digits, 年/月/日, Chinese numerals, punctuation, long runs
                of one kind). Target: linear, the time per MB at 1 MB (start-up taken off)
@@ -459,7 +461,20 @@ def jobs(b: Bench) -> dict:
     print(f"input: {files:,} files in 10 sub-folders, {nbytes:,} bytes, {chars:,} characters; "
           f"{os.cpu_count()} CPUs. CPU s: user+system of the command and its workers.")
     b.target("jobs", "list --jobs 2 speed-up over --jobs 1", speedup, ">=", 1.7)
-    return {"series": [one.as_dict(), two.as_dict()], "files": files}
+
+    # One big file: its parts go to the workers (no target; the throughput target is --jobs 1).
+    path10, bytes10, chars10 = b.sizes()["10 MB"]
+    big = ["--format", "jsonl", *REF, str(path10)]
+    info10 = {"chars": chars10, "bytes": bytes10}
+    m_one, m_two = b.interleaved([
+        ("mentions 10 MB --jobs 1", b.tl("mentions", "--jobs", "1", *big), info10),
+        ("mentions 10 MB --jobs 2", b.tl("mentions", "--jobs", "2", *big), info10),
+    ], b.heavy, progress="jobs ")
+    rows = [[f"timeline mentions --jobs {j} (one {mb(bytes10)} MB file)", len(s.runs), secs(s.median),
+             secs(s.median_cpu) if s.median_cpu is not None else "-", mb(s.peak_rss), rate(chars10 / s.median),
+             ratio(m_one.median / s.median)] for j, s in ((1, m_one), (2, m_two))]
+    print(table(["command", "runs", "median s", "CPU s", "peak RSS MB", "chars/s", "speed-up"], rows))
+    return {"series": [one.as_dict(), two.as_dict(), m_one.as_dict(), m_two.as_dict()], "files": files}
 
 
 def adversarial(b: Bench) -> dict:

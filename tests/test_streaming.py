@@ -82,3 +82,94 @@ def test_output_dash_is_stdout(command, tmp_path):
     done = run_cli(*command, "-o", "-", cwd=tmp_path)
     assert done.returncode == 0 and done.stdout == run_cli(*command, cwd=tmp_path).stdout != b""
     assert list(tmp_path.iterdir()) == []  # no file named -
+
+
+# --- the parts of one big input in worker processes -------------------------------------------
+
+def _one_file_of_articles(tmp_path, copies: int = 1):
+    texts = [p.read_text("utf-8") for p in sorted((ROOT / "tests" / "articles").glob("*.txt"))]
+    path = tmp_path / "all.txt"
+    path.write_text("\n\n".join(texts * copies), "utf-8")
+    return path
+
+
+def test_parts_in_workers_give_the_same_analysis(tmp_path):
+    from timeline_cli.pipeline import PartWorkers, analyse_input
+
+    path = _one_file_of_articles(tmp_path)
+    settings = Settings(date(2025, 11, 20), True, mentions="all", chunk_chars=1000, context_chars=300)
+    here = analyse_input(path, settings)
+    workers = PartWorkers(2)
+    try:
+        there = analyse_input(path, settings, workers=workers)
+        assert workers._pool is not None  # the parts did go to the workers
+    finally:
+        workers.close()
+    assert here.error is None and there.error is None
+    assert there.analysis.mentions == here.analysis.mentions and len(here.analysis.mentions) > 100
+    assert there.analysis.events == here.analysis.events and here.analysis.events
+    assert there.key == here.key
+
+
+def test_a_text_of_one_part_starts_no_workers(tmp_path):
+    from timeline_cli.pipeline import PartWorkers, analyse_input
+
+    workers = PartWorkers(2)
+    outcome = analyse_input(SEED, Settings(date(2025, 11, 20), True), workers=workers)
+    assert outcome.analysis.events and workers._pool is None
+
+
+@pytest.fixture(scope="module")
+def three_parts(tmp_path_factory):
+    """One file of three parts (at most 350,000 characters each), dated all through."""
+    path = tmp_path_factory.mktemp("big") / "big.txt"
+    lines = [f"第{i}則：{2000 + i % 25}年{i % 12 + 1}月{i % 28 + 1}日，公司在台北發布第{i}款新品。\n"
+             for i in range(30_000)]
+    path.write_text("".join(lines), "utf-8")
+    return path
+
+
+@pytest.mark.parametrize("command", ["mentions", "list"])
+def test_one_big_file_reads_the_same_with_workers(three_parts, command):
+    runs = [run_cli(command, str(three_parts), "--format", "jsonl", "--ref-date", "2025-12-15", "--jobs", jobs,
+                    timeout=240) for jobs in ("1", "2")]
+    assert runs[0].returncode == runs[1].returncode == 0, (runs[0].stderr, runs[1].stderr)
+    assert runs[0].stdout == runs[1].stdout and runs[0].stdout.count(b"\n") > 100
+
+
+def test_a_bad_byte_late_in_a_big_file_with_workers(three_parts, tmp_path):
+    broken = tmp_path / "broken.txt"
+    broken.write_bytes(three_parts.read_bytes() + b"\n\xff\xfe\x00 broken\n")
+    runs = [run_cli("mentions", str(broken), "--format", "jsonl", "--ref-date", "2025-12-15", "--jobs", jobs,
+                    timeout=240) for jobs in ("1", "2")]
+    assert runs[0].returncode == runs[1].returncode == 1
+    assert runs[0].stdout == runs[1].stdout and runs[0].stdout  # the parts before the bad bytes
+    assert runs[0].stderr == runs[1].stderr and b"Traceback" not in runs[1].stderr
+
+
+def test_a_part_that_fails_in_a_worker_is_an_error_of_that_input(tmp_path, monkeypatch):
+    import timeline_cli.pipeline as pipeline
+
+    path = _one_file_of_articles(tmp_path)
+    real = pipeline.analyse_part
+
+    def failing(doc, **kwargs):
+        if "探測器" in doc.text:  # a word of the last article only, in a later part
+            raise RuntimeError("boom")
+        return real(doc, **kwargs)
+
+    monkeypatch.setattr(pipeline, "analyse_part", failing)  # before the workers are forked
+    settings = Settings(date(2025, 11, 20), True, chunk_chars=1000, context_chars=300)
+    outcomes = {}
+    for jobs in (1, 2):
+        workers = pipeline.PartWorkers(jobs) if jobs > 1 else None
+        try:
+            outcomes[jobs] = list(pipeline.read_in_parts(path, settings, workers=workers))
+        finally:
+            if workers:
+                workers.close()
+    one, two = outcomes[1], outcomes[2]
+    assert "internal error (RuntimeError: boom)" in one[-1].error.reason
+    assert [o.error for o in two] == [o.error for o in one]
+    assert [o.analysis for o in two] == [o.analysis for o in one]
+    assert len(one) > 3 and one[0].analysis.mentions  # the parts read before the failing one

@@ -169,6 +169,46 @@ def entity_table(entities_file: Path | None, entities: tuple[Entity, ...] | None
 
 # --- a document in parts -----------------------------------------------------------------------
 
+@dataclass(frozen=True, slots=True)
+class PartJob:
+    """One part of a document, ready to analyse (`Stitcher.prepare`)."""
+
+    doc: Document  # the part's text, the end of the part before in front
+    view: str | None  # its Simplified view, when already made
+    context: int  # how many characters in front are the part before's
+    shift: int  # what turns an offset into the text into one into the whole document
+    tail_start: int  # where the end read again before the next part starts
+
+
+def analyse_job(job: PartJob, settings: Settings) -> tuple[tuple[Mention, ...], tuple[Event, ...]]:
+    """A part's mentions and events, as analyse_part finds them (in a worker process too)."""
+    from .timex.extract import cyclic_gc_paused
+
+    with cyclic_gc_paused():
+        result = analyse_part(job.doc, view=job.view, events=settings.events,
+                              entities_file=settings.entities_file, entities=settings.entities)
+    return result.mentions, result.events
+
+
+class PartWorkers:
+    """Worker processes for the parts of one big input, started when a second part is read."""
+
+    def __init__(self, jobs: int):
+        self.jobs = jobs
+        self._pool = None
+
+    def pool(self):
+        if self._pool is None:
+            self._pool = _pool(self.jobs)
+        return self._pool
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+
 class Stitcher:
     """Analyses the consecutive parts of one document as parts of the whole.
 
@@ -195,33 +235,92 @@ class Stitcher:
         self._key = DocumentKey()
 
     def add(self, part: str) -> Analysis:
-        from .timex.extract import cyclic_gc_paused
+        """The next part's analysis, made here."""
+        job = self.prepare(part)
+        return self.absorb(job, analyse_job(job, self.settings))
 
-        # Moving a part's mentions makes as many objects as finding them did (see cyclic_gc_paused).
-        with cyclic_gc_paused():
-            return self._add(part)
+    def analysed(self, parts, workers: PartWorkers | None = None) -> Iterator[Analysis]:
+        """Each part's analysis in order (as `add` gives it); with `workers`, the parts are
+        analysed in their processes, a few ahead, and put together here in order. A text
+        of one part is analysed here: starting workers would cost more than they save."""
+        if workers is None:
+            for part in parts:
+                yield self.add(part)
+            return
+        parts = iter(parts)
+        first = next(parts, None)
+        if first is None:
+            return
+        try:
+            second = next(parts, None)
+        except Exception:
+            yield self.add(first)  # the part read before the problem, then the problem
+            raise
+        if second is None:
+            yield self.add(first)
+            return
+        from collections import deque
+        from itertools import chain
 
-    def _add(self, part: str) -> Analysis:
+        pool = workers.pool()
+        pending: deque = deque()
+        source = chain((first, second), parts)
+        while True:
+            try:
+                part = next(source, None)
+            except Exception:
+                while pending:  # the parts read before the problem, then the problem
+                    done, result = pending.popleft()
+                    yield self.absorb(done, result.get())
+                raise
+            if part is None:
+                break
+            job = self.prepare(part)
+            pending.append((job, pool.apply_async(analyse_job, (job, self.settings))))
+            if len(pending) > 2 * workers.jobs:  # a few parts ahead, never the whole input
+                done, result = pending.popleft()
+                yield self.absorb(done, result.get())
+        while pending:
+            done, result = pending.popleft()
+            yield self.absorb(done, result.get())
+
+    def prepare(self, part: str) -> PartJob:
+        """What analysing the next part takes: its text with the end of the part before in
+        front, and the document's script and reference date (decided on the first part)."""
         from .script import simplified_view
 
         self.blank = self.blank and (not part or part.isspace())
         self._key.update(part)
         context = self._tail
         text = context + part
-        view = simplified_view(text)
+        view = None
         doc = replace(self._template, text=text)
         if not self._situated:
+            view = simplified_view(text)
             doc = situate(doc, view, self.settings.ref_option, self.published, self.settings.ref_clock)
             self._template = replace(doc, text="")
             self._situated = True
-        result = analyse_part(doc, view=view, events=self.settings.events,
-                              entities_file=self.settings.entities_file, entities=self.settings.entities)
-        shift = self._offset - len(context)
-        ids = self._number(result.mentions, len(context), shift)
-        events = [e for e in (self._moved_event(e, len(context), shift, ids) for e in result.events) if e]
-        mentions = _moved_all(result.mentions, len(context), shift, ids)
-        self._keep_tail(text, shift, result.mentions, ids)
+        size = self.settings.context_chars
+        tail_start = _boundary_after(text, max(0, len(text) - size)) if size else len(text)
+        self._tail = text[tail_start:]
+        job = PartJob(doc, view, len(context), self._offset - len(context), tail_start)
         self._offset += len(part)
+        return job
+
+    def absorb(self, job: PartJob, found: tuple[tuple[Mention, ...], tuple[Event, ...]]) -> Analysis:
+        """The part's analysis with the whole document's offsets and mention ids; its events
+        are kept for `finish`. Parts must be absorbed in the order they were prepared."""
+        from .timex.extract import cyclic_gc_paused
+
+        mentions_found, events_found = found
+        context, shift = job.context, job.shift
+        # Moving a part's mentions makes as many objects as finding them did (see cyclic_gc_paused).
+        with cyclic_gc_paused():
+            ids = self._number(mentions_found, context, shift)
+            events = [e for e in (self._moved_event(e, context, shift, ids) for e in events_found) if e]
+            mentions = _moved_all(mentions_found, context, shift, ids)
+            self._tail_ids = {(m.start + shift, m.end + shift): ids[m.id] for m in mentions_found
+                              if m.start >= job.tail_start and ids.get(m.id)}
         self._parts += 1
         self._events.extend(events)
         return Analysis(self._template, tuple(self._kept(mentions, events)), ())
@@ -262,13 +361,6 @@ class Stitcher:
         if not evidence:
             return None  # told in the context: reported with the part before
         return replace(event, evidence=evidence, anchor=_renamed(event.anchor, ids))
-
-    def _keep_tail(self, text: str, shift: int, mentions: tuple[Mention, ...], ids: dict) -> None:
-        size = self.settings.context_chars
-        tail_start = _boundary_after(text, max(0, len(text) - size)) if size else len(text)
-        self._tail = text[tail_start:]
-        self._tail_ids = {(m.start + shift, m.end + shift): ids[m.id] for m in mentions
-                          if m.start >= tail_start and ids.get(m.id)}
 
 
 def joined(parts: list[Analysis], events: tuple[Event, ...] | None = None) -> Analysis:
@@ -341,30 +433,34 @@ def _html_parts(parts, stitcher: Stitcher):
         yield blank_markup(part)  # a tag cut by a part's end stays: parts are ~1 MB
 
 
-def analyse_input(source: str | Path, settings: Settings, stdin=None) -> Outcome:
+def analyse_input(source: str | Path, settings: Settings, stdin=None,
+                  workers: PartWorkers | None = None) -> Outcome:
     """Read one input in parts and analyse it; every problem becomes the outcome's error."""
     parts = []
-    for outcome in read_in_parts(source, settings, stdin):
+    for outcome in read_in_parts(source, settings, stdin, workers):
         if outcome.error is not None:
             return outcome
         parts.append(outcome.analysis)
     return Outcome(parts[-1].document.path, joined(parts))
 
 
-def read_in_parts(source: str | Path, settings: Settings, stdin=None) -> Iterator[Outcome]:
+def read_in_parts(source: str | Path, settings: Settings, stdin=None,
+                  workers: PartWorkers | None = None) -> Iterator[Outcome]:
     """The analysis of each part of one input as soon as it is read, then any problem.
 
     A command can write each part's mentions as they come, so that even a huge input's
     output never has to be held whole. A problem (undecodable bytes half-way, an empty
     file) comes last, as an outcome with the error; the parts before it stay valid.
+    With `workers`, the parts are analysed in their processes; the outcomes are the same.
     """
     from .documents import display_path, open_input
 
     return read_opened_in_parts(display_path(source), settings,
-                                lambda: open_input(source, encoding=settings.encoding, stdin=stdin))
+                                lambda: open_input(source, encoding=settings.encoding, stdin=stdin), workers)
 
 
-def read_opened_in_parts(name: str, settings: Settings, opener) -> Iterator[Outcome]:
+def read_opened_in_parts(name: str, settings: Settings, opener,
+                         workers: PartWorkers | None = None) -> Iterator[Outcome]:
     """read_in_parts of the documents.OpenInput that `opener()` gives (its problems too are
     the outcome's); `name` names the input in an error."""
     from .documents import HTML_SUFFIXES, chunked
@@ -379,8 +475,7 @@ def read_opened_in_parts(name: str, settings: Settings, opener) -> Iterator[Outc
             parts = chunked(opened, settings.chunk_chars)
             if str(opened.path).lower().endswith(HTML_SUFFIXES):
                 parts = _html_parts(parts, stitcher)
-            for part in parts:
-                analysis = stitcher.add(part)
+            for analysis in stitcher.analysed(parts, workers):
                 document = replace(analysis.document, encoding=opened.encoding)
                 held.append(Outcome(opened.path, replace(analysis, document=document)))
                 if not stitcher.blank:
@@ -415,6 +510,8 @@ def analyse_inputs(sources: list, settings: Settings, *, jobs: int = 1, stdin=No
     With jobs > 1 the worker processes are started before this returns; close the
     iterator (or run it to the end) to stop them.
     """
+    if jobs > 1 and len(sources) == 1:
+        return _parts_in_workers(sources[0], settings, jobs, stdin, whole=True)
     if jobs <= 1 or len(sources) < 2:
         return (analyse_input(source, settings, stdin) for source in sources)
     return _in_workers(_pool(jobs), sources, settings, jobs, stdin)
@@ -424,10 +521,27 @@ def analyse_inputs_in_parts(sources: list, settings: Settings, *, jobs: int = 1,
                             stdin=None) -> Iterator[Iterator[Outcome]]:
     """For each source, in order, the outcomes of its parts (see read_in_parts); exhaust
     each before taking the next. In worker processes (jobs > 1, several sources) a
-    source comes back whole, as one part."""
+    source comes back whole, as one part; one source alone has its parts analysed in them."""
+    if jobs > 1 and len(sources) == 1:
+        return _parts_in_workers(sources[0], settings, jobs, stdin, whole=False)
     if jobs <= 1 or len(sources) < 2:
         return (read_in_parts(source, settings, stdin) for source in sources)
     return _whole_in_workers(_pool(jobs), sources, settings, jobs, stdin)
+
+
+def _parts_in_workers(source, settings: Settings, jobs: int, stdin, *, whole: bool) -> Iterator:
+    """One input whose parts are analysed in `jobs` worker processes: its outcome (whole) or
+    the iterator of its parts' outcomes; the workers stop when this is closed or done."""
+    workers = PartWorkers(jobs)
+    try:
+        if whole:
+            yield analyse_input(source, settings, stdin, workers)
+        else:
+            parts = read_in_parts(source, settings, stdin, workers)
+            with closing(parts):
+                yield parts
+    finally:
+        workers.close()
 
 
 def _whole_in_workers(pool, sources: list, settings: Settings, jobs: int, stdin) -> Iterator[Iterator[Outcome]]:

@@ -304,7 +304,8 @@ def worker_count(jobs: int, files: int, quiet: bool = False) -> int:
         jobs = cpus
     if jobs == 0:
         jobs = cpus
-    return max(1, min(jobs, files))
+    # One input alone is analysed in parts, and its parts can go to the workers.
+    return max(1, jobs if files == 1 else min(jobs, files))
 
 
 def say_reference(analysis, tell) -> None:

@@ -124,8 +124,8 @@ GLOB = _param("glob", Annotated[str | None, typer.Option(
          "and the path inside the folder). Default: .txt, .md, .html and no suffix.")], None)
 JOBS = _param("jobs", Annotated[int, typer.Option(
     "--jobs", "-j", metavar="N",
-    help="Read and analyse files in N worker processes (0: one per CPU; at most one per CPU). "
-         "The output is the same whatever N.")], 1)
+    help="Read and analyse files in N worker processes (0: one per CPU; at most one per CPU); "
+         "a single big file has its parts analysed in them. The output is the same whatever N.")], 1)
 MERGE = _param("merge", Annotated[str, typer.Option(
     "--merge", metavar="auto|none",
     help="auto: the same happening told by several articles is one event, with every source; "
