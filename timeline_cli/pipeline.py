@@ -21,6 +21,9 @@ write those as they come). The seams:
 - evidence sentences never straddle two parts, because parts end at a blank line, a line
   break or a sentence end (only a stretch of 260,000 characters with none of these is cut
   blindly, and then the sentence around the cut is split between the two parts);
+- with --jobs N the parts of one input are analysed in N worker processes (at most 2N
+  parts ahead of the one being stitched) and stitched here in order, so the output is
+  the same; an input of one part is analysed here;
 - events are built per part but named and merged once, for the whole document, when its
   last part has been read (`Stitcher.finish`): one event told again in another part of the
   same file is one event, however the text was cut. Their ids come from the document's
@@ -247,42 +250,39 @@ class Stitcher:
             for part in parts:
                 yield self.add(part)
             return
-        parts = iter(parts)
-        first = next(parts, None)
-        if first is None:
-            return
-        try:
-            second = next(parts, None)
-        except Exception:
-            yield self.add(first)  # the part read before the problem, then the problem
-            raise
-        if second is None:
-            yield self.add(first)
-            return
         from collections import deque
-        from itertools import chain
 
-        pool = workers.pool()
-        pending: deque = deque()
-        source = chain((first, second), parts)
+        pending: deque = deque()  # (job, its result to come), in the order of the text
+        first = None  # the first part, analysed here unless a second one follows
+        parts = iter(parts)
         while True:
             try:
-                part = next(source, None)
-            except Exception:
-                while pending:  # the parts read before the problem, then the problem
-                    done, result = pending.popleft()
-                    yield self.absorb(done, result.get())
+                part = next(parts, None)
+            except Exception:  # the parts read before the problem, then the problem
+                if first is not None:
+                    yield self.add(first)
+                while pending:
+                    yield self._absorbed(pending.popleft())
                 raise
             if part is None:
                 break
-            job = self.prepare(part)
-            pending.append((job, pool.apply_async(analyse_job, (job, self.settings))))
+            if first is None and not pending:
+                first = part
+                continue
+            for waiting in (first, part) if first is not None else (part,):
+                job = self.prepare(waiting)
+                pending.append((job, workers.pool().apply_async(analyse_job, (job, self.settings))))
+            first = None
             if len(pending) > 2 * workers.jobs:  # a few parts ahead, never the whole input
-                done, result = pending.popleft()
-                yield self.absorb(done, result.get())
+                yield self._absorbed(pending.popleft())
+        if first is not None:
+            yield self.add(first)
         while pending:
-            done, result = pending.popleft()
-            yield self.absorb(done, result.get())
+            yield self._absorbed(pending.popleft())
+
+    def _absorbed(self, pending) -> Analysis:
+        job, result = pending
+        return self.absorb(job, result.get())
 
     def prepare(self, part: str) -> PartJob:
         """What analysing the next part takes: its text with the end of the part before in
