@@ -173,3 +173,14 @@ def test_a_part_that_fails_in_a_worker_is_an_error_of_that_input(tmp_path, monke
     assert [o.error for o in two] == [o.error for o in one]
     assert [o.analysis for o in two] == [o.analysis for o in one]
     assert len(one) > 3 and one[0].analysis.mentions  # the parts read before the failing one
+
+
+def test_workers_on_one_big_file_into_head_end_quietly(three_parts):
+    import subprocess
+    import sys
+
+    command = (f"set -o pipefail; '{sys.executable}' -m timeline_cli mentions '{three_parts}' -r 2025-11-20 "
+               f"--jobs 2 | head -1")
+    done = subprocess.run(command, shell=True, capture_output=True, cwd=ROOT, timeout=240, executable="/bin/bash")
+    assert done.returncode in (0, 141), done.stderr.decode()
+    assert done.stderr == b"" and len(done.stdout.splitlines()) == 1
