@@ -87,11 +87,16 @@ def read_length(m) -> Length | None:
 def _day_count(m) -> bool:
     """Whether N日 is a number of days: 两日, 数日 (never a date), 90日 or 30~90日 (forty or more),
     三日后 in Chinese numerals."""
+    before = m.string[m.start() - 1:m.start()]
+    if before == "月":  # 五月三日前, 十月十六日之后: a day of that month, before or after it
+        return False
     if m.group("post") in _WITHIN:  # 30日内: within thirty days
         return True
     if m.group("n1cn"):  # 三日后 (three days on) — but 10日之前 is before the 10th
         return m.group("n1cn") in _DAY_COUNT_WORDS or bool(m.group("post")) and m.group("post") != "来"
     number = parse_number(m.group("n2") or m.group("n1"))
+    if before in "前后" and before and not m.group("post"):
+        return True  # 公告后5日才播出, 会前3日: days after or before the event just named
     return number is not None and number >= 40  # 32日 is an impossible date, 90日 ninety days
 
 
@@ -235,10 +240,14 @@ _YEAR_WORD_AFTER = frozenset("均薪龄代度级轻会报终底初末内中华")
 def _rules() -> tuple[Rule, ...]:
     # 日 is the commonest unit that is no length (20日 is the 20th): only where _day_count may
     # accept it (两日, 40日 and more, 三日后, 30日内) does the pattern let it through.
-    day_unit = r"日(?=[内前后来以之过])|(?<=[两俩几数多])日|(?<=[4-9]\d)日|(?<=\d\d\d)日"
+    day_unit = (r"日(?=[内前后来以之过])|(?<=[两俩几数多])日|(?<=[4-9]\d)日|(?<=\d\d\d)日"
+                r"|(?<=[前后]\d)日|(?<=[前后]\d\d)日")  # 公告后5日: days after the event
     # 月 without 个 is a month of the calendar (一月, 3月) except after 两/数/半 (两月内, 数月来,
     # 半月后) and in 一月内, 几月来: within a month, for some months
-    month_unit = r"(?<=[两数半])月|(?<=几)月(?![几份])|(?<=[一几])月(?=[内以之来])"
+    # and after 为期/历时/长达 (为期五月: five months)
+    month_unit = (r"(?<=[两数半])月|(?<=几)月(?![几份])|(?<=[一几])月(?=[内以之来])"
+                  r"|(?<=(?:为期|历时|为时|长达|耗时|费时)[一二三四五六七八九十])月"
+                  r"|(?<=(?:为期|历时|为时|长达|耗时|费时)十[一二])月")
     units = alternation([w for w in UNITS if w not in ("日", "月")]) + "|" + day_unit + "|" + month_unit
     tail = (r"(?:\s?(?:到|至|——|-|–|—|~)\s?(?P<n2>" + NUM + r"))?"
             r"\s?(?P<more1>多|余|来)?(?P<halfmid>个半)?(?P<unit>" + units + r")"

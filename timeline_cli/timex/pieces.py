@@ -103,6 +103,12 @@ class Months(_Record):
 
 
 @dataclass(slots=True, eq=False, repr=False)
+class YearWeek(_Record):
+    """2025年第50周: the ISO week of that number in the year"""
+    number: int
+
+
+@dataclass(slots=True, eq=False, repr=False)
 class RelativeQuarter(_Record):
     """上个季度 -1, 本季度 0: counted from the reference date's quarter"""
     rel: int
@@ -114,7 +120,7 @@ class WholeYear(_Record):
     pass
 
 
-YearPart = FuzzyYearPart | Half | Quarters | Season | Months | RelativeQuarter | WholeYear
+YearPart = FuzzyYearPart | Half | Quarters | Season | Months | YearWeek | RelativeQuarter | WholeYear
 
 
 @dataclass(slots=True, eq=False, repr=False)

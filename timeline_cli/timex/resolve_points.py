@@ -17,6 +17,7 @@ from .pieces import (
     Quarters,
     RelativeQuarter,
     Season,
+    YearWeek,
 )
 from .resolve_holidays import holiday_interval
 from .storyline import PAST_MARGIN, Resolved, Story, Unresolvable
@@ -312,6 +313,13 @@ def _year_value(part, year: int) -> Resolved:
         if part.last != part.first:
             value += f"/{year:04d}-{part.last:02d}"
         return Resolved(TimeValue("DATE", value, None, "month", first, last), coords=(year, None, None))
+    if isinstance(part, YearWeek):
+        try:
+            first = date.fromisocalendar(year, part.number, 1)
+        except ValueError:
+            raise Unresolvable from None  # 2026年第53周: that year has 52 weeks
+        return Resolved(TimeValue("DATE", f"{year:04d}-W{part.number:02d}", None, "week", first,
+                                  first + timedelta(days=6)), coords=(year, None, None))
     value, mod = f"{year:04d}", None
     first, last = date(year, 1, 1), date(year, 12, 31)
     if isinstance(part, FuzzyYearPart):
