@@ -148,18 +148,20 @@ _OPEN, _CLOSE = "(（", ")）"
 
 
 def _apposition_end(prev: Piece, piece: Piece, view: str) -> int | None:
-    """Where a note beside a dated day ends, or None: a weekday (11月20日（周四）, 6月1日周六)
-    or, in brackets, the day in the lunar calendar (1月24日(年廿五)).
+    """Where a note beside a dated day ends, or None: a weekday (11月20日（周四）, 6月1日周六, a time
+    stamp's 2014-03-05 09:47:08 星期三) or, in brackets, the day in the lunar calendar (1月24日(年廿五)).
 
     The date says which day; the note only repeats it, so it joins the date and is not read.
     """
     date, note = prev.what, piece.what
     if not (isinstance(date, Point) and isinstance(note, Point) and date.day is not None
-            and date.clock is None and date.daypart is None):
+            and date.daypart is None):
         return None
     weekday = note.weekday is not None and note.week is None and note.day is None
     lunar = isinstance(note.holiday, LunarDay) and note.year is None
     gap = view[prev.end:piece.start]
+    if date.clock is not None and not (weekday and gap == " " and view[prev.end - 1:prev.end].isdigit()):
+        return None  # a time stamp's weekday (2014-03-05 09:47:08 星期三) only
     if weekday and (gap == "" or gap == " "):
         end = piece.end
     elif (weekday or lunar) and gap in _OPEN and view[piece.end:piece.end + 1] in _CLOSE:
