@@ -16,6 +16,7 @@ from .fragments import (
     starts,
 )
 from .fuzzy import month_part_of, year_part_of
+from .holiday_table import entries
 from .lexicon import lexicon
 from .numerals import CN_DIGIT, CN_NUMBER, parse_int
 from .pieces import LEVEL, Day, Month, Piece, Point, Range, Year
@@ -30,9 +31,15 @@ _COUNT_PAIRS = "一二|二三|三四|四五|五六|六七|七八|八九"
 
 def _dated_in_text(view: str, number: str) -> bool:
     """Whether the text writes the ROC year `number` with a month (115年8月20日) or beside its year
-    word (今(115)年): then a bare 115年 elsewhere in it is that year, not 115 years."""
+    word (今(115)年): then a bare 115年 elsewhere in it is that year, not 115 years (a holiday after
+    it says so too: _holiday_next)."""
     return re.search(r"(?<!\d)" + number + r"\s?年\s?(?:\d{1,2}|十[一二]?|[一二三四五六七八九])\s?月|[(（]" + number + r"[)）]\s?年",
                      view) is not None
+
+
+def _holiday_next(view: str, at: int) -> bool:
+    """Whether a holiday's name starts at `at`: 115年春節假期, 114年中秋 (a year, not 115 years)."""
+    return any(view.startswith(name, at) for name, entry in entries().items() if not entry.context)
 
 
 def build_year(m, ctx):
@@ -44,7 +51,7 @@ def build_year(m, ctx):
             return None
         roc = m.group("y3")
     if m.group("y3n"):
-        if not ctx.taiwan or not _dated_in_text(m.string, m.group("y3n")):
+        if not ctx.taiwan or not (_dated_in_text(m.string, m.group("y3n")) or _holiday_next(m.string, m.end())):
             return None
         view, start = m.string, m.start("y3n")
         if view[start - 1:start] in lexicon()["exclusions"]["roc_year_before"] and view[start - 2:start] != "通过":

@@ -136,7 +136,7 @@ def _rules() -> tuple[Rule, ...]:
         Rule("clock", lazy_compile(starts("0-9", r"(?<![\d:.比])(?P<ch>[01]?\d|2[0-4]):(?P<cm>[0-5]\d)(?::[0-5]\d)?(?![\d:])"
                                         r"(?:\s?(?P<ampm>[AaPp]\.?[Mm]\.?)(?![A-Za-z])|时(?![间候代期]))?")),
              build_clock, 3, needs=":", anchoring=Anchoring(":", 3, 8), examples=("14:30", "09:30")),
-        Rule("daypart", lazy_compile(dayparts), build_daypart, 0, examples=("凌晨", "傍晚")),
+        Rule("daypart", lazy_compile("(?:" + dayparts + ")" + not_followed_by("daypart_after")), build_daypart, 0, examples=("凌晨", "傍晚")),
         Rule("daypart-short", lazy_compile(starts("早晚夜", r"(?<=[日号天])(?P<sdp>[早晚夜])"
                                                 + not_followed_by("short_daypart_after"))),
              build_short_daypart, 0, anchoring=Anchoring("早晚夜", 1, 4), examples=("12月6日晚", "12月6日晚7点半")),

@@ -196,15 +196,26 @@ def _bracketed_date(prev: Piece, piece: Piece, view: str) -> bool:
 
 
 def _weekday_note(piece: Piece, view: str) -> bool:
-    """10/18(六), 10月18日（日）: a weekday alone in brackets after a dated day is its note."""
+    """10/18(六), 10月18日（日）: a weekday alone in brackets after a dated day is its note; so is
+    the day in the lunar calendar (2月18日（初二）, 1月24日(年廿五)) in any story."""
     date, end = piece.what, piece.end
+    if date.day is None or date.day.number is None or date.clock is not None or date.daypart is not None:
+        return False
+    lunar = _LUNAR_NOTE.match(view, end) if date.month is not None else None
+    if lunar is not None:
+        piece.end = lunar.end()
+        return True
     number = WEEKDAY_NUMBERS.get(view[end + 1:end + 2])
-    if (number is None or view[end + 2:end + 3] not in _CLOSE or date.day is None or date.day.number is None
-            or date.clock is not None or date.daypart is not None or date.weekday_note is not None):
+    if number is None or view[end + 2:end + 3] not in _CLOSE or date.weekday_note is not None:
         return False
     date.weekday_note = number
     piece.end = end + 3
     return True
+
+
+_LUNAR_NOTE = lazy_compile(r"[(（](?:农历|阴历)?(?:[正一二三四五六七八九十冬腊]{1,2}月)?"
+                           r"(?:初[一二三四五六七八九十]|十[一二三四五六七八九]|廿[一二三四五六七八九]?|二十[一二三四五六七八九]?"
+                           r"|三十|年廿[一二三四五六七八九]?|年三十|除夕|大年初[一二三四五六七八九十])[)）]")
 
 
 def _join_bracketed(pieces: list[Piece], view: str) -> list[Piece]:

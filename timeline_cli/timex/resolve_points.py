@@ -446,12 +446,43 @@ def _week_value(point: Point, monday: date) -> Resolved:
                     coords=(monday.year, monday.month, None))
 
 
+def _told_time(piece: Piece, story: Story):
+    """The day of the clock time told last, in this paragraph or the one before: a report that
+    follows an incident clock by clock goes on with it (周四发文告指出,火患于周三傍晚7时01分发生…
+    7时07分抵达。火势于7时25分受控: Wednesday, not the Thursday the sentence opens with)."""
+    last = next(story.last_before(piece.start), None)
+    if (last is None or last.time.type != "TIME" or ":" not in last.time.value or last.day is None
+            or last.time.start_date != last.time.end_date
+            or story.paragraph(piece.start) - last.paragraph > 1
+            or (story.ref_day() is not None and last.time.start_date > story.ref_day())):
+        return None  # a time still ahead (明日凌晨0时起开放) is a plan, not the story being told
+    return last
+
+
+def _same_half_day(point: Point, told: str) -> None:
+    """7时25分 after 傍晚7时01分 … 7时07分 is 19:25: a bare hour that goes on from a time after noon
+    is read after noon too (unless that would put it before the time told)."""
+    if point.clock is None or point.daypart is not None or not 1 <= point.clock.hour < 12:
+        return
+    told_hour = int(told[told.index("T") + 1:told.index(":")])
+    if told_hour >= 12 and point.clock.hour + 12 >= told_hour:
+        point.daypart = "EV"
+
+
 def _time_only(piece: Piece, story: Story) -> Resolved:
     """上午10时 alone: the date written before it in the sentence (a single day before a period of
     several: 十一日是中秋连假最后一天…上午), else the topic of the paragraph so far (周日转东北风…。
-    白天), else the reference date."""
-    prev = (story.previous(piece.start, scope="sentence", need_day=True, one_day=True)
-            or story.previous(piece.start, scope="paragraph", need_day=True))
+    白天), else the day of a time told in the paragraph before (_told_time), else the reference
+    date. After 截至 (as of) it is the reference date."""
+    if story.view[max(0, piece.start - 2):piece.start] in ("截至", "截止") and story.ref_day() is not None:
+        prev = None  # 截至上午9时: as of this morning, the report's day (not a date the sentence names)
+    else:
+        told = _told_time(piece, story)
+        if told is not None:
+            _same_half_day(piece.what, told.time.value)
+        prev = (story.previous(piece.start, scope="sentence", need_day=True, one_day=True)
+                or told
+                or story.previous(piece.start, scope="paragraph", need_day=True))
     if prev is not None:
         day = date(prev.year, prev.month, prev.day)
         resolved, anchor = day_value(day), prev.id

@@ -143,6 +143,10 @@ class Story:
         return any(point.year == ref_day.year and point.month is not None and point.month < ref_day.month
                    for point in self._last_before(at))
 
+    def last_before(self, at: int, reach: int = _LOOK_BACK):
+        """The points told before offset `at`, nearest first."""
+        return self._last_before(at, reach)
+
     def _last_before(self, at: int, reach: int = _LOOK_BACK):
         """The points that start before offset `at`, nearest first, among the last `reach` told."""
         return (point for point in islice(reversed(self.points), reach) if point.start < at)
