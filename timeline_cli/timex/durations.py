@@ -26,7 +26,7 @@ _FACTORS = {"个季度": 3, "刻钟": 15}  # 三个季度 is nine months, 一刻
 # 日 is a unit of length only where it cannot be a day of the month: 两日, 数日, and forty or more
 # (90日, 30~90日); 32日 is an impossible date.
 _DAY_COUNT_WORDS = ("两", "俩", "几", "数", "多")
-_CN_START = "几数上零一二两俩三四五六七八九十百千万半若多"  # what a length in Chinese numerals starts with
+_CN_START = "几数上零一二两俩三四五六七八九十百千万廿卅半若多"  # what a length in Chinese numerals starts with
 
 # Words just before the number that change what the length means.
 _PREFIXES = ("接下来的", "接下来", "过去的", "过去", "再过", "最近", "未来", "今后", "短短", "仅仅", "没过", "不到", "不足",
@@ -257,7 +257,7 @@ def _rules() -> tuple[Rule, ...]:
               r"(?P<n1>(?:\d{1,3}(?:,\d{3})+|\d{1,6})(?:\.\d{1,3})?(?:万|亿)?)"
               # Chinese numerals are common characters: only tried where a unit of time follows.
               r"|(?=[" + _CN_START + r"])(?=[^，。；,;\n]{0,10}?(?:年|月|周|星期|礼拜|天|日|时|钟|分|秒|世纪|载|季))"
-              r"(?P<n1cn>[几数上][十百千]|[零一二两俩三四五六七八九十百千万]{1,8}几?|半|几|数|若干"
+              r"(?P<n1cn>[几数上][十百千]|[零一二两俩三四五六七八九十百千万廿卅]{1,8}几?|半|几|数|若干"
               # 耕耘多年, 多年来, 多年前: many years (not 十多年, read above; not 差不多年底, 多年生植物)
               r"|(?<![\d零一二两三四五六七八九十百千万几不])多(?=年(?![生货]))))")
     return (
