@@ -110,7 +110,13 @@ def build_daypart(m, ctx):
     return found(m, Point(daypart=lexicon()["daypart"][m.group(0)]), (LEVEL["daypart"], LEVEL["daypart"]))
 
 
+_DAY_NUMBER_END = lazy_compile(r"[\d一二三四五六七八九十廿卅]")
+
+
 def build_short_daypart(m, ctx):
+    view, start = m.string, m.start()
+    if view[start - 1:start + 1] == "日夜" and not _DAY_NUMBER_END.match(view[max(0, start - 2):start - 1]):
+        return None  # 日夜赶工 (day and night), not the night of a dated day (6日夜)
     part = {"早": "MO", "晚": "NI", "夜": "NI"}[m.group("sdp")]
     return found(m, Point(daypart=part), (LEVEL["daypart"], LEVEL["daypart"]))
 

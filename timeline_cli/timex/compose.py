@@ -519,19 +519,27 @@ def _join_ranges(pieces: list[Piece], view: str) -> list[Piece]:
     i = 0
     while i < len(pieces):
         a = pieces[i]
-        if view[a.end:a.end + 2].lstrip()[:1] not in _JOINER_STARTS:  # no 至/到/- after it (most pieces)
+        after = view[a.end:a.end + 3]
+        if after.lstrip()[:1] not in _JOINER_STARTS and not _FROM_JOINER.match(after):  # most pieces
             out.append(a)
             i += 1
             continue
         b = pieces[i + 1] if i + 1 < len(pieces) else None
         if b is not None and _next_year_end(a, b):
             b = _without_year(b)  # 12月至隔年2月: the range crosses the year end, which the ends show
+        elif b is not None and _this_year_start(a, b):
+            a = _in_this_year(a)  # 11月9日至明年2月13日: the first end is this year's
+        if (b is not None and isinstance(a.what, Point) and a.what.mod == "ON_OR_AFTER"
+                and view[a.end - 1:a.end] == "起" and not a.what.since):
+            first = a.what.copy()  # 今天起至10月7日止: from today to 7 October, one range
+            first.mod = None
+            a = Piece(a.start, a.end, a.rule, first, a.levels)
         if (
             b is not None and b.start - a.end <= 3
             and isinstance(a.what, Point) and isinstance(b.what, Point)
             and not a.what.since and a.what.mod is None
-            and RANGE_JOINERS.fullmatch(view[a.end:b.start])
-            and b.levels[0] >= a.levels[0]
+            and (RANGE_JOINERS.fullmatch(view[a.end:b.start]) or _FROM_JOINER.fullmatch(view[a.end:b.start]))
+            and (b.levels[0] >= a.levels[0] or _from_day_word(a, b))
         ):
             out.append(Piece(a.start, b.end, f"range({a.rule},{b.rule})", Range(a, _borrow(a, b))))
             i += 2
@@ -556,6 +564,8 @@ def _join_ranges(pieces: list[Piece], view: str) -> list[Piece]:
     return out
 
 
+# 今天起至10月7日止: 起 before the joiner (from today to 7 October)
+_FROM_JOINER = lazy_compile(r"起\s?(?:至|到)\s?")
 _BARE_YEAR = lazy_compile(r"\s?(?:至|到|-|–|—|~)\s?(?P<n>(?:19|20)\d\d)(?:年(?:(?P<m>1[0-2]|0?[1-9])月(?:份)?)?)?(?![\d.%．年元万亿千百人名个只家件次台辆号吨米克岁股位多余一二三四五六七八九十初底末中])")
 _BARE_WEEKDAY = lazy_compile(r"\s?(?:至|到|-|~|—)\s?(?P<n>[一二三四五六日天])(?![一二三四五六七八九十\d年月日号天点时个周])")
 _BARE_DAY = lazy_compile(r"\s?(?:至|到|-|~|—)\s?(?P<n>3[01]|[12]\d|0?[1-9]|" + CN_DAY + r")(?=\s?(?:[，,。；;、]|$))")
@@ -568,6 +578,29 @@ def _next_year_end(a: Piece, b: Piece) -> bool:
             and second.year is not None and second.year.story == 1 and second.month is not None
             and second.month.number is not None and first.month.number is not None
             and second.month.number < first.month.number)
+
+
+def _from_day_word(a: Piece, b: Piece) -> bool:
+    """今天至10月7日, 明日起到5月3日: a day word, then a date with its month (the day word's month
+    is the report's)."""
+    first, second = a.point, b.point
+    return (first is not None and second is not None and first.day is not None and first.day.rel is not None
+            and first.month is None and first.year is None and second.year is None
+            and second.month is not None and second.day is not None)
+
+
+def _this_year_start(a: Piece, b: Piece) -> bool:
+    """11月9日至明年2月13日: a month without a year, then next year's month (明年: from the report)."""
+    first, second = a.point, b.point
+    return (first is not None and second is not None and first.year is None and first.month is not None
+            and second.year is not None and second.year.rel == 1 and second.month is not None
+            and b.start - a.end <= 3)
+
+
+def _in_this_year(a: Piece) -> Piece:
+    first = a.point.copy()
+    first.year = Year(rel=0)
+    return Piece(a.start, a.end, a.rule, first, (LEVEL["year"], a.levels[1]))
 
 
 def _without_year(b: Piece) -> Piece:
