@@ -14,6 +14,7 @@ from .fragments import (
     mid,
     not_followed_by,
     not_preceded_by,
+    preceded_by_word,
     starts,
 )
 from .fuzzy import month_part_of, year_part_of
@@ -58,6 +59,8 @@ def build_year(m, ctx):
         if view[start - 1:start] in lexicon()["exclusions"]["roc_year_before"] and view[start - 2:start] != "通过":
             return None  # 已有115年: a length (but 通过115年预算 passes that year's budget)
         roc = m.group("y3n")
+    if m.group("y2") and preceded_by_word("season_year_before", m.string, m.start("y2")):
+        return None  # 中華職棒36年3月: the league's 36th season, then March
     if m.group("y2a"):  # '98年: an apostrophe marks a two-digit year even without a month
         short = m.group("y2a")
     if m.group("roccn"):

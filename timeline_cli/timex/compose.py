@@ -22,6 +22,7 @@ from .pieces import (
     Day,
     Duration,
     FuzzyYearPart,
+    HolidayPeriod,
     Length,
     LunarDay,
     Month,
@@ -73,6 +74,7 @@ REFINERS = {
     "bare-end": "a bare weekday, day or year as a range's second end (周一至五, 2月13到15, 2008.03-2009)",
     "date": "the date in brackets after a day word or a weekday (今天(28日), 周二（16 日）)",
     "holiday": "a holiday's name right after its date (10月1日国庆假期): the date's mention",
+    "first-days": "前N天 after a holiday's days off: only the first N days (国庆假期前4天)",
 }
 
 
@@ -457,6 +459,14 @@ def _read_suffixes(pieces: list[Piece], view: str) -> list[Piece]:
         point = piece.point
         if point is None:
             continue
+        if isinstance(point.holiday, HolidayPeriod) and point.holiday.first_days is None:
+            first = _FIRST_DAYS.match(view, piece.end)
+            count = parse_int(first.group("n")) if first else None
+            if count and 1 <= count <= 15:  # 国庆假期前4天: the first four days of the holiday
+                point.holiday = replace(point.holiday, first_days=count)
+                piece.end = first.end()
+                piece.rule += "+first-days"
+                continue
         m = _SUFFIX_RE.match(view, piece.end)
         if m is None:
             continue
@@ -488,6 +498,9 @@ def _read_suffixes(pieces: list[Piece], view: str) -> list[Piece]:
         piece.end += len(word)
         piece.rule += "+" + _SUFFIX_NAMES.get(meaning, meaning.lower())
     return pieces
+
+
+_FIRST_DAYS = lazy_compile(r"前(?P<n>[一二两三四五六七八九十]{1,3}|\d{1,2})个?(?:天|日)")
 
 
 def _era_part(point: Point) -> bool:

@@ -206,6 +206,7 @@ class HolidayPeriod(_Record):
     key: str  # the [period.<key>] table of holidays.toml
     region: str
     around: Holiday  # the holiday the default period counts from
+    first_days: int | None = None  # 国庆假期前4天: only the first days of the period
 
 
 Holiday = FixedHoliday | LunarDay | LunarMonth | ComputedHoliday | HolidayPeriod
