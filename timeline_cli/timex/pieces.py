@@ -218,6 +218,7 @@ class Clock(_Record):
 
     hour: int
     minute: int = 0
+    second: int | None = None  # kept when a time stamp writes it (2020-10-08 10:11:11)
 
 
 @dataclass(slots=True, eq=False, repr=False)

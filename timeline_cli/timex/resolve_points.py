@@ -511,6 +511,8 @@ def finish(resolved: Resolved, point: Point, story: Story) -> Resolved:
         if point.clock is not None:
             hour = _afternoon(point.clock.hour, point.daypart)
             clock = f"T{hour:02d}:{point.clock.minute:02d}"
+            if point.clock.second is not None:
+                clock += f":{point.clock.second:02d}"  # a time stamp's seconds, as written
             granularity = "minute" if point.clock.minute else "hour"
         else:
             clock = f"T{point.daypart}"
