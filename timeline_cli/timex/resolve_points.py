@@ -92,10 +92,22 @@ def _year_of(point: Point, piece: Piece, story: Story) -> tuple[int | None, str 
     scope = "sentence" if point.only_year_part else "paragraph"
     prev = story.previous(piece.start, scope=scope)
     if prev is not None:
+        if _turns_the_year(point, prev, story):
+            return prev.year + 1, prev.id, "inferred", False
         return prev.year, prev.id, "inferred", False
     if story.ref is None:
         return None, None, "inferred", False
     return story.ref.date.year, "ref_date", "inferred", True
+
+
+def _turns_the_year(point: Point, prev, story: Story) -> bool:
+    """高峰将出现在12月中下旬和1月初 (said in November): a January or February told right after a
+    November or December soon to come (within about three months) is the next year's."""
+    ref_day = story.ref_day()
+    month = point.month.number if point.month is not None else None
+    return (ref_day is not None and month is not None and month <= 2 and prev.month is not None
+            and prev.month >= 11 and prev.time.end_date is not None
+            and ref_day <= prev.time.end_date <= ref_day + _SOON)
 
 
 def _full_year(short: int, ref_year: int) -> int:
@@ -149,7 +161,12 @@ def _calendar(point: Point, piece: Piece, story: Story) -> Resolved | None:
         year, anchor, certainty, from_ref = _year_of(point, piece, story)
     if year is None:
         return _unknown(point)
-    resolved = _build(point, year, month)
+    try:
+        resolved = _build(point, year, month)
+    except Unresolvable:
+        resolved = _noted_day(point, year, month, story)  # 29日（四) after February: January's 29th
+        if resolved is None:
+            raise
     if resolved is None:
         return None
     if from_ref and story.ref is not None:
@@ -162,6 +179,26 @@ def _calendar(point: Point, piece: Piece, story: Story) -> Resolved | None:
 
 
 _COMPARED = frozenset("比较")  # 比上月, 较上月: a comparison with the month before
+
+
+def _noted_day(point: Point, year: int, month: int | None, story: Story) -> Resolved | None:
+    """A bare day with its weekday in brackets that the month it would take does not have (29日（四）
+    after a February of 28 days): the day in a neighbouring month that falls on that weekday,
+    the one nearest the reference date."""
+    if point.weekday_note is None or point.month is not None or month is None or point.day is None \
+            or point.day.number is None:
+        return None
+    ref_day = story.ref_day()
+    fitting = []
+    for step in (-2, -1, 1, 2):
+        y, m = cal.add_months(year, month, step)
+        if 1 <= y <= 9999 and cal.valid_date(y, m, point.day.number):
+            day = date(y, m, point.day.number)
+            if day.isoweekday() == point.weekday_note:
+                fitting.append(day)
+    if not fitting:
+        return None
+    return day_value(min(fitting, key=lambda d: abs((d - (ref_day or d)).days)))
 
 
 def _fit_weekday(point: Point, resolved: Resolved, story: Story) -> Resolved:
