@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from ..lazyre import lazy_compile
+from .durations import day_count_before
 from .fragments import (
     CN4,
     CN_DAY,
@@ -11,9 +14,12 @@ from .fragments import (
     mid,
     not_followed_by,
     not_preceded_by,
+    preceded_by_word,
     starts,
 )
 from .fuzzy import month_part_of, year_part_of
+from .holiday_table import entries
+from .lexicon import lexicon
 from .numerals import CN_DIGIT, CN_NUMBER, parse_int
 from .pieces import LEVEL, Day, Month, Piece, Point, Range, Year
 from .recognise import Anchoring, Rule, found, read_back
@@ -25,6 +31,19 @@ _SHORT_YEAR_AFTER = r"第?[一二三四1-4]季|[一二三四1-4]季度|底|初|�
 _COUNT_PAIRS = "一二|二三|三四|四五|五六|六七|七八|八九"
 
 
+def _dated_in_text(view: str, number: str) -> bool:
+    """Whether the text writes the ROC year `number` with a month (115年8月20日) or beside its year
+    word (今(115)年): then a bare 115年 elsewhere in it is that year, not 115 years (a holiday after
+    it says so too: _holiday_next)."""
+    return re.search(r"(?<!\d)" + number + r"\s?年\s?(?:\d{1,2}|十[一二]?|[一二三四五六七八九])\s?月|[(（]" + number + r"[)）]\s?年",
+                     view) is not None
+
+
+def _holiday_next(view: str, at: int) -> bool:
+    """Whether a holiday's name starts at `at`: 115年春節假期, 114年中秋 (a year, not 115 years)."""
+    return any(view.startswith(name, at) for name, entry in entries().items() if not entry.context)
+
+
 def build_year(m, ctx):
     digits, cn, roc, short, suffix = m.group("y4", "ycn", "roc", "y2", "ypart")
     if m.group("y2cn"):
@@ -33,6 +52,15 @@ def build_year(m, ctx):
         if not ctx.taiwan:
             return None
         roc = m.group("y3")
+    if m.group("y3n"):
+        if not ctx.taiwan or not (_dated_in_text(m.string, m.group("y3n")) or _holiday_next(m.string, m.end())):
+            return None
+        view, start = m.string, m.start("y3n")
+        if view[start - 1:start] in lexicon()["exclusions"]["roc_year_before"] and view[start - 2:start] != "通过":
+            return None  # 已有115年: a length (but 通过115年预算 passes that year's budget)
+        roc = m.group("y3n")
+    if m.group("y2") and preceded_by_word("season_year_before", m.string, m.start("y2")):
+        return None  # 中華職棒36年3月: the league's 36th season, then March
     if m.group("y2a"):  # '98年: an apostrophe marks a two-digit year even without a month
         short = m.group("y2a")
     if m.group("roccn"):
@@ -60,10 +88,15 @@ def build_year(m, ctx):
     return found(m, point, (LEVEL["year"], finest))
 
 
+_LENGTH_HEADS = frozenset({"为期", "历时", "为时", "长达", "耗时", "费时"})
+
+
 def build_month(m, ctx):
     month = parse_int(m.group("mon") or m.group("moncn"))
     if month is None or not 1 <= month <= 12:
         return None
+    if m.group("moncn") and m.string[max(0, m.start() - 2):m.start()] in _LENGTH_HEADS:
+        return None  # 为期五月, 历时三月: a number of months (durations.py), not May
     point = Point(month=Month(month))
     part = m.group("mpart")
     if part:
@@ -78,6 +111,10 @@ def build_day(m, ctx):
     before = _MONTH_BEFORE.search(m.string, max(0, m.start() - 5), m.start())
     if before is not None and not 1 <= (parse_int(before.group(1)) or 0) <= 12:
         return None  # 2025年0月1日: the month is impossible, so is the day
+    if m.group("day") and m.string[m.start() - 1:m.start()] in ("前", "后"):
+        return None  # 公告后5日才播出, 会前3日: a number of days (durations.py), not the 5th
+    if (m.group("daycn2") or m.group("daycn")) and day_count_before(m.string, m.start()):
+        return None  # 勞工假原為十二日: twelve days (durations.py), not the 12th
     text = m.group("day") or m.group("day2") or m.group("daycn") or m.group("daycn2") or m.group("daycn3")
     day = parse_int(text)
     if day is None or not 1 <= day <= 31:
@@ -206,6 +243,8 @@ def _rules() -> tuple[Rule, ...]:
             r"(?:\s?[至到~\-]\s?(?:\d{1,2}|十[一二]|[一二三四五六七八九十]))?月|" + _SHORT_YEAR_AFTER + "))"
             # 零七年, 九七年, 三三年: two Chinese digits one by one (not 三四年, three or four years)
             r"|(?<![" + CN_NUMBER + r"])(?P<y2cn>(?!" + _COUNT_PAIRS + ")[〇零一二三四五六七八九]{2})(?=年)"
+            # 115年地方公职人员选举: before other words, when the text dates something in that year (115年8月)
+            r"|(?P<y3n>1[01]\d)(?=年(?![的了来之间后前内多余左历周岁]))"
             r")"
             r"\s?财?年(?P<fiscal>度)?" + not_followed_by("year_after") + year_part)),
             build_year, 4, needs="年", anchoring=Anchoring("年", 10, 8),

@@ -103,14 +103,22 @@ def build_clock(m, ctx):
         if not 1 <= hour <= 12:
             return None
         hour = hour % 12 + (12 if half[0] in "Pp" else 0)
-    return found(m, Point(clock=Clock(hour % 24, minute)), (LEVEL["clock"], LEVEL["clock"]))
+    second = m.group("cs")
+    return found(m, Point(clock=Clock(hour % 24, minute, int(second) if second else None)),
+                 (LEVEL["clock"], LEVEL["clock"]))
 
 
 def build_daypart(m, ctx):
     return found(m, Point(daypart=lexicon()["daypart"][m.group(0)]), (LEVEL["daypart"], LEVEL["daypart"]))
 
 
+_DAY_NUMBER_END = lazy_compile(r"[\d一二三四五六七八九十廿卅]")
+
+
 def build_short_daypart(m, ctx):
+    view, start = m.string, m.start()
+    if view[start - 1:start + 1] == "日夜" and not _DAY_NUMBER_END.match(view[max(0, start - 2):start - 1]):
+        return None  # 日夜赶工 (day and night), not the night of a dated day (6日夜)
     part = {"早": "MO", "晚": "NI", "夜": "NI"}[m.group("sdp")]
     return found(m, Point(daypart=part), (LEVEL["daypart"], LEVEL["daypart"]))
 
@@ -133,10 +141,10 @@ def _rules() -> tuple[Rule, ...]:
         Rule("clock-range", lazy_compile(r"(?:至|到|——|-|—|~)\s?(?:[01]?\d|2[0-4]|[零一二两三四五六七八九十]{1,3})\s?(?:时|点)"
                                        + _CLOCK_RANGE_END), build_clock_range, 3, needs="时点", first="至到-—~",
              examples=("凌晨1至4時", "下午2点到5点")),
-        Rule("clock", lazy_compile(starts("0-9", r"(?<![\d:.比])(?P<ch>[01]?\d|2[0-4]):(?P<cm>[0-5]\d)(?::[0-5]\d)?(?![\d:])"
+        Rule("clock", lazy_compile(starts("0-9", r"(?<![\d:.比])(?P<ch>[01]?\d|2[0-4]):(?P<cm>[0-5]\d)(?::(?P<cs>[0-5]\d))?(?![\d:])"
                                         r"(?:\s?(?P<ampm>[AaPp]\.?[Mm]\.?)(?![A-Za-z])|时(?![间候代期]))?")),
              build_clock, 3, needs=":", anchoring=Anchoring(":", 3, 8), examples=("14:30", "09:30")),
-        Rule("daypart", lazy_compile(dayparts), build_daypart, 0, examples=("凌晨", "傍晚")),
+        Rule("daypart", lazy_compile("(?:" + dayparts + ")" + not_followed_by("daypart_after")), build_daypart, 0, examples=("凌晨", "傍晚")),
         Rule("daypart-short", lazy_compile(starts("早晚夜", r"(?<=[日号天])(?P<sdp>[早晚夜])"
                                                 + not_followed_by("short_daypart_after"))),
              build_short_daypart, 0, anchoring=Anchoring("早晚夜", 1, 4), examples=("12月6日晚", "12月6日晚7点半")),

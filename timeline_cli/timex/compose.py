@@ -22,6 +22,7 @@ from .pieces import (
     Day,
     Duration,
     FuzzyYearPart,
+    HolidayPeriod,
     Length,
     LunarDay,
     Month,
@@ -73,6 +74,7 @@ REFINERS = {
     "bare-end": "a bare weekday, day or year as a range's second end (周一至五, 2月13到15, 2008.03-2009)",
     "date": "the date in brackets after a day word or a weekday (今天(28日), 周二（16 日）)",
     "holiday": "a holiday's name right after its date (10月1日国庆假期): the date's mention",
+    "first-days": "前N天 after a holiday's days off: only the first N days (国庆假期前4天)",
 }
 
 
@@ -148,18 +150,20 @@ _OPEN, _CLOSE = "(（", ")）"
 
 
 def _apposition_end(prev: Piece, piece: Piece, view: str) -> int | None:
-    """Where a note beside a dated day ends, or None: a weekday (11月20日（周四）, 6月1日周六)
-    or, in brackets, the day in the lunar calendar (1月24日(年廿五)).
+    """Where a note beside a dated day ends, or None: a weekday (11月20日（周四）, 6月1日周六, a time
+    stamp's 2014-03-05 09:47:08 星期三) or, in brackets, the day in the lunar calendar (1月24日(年廿五)).
 
     The date says which day; the note only repeats it, so it joins the date and is not read.
     """
     date, note = prev.what, piece.what
     if not (isinstance(date, Point) and isinstance(note, Point) and date.day is not None
-            and date.clock is None and date.daypart is None):
+            and date.daypart is None):
         return None
     weekday = note.weekday is not None and note.week is None and note.day is None
     lunar = isinstance(note.holiday, LunarDay) and note.year is None
     gap = view[prev.end:piece.start]
+    if date.clock is not None and not (weekday and gap == " " and view[prev.end - 1:prev.end].isdigit()):
+        return None  # a time stamp's weekday (2014-03-05 09:47:08 星期三) only
     if weekday and (gap == "" or gap == " "):
         end = piece.end
     elif (weekday or lunar) and gap in _OPEN and view[piece.end:piece.end + 1] in _CLOSE:
@@ -194,15 +198,26 @@ def _bracketed_date(prev: Piece, piece: Piece, view: str) -> bool:
 
 
 def _weekday_note(piece: Piece, view: str) -> bool:
-    """10/18(六), 10月18日（日）: a weekday alone in brackets after a dated day is its note."""
+    """10/18(六), 10月18日（日）: a weekday alone in brackets after a dated day is its note; so is
+    the day in the lunar calendar (2月18日（初二）, 1月24日(年廿五)) in any story."""
     date, end = piece.what, piece.end
+    if date.day is None or date.day.number is None or date.clock is not None or date.daypart is not None:
+        return False
+    lunar = _LUNAR_NOTE.match(view, end) if date.month is not None else None
+    if lunar is not None:
+        piece.end = lunar.end()
+        return True
     number = WEEKDAY_NUMBERS.get(view[end + 1:end + 2])
-    if (number is None or view[end + 2:end + 3] not in _CLOSE or date.day is None or date.day.number is None
-            or date.clock is not None or date.daypart is not None or date.weekday_note is not None):
+    if number is None or view[end + 2:end + 3] not in _CLOSE or date.weekday_note is not None:
         return False
     date.weekday_note = number
     piece.end = end + 3
     return True
+
+
+_LUNAR_NOTE = lazy_compile(r"[(（](?:农历|阴历)?(?:[正一二三四五六七八九十冬腊]{1,2}月)?"
+                           r"(?:初[一二三四五六七八九十]|十[一二三四五六七八九]|廿[一二三四五六七八九]?|二十[一二三四五六七八九]?"
+                           r"|三十|年廿[一二三四五六七八九]?|年三十|除夕|大年初[一二三四五六七八九十])[)）]")
 
 
 def _join_bracketed(pieces: list[Piece], view: str) -> list[Piece]:
@@ -444,6 +459,14 @@ def _read_suffixes(pieces: list[Piece], view: str) -> list[Piece]:
         point = piece.point
         if point is None:
             continue
+        if isinstance(point.holiday, HolidayPeriod) and point.holiday.first_days is None:
+            first = _FIRST_DAYS.match(view, piece.end)
+            count = parse_int(first.group("n")) if first else None
+            if count and 1 <= count <= 15:  # 国庆假期前4天: the first four days of the holiday
+                point.holiday = replace(point.holiday, first_days=count)
+                piece.end = first.end()
+                piece.rule += "+first-days"
+                continue
         m = _SUFFIX_RE.match(view, piece.end)
         if m is None:
             continue
@@ -477,6 +500,9 @@ def _read_suffixes(pieces: list[Piece], view: str) -> list[Piece]:
     return pieces
 
 
+_FIRST_DAYS = lazy_compile(r"前(?P<n>[一二两三四五六七八九十]{1,3}|\d{1,2})个?(?:天|日)")
+
+
 def _era_part(point: Point) -> bool:
     return (point.century is not None and point.century.mod is not None) or (
         point.decade is not None and point.decade.mod is not None)
@@ -506,19 +532,27 @@ def _join_ranges(pieces: list[Piece], view: str) -> list[Piece]:
     i = 0
     while i < len(pieces):
         a = pieces[i]
-        if view[a.end:a.end + 2].lstrip()[:1] not in _JOINER_STARTS:  # no 至/到/- after it (most pieces)
+        after = view[a.end:a.end + 3]
+        if after.lstrip()[:1] not in _JOINER_STARTS and not _FROM_JOINER.match(after):  # most pieces
             out.append(a)
             i += 1
             continue
         b = pieces[i + 1] if i + 1 < len(pieces) else None
         if b is not None and _next_year_end(a, b):
             b = _without_year(b)  # 12月至隔年2月: the range crosses the year end, which the ends show
+        elif b is not None and _this_year_start(a, b):
+            a = _in_this_year(a)  # 11月9日至明年2月13日: the first end is this year's
+        if (b is not None and isinstance(a.what, Point) and a.what.mod == "ON_OR_AFTER"
+                and view[a.end - 1:a.end] == "起" and not a.what.since):
+            first = a.what.copy()  # 今天起至10月7日止: from today to 7 October, one range
+            first.mod = None
+            a = Piece(a.start, a.end, a.rule, first, a.levels)
         if (
             b is not None and b.start - a.end <= 3
             and isinstance(a.what, Point) and isinstance(b.what, Point)
             and not a.what.since and a.what.mod is None
-            and RANGE_JOINERS.fullmatch(view[a.end:b.start])
-            and b.levels[0] >= a.levels[0]
+            and (RANGE_JOINERS.fullmatch(view[a.end:b.start]) or _FROM_JOINER.fullmatch(view[a.end:b.start]))
+            and (b.levels[0] >= a.levels[0] or _from_day_word(a, b))
         ):
             out.append(Piece(a.start, b.end, f"range({a.rule},{b.rule})", Range(a, _borrow(a, b))))
             i += 2
@@ -543,6 +577,8 @@ def _join_ranges(pieces: list[Piece], view: str) -> list[Piece]:
     return out
 
 
+# 今天起至10月7日止: 起 before the joiner (from today to 7 October)
+_FROM_JOINER = lazy_compile(r"起\s?(?:至|到)\s?")
 _BARE_YEAR = lazy_compile(r"\s?(?:至|到|-|–|—|~)\s?(?P<n>(?:19|20)\d\d)(?:年(?:(?P<m>1[0-2]|0?[1-9])月(?:份)?)?)?(?![\d.%．年元万亿千百人名个只家件次台辆号吨米克岁股位多余一二三四五六七八九十初底末中])")
 _BARE_WEEKDAY = lazy_compile(r"\s?(?:至|到|-|~|—)\s?(?P<n>[一二三四五六日天])(?![一二三四五六七八九十\d年月日号天点时个周])")
 _BARE_DAY = lazy_compile(r"\s?(?:至|到|-|~|—)\s?(?P<n>3[01]|[12]\d|0?[1-9]|" + CN_DAY + r")(?=\s?(?:[，,。；;、]|$))")
@@ -555,6 +591,29 @@ def _next_year_end(a: Piece, b: Piece) -> bool:
             and second.year is not None and second.year.story == 1 and second.month is not None
             and second.month.number is not None and first.month.number is not None
             and second.month.number < first.month.number)
+
+
+def _from_day_word(a: Piece, b: Piece) -> bool:
+    """今天至10月7日, 明日起到5月3日: a day word, then a date with its month (the day word's month
+    is the report's)."""
+    first, second = a.point, b.point
+    return (first is not None and second is not None and first.day is not None and first.day.rel is not None
+            and first.month is None and first.year is None and second.year is None
+            and second.month is not None and second.day is not None)
+
+
+def _this_year_start(a: Piece, b: Piece) -> bool:
+    """11月9日至明年2月13日: a month without a year, then next year's month (明年: from the report)."""
+    first, second = a.point, b.point
+    return (first is not None and second is not None and first.year is None and first.month is not None
+            and second.year is not None and second.year.rel == 1 and second.month is not None
+            and b.start - a.end <= 3)
+
+
+def _in_this_year(a: Piece) -> Piece:
+    first = a.point.copy()
+    first.year = Year(rel=0)
+    return Piece(a.start, a.end, a.rule, first, (LEVEL["year"], a.levels[1]))
 
 
 def _without_year(b: Piece) -> Piece:

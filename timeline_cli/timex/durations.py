@@ -26,7 +26,7 @@ _FACTORS = {"个季度": 3, "刻钟": 15}  # 三个季度 is nine months, 一刻
 # 日 is a unit of length only where it cannot be a day of the month: 两日, 数日, and forty or more
 # (90日, 30~90日); 32日 is an impossible date.
 _DAY_COUNT_WORDS = ("两", "俩", "几", "数", "多")
-_CN_START = "几数上零一二两俩三四五六七八九十百千万半若"  # what a length in Chinese numerals starts with
+_CN_START = "几数上零一二两俩三四五六七八九十百千万廿卅半若多"  # what a length in Chinese numerals starts with
 
 # Words just before the number that change what the length means.
 _PREFIXES = ("接下来的", "接下来", "过去的", "过去", "再过", "最近", "未来", "今后", "短短", "仅仅", "没过", "不到", "不足",
@@ -84,14 +84,27 @@ def read_length(m) -> Length | None:
     return length
 
 
+def day_count_before(view: str, start: int) -> bool:
+    """Whether a word that counts days (原为, 共, 为期) stands right before `start`."""
+    return any(view.endswith(word, max(0, start - len(word)), start)
+               for word in lexicon()["exclusions"]["day_count_before"])
+
+
 def _day_count(m) -> bool:
     """Whether N日 is a number of days: 两日, 数日 (never a date), 90日 or 30~90日 (forty or more),
     三日后 in Chinese numerals."""
+    before = m.string[m.start() - 1:m.start()]
+    if before == "月":  # 五月三日前, 十月十六日之后: a day of that month, before or after it
+        return False
     if m.group("post") in _WITHIN:  # 30日内: within thirty days
         return True
     if m.group("n1cn"):  # 三日后 (three days on) — but 10日之前 is before the 10th
+        if day_count_before(m.string, m.start()):
+            return True  # 原为十二日, 共十七日: a number of days
         return m.group("n1cn") in _DAY_COUNT_WORDS or bool(m.group("post")) and m.group("post") != "来"
     number = parse_number(m.group("n2") or m.group("n1"))
+    if before in "前后" and before and not m.group("post"):
+        return True  # 公告后5日才播出, 会前3日: days after or before the event just named
     return number is not None and number >= 40  # 32日 is an impossible date, 90日 ninety days
 
 
@@ -109,7 +122,7 @@ def vague_length(text: str, unit: str) -> Length | None:
     """几年 → X years; 数十年 → X decades; 十几年 → more than 10 years; None when exact."""
     if len(text) == 2 and text[0] == "上":  # 上百年: more than a hundred years
         return Length(unit, float({"十": 10, "百": 100, "千": 1000}[text[1]]), mod="MORE_THAN")
-    if text in ("几", "数", "若干"):
+    if text in ("几", "数", "若干", "多"):
         return Length(unit, vague=True)
     if len(text) == 2 and text[0] in "几数" and text[1] in "十百":
         if unit == "Y":
@@ -241,10 +254,15 @@ _YEAR_WORD_AFTER = frozenset("均薪龄代度级轻会报终底初末内中华")
 def _rules() -> tuple[Rule, ...]:
     # 日 is the commonest unit that is no length (20日 is the 20th): only where _day_count may
     # accept it (两日, 40日 and more, 三日后, 30日内) does the pattern let it through.
-    day_unit = r"日(?=[内前后来以之过])|(?<=[两俩几数多])日|(?<=[4-9]\d)日|(?<=\d\d\d)日"
+    day_unit = (r"日(?=[内前后来以之过])|(?<=[两俩几数多])日|(?<=[4-9]\d)日|(?<=\d\d\d)日"
+                r"|(?<=[前后]\d)日|(?<=[前后]\d\d)日"  # 公告后5日: days after the event
+                r"|(?<=[一二三四五六七八九十廿卅])日")  # 原为十二日: only after a counting word (_day_count)
     # 月 without 个 is a month of the calendar (一月, 3月) except after 两/数/半 (两月内, 数月来,
     # 半月后) and in 一月内, 几月来: within a month, for some months
-    month_unit = r"(?<=[两数半])月|(?<=几)月(?![几份])|(?<=[一几])月(?=[内以之来])"
+    # and after 为期/历时/长达 (为期五月: five months)
+    month_unit = (r"(?<=[两数半])月|(?<=几)月(?![几份])|(?<=[一几])月(?=[内以之来])"
+                  r"|(?<=(?:为期|历时|为时|长达|耗时|费时)[一二三四五六七八九十])月"
+                  r"|(?<=(?:为期|历时|为时|长达|耗时|费时)十[一二])月")
     units = alternation([w for w in UNITS if w not in ("日", "月")]) + "|" + day_unit + "|" + month_unit
     tail = (r"(?:\s?(?:到|至|——|-|–|—|~)\s?(?P<n2>" + NUM + r"))?"
             r"\s?(?P<more1>多|余|来)?(?P<halfmid>个半)?(?P<unit>" + units + r")"
@@ -254,7 +272,9 @@ def _rules() -> tuple[Rule, ...]:
               r"(?P<n1>(?:\d{1,3}(?:,\d{3})+|\d{1,6})(?:\.\d{1,3})?(?:万|亿)?)"
               # Chinese numerals are common characters: only tried where a unit of time follows.
               r"|(?=[" + _CN_START + r"])(?=[^，。；,;\n]{0,10}?(?:年|月|周|星期|礼拜|天|日|时|钟|分|秒|世纪|载|季))"
-              r"(?P<n1cn>[几数上][十百千]|[零一二两俩三四五六七八九十百千万]{1,8}几?|半|几|数|若干))")
+              r"(?P<n1cn>[几数上][十百千]|[零一二两俩三四五六七八九十百千万廿卅]{1,8}几?|半|几|数|若干"
+              # 耕耘多年, 多年来, 多年前: many years (not 十多年, read above; not 差不多年底, 多年生植物)
+              r"|(?<![\d零一二两三四五六七八九十百千万几不])多(?=年(?![生货]))))")
     return (
         Rule("duration", lazy_compile(starts("0-9" + _CN_START, number + tail)),
              build_duration, 3, needs="年月周星拜天日时头分秒纪载季钟", examples=("12年", "5年后", "三個月")),

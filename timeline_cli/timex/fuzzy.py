@@ -32,6 +32,7 @@ from .pieces import (
     Span,
     WholeYear,
     Year,
+    YearWeek,
 )
 from .recognise import Anchoring, Rule, found
 
@@ -101,7 +102,8 @@ def build_season(m, ctx):
 
 
 def build_year_span(m, ctx):
-    """After a year: 前8月, 前10个月 (the first months), 后三个月 (the last), 首月, 第8个月, 前两个季度.
+    """After a year: 前8月, 前10个月 (the first months), 后三个月 (the last), 首月, 第8个月, 前两个季度,
+    第50周 (the ISO week).
 
     The pattern starts with the year's 年 (a literal start is quick to find); the piece does not."""
     if m.group("yside2"):  # 首10个月 alone: the first ten months of the year the sentence speaks of
@@ -110,6 +112,9 @@ def build_year_span(m, ctx):
     start = m.start() + 1
     if m.group("firstmonth"):
         return found(m, Point(year_part=Months(1, 1)), _YEAR_PART, start=start)
+    if m.group("ordweek"):  # 2025年第50周: the ISO week
+        number = parse_int(m.group("ordweek"))
+        return found(m, Point(year_part=YearWeek(number)), _YEAR_PART, start=start) if number and number <= 53 else None
     if m.group("ordmonth"):  # 2024年第8个月: August
         number = parse_int(m.group("ordmonth"))
         return found(m, Point(year_part=Months(number, number)), _YEAR_PART, start=start) if number and number <= 12 else None
@@ -188,9 +193,12 @@ def _rules() -> tuple[Rule, ...]:
              build_month_part, 1, needs="月旬", examples=("3月上旬", "6月下旬")),
         Rule("year-span", lazy_compile(r"年(?:(?P<yside>前|头|后|首)(?P<yn>[一二两三四五六七八九十]{1,2}|\d{1,2})个?"
                                      r"(?P<yu>月|季度|季)份?|(?P<firstmonth>首月)"
-                                     r"|第(?P<ordmonth>[一二三四五六七八九十]{1,3}|\d{1,2})个月(?!以来|来))"
+                                     r"|第(?P<ordmonth>[一二三四五六七八九十]{1,3}|\d{1,2})个月(?!以来|来)"
+                                     r"|第(?P<ordweek>[一二三四五六七八九十]{1,3}|\d{1,2})(?:周|个?星期)(?![年月日天])"
+                                     r")"
                                      r"|(?<![年前后上下近过这那本])(?P<yside2>首|头)(?P<yn2>[二两三四五六七八九十]{1,2}|\d{1,2})个月"),
-             build_year_span, 2, needs="月季", anchoring=Anchoring("月季", 8, 6), examples=("今年前8月", "2005年首月")),
+             build_year_span, 2, needs="月季周期", anchoring=Anchoring("月季周期", 8, 6),
+             examples=("今年前8月", "2005年首月", "2025年第50周")),
         # The look-behind (on the character before the word) comes after the word: a pattern that
         # starts with literal characters is searched far faster.
         Rule("whole-period", lazy_compile(r"(?:全年|年内|月内)(?<![今去明本前后同当该这上下每全新年\d一二两三四五六七八九十几数多半个次]..)"

@@ -62,6 +62,29 @@ def build_holiday(m, ctx):
     return found(m, Point(holiday=holiday_for(name, ctx.region)), HOLIDAY_LEVELS, end=m.end("hname"))
 
 
+_FIRST_DAYS_AHEAD = r"(?=前(?:[一二两三四五六七八九十]{1,3}|\d{1,2})个?[天日])"
+_BACK = 600  # how far back a bare 假期 looks for the holiday it means
+
+
+def build_bare_period(m, ctx):
+    """假期前4天 after a text on 国庆假期: the days off the text spoke of last (their first days are read
+    by the first-days refiner); nothing when it named none."""
+    view, start = m.string, m.start()
+    before = view[max(0, start - _BACK):start]
+    best, best_at = None, -1
+    for name, entry in entries().items():
+        if entry.period is None or entry.context:
+            continue
+        at = before.rfind(name)
+        if at > best_at:
+            best, best_at = name, at
+    if best is None:
+        return None
+    entry = entries()[best]
+    period = HolidayPeriod(best + m.group(0), entry.period, ctx.region, holiday_for(best, ctx.region))
+    return found(m, Point(holiday=period), HOLIDAY_LEVELS)
+
+
 def _rules() -> tuple[Rule, ...]:
     names = list(entries())
     suffixes = alternation(period_suffixes())
@@ -81,6 +104,8 @@ def _rules() -> tuple[Rule, ...]:
             r"|十一(?=期间|国庆)")), build_holiday, 2,
             anchoring=Anchoring(anchors, before, after, words, names=(*all_names, "十一")),
             examples=("春节", "除夕", "春節連假")),
+        Rule("holiday-days", lazy_compile("(?:假期|长假|黄金周)" + _FIRST_DAYS_AHEAD), build_bare_period, 2,
+             needs="假周", first="假长黄", examples=("假期前4天", "长假前3天")),
     )
 
 

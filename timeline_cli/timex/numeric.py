@@ -38,7 +38,8 @@ def build_numeric_date(m, ctx):
     if point is None:
         return None
     if m.group("nh"):
-        point.clock = Clock(int(m.group("nh")), int(m.group("nmin")))
+        second = m.group("nsec")
+        point.clock = Clock(int(m.group("nh")), int(m.group("nmin")), int(second) if second else None)
     return found(m, point, _levels(point))
 
 
@@ -113,7 +114,7 @@ def build_dot_date(m, ctx):
 RULES = (
     Rule("numeric-date", lazy_compile(starts("12",
         r"(?<![\d./])(?P<ny>1\d{3}|20\d{2}|21\d{2})(?P<sep>[-/.])(?P<nm>\d{1,2})"
-        r"(?:[-/.](?P<nd>\d{1,2})(?:(?:[T\s]|(?=[01]\d:|2[0-3]:))(?P<nh>[01]?\d|2[0-3]):(?P<nmin>[0-5]\d)(?::\d\d)?)?)?"
+        r"(?:[-/.](?P<nd>\d{1,2})(?:(?:[T\s]|(?=[01]\d:|2[0-3]:))(?P<nh>[01]?\d|2[0-3]):(?P<nmin>[0-5]\d)(?::(?P<nsec>[0-5]\d))?)?)?"
         # not before another digit or separator, except - before a year (1999.08-2002.02)
         r"(?![\d%]|[./]\d|-\d{1,2}(?!\d))")),
         build_numeric_date, 5, needs="0123456789", anchoring=Anchoring("-/.", 5, 20),

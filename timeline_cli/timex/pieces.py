@@ -103,6 +103,12 @@ class Months(_Record):
 
 
 @dataclass(slots=True, eq=False, repr=False)
+class YearWeek(_Record):
+    """2025年第50周: the ISO week of that number in the year"""
+    number: int
+
+
+@dataclass(slots=True, eq=False, repr=False)
 class RelativeQuarter(_Record):
     """上个季度 -1, 本季度 0: counted from the reference date's quarter"""
     rel: int
@@ -114,7 +120,7 @@ class WholeYear(_Record):
     pass
 
 
-YearPart = FuzzyYearPart | Half | Quarters | Season | Months | RelativeQuarter | WholeYear
+YearPart = FuzzyYearPart | Half | Quarters | Season | Months | YearWeek | RelativeQuarter | WholeYear
 
 
 @dataclass(slots=True, eq=False, repr=False)
@@ -200,6 +206,7 @@ class HolidayPeriod(_Record):
     key: str  # the [period.<key>] table of holidays.toml
     region: str
     around: Holiday  # the holiday the default period counts from
+    first_days: int | None = None  # 国庆假期前4天: only the first days of the period
 
 
 Holiday = FixedHoliday | LunarDay | LunarMonth | ComputedHoliday | HolidayPeriod
@@ -211,6 +218,7 @@ class Clock(_Record):
 
     hour: int
     minute: int = 0
+    second: int | None = None  # kept when a time stamp writes it (2020-10-08 10:11:11)
 
 
 @dataclass(slots=True, eq=False, repr=False)

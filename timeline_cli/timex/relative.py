@@ -171,11 +171,17 @@ def build_this_and_next(m, ctx):
     return found(m, Range(pieces[0], pieces[1]), (level, level))
 
 
+_AFTER_WORD_HEADS = frozenset("最然之以随此其前午背落今日")
+
+
 def build_bracket_date(m, ctx):
-    """今(20)日, 前（1）日: "today, the 20th", as Taiwanese news writes it; 今(114)年, 去（113）年: the
+    """今(20)日, 前（1）日, 後(19)日, 翌(15)日: "today, the 20th", as Taiwanese and Macanese news write
+    it; 今(114)年, 去（113）年: the
     year word with the year beside it. The number wins when the two disagree."""
+    if m.group("bw") == "后" and m.string[m.start() - 1:m.start()] in _AFTER_WORD_HEADS:
+        return None  # 最后(3)日, 随后（5）日: 后 ends another word
     if m.group("bdn"):
-        offset = {"今": 0, "昨": -1, "明": 1, "前": -2}.get(m.group("bw"))
+        offset = {"今": 0, "昨": -1, "明": 1, "前": -2, "后": 2, "翌": 1}.get(m.group("bw"))
         if offset is None:
             return None
         return found(m, Point(day=Day(rel=offset, check=int(m.group("bdn")))), (LEVEL["day"], LEVEL["day"]))
@@ -193,6 +199,8 @@ def build_relative_day(m, ctx):
         return None  # 今日头条, 明日之星: names, not days
     if m.group(0) == "后日" and excluded_before("back_day_before", m.string, m.start()):
         return None  # 战后日本
+    if m.group(0) == "即日" and excluded_before("same_day_before", m.string, m.start()):
+        return None  # 立即日夜赶工: 立即 + 日夜
     if m.group(0)[0] == "明" and excluded_before("bright_before", m.string, m.start()):
         return None  # 光明日报, 黎明日出: 明 ends another word
     offset, part = lexicon()["relative_day"][m.group(0)]
@@ -223,7 +231,7 @@ def _rules() -> tuple[Rule, ...]:
                                           + not_followed_by("sunday_after") + ")" + not_followed_by("weekday_after"))),
              build_weekday, 1, needs="周星拜", anchoring=Anchoring("周期拜", 3, 5), examples=("周三", "星期五", "周末")),
         Rule("bracket-date", lazy_compile(
-            r"(?P<bw>[今昨明前去])\s?[(（](?:(?P<bdn>\d{1,2})[)）]\s?日"
+            r"(?P<bw>[今昨明前去后翌])\s?[(（](?:(?P<bdn>\d{1,2})[)）]\s?日"
             r"|(?P<byn>\d{2,4}|[〇零一二三四五六七八九]{3,4})[)）]\s?年" + year_part + ")"),
             build_bracket_date, 3, needs="(（", anchoring=Anchoring("(（", 2, 12),
             examples=("今(20)日", "昨（2）日", "今(114)年")),

@@ -72,8 +72,15 @@ def resolve_with_cues(pieces: list[Piece], text: str, view: str,
             story.points.append(StoryPoint(
                 mention_id, piece.start, resolved.time, story.paragraph(piece.start),
                 story.sentence(piece.start), year, month, day, _dateline(view, piece.end),
+                _compared(view, piece.start),
             ))
     return mentions, cues
+
+
+def _compared(view: str, start: int) -> bool:
+    """Whether the date is the base of a comparison: 比上年增加, 较去年同期, 与2019年相比 is not (the
+    topic of that sentence is 2019)."""
+    return view[max(0, start - 1):start] in ("比", "较")
 
 
 def _dateline(view: str, end: int) -> bool:

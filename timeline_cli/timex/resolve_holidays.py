@@ -44,6 +44,13 @@ def holiday_interval(holiday: Holiday, year: int) -> tuple[date, date] | None:
 
 
 def _period(period: HolidayPeriod, year: int) -> tuple[date, date] | None:
+    days = _period_days(period, year)
+    if days is None or period.first_days is None:
+        return days
+    return days[0], min(days[1], days[0] + timedelta(days=period.first_days - 1))  # 国庆假期前4天
+
+
+def _period_days(period: HolidayPeriod, year: int) -> tuple[date, date] | None:
     table = period_table(period.key)
     announced = table.get(period.region, {}).get(str(year))
     if announced:

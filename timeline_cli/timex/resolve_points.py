@@ -17,6 +17,7 @@ from .pieces import (
     Quarters,
     RelativeQuarter,
     Season,
+    YearWeek,
 )
 from .resolve_holidays import holiday_interval
 from .storyline import PAST_MARGIN, Resolved, Story, Unresolvable
@@ -91,10 +92,22 @@ def _year_of(point: Point, piece: Piece, story: Story) -> tuple[int | None, str 
     scope = "sentence" if point.only_year_part else "paragraph"
     prev = story.previous(piece.start, scope=scope)
     if prev is not None:
+        if _turns_the_year(point, prev, story):
+            return prev.year + 1, prev.id, "inferred", False
         return prev.year, prev.id, "inferred", False
     if story.ref is None:
         return None, None, "inferred", False
     return story.ref.date.year, "ref_date", "inferred", True
+
+
+def _turns_the_year(point: Point, prev, story: Story) -> bool:
+    """高峰将出现在12月中下旬和1月初 (said in November): a January or February told right after a
+    November or December soon to come (within about three months) is the next year's."""
+    ref_day = story.ref_day()
+    month = point.month.number if point.month is not None else None
+    return (ref_day is not None and month is not None and month <= 2 and prev.month is not None
+            and prev.month >= 11 and prev.time.end_date is not None
+            and ref_day <= prev.time.end_date <= ref_day + _SOON)
 
 
 def _full_year(short: int, ref_year: int) -> int:
@@ -148,7 +161,12 @@ def _calendar(point: Point, piece: Piece, story: Story) -> Resolved | None:
         year, anchor, certainty, from_ref = _year_of(point, piece, story)
     if year is None:
         return _unknown(point)
-    resolved = _build(point, year, month)
+    try:
+        resolved = _build(point, year, month)
+    except Unresolvable:
+        resolved = _noted_day(point, year, month, story)  # 29日（四) after February: January's 29th
+        if resolved is None:
+            raise
     if resolved is None:
         return None
     if from_ref and story.ref is not None:
@@ -161,6 +179,26 @@ def _calendar(point: Point, piece: Piece, story: Story) -> Resolved | None:
 
 
 _COMPARED = frozenset("比较")  # 比上月, 较上月: a comparison with the month before
+
+
+def _noted_day(point: Point, year: int, month: int | None, story: Story) -> Resolved | None:
+    """A bare day with its weekday in brackets that the month it would take does not have (29日（四）
+    after a February of 28 days): the day in a neighbouring month that falls on that weekday,
+    the one nearest the reference date."""
+    if point.weekday_note is None or point.month is not None or month is None or point.day is None \
+            or point.day.number is None:
+        return None
+    ref_day = story.ref_day()
+    fitting = []
+    for step in (-2, -1, 1, 2):
+        y, m = cal.add_months(year, month, step)
+        if 1 <= y <= 9999 and cal.valid_date(y, m, point.day.number):
+            day = date(y, m, point.day.number)
+            if day.isoweekday() == point.weekday_note:
+                fitting.append(day)
+    if not fitting:
+        return None
+    return day_value(min(fitting, key=lambda d: abs((d - (ref_day or d)).days)))
 
 
 def _fit_weekday(point: Point, resolved: Resolved, story: Story) -> Resolved:
@@ -312,6 +350,13 @@ def _year_value(part, year: int) -> Resolved:
         if part.last != part.first:
             value += f"/{year:04d}-{part.last:02d}"
         return Resolved(TimeValue("DATE", value, None, "month", first, last), coords=(year, None, None))
+    if isinstance(part, YearWeek):
+        try:
+            first = date.fromisocalendar(year, part.number, 1)
+        except ValueError:
+            raise Unresolvable from None  # 2026年第53周: that year has 52 weeks
+        return Resolved(TimeValue("DATE", f"{year:04d}-W{part.number:02d}", None, "week", first,
+                                  first + timedelta(days=6)), coords=(year, None, None))
     value, mod = f"{year:04d}", None
     first, last = date(year, 1, 1), date(year, 12, 31)
     if isinstance(part, FuzzyYearPart):
@@ -438,12 +483,43 @@ def _week_value(point: Point, monday: date) -> Resolved:
                     coords=(monday.year, monday.month, None))
 
 
+def _told_time(piece: Piece, story: Story):
+    """The day of the clock time told last, in this paragraph or the one before: a report that
+    follows an incident clock by clock goes on with it (周四发文告指出,火患于周三傍晚7时01分发生…
+    7时07分抵达。火势于7时25分受控: Wednesday, not the Thursday the sentence opens with)."""
+    last = next(story.last_before(piece.start), None)
+    if (last is None or last.time.type != "TIME" or ":" not in last.time.value or last.day is None
+            or last.time.start_date != last.time.end_date
+            or story.paragraph(piece.start) - last.paragraph > 1
+            or (story.ref_day() is not None and last.time.start_date > story.ref_day())):
+        return None  # a time still ahead (明日凌晨0时起开放) is a plan, not the story being told
+    return last
+
+
+def _same_half_day(point: Point, told: str) -> None:
+    """7时25分 after 傍晚7时01分 … 7时07分 is 19:25: a bare hour that goes on from a time after noon
+    is read after noon too (unless that would put it before the time told)."""
+    if point.clock is None or point.daypart is not None or not 1 <= point.clock.hour < 12:
+        return
+    told_hour = int(told[told.index("T") + 1:told.index(":")])
+    if told_hour >= 12 and point.clock.hour + 12 >= told_hour:
+        point.daypart = "EV"
+
+
 def _time_only(piece: Piece, story: Story) -> Resolved:
     """上午10时 alone: the date written before it in the sentence (a single day before a period of
     several: 十一日是中秋连假最后一天…上午), else the topic of the paragraph so far (周日转东北风…。
-    白天), else the reference date."""
-    prev = (story.previous(piece.start, scope="sentence", need_day=True, one_day=True)
-            or story.previous(piece.start, scope="paragraph", need_day=True))
+    白天), else the day of a time told in the paragraph before (_told_time), else the reference
+    date. After 截至 (as of) it is the reference date."""
+    if story.view[max(0, piece.start - 2):piece.start] in ("截至", "截止") and story.ref_day() is not None:
+        prev = None  # 截至上午9时: as of this morning, the report's day (not a date the sentence names)
+    else:
+        told = _told_time(piece, story)
+        if told is not None:
+            _same_half_day(piece.what, told.time.value)
+        prev = (story.previous(piece.start, scope="sentence", need_day=True, one_day=True)
+                or told
+                or story.previous(piece.start, scope="paragraph", need_day=True))
     if prev is not None:
         day = date(prev.year, prev.month, prev.day)
         resolved, anchor = day_value(day), prev.id
@@ -472,6 +548,8 @@ def finish(resolved: Resolved, point: Point, story: Story) -> Resolved:
         if point.clock is not None:
             hour = _afternoon(point.clock.hour, point.daypart)
             clock = f"T{hour:02d}:{point.clock.minute:02d}"
+            if point.clock.second is not None:
+                clock += f":{point.clock.second:02d}"  # a time stamp's seconds, as written
             granularity = "minute" if point.clock.minute else "hour"
         else:
             clock = f"T{point.daypart}"

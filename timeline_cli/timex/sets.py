@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ..lazyre import lazy_compile
 from .fragments import not_followed_by
-from .lexicon import lexicon
+from .holiday_table import entries
+from .lexicon import alternation, lexicon
 from .numerals import parse_int, parse_number
 from .pieces import Recurrence
 from .recognise import Anchoring, Rule, found
@@ -20,7 +21,7 @@ _PART_MOD = {"初": "START", "底": "END", "末": "END", "中": "MID"}
 
 
 def build_set(m, ctx):
-    if m.group(0) == "一年一度":
+    if m.group(0) == "一年一度" or m.group("yearly"):  # 每到冬季, 每逢春节: once a year
         return found(m, Recurrence("P1Y"))
     if m.group("every"):  # 四年一遇
         count = parse_int(m.group("every"))
@@ -68,16 +69,25 @@ _REPEAT_BEFORE = frozenset("今明昨前后每当几半整聊白蓝青去新同�
 _REPEAT_AFTER = {"天": frozenset("气然空桥使堂文地下才真价生赋花线鹅"), "日": frozenset("本元圆报期"),
                  "年": frozenset("底初末中代龄度级轻会报终内前后")}
 
+def _yearly() -> str:
+    """每到冬季, 每逢春节, 每当中秋: a season or a holiday that comes round every year (names that
+    are also common words, 大雪 or 雨水, are left out)."""
+    names = [name for name, entry in entries().items() if not entry.context]
+    seasons = [f"{s}{w}" for s in "春夏秋冬" for w in ("季", "天")]
+    return r"(?P<yearly>每(?:到|逢|当)(?:" + alternation([*seasons, *names]) + "))"
+
+
 RULES = (
     Rule("every-day", lazy_compile("天天|日日|年年"), build_every, 2, words=("天天", "日日", "年年"),
          examples=("天天", "年年")),
     Rule("set", lazy_compile(
-        r"(?P<every>[一两二三四五六七八九十百千\d]{1,3})年一(?:遇|次|届|度)|一年一度"
+        _yearly() + r"|(?P<every>[一两二三四五六七八九十百千\d]{1,3})年一(?:遇|次|届|度)|一年一度"
         r"|(?P<once_n>[一两二三四五六七八九十\d]{1,2})(?:个)?(?P<once_unit>月|周|星期|礼拜|天|日)一次"
         r"|每(?:隔)?(?P<sn>\d{1,3}\.\d{1,3}|[两二三四五六七八九十\d]{1,4}|半)(?:个)?(?P<snu>年|月|周|星期|天|日|小时|钟头|分钟|秒钟|秒)"
         r"|每(?:隔|逢)?(?:个)?(?:(?:周|星期|礼拜)(?P<swd>[一二三四五六日天])"
         r"|(?P<sunit>年|个月|月|周|星期|礼拜|天|交易日|工作日|日|晚|季度|季)(?P<spart>初|底|末)?(?:此时|这时候|这个时候)?"
-        r"|(?P<sunit_rate>小时|分钟)" + not_followed_by("rate_after") + ")"),
-        build_set, 3, needs="每度遇次届", anchoring=Anchoring("每遇次届度", 6, 10),
-        examples=("每年", "每周三", "四年一遇")),
+        + not_followed_by("set_after") +
+        r"|(?P<sunit_rate>小时|分钟)" + not_followed_by("rate_after") + r"(?!\s[\d一二三四五六七八九十])" + ")"),
+        build_set, 3, needs="每度遇次届", anchoring=Anchoring("每遇次届度", 6, 16),
+        examples=("每年", "每周三", "每到冬季")),
 )

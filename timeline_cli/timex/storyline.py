@@ -45,6 +45,7 @@ class StoryPoint:
     month: int | None
     day: int | None
     dateline: bool = False  # 2018年2月3日讯, (吉隆坡18日讯): the report's own day, not the story's topic
+    compared: bool = False  # 比上年, 较去年同期: the base of a comparison, not the story's topic
 
 
 @dataclass(slots=True)
@@ -101,6 +102,8 @@ class Story:
                 continue
             if point.dateline and found is not None and found.sentence == point.sentence:
                 continue
+            if point.compared:
+                continue  # 产量比上年增加…，全年: the year compared with is not the one told
             if point.sentence == sentence:
                 return point
             if scope == "sentence" or (scope == "paragraph" and point.paragraph != paragraph):
@@ -139,6 +142,10 @@ class Story:
             return False
         return any(point.year == ref_day.year and point.month is not None and point.month < ref_day.month
                    for point in self._last_before(at))
+
+    def last_before(self, at: int, reach: int = _LOOK_BACK):
+        """The points told before offset `at`, nearest first."""
+        return self._last_before(at, reach)
 
     def _last_before(self, at: int, reach: int = _LOOK_BACK):
         """The points that start before offset `at`, nearest first, among the last `reach` told."""
