@@ -1,5 +1,5 @@
 """Parts of a period and words around the reference date: 年底, 上半年, 第一季度, 夏天,
-月初, 中旬, 目前, 近日, 此前 (the fuzzy table of docs/timex.md)."""
+月初, 中旬, 目前, 近日, 早前 (the fuzzy table of docs/timex.md)."""
 
 from __future__ import annotations
 
@@ -159,10 +159,11 @@ def build_reference(m, ctx):
     if context is not None and (view[end:end + 1] in context.get("after", ())
                                 or view[start - 1:start] in context.get("before", ())):
         return None  # 出现在 (appear at), 将来自 (will come from), 从前天 (since the day before yesterday)
-    if word == "之前" and view[start - 1:start] not in ("", "\n", "，", ",", "。", "；", ";", "：", " "):
-        return None  # 加入Meta之前: before an event, not "previously"
     if word == "最近" and (view[end:end + 1] == "的" or re.search("[离距]", view[max(0, start - 6):start])):
         return None  # 最近的医学中心, 离地球最近: nearest, not recently
+    noun_after = lexicon()["reference_as_noun"].get(word)
+    if noun_after is not None and view[start - 1:start] not in noun_after:
+        return None  # 未来，双方将…: an adverb (from now on), not the future as a time
     value, mod, back, ahead = lexicon()["reference"][word]
     return found(m, Reference(value, mod or None, back, ahead))
 
