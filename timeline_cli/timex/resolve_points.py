@@ -94,7 +94,7 @@ def _year_of(point: Point, piece: Piece, story: Story) -> tuple[int | None, str 
     if prev is not None:
         if _turns_the_year(point, prev, story):
             return prev.year + 1, prev.id, "inferred", False
-        return prev.year, prev.id, "inferred", False
+        return prev.year, prev.id, "inferred", _is_report_day(prev, story)
     if story.ref is None:
         return None, None, "inferred", False
     return story.ref.date.year, "ref_date", "inferred", True
@@ -108,6 +108,14 @@ def _turns_the_year(point: Point, prev, story: Story) -> bool:
     return (ref_day is not None and month is not None and month <= 2 and prev.month is not None
             and prev.month >= 11 and prev.time.end_date is not None
             and ref_day <= prev.time.end_date <= ref_day + _SOON)
+
+
+def _is_report_day(point, story: Story) -> bool:
+    """Whether a story date is the reference day itself (今天, 台北24日電): a date read from it is read
+    from the reference date, and the tense may move it as it would (今天公布元旦新制, said on
+    24 December: the coming New Year's Day)."""
+    ref_day = story.ref_day()
+    return ref_day is not None and point.time.start_date == point.time.end_date == ref_day
 
 
 def _full_year(short: int, ref_year: int) -> int:
@@ -151,7 +159,7 @@ def _calendar(point: Point, piece: Piece, story: Story) -> Resolved | None:
         # else the reference's.
         prev = story.previous(piece.start, scope="paragraph", need_month=True)
         if prev is not None:
-            year, month, anchor = prev.year, prev.month, prev.id
+            year, month, anchor, from_ref = prev.year, prev.month, prev.id, _is_report_day(prev, story)
         elif story.ref is not None and story.ref.precision == "day":
             year, month, anchor, from_ref = story.ref.date.year, story.ref.date.month, "ref_date", True
         else:
