@@ -51,8 +51,9 @@ def read_length(m) -> Length | None:
     low_text = m.group("n1") or m.group("n1cn")
     high_text, unit_word, tail = m.group("n2", "unit", "tail")
     unit = UNITS[unit_word]
-    if unit == "Y" and len(low_text) == 4 and (low_text.isdigit() or all(ch in CN_DIGIT for ch in low_text)):
-        return None  # 2013年, 二零一三年: a year, read by the year rule
+    if unit == "Y" and len(low_text) == 4 and (low_text.isdigit() or all(ch in CN_DIGIT for ch in low_text)) \
+            and not m.group("more1"):
+        return None  # 2013年, 二零一三年: a year, read by the year rule (3000多年 is a length)
     if unit_word == "世纪" and m.group("n1cn") and not m.group("n1cn").startswith(("几", "数", "上")):
         return None  # 十九世纪 is the 19th century (个世纪 is a length)
     if unit_word == "载" and not m.group("n1cn"):
