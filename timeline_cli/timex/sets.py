@@ -49,6 +49,14 @@ def build_set(m, ctx):
     return found(m, Recurrence(_EVERY_UNIT[m.group("sunit")], _PART_MOD[part] if part else None))
 
 
+def build_headway(m, ctx):
+    """15分钟一班, 12至20分钟一班, 半小时一趟: a service every so often (the shorter gap of a range)."""
+    count = 0.5 if m.group("hn") == "半" else parse_number(m.group("hn"))
+    if not count:
+        return None
+    return found(m, Recurrence(iso_duration(count, _EVERY_N_UNITS[m.group("hu")])))
+
+
 def _after_a_unit(m) -> bool:
     """80公里每小时, 60次每分钟: a rate written after its number and unit, not a recurring time."""
     return m.string[m.start() - 1:m.start()] in lexicon()["exclusions"]["rate_before"]
@@ -90,4 +98,9 @@ RULES = (
         r"|(?P<sunit_rate>小时|分钟)" + not_followed_by("rate_after") + r"(?!\s[\d一二三四五六七八九十])" + ")"),
         build_set, 3, needs="每度遇次届", anchoring=Anchoring("每遇次届度", 6, 16),
         examples=("每年", "每周三", "每到冬季")),
+    Rule("headway", lazy_compile(
+        r"(?<![\d.])(?P<hn>\d{1,3}|[一两二三四五六七八九十]{1,3}|半)(?:\s?(?:至|到|-|~|—)\s?(?:\d{1,3}|[一两二三四五六七八九十]{1,3}))?"
+        r"\s?个?(?P<hu>分钟|小时|钟头)一(?:班|趟)"),
+        build_headway, 3, needs="班趟", anchoring=Anchoring("班趟", 16, 1),
+        examples=("15分鐘一班", "12至20分钟一班")),
 )
