@@ -623,6 +623,7 @@ def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside
     limit = event_lexicon()["title"]["max_chars"]
     pieces: list[str] = []
     place = None
+    in_means = False  # inside 利用擔任…、…、…職務上的便利, which runs over commas
     for i, part in enumerate(scope):
         chunk = _strip_dates(text, view, part, inside)
         chunk = _strip_fillers(chunk, view_of=simplified_of)
@@ -630,6 +631,19 @@ def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside
             continue
         holds_date = part.start <= mention.start < part.end
         source = _SOURCE_START.match(simplified_of(chunk)) is not None
+        chunk = _drop_office_setting(chunk)
+        if in_means:
+            in_means = _MEANS_END.search(simplified_of(chunk)) is None
+            continue  # …寧波市政協主席，浙江省委常委…等職務上的便利: still how, not what
+        opened = _MEANS_OPEN.search(simplified_of(chunk))
+        if opened is not None and len(scope) > i + 1 and _act_later(view, scope[i + 1:]):
+            in_means = _MEANS_END.search(simplified_of(chunk), opened.end()) is None
+            chunk = chunk[:opened.start()].strip(_EDGE)  # 被告人唐一軍 | 利用擔任…: the subject stays
+        if not chunk:
+            continue
+        if len(scope) > i + 1 and (_MEANS.match(simplified_of(chunk)) or _FINDING_FRAME.match(simplified_of(chunk))
+                                   or (_FAVOUR.match(simplified_of(chunk)) and _act_later(view, scope[i + 1:]))):
+            continue  # 利用擔任…職務上的便利 (how), 經審理查明 (whose finding): what was done is further on
         if len(scope) > i + 1 and (_is_frame(chunk) or source or (_is_reason(chunk) and not holds_date)):
             if _is_frame(chunk) and not pieces:
                 place = place_of(chunk) or place
@@ -644,17 +658,45 @@ def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside
         pieces.append(chunk)
         if _SAYS_END.search(simplified_of(chunk)) and sum(len(p) for p in pieces) < limit:
             continue  # 网站发布消息称，…薛恒主动投案: what was said is the happening
-        if sum(len(p) for p in pieces) >= 16 and (trigger_pattern()[0].search(simplified_of("".join(pieces)))
-                                                   or sum(len(p) for p in pieces) >= limit):
-            break  # long enough, once it says what happened
+        told = sum(len(p) for p in pieces)
+        acted = trigger_pattern()[0].search(simplified_of("".join(pieces)))
+        if told >= 16 and (acted or (told >= limit and not _act_later(view, scope[i + 1:]))):
+            break  # long enough, once it says what happened (a long purpose, 为…提供帮助, goes on to the act)
     title = tidy("".join(pieces))
     if title and _DANGLING_END.search(simplified_of(title)) and view[mention.start - 1:mention.start] != "，":
         title = tidy(title + text[mention.start:mention.end])  # 通常被认定在 + 2025年: the date is the object
     if before is not None and (not title or _NO_SUBJECT.match(simplified_of(title))):
         lead = _subject_of(tidy(_strip_fillers(_strip_dates(text, view, before, inside), view_of=simplified_of)))
-        if lead and not _is_frame(lead):
+        if lead and not _is_frame(lead) and not _FINDING_FRAME.match(simplified_of(lead)):
             title = lead + (_delimiter(text, before) + title if title else "")
     return fit(title, limit), place
+
+
+# 利用擔任…職務上的便利, 或者利用職權、地位形成的便利條件: the means of an act, never its predicate.
+_MEANS = lazy_compile(r"^(?:并|或|或者|还|又|均)?(?:利用|借助|凭借|依托)[^，,。；;]*(?:便利|职权|职务|地位|影响|身份|机会)|"
+                      r"^(?:以及|或者|或|及|和)[^，,。；;]{0,20}便利")
+# 為有關單位和個人在…等方面提供幫助: whom a bribe-taker served, told before what he took.
+_FAVOUR = lazy_compile(r"^为[^，,。；;]{4,}(?:提供帮助|谋取利益|谋利|谋取不正当利益)$")
+_MEANS_OPEN = lazy_compile(r"(?:或者?)?利用(?=担任|职务|职权|其|本人|自己|[^，,。；;]{0,30}?(?:便利|职务|职权))")
+_MEANS_END = lazy_compile(r"便利|条件|影响")
+# 經審理查明, 法院表明, 调查显示: whose finding a sentence tells, standing alone before it.
+_FINDING_FRAME = lazy_compile(r"^(?:经|经过)?(?:[^，,。；;：:]{0,8}?)(?:审理查明|查明|表明|显示|证实|认定)[：:，,]?$")
+# 在擔任寧波市委副書記、…等職務期間: the office a person held while acting, a setting inside the clause.
+_OFFICE_SETTING = lazy_compile(r"在(?:担任|任职|任)[^，,。；;]{2,}?期间")
+
+
+def _act_later(view: str, rest: list[Span]) -> bool:
+    """A clause after these says what happened (a trigger word of a specific kind)."""
+    return any(specific_triggers(view[part.start:part.end]) for part in rest)
+
+
+def _drop_office_setting(chunk: str) -> str:
+    """被告人孙政才在担任…重庆市委书记期间 → 被告人孙政才: the office held is no act (担任 is no
+    trigger here), and the subject before it stays."""
+    m = _OFFICE_SETTING.search(simplified_of(chunk))
+    if m is None:
+        return chunk
+    return (chunk[:m.start()] + chunk[m.end():]).strip(_EDGE)
 
 
 _SAYS_END = lazy_compile(r"(?:消息称|发文称|通报称|公告称|报道称|声明称)$")
@@ -699,7 +741,7 @@ def _subject_of(lead: str) -> str:
 
 
 _DANGLING_END = lazy_compile(r"(在|于|至|到|为|是|自|从|向|对|给|把|被|将|和|与|及|或|的)$")
-_NO_SUBJECT = lazy_compile(r"^(被(?![^，,]{1,8}的)|预计|预估|预期|将|将于|将在|并|并且|也|再|又|还|已|已经|正|仍|才|便|则|拟|计划|准备|可望|有望|"
+_NO_SUBJECT = lazy_compile(r"^(被(?!告|害人|执行人|保险人|申请人|上诉人|访者|捕者)(?![^，,]{1,8}的)|预计|预估|预期|将|将于|将在|并|并且|也|再|又|还|已|已经|正|仍|才|便|则|拟|计划|准备|可望|有望|"
                          r"随即|随后|继而|之后|其后|后|同时|以及|和|与|及|临时|立即|紧急|旋即|先后|相继|再度|再次|陆续)")
 _PLACE_WORDS = lazy_compile(r"^(?:在|于|於|到|赴|前往)?(.+?)(?:的)?(?:上|中|里|时|期间|之际|当天|前夕)?$")
 
@@ -832,6 +874,8 @@ def _strip_dates(text: str, view: str, part: Span, inside: list[Mention]) -> str
         # Drop a preposition just before the date (在今年年底 → ∅) and a frame word after it.
         for word in sorted(frames, key=len, reverse=True):
             if view[max(left, before_end - len(word)):before_end] == word:
+                if len(word) == 1 and view[max(left, before_end - 2):before_end] in _WORDS_ENDING_IN_FRAME:
+                    break  # 提到2019年, 加上昨天, 由於前一天: the character belongs to the word before it
                 before_end -= len(word)
                 break
         out.append(text[left:before_end])
@@ -852,6 +896,13 @@ def _strip_dates(text: str, view: str, part: Span, inside: list[Mention]) -> str
 
 # 1点10分到达成都, 23点55分起飞: verbs that open with a frame word (到, 起) stay whole.
 _BEFORE_ONLY = {"到了", "从", "自", "最早在", "最早于", "短短", "仅仅", "截至", "早在", "直到"}
+# Words whose last character is also a preposition of the date: 提到2019年 keeps 提到, not 提.
+_WORDS_ENDING_IN_FRAME = frozenset((
+    "提到", "受到", "得到", "收到", "达到", "看到", "听到", "遇到", "来到", "回到", "找到", "想到", "感到", "谈到",
+    "说到", "讲到", "直到", "加上", "马上", "由于", "对于", "关于", "至于", "基于", "鉴于", "属于", "处于", "位于",
+    "等于", "在于", "终于", "敢于", "善于", "勇于", "乐于", "来自", "源自", "亲自", "各自", "独自", "甚至", "以至",
+    "乃至", "直至", "现在", "正在", "存在", "实在", "所在", "好在",
+))
 _VERBS_AFTER_DATE = ("到达", "到访", "到场", "到任", "到位", "到港", "到站", "起飞", "起诉", "起火", "起跑", "上市", "上线",
                      "上任", "上台", "上映", "上演", "中止", "中断", "时任")
 
@@ -965,9 +1016,16 @@ def decide_status(view: str, sentence: Span, scope: list[Span], mention: Mention
         if _NATURE.search(own) and not _AGENT.search(own):
             return "predicted"  # 14日20时至16日20时，…等地气温下降6~10℃: weather ahead is foreseen
         return "planned"
-    if _first(view[sentence.start:sentence.end], lex["reported"]) is not None:
+    reported_at = _first(view[sentence.start:sentence.end], lex["reported"])
+    if reported_at is not None and not _AUTHORITY_RELAYED.match(view, sentence.start + reported_at):
         return "reported"
     return "occurred"
+
+
+# 新華社報導，經審理查明：…, 據悉，廈門市中級人民法院…開庭: a paper relaying what a court or an
+# inquiry found or did tells the authority's own act, not a story known only from the press.
+_AUTHORITY_RELAYED = lazy_compile(r"(?:据报道|报道称|报道|报导|据悉|消息称|据了解)[，,：:\s]*"
+                                  r"(?:经审理查明|经查明|经查|审理查明|[^，,。；;]{2,16}?(?:法院|检察院|纪委|监委))")
 
 
 def _is_past(mention: Mention, doc: Document) -> bool:
