@@ -429,7 +429,7 @@ def collect_articles(args: list[str]) -> list[Path]:
 # evidence sentence it came from (for words cut at either end).
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
 _OPENERS, _CLOSERS = "（(【「『《“[", "）)】」』》”]"
-_LEADING_FUNCTION = re.compile(r"^(?:和|与|及|或|而|并|但|向|把|给|跟|于|至|到|将|的|了|呢|对(?!于)|被(?![^，,]{1,8}的))")
+_LEADING_FUNCTION = re.compile(r"^(?:和|与|及|或|而|并|但|向|把|给|跟|于|至|到|将|的|了|呢|对(?!于)|被(?!告|[^，,]{1,8}的))")
 _TRAILING_FUNCTION = re.compile(r"(?:在|於|于|至|到|為|为|是|自|從|从|向|對|对|給|给|把|被|將|将|和|與|与|及|或|的|之|以|由)$")
 _STRAY = re.compile(r"^[、，,；;：:。）)】」』》”]|[（(【「『《“、，,；;：:]$|[（(][\s、，,；;：:]*[）)]")
 # Common predicates of news sentences, Simplified (titles are compared in Simplified).

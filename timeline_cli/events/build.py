@@ -85,7 +85,7 @@ def single_event(doc: Document, draft: Draft) -> Event:
 
 def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEntities) -> list[Draft]:
     text = doc.text
-    names = {m.id for m in mentions if nonevents.in_name(view, m)}
+    names = {m.id for m in mentions if nonevents.in_name(view, m) or nonevents.is_rate(view, m)}
     born = {m.id for m in mentions if nonevents.is_birth_date(view, m)}
     # A date inside a name, or told relative to one (1963年建国契约…，当时), dates nothing; nor
     # does 其后 after a birth date (生于1964年7月，…其后调任天津市): the career it tells is undated.
@@ -261,7 +261,7 @@ def _others_next(doc: Document, view: str, sentence: Span, last: Draft) -> Draft
 # its own; 无法, 不能 tell a state, not an act.
 _NOT_THAT_DAY = lazy_compile(r"曾|此前|之前|早前|以往|过去|当年|一直|通常|往往|每年|每逢|将|预计|可能|计划|准备|拟|"
                            r"(?<![议大社协学员公者机商工年盛峰晚酒舞聚约开集例都])会(?![议长员场所计谈见面晤社])|"
-                           r"希望|要求|若|如果|无法|不能|不得|经查|经调查|据查|调查发现|后来|其后|此后|事后|“|「|『")
+                           r"希望|要求|若|如果|无法|不能|不得|经查|经调查|据查|调查发现|后来|其后|此后|事后|表明|显示|意味|“|「|『")
 _OWN_TIME = lazy_compile(r"[一二两三四五六七八九十几数多\d]+\s*个?(?:年|月|周|星期|天|日|小时|分钟)(?:后|内|前|来|间|之)")
 _FRAME_WORDS = lazy_compile(r"[的了在是和与与也亦而及其并于对把被让为有这那一]")
 
@@ -355,7 +355,23 @@ def _event_starters(view: str, parts: list[Span], inside: list[Mention], today: 
             ordered.append(m)
         if m.start_date is not None and m.end_date is not None and m.start_date.year == m.end_date.year:
             years_told.add(m.start_date.year)
+    ordered = [m for m in ordered if not _sets_the_scene(view, parts, starts, m, ordered)]
     return sorted(ordered + _respectively(view, parts, starts, ordered, own), key=lambda m: m.start)
+
+
+def _sets_the_scene(view: str, parts: list[Span], starts: list[int], mention: Mention,
+                    chosen: list[Mention]) -> bool:
+    """2025年第12屆成都世界運動會合球賽事，中華隊12日在銅牌戰…擊敗捷克: a clause with a coarse date
+    and no act of its own names the setting of the finer date after it in the sentence."""
+    if mention.start_date is None or mention.end_date is None or mention.start_date == mention.end_date:
+        return False
+    clause = parts[_clause_index(parts, mention.start, starts)]
+    if trigger_pattern()[0].search(view, clause.start, clause.end):
+        return False
+    return any(other.start > clause.end - 1 and other.start_date is not None and other.end_date is not None
+               and mention.start_date <= other.start_date and other.end_date <= mention.end_date
+               and (other.end_date - other.start_date) < (mention.end_date - mention.start_date)
+               for other in chosen if other is not mention)
 
 
 # 每天22点从成都起飞,23点10分到达西安;23点55分从西安起飞,1点10分到达成都: a time of day with no
@@ -425,7 +441,9 @@ def _dates_an_event(view: str, mention: Mention, previous: Mention | None, today
             or nonevents.after_an_undated_happening(view, mention)
             or nonevents.is_comparison_base(view, mention) or nonevents.is_label(view, mention)
             or nonevents.names_the_current_period(view, mention, today)
-            or nonevents.is_birth_date(view, mention)):
+            or nonevents.is_birth_date(view, mention) or nonevents.is_recalled(view, mention)
+            or nonevents.is_rate(view, mention) or nonevents.names_an_edition(view, mention)
+            or nonevents.in_idiom(view, mention)):
         return False
     if previous is not None and not view[previous.end:mention.start].strip() and nonevents.is_stamp(view, previous):
         return False  # 2018年12月22日 星期六
@@ -901,7 +919,7 @@ _WORDS_ENDING_IN_FRAME = frozenset((
     "提到", "受到", "得到", "收到", "达到", "看到", "听到", "遇到", "来到", "回到", "找到", "想到", "感到", "谈到",
     "说到", "讲到", "直到", "加上", "马上", "由于", "对于", "关于", "至于", "基于", "鉴于", "属于", "处于", "位于",
     "等于", "在于", "终于", "敢于", "善于", "勇于", "乐于", "来自", "源自", "亲自", "各自", "独自", "甚至", "以至",
-    "乃至", "直至", "现在", "正在", "存在", "实在", "所在", "好在",
+    "乃至", "直至", "现在", "正在", "存在", "实在", "所在", "好在", "其中", "当中", "之中", "以上", "之上",
 ))
 _VERBS_AFTER_DATE = ("到达", "到访", "到场", "到任", "到位", "到港", "到站", "起飞", "起诉", "起火", "起跑", "上市", "上线",
                      "上任", "上台", "上映", "上演", "中止", "中断", "时任")
