@@ -533,7 +533,12 @@ def _in_a_description(view: str, mention: Mention, clause: Span, inside: list[Me
     if not inside or inside[-1].start < clause.end:  # mentions are in text order
         return False
     tail = _NOUN_TAIL.search(view, mention.end, clause.end)
+    if tail is not None and _LOCATED.search(view, mention.end, tail.start()):
+        return False  # 楊柳今天清晨5時中心位於台東的東南東方…: the clause's own predicate, not a description
     return tail is not None and not trigger_pattern()[0].search(tail.group(1))
+
+
+_LOCATED = lazy_compile(r"位于|处于|位在|距离|距")
 
 
 _ANNOUNCED = lazy_compile(r"(宣布|公布|决定|通知|宣告)$")
@@ -990,8 +995,19 @@ def classify(view: str, scope: list[Span], mention: Mention) -> str:
 
 _DISPOSAL = lazy_compile(r"将(?=(?:他|她|它|其|该|涉案|此|这|那)|[^，,。；;将]{1,8}?(?:送|拘捕|逮捕|带|押|移交|交由|列为|"
                        r"纳入|打造|定为|视为|发射|撕毁|毁坏|扣留))")
-_NATURE = lazy_compile(r"大风|风力|降雨|降雪|雨量|气温|温度|降温|升温|台风|寒潮|冷空气|暴雨|天气|热带气旋|低压|风暴|风势|雷雨|雾")
-_AGENT = lazy_compile(r"气象|天文台|部门|当局|政府|局|署|台(?!风)|中心")
+_NATURE = lazy_compile(r"大风|风力|降雨|降雪|雨量|气温|温度|降温|升温|台风|寒潮|冷空气|暴雨|天气|热带气旋|低压|风暴|风势|雷雨|雾|"
+                       r"风雨|阵雨|大雨|豪雨|降水")
+_LATER_PARTS = {"AF", "EV", "NI"}
+
+
+def _later_today(mention: Mention, doc: Document) -> bool:
+    """午後, 晚間起 of the reference day: hours still to come when a morning dispatch is written
+    (the weather then is foreseen; an act then, 晚間8時宣布, is told after it happened)."""
+    if doc.ref is None or doc.ref.precision != "day" or mention.start_date != doc.ref.date:
+        return False
+    value = mention.value
+    return "T" in value and value.split("T", 1)[1] in _LATER_PARTS
+_AGENT = lazy_compile(r"气象|天文台|电视台|部门|当局|政府|局|署|中心")
 _CONDITIONAL = lazy_compile(r"^(?:[^，,。；;]{0,12}?)(若|如果|一旦|假如|倘若|假若|万一|要是|如若)")
 _ORIGINAL_PLAN = lazy_compile(r"(原定|原订|原计划|原本|原先|预定|本来|原拟)[于在的]?$")
 
@@ -1025,13 +1041,20 @@ def decide_status(view: str, sentence: Span, scope: list[Span], mention: Mention
     own = own[:act_end - sentence.start]  # a denial anywhere counts (…，晶辰予以否認); a plan or forecast only up to the act
     if _first(own, lex["predicted"]) is not None:
         return "predicted"
+    if speech is not None and sentence.start + speech < scope[0].start and _first(
+            view[scope[0].start:act_end], lex["predicted"]) is not None:
+        return "predicted"  # 氣象署說，…預估明天風雨將最為明顯: the event is the forecast said
+    if (_NATURE.search(view, scope[0].start, act_end) and not _AGENT.search(view, scope[0].start, act_end)
+            and _later_today(mention, doc)):
+        return "predicted"  # 晚間起北台灣風雨漸增: the weather of the day's coming hours is foreseen
     planned_at = _first(own, lex["planned"])
     if planned_at is not None and not _is_past(mention, doc):
         if _NATURE.search(own, 0, planned_at) and not _AGENT.search(own, 0, planned_at):
             return "predicted"  # 大风将一直持续, 最高气温将跌至: weather is foreseen, not planned
         return "planned"  # 将 before a past date is the 把 of 将FAIR打造成, not a plan
     if _is_future(mention, doc):
-        if _NATURE.search(own) and not _AGENT.search(own):
+        told = view[scope[0].start:act_end]
+        if (_NATURE.search(own) and not _AGENT.search(own)) or (_NATURE.search(told) and not _AGENT.search(told)):
             return "predicted"  # 14日20时至16日20时，…等地气温下降6~10℃: weather ahead is foreseen
         return "planned"
     reported_at = _first(view[sentence.start:sentence.end], lex["reported"])

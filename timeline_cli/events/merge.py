@@ -65,7 +65,9 @@ def merge_group(events: Iterable[Event]) -> list[Event]:
     clusters: list[_Cluster] = []
     index: dict[tuple, dict[str, list[int]]] = {}  # date cell -> content key -> clusters
     for event in ordered:
-        actor_keys = {"a:" + a.id for a in event.actors}
+        # An actor is filed by its id and by its name's tail (中央氣象署 and 氣象署 meet on 气象署).
+        actor_keys = {"a:" + a.id for a in event.actors} | {"t:" + _simple(a.name)[-3:] for a in event.actors
+                                                           if len(a.name) >= 3}
         grams = title_grams(event.title)
         # Count what each merged event shares with this one: only those sharing an actor or
         # enough wording can agree with it (see `agreement`), so only they are compared.
@@ -252,9 +254,12 @@ def agreement(a: Event, b: Event, actors_a: set[str] | None = None,
         return 0.0  # 23日至27日 and 26日至27日: forecasts (or schedules) of two periods, not one told twice
     ids_a = actors_a if actors_a is not None else {x.id for x in a.actors}
     ids_b = {x.id for x in b.actors}
+    alias = False
     if ids_a and ids_b and ids_a.isdisjoint(ids_b):
-        return 0.0  # both say who, and they name different actors
-    shared = bool(ids_a & ids_b)
+        alias = _one_article(a, b) and _named_alike(a.actors, b.actors)
+        if not alias:
+            return 0.0  # both say who, and they name different actors
+    shared = bool(ids_a & ids_b)  # an alias only lifts the conflict: the wording must still agree
     ga = grams_a if grams_a is not None else title_grams(a.title)
     gb = grams_b if grams_b is not None else title_grams(b.title)
     common = len(ga & gb)
@@ -282,6 +287,16 @@ def agreement(a: Event, b: Event, actors_a: set[str] | None = None,
     if _told_again(a, b) and _same_day(a, b) and _same_act(a, b):
         return max(sim, 0.1)  # 今日被警方拘捕 … 今日凌晨…將他拘捕: one article, one day, one act
     return 0.0
+
+
+def _named_alike(actors_a, actors_b) -> bool:
+    """中央氣象署 and 氣象署 in one article: the short name is the long one's tail."""
+    for x in actors_a:
+        for y in actors_b:
+            short, long = sorted((_simple(x.name), _simple(y.name)), key=len)
+            if len(short) >= 2 and short != long and long.endswith(short):
+                return True
+    return False
 
 
 def _other_ranges(a: EventDate, b: EventDate) -> bool:
