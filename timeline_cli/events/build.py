@@ -333,6 +333,7 @@ def _event_starters(view: str, parts: list[Span], inside: list[Mention], today: 
     own = [m for m in kept if not _is_complement(view, m) and not _follows_in_sentence(m, kept)
            and not _describes_noun(view, m, kept) and not _announced(view, m, kept)
            and not _said_within(view, m, kept) and not _names_the_object(view, m, parts, starts)
+           and not _dates_the_report(view, m, kept)
            and not _in_a_description(view, m, parts[_clause_index(parts, m.start, starts)], kept)]
     if not own:
         # Only dates that complete others (原訂於2022年舉行，後延至2023年): the new date, if any.
@@ -591,6 +592,19 @@ def _said_within(view: str, mention: Mention, inside: list[Mention]) -> bool:
     return False
 
 
+_REPORT_AFTER = lazy_compile(r"\s*(?:的)?(?:报道|报导|电|讯|消息|发布消息|披露|引述)")
+
+
+def _dates_the_report(view: str, mention: Mention, inside: list[Mention]) -> bool:
+    """據新加坡《聯合早報》5日報道，…一批…男女4日清晨…: the day of the report frames the
+    sentence; the happening it tells is dated by the later day, when the sentence gives one."""
+    if not _REPORT_AFTER.match(view, mention.end):
+        return False
+    return any(other.start > mention.end and other.start_date is not None and other.start_date == other.end_date
+               and (mention.start_date is None or other.start_date <= mention.start_date)
+               for other in inside)
+
+
 def _follows_in_sentence(mention: Mention, inside: list[Mention]) -> bool:
     return mention.mod == "AFTER" and any(m.id == mention.anchor for m in inside)
 
@@ -667,7 +681,9 @@ def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside
         if len(scope) > i + 1 and (_MEANS.match(simplified_of(chunk)) or _FINDING_FRAME.match(simplified_of(chunk))
                                    or (_FAVOUR.match(simplified_of(chunk)) and _act_later(view, scope[i + 1:]))):
             continue  # 利用擔任…職務上的便利 (how), 經審理查明 (whose finding): what was done is further on
-        if len(scope) > i + 1 and (_is_frame(chunk) or source or (_is_reason(chunk) and not holds_date)):
+        told_when = holds_date and _WHEN_WITH_SUBJECT.match(simplified_of(chunk)) is not None
+        if len(scope) > i + 1 and ((_is_frame(chunk) and not told_when) or source
+                                   or (_is_reason(chunk) and not holds_date)):
             if _is_frame(chunk) and not pieces:
                 place = place_of(chunk) or place
             continue  # 在…论坛上, 在进行…试验时 (a setting), 由于…未达标 (an undated reason): the event is further on
@@ -953,6 +969,9 @@ def _strip_fillers(chunk: str, view_of) -> str:
     return chunk
 
 
+# 一批印度尼西亞男女4日清晨在巴生遭警員截查時，心虛逃跑: a dated 時-clause with its own subject
+# holds who the next clause is about; 在…時 (a setting) does not.
+_WHEN_WITH_SUBJECT = lazy_compile(r"^(?!在|于|当|正当|每当)[^，,。；;]{6,}?(?:遭|被|受|让|在)[^，,。；;]*时$")
 _FRAME_END = lazy_compile(r"(上|中|里|时|期间|之际|当天|前夕)$")
 _FRAME_START = lazy_compile(r"^(在|于)(?!.*[是有])")  # 在旺角的天橋 (a place), not 在…是 (a predicate)
 _REASON_START = lazy_compile(r"^(由于|因为|因|为了|随着|受.{1,12}影响|鉴于|基于|因应)")

@@ -265,6 +265,8 @@ def agreement(a: Event, b: Event, actors_a: set[str] | None = None,
     common = len(ga & gb)
     sim = common / min(len(ga), len(gb)) if ga and gb else 0.0
     coarse = min(FINENESS.get(a.date.granularity or "", 0), FINENESS.get(b.date.granularity or "", 0)) < 4
+    if shared and _one_article(a, b) and _other_clock_times(a.date, b.date) and not _same_act(a, b):
+        return 0.0  # 清晨5時 the storm stood here, 5時30分 the warning went out: one article, two moments
     if shared:
         same_kind = a.type == b.type and a.type not in ("other", "statement")
         # The shared actor's own name is no agreement on what happened (立法會 in two titles).
@@ -287,6 +289,14 @@ def agreement(a: Event, b: Event, actors_a: set[str] | None = None,
     if _told_again(a, b) and _same_day(a, b) and _same_act(a, b):
         return max(sim, 0.1)  # 今日被警方拘捕 … 今日凌晨…將他拘捕: one article, one day, one act
     return 0.0
+
+
+_CLOCK = lazy_compile(r"T\d")
+
+
+def _other_clock_times(a: EventDate, b: EventDate) -> bool:
+    """Two times of day, each stated to the hour or minute, that differ."""
+    return a.value != b.value and bool(_CLOCK.search(a.value)) and bool(_CLOCK.search(b.value))
 
 
 def _named_alike(actors_a, actors_b) -> bool:
