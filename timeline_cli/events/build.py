@@ -692,6 +692,8 @@ def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside
             continue  # 法院今裁定，認定原審…並無不當，駁回…抗告: the finding leads to the outcome told after it
         if pieces and _COMMENT_START.match(simplified_of(chunk)):
             break  # …首航仪式在绵阳南郊机场举行，标志着…: what it means is no part of what happened
+        if pieces and _NEW_SPEAKER.match(simplified_of(chunk)) and not _SAYS_END.search(simplified_of(chunk)):
+            break  # …上个月发生枪击事件，内政部长…表示: someone speaking next is another event
         if pieces:
             pieces.append(_delimiter(text, scope[i - 1]))
         pieces.append(chunk)
@@ -738,6 +740,7 @@ def _drop_office_setting(chunk: str) -> str:
     return (chunk[:m.start()] + chunk[m.end():]).strip(_EDGE)
 
 
+_NEW_SPEAKER = lazy_compile(r"^[^，,。；;]{2,}?(?:表示|指出|强调|透露|坦言)$")
 _SAYS_END = lazy_compile(r"(?:消息称|发文称|通报称|公告称|报道称|声明称)$")
 _TABLE_REACH = 40  # lines looked at above a row for the table's caption
 _CAPTION_CUT = lazy_compile(r"[（(：:【\[]")
@@ -924,6 +927,7 @@ def _strip_dates(text: str, view: str, part: Span, inside: list[Mention]) -> str
             after = note.end()  # 10/18(六): the weekday belongs to the date
         for word in sorted(frames, key=len, reverse=True):
             if (view[after:after + len(word)] == word and word not in ("的", "中", "里", "上", "时")
+                    and not (word in ("在", "于") and view[part.start:m.start].strip(_EDGE))
                     and word not in _BEFORE_ONLY
                     and not view.startswith(_VERBS_AFTER_DATE, after)):
                 after += len(word)

@@ -282,7 +282,8 @@ def agreement(a: Event, b: Event, actors_a: set[str] | None = None,
         return sim
     if _other_subjects(a.title, b.title):
         return 0.0  # 台北市…宣布停班課 and 中彰投3縣市宣布停班課: the same act by others
-    if _one_article(a, b) and a.date.value != b.date.value and sim < 0.8 and not _same_predicate(a.title, b.title):
+    if (_one_article(a, b) and a.date.value != b.date.value and sim < 0.8 and not _same_predicate(a.title, b.title)
+            and not (_nested(a.date, b.date) and _same_act(a, b))):
         return 0.0  # 台中市…昨天深夜宣布停班停課, 台中市…昨晚8時宣布正常上班上課: the same subjects, another act
     if (sim >= 0.5 and common >= 3) or (common >= 4 and sim >= 0.3 and _told_again(a, b)):
         return sim
@@ -292,6 +293,12 @@ def agreement(a: Event, b: Event, actors_a: set[str] | None = None,
 
 
 _CLOCK = lazy_compile(r"T\d")
+
+
+def _nested(a: EventDate, b: EventDate) -> bool:
+    """One date is a coarser telling of the other (上個月, then 1月24日)."""
+    fine_a, fine_b = FINENESS.get(a.granularity or "", 0), FINENESS.get(b.granularity or "", 0)
+    return fine_a != fine_b and compatible(_date_tuple(a), _date_tuple(b))
 
 
 def _other_clock_times(a: EventDate, b: EventDate) -> bool:
