@@ -164,3 +164,39 @@ def test_no_verb_phrase_or_party_group_is_an_organisation():
             "2026年2月2日，法院一審公開宣判某省政協原黨組書記、主席王某受賄案。")
     names = {a.name for e in events_of(text, ref="2026-02-02") for a in e.actors}
     assert not any(n.startswith(("草案", "審議", "公開宣判")) or n.endswith("黨") for n in names), names
+
+
+# A hearing told again in one article (開庭審理, then 正式開審, then 開庭審訊的是…) is one event,
+# and a case's quoted name (“…遇刺身亡案”) gives the event no type.
+def test_a_hearing_told_again_is_one_event_of_type_legal():
+    text = ("昨日上午，“某市原局長遇刺身亡案”在市中級人民法院開庭審理。\n"
+            "昨日上午9時30分，庭審在市中院刑事一庭正式開審。\n"
+            "當日開庭審訊的是張某、李某等3名被告人。")
+    events = events_of(text, ref="2009-12-24")
+    assert len(events) == 1 and events[0].type == "legal", shown(events)
+
+
+# Two moments of one day told apart stay apart, even when a vaguer line of the same act comes first.
+def test_two_moments_of_one_day_are_not_glued_by_a_vaguer_line():
+    text = ("2024年3月19日，議會三讀通過條例草案。\n"
+            "晚上6時半，草案進入三讀階段。\n"
+            "接近晚上7時，議會三讀表決條例草案，全票贊成。")
+    events = events_of(text, ref="2024-03-19")
+    assert {e.date.value for e in events} >= {"2024-03-19T18:30", "2024-03-19T19:00"}, shown(events)
+    assert all(not e.title.startswith("接近") for e in events), shown(events)
+
+
+@pytest.mark.parametrize("text,bad", [
+    ("昨日上午9時30分，庭審正式開審，一直到中午12時許結束。", "一結束"),
+    ("議員辯論7小時，在下午4時多，全體議員一致贊成二讀通過。", "多,"),
+])
+def test_no_leftover_of_a_removed_time(text, bad):
+    titles = [e.title for e in events_of(text, ref="2009-12-24")]
+    assert titles and all(bad not in t and not t.startswith("多") for t in titles), titles
+
+
+def test_a_caption_ending_with_its_photographer_is_furniture():
+    text = ("2024年3月19日，立法會三讀通過條例草案後，特首與全體議員大合照。攝：林小東/某傳媒\n"
+            "2024年3月19日晚上7時，立法會三讀表決條例草案。\n")
+    events = events_of(text, ref="2024-03-19")
+    assert len(events) == 1 and "大合照" not in events[0].title, shown(events)

@@ -916,6 +916,8 @@ def _strip_dates(text: str, view: str, part: Span, inside: list[Mention]) -> str
         # Drop a preposition just before the date (在今年年底 → ∅) and a frame word after it.
         for word in sorted(frames, key=len, reverse=True):
             if view[max(left, before_end - len(word)):before_end] == word:
+                if word == "直到" and view[max(left, before_end - 3):before_end - 2] == "一":
+                    before_end -= 1  # 一直到中午12時 → ∅, not 一
                 if len(word) == 1 and view[max(left, before_end - 2):before_end] in _WORDS_ENDING_IN_FRAME:
                     break  # 提到2019年, 加上昨天, 由於前一天: the character belongs to the word before it
                 before_end -= len(word)
@@ -925,6 +927,8 @@ def _strip_dates(text: str, view: str, part: Span, inside: list[Mention]) -> str
         note = WEEKDAY_NOTE.match(view, after, part.end)
         if note is not None:
             after = note.end()  # 10/18(六): the weekday belongs to the date
+        elif view[after:after + 1] in ("多", "许") and view[m.end - 1:m.end] in ("时", "点"):
+            after += 1  # 下午4時多: a little after four belongs to the time
         for word in sorted(frames, key=len, reverse=True):
             if (view[after:after + len(word)] == word and word not in ("的", "中", "里", "上", "时")
                     and not (word in ("在", "于") and view[part.start:m.start].strip(_EDGE))
@@ -1003,13 +1007,21 @@ def _is_frame(chunk: str) -> bool:
 
 # Types that say how an event was told or framed, not what happened: 宣布完成收购 is an
 # acquisition, 揭幕战…击败 a win. A trigger of another type in the same scope wins over them.
+_QUOTED = lazy_compile(r"“[^“”\n]{1,40}”|「[^「」\n]{1,40}」|《[^《》\n]{1,40}》|『[^『』\n]{1,40}』")
+
+
 def classify(view: str, scope: list[Span], mention: Mention) -> str:
     """The type of the trigger nearest after the date, else the nearest before it; a
     framing trigger (宣布, 表示, 主场) gives way to any other trigger in the same direction."""
     pattern, word_type = trigger_pattern()
     start, end = scope[0].start, scope[-1].end
-    after = [word_type[m.group(0)] for m in pattern.finditer(view, mention.end, end)]
-    before = [word_type[m.group(0)] for m in pattern.finditer(view, start, mention.start)][::-1]
+    quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(view, start, end)]
+
+    def outside(m) -> bool:  # “…遇刺身亡案”再次開庭審理: a case's name is no act of this event
+        return not any(a <= m.start() < b for a, b in quoted)
+
+    after = [word_type[m.group(0)] for m in pattern.finditer(view, mention.end, end) if outside(m)]
+    before = [word_type[m.group(0)] for m in pattern.finditer(view, start, mention.start) if outside(m)][::-1]
     for types in (after, before):
         if types:
             return next((t for t in types if t not in FRAMING_TYPES), types[0])

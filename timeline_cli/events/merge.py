@@ -68,6 +68,7 @@ def merge_group(events: Iterable[Event]) -> list[Event]:
         # An actor is filed by its id and by its name's tail (中央氣象署 and 氣象署 meet on 气象署).
         actor_keys = {"a:" + a.id for a in event.actors} | {"t:" + _simple(a.name)[-3:] for a in event.actors
                                                            if len(a.name) >= 3}
+        actor_keys |= {"x:" + act for act in _acts(event.title)}  # the act named (开庭): a hearing told again
         grams = title_grams(event.title)
         # Count what each merged event shares with this one: only those sharing an actor or
         # enough wording can agree with it (see `agreement`), so only they are compared.
@@ -200,6 +201,8 @@ class _Cluster:
         if event.status != lead.status and {event.status, lead.status} != _TOLD_AS_DONE:
             return 0.0
         score = agreement(lead, event, self.actors, self.grams, grams)
+        if score and any(_other_moments(member, event) for member in self.members[1:]):
+            return 0.0  # a vaguer lead does not glue two moments of one day told apart
         if score:
             for ev in event.evidence:
                 own = _date_tuple(ev.date or event.date)
@@ -265,7 +268,7 @@ def agreement(a: Event, b: Event, actors_a: set[str] | None = None,
     common = len(ga & gb)
     sim = common / min(len(ga), len(gb)) if ga and gb else 0.0
     coarse = min(FINENESS.get(a.date.granularity or "", 0), FINENESS.get(b.date.granularity or "", 0)) < 4
-    if shared and _one_article(a, b) and _other_clock_times(a.date, b.date) and not _same_act(a, b):
+    if _other_moments(a, b):
         return 0.0  # 清晨5時 the storm stood here, 5時30分 the warning went out: one article, two moments
     if shared:
         same_kind = a.type == b.type and a.type not in ("other", "statement")
@@ -293,6 +296,17 @@ def agreement(a: Event, b: Event, actors_a: set[str] | None = None,
 
 
 _CLOCK = lazy_compile(r"T\d")
+
+
+def _other_moments(a: Event, b: Event) -> bool:
+    """One article, two times of one day, two acts or two wordings: two moments."""
+    return (_one_article(a, b) and _other_clock_times(a.date, b.date)
+            and not (_same_act(a, b) and _worded_alike(a, b)))
+
+
+def _worded_alike(a: Event, b: Event) -> bool:
+    ga, gb = title_grams(a.title), title_grams(b.title)
+    return bool(ga and gb) and len(ga & gb) / min(len(ga), len(gb)) >= 0.3
 
 
 def _nested(a: EventDate, b: EventDate) -> bool:
@@ -327,8 +341,18 @@ def _same_day(a: Event, b: Event) -> bool:
 
 
 def _same_act(a: Event, b: Event) -> bool:
-    """Both titles name the same act (a trigger word of one specific type, not 宣布 or 表示)."""
-    return a.type == b.type and bool(specific_triggers(a.title) & specific_triggers(b.title))
+    """Both titles name the same act (a trigger word of one specific type, not 宣布 or 表示; the
+    words of one court hearing, 開庭/開審/庭審/審理/審訊, are one act)."""
+    return a.type == b.type and bool(_acts(a.title) & _acts(b.title))
+
+
+_HEARING = frozenset(("开庭", "开审", "审理", "审讯"))
+
+
+@lru_cache(maxsize=1 << 12)
+def _acts(title: str) -> frozenset[str]:
+    words = specific_triggers(title)
+    return (words - _HEARING) | {"开庭"} if words & _HEARING else words
 
 
 def _same_predicate(title_a: str, title_b: str) -> bool:
