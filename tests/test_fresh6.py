@@ -200,3 +200,17 @@ def test_a_caption_ending_with_its_photographer_is_furniture():
             "2024年3月19日晚上7時，立法會三讀表決條例草案。\n")
     events = events_of(text, ref="2024-03-19")
     assert len(events) == 1 and "大合照" not in events[0].title, shown(events)
+
+
+# A report's figures for a year and the acts it lists after semicolons: the figures are no
+# events, the acts are happenings of that year; an act after the figures in one sentence is one.
+def test_acts_listed_after_a_years_figures_are_events_of_that_year():
+    text = ("報告顯示，2025年，全國各級法院受理案件3000萬件，審結2900萬件；"
+            "審結故意傷害案件4萬件，同比下降5%；對某跨境詐騙集團10名主犯依法判處死刑。\n"
+            "法院2025年審結職務犯罪案件3萬件，同比增長12%，依法懲處王某、李某等40名原幹部。")
+    events = events_of(text, ref="2026-03-09")
+    titles = [e.title for e in events]
+    assert all(e.date.value == "2025" for e in events), shown(events)
+    assert any("主犯依法判處死刑" in t and not t.startswith("對") for t in titles), titles
+    assert any("懲處王某" in t for t in titles), titles
+    assert not any("萬件" in t for t in titles), titles

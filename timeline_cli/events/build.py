@@ -99,6 +99,7 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
     paragraph_start, previous_end = 0, 0
     last_told: tuple[Span, int, Draft] | None = None  # the last dated sentence and its last event
     story_day: tuple[Draft, int] | None = None  # the last event, when it happened on a past day, and its paragraph
+    chain: tuple[Mention, int] | None = None  # a period date whose sentence runs on after a semicolon
     for sentence in sentences(text):
         if "\n" in text[previous_end:sentence.start]:
             paragraph_start = sentence.start
@@ -116,9 +117,16 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
             pronoun_person = last_person
         if people:
             last_person = people[-1]
+        after_semicolon = view[:sentence.start].rstrip()[-1:] in ("；", ";")
+        if chain is not None and not (after_semicolon and chain[1] == paragraph_start):
+            chain = None
         if not inside:
             other = None
-            if last_told is not None and last_told[1] == paragraph_start and last_told[0].end <= sentence.start:
+            if chain is not None:
+                other = _semicolon_item(doc, view, sentence, chain[0], [a for a, _ in actors_here])
+                if other is not None:
+                    drafts.append(other)
+            if other is None and last_told is not None and last_told[1] == paragraph_start and last_told[0].end <= sentence.start:
                 other = _others_next(doc, view, sentence, last_told[2])
                 if other is not None:
                     drafts.append(other)
@@ -132,6 +140,9 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
                     story_day = None  # a new paragraph with no date of its own tells no more of that day
             last_told = None
             continue
+        period = [m for m in inside if m.start_date is not None and m.end_date is not None
+                  and FINENESS.get(m.granularity or "", 0) < FINENESS["day"] and _is_past(m, doc)]
+        chain = (period[-1], paragraph_start) if period and view[sentence.end - 1:sentence.end] in "；;" else None
         parts = _split_dated_lists(view, clauses(text, sentence), inside)
         starters = _event_starters(view, parts, inside, doc.ref.date if doc.ref else None)
         starts = [part.start for part in parts]
@@ -140,7 +151,10 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
             index = _clause_index(parts, mention.start, starts)
             scope = _scope(parts, index, starter_clauses, view)
             if _not_a_happening(view, scope, mention, doc):
-                continue
+                acted = _act_after_the_figures(view, scope)
+                if acted is None:
+                    continue
+                scope = acted  # 2025年審結…3.6萬件，同比增長22.4%，依法懲處唐仁健等57名…: the act is the event
             # 期間/遂/當場 follow a happening of a day, not a period (自去年7月起…，期間一直被關押)
             point = FINENESS.get(mention.granularity or "", 0) >= FINENESS["day"] and mention.mod in (None, "APPROX")
             others = _others_doing(view, scope[1:], scope[0], point and not _is_future(mention, doc))
@@ -264,6 +278,29 @@ _NOT_THAT_DAY = lazy_compile(r"曾|此前|之前|早前|以往|过去|当年|一
                            r"希望|要求|若|如果|无法|不能|不得|经查|经调查|据查|调查发现|后来|其后|此后|事后|表明|显示|意味|“|「|『")
 _OWN_TIME = lazy_compile(r"[一二两三四五六七八九十几数多\d]+\s*个?(?:年|月|周|星期|天|日|小时|分钟)(?:后|内|前|来|间|之)")
 _FRAME_WORDS = lazy_compile(r"[的了在是和与与也亦而及其并于对把被让为有这那一]")
+
+
+_SHORT_NAME_QUOTED = lazy_compile(r"[「“『][^「」“”『』，,。]{1,8}[」”』]")
+
+
+def _semicolon_item(doc: Document, view: str, sentence: Span, period: Mention, actors: list[Actor]) -> Draft | None:
+    """2025年，全國各級法院受理…萬件；…；對緬北「四大家族」犯罪集團16名主犯依法判處死刑立即執行；: an
+    item of a list run on with semicolons after a past period's date, naming an act (not a figure,
+    a habit or a plan), is a happening of that period."""
+    told = view[sentence.start:sentence.end]
+    if not specific_triggers(told) or nonevents.is_measurement(told, True) or nonevents.is_caseload(told):
+        return None
+    lead = told[:min(m.start() for m in trigger_pattern()[0].finditer(told))]
+    if _NOT_THAT_DAY.search(_SHORT_NAME_QUOTED.sub("", lead)):  # 「四大家族」 is a name, not a quotation
+        return None
+    parts = clauses(doc.text, sentence)
+    title, place = make_title(doc.text, view, parts, period, [])
+    if not title:
+        return None
+    when = EventDate(period.value, period.mod, period.granularity, period.start_date, period.end_date,
+                     period.certainty)
+    return Draft(period, sentence, title, classify(view, parts, period), "occurred", unique_actors(actors),
+                 doc.path, 0, when, place, None)
 
 
 def _a_past_day(draft: Draft, doc: Document) -> bool:
@@ -494,12 +531,23 @@ def _not_a_happening(view: str, scope: list[Span], mention: Mention, doc: Docume
     """A measurement (同比增长4.5%) or the frame of words quoted before (向记者这么说)."""
     head = view[scope[0].start:scope[min(1, len(scope) - 1)].end]
     period = FINENESS.get(mention.granularity or "", 0) < FINENESS["day"] or mention.start_date != mention.end_date
-    if nonevents.is_measurement(head, period, not _is_future(mention, doc)):
+    if nonevents.is_measurement(head, period, not _is_future(mention, doc)) or (period and nonevents.is_caseload(head)):
         return True
     told = view[scope[0].start:scope[-1].end]
     if _LEARNED.search(told) and not specific_triggers(told):
         return True  # 昨日，记者从市气象台获悉，受…影响: how the paper learned what the next date tells
     return nonevents.is_said_so_frame(told)
+
+
+def _act_after_the_figures(view: str, scope: list[Span]) -> list[Span] | None:
+    """The clauses from the first one naming an act (a specific trigger) after the figures of a
+    period that open the scope, when there is one and it holds no figure of its own."""
+    for i in range(1, len(scope)):
+        clause = view[scope[i].start:scope[i].end]
+        if specific_triggers(clause) and not nonevents.is_measurement(clause, True) \
+                and not nonevents.is_caseload(clause):
+            return scope[i:]
+    return None
 
 
 _LEARNED = lazy_compile(r"获悉|了解到|得知|获知|从[^，,。]{1,16}了解")
@@ -710,7 +758,13 @@ def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside
         lead = _subject_of(tidy(_strip_fillers(_strip_dates(text, view, before, inside), view_of=simplified_of)))
         if lead and not _is_frame(lead) and not _FINDING_FRAME.match(simplified_of(lead)):
             title = lead + (_delimiter(text, before) + title if title else "")
+    if _OBJECT_FIRST.match(simplified_of(title)):
+        title = title[1:]  # 對緬北…16名主犯依法判處死刑: who was sentenced, told without a 對 before it
     return fit(title, limit), place
+
+
+# 對…依法判處, 對…予以懲處: a sentence with no subject that opens with whom it was done to.
+_OBJECT_FIRST = lazy_compile(r"^对(?!于|此|其|该|方|外|手|岸)[^，,。；;]{2,40}?(?:依法)?(?:判处|执行死刑|惩处|处以|予以|作出)")
 
 
 # 利用擔任…職務上的便利, 或者利用職權、地位形成的便利條件: the means of an act, never its predicate.

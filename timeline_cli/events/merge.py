@@ -277,7 +277,7 @@ def agreement(a: Event, b: Event, actors_a: set[str] | None = None,
                                     if x.id in ids_a and x.id in ids_b))
         worded = bool((ga & gb) - names)
         if coarse:  # a whole year (or quarter) holds many happenings of one actor: words must agree too
-            ok = worded and (sim >= 0.25 or (same_kind and sim >= 0.1))
+            ok = worded and (sim >= 0.25 or (same_kind and sim > 0.12))
         else:
             ok = same_kind or (worded and sim >= 0.15)
         return 1.0 + sim if ok else 0.0
