@@ -214,3 +214,9 @@ def test_acts_listed_after_a_years_figures_are_events_of_that_year():
     assert any("主犯依法判處死刑" in t and not t.startswith("對") for t in titles), titles
     assert any("懲處王某" in t for t in titles), titles
     assert not any("萬件" in t for t in titles), titles
+
+
+def test_the_agency_that_tells_it_is_no_actor():
+    text = "新華社報導，經審理查明：2010年至2020年，被告人張某非法收受財物共計人民幣900萬元。"
+    names = {a.name for e in events_of(text) for a in e.actors}
+    assert "新華社" not in names and "張某" in "".join(names) or "新華社" not in names, names
