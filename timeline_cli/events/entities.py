@@ -110,8 +110,9 @@ _LATIN_NAME = lazy_compile(r"(?<![A-Za-z])([A-Z][a-z]+(?:[ \-·][A-Z][a-z]+(?:-[
 _ORG_SUFFIX = ("足球俱乐部", "俱乐部", "实验室", "研究院", "研究所", "委员会", "交易所", "航天局", "半导体", "基金会",
                "电视台", "通讯社", "总署", "公司", "集团", "大学", "银行", "协会", "法院", "科技", "电子", "控股", "证券",
                "汽车", "航空", "医院", "学院", "议会", "政府", "署", "党")
-# 党组, 党委, 党员 (the party's group, committee, members) and 部署 (to deploy) end no name.
-_SUFFIX_NOT_BEFORE = {"党": "(?![组委员章校建政内外籍龄费史务])", "署": "(?<!部)"}
+# 党组, 党委, 党员 (the party's group, committee, members), 部署 (to deploy) and 大學運動會 end no name.
+_SUFFIX_NOT_BEFORE = {"党": "(?![组委员章校建政内外籍龄费史务])", "署": "(?<!部)",
+                      "大学": "(?!运动会|生运动会|生|城|路|站|校园)"}  # 台北世界大學運動會 is the Games
 _ORG = lazy_compile("([A-Za-z0-9\u4e00-\u9fff]{2,10}?)("
                     + "|".join(s + _SUFFIX_NOT_BEFORE.get(s, "") for s in _ORG_SUFFIX) + ")")
 _ORG_STOP = lazy_compile(r".*(?:宣布|收购|并购|表示|完成|成为|加入|投资|起诉|合并|包括|例如|旗下|内部|外部|一家|获得|提醒|"
