@@ -226,3 +226,24 @@ def test_a_university_games_is_no_university():
     text = "台北世界大學運動會開幕後第6天，中華隊昨天在羽球混合團體決賽擊敗日本。"
     names = {a.name for e in events_of(text, ref="2017-08-26") for a in e.actors}
     assert not any(n.endswith("大學") for n in names), names
+
+
+# The type is the act the title keeps (收受 is legal), not an office held or a favour's words.
+def test_a_bribery_finding_is_of_type_legal():
+    text = ("2006年到2018年期間，被告人趙某利用擔任某廳副廳長等職務上的便利，為有關單位在融資貸款、職務調整等事項"
+            "提供幫助，直接或透過其親屬收受財物共折合3000萬餘元。")
+    (event,) = events_of(text, ref="2020-09-15")
+    assert event.type == "legal", (event.type, event.title)
+
+
+# 在…法院公開宣判 with its subject in the clause before: the subject leads the title.
+def test_a_verdict_title_keeps_who_was_sentenced():
+    text = "某省前副省長趙某因收賄逾3000萬元，於今天上午在某市中級人民法院公開宣判，一審判處有期徒刑13年。"
+    (event,) = events_of(text, ref="2020-09-15")
+    assert event.title.startswith("某省前副省長趙某"), event.title
+
+
+def test_no_crime_group_is_an_organisation():
+    text = "2025年，法院對某地犯罪集團16名主犯依法判處死刑。"
+    names = {a.name for e in events_of(text, ref="2026-03-09") for a in e.actors}
+    assert not any("犯罪集團" in n for n in names), names

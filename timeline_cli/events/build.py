@@ -170,6 +170,8 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
             if pronoun_person is not None and title[:1] in "他她" and title[1:2] not in "们們":
                 title = pronoun_person.name + title[1:]  # 他加入Meta → LeCun加入Meta
             event_type = classify(view, scope, mention)
+            if event_type not in _title_types(title):
+                event_type = _title_type(title) or event_type  # the act the title keeps, not one cut away
             at = bisect_left(days, mention.start, key=lambda m: m.start) - 1
             previous_day = days[at] if at >= 0 and days[at].start >= paragraph_start else None
             when = governing_date(doc, view, mention, inside, by_id, paragraph_start, previous_day)
@@ -754,7 +756,8 @@ def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside
     title = tidy("".join(pieces))
     if title and _DANGLING_END.search(simplified_of(title)) and view[mention.start - 1:mention.start] != "，":
         title = tidy(title + text[mention.start:mention.end])  # 通常被认定在 + 2025年: the date is the object
-    if before is not None and (not title or _NO_SUBJECT.match(simplified_of(title))):
+    if before is not None and (not title or _NO_SUBJECT.match(simplified_of(title))
+                               or _PLACE_THEN_ACT.match(simplified_of(title))):
         lead = _subject_of(tidy(_strip_fillers(_strip_dates(text, view, before, inside), view_of=simplified_of)))
         if lead and not _is_frame(lead) and not _FINDING_FRAME.match(simplified_of(lead)):
             title = lead + (_delimiter(text, before) + title if title else "")
@@ -839,6 +842,8 @@ def _subject_of(lead: str) -> str:
 _DANGLING_END = lazy_compile(r"(在|于|至|到|为|是|自|从|向|对|给|把|被|将|和|与|及|或|的)$")
 _NO_SUBJECT = lazy_compile(r"^(被(?!告|害人|执行人|保险人|申请人|上诉人|访者|捕者)(?![^，,]{1,8}的)|预计|预估|预期|将|将于|将在|并|并且|也|再|又|还|已|已经|正|仍|才|便|则|拟|计划|准备|可望|有望|"
                          r"随即|随后|继而|之后|其后|后|同时|以及|和|与|及|临时|立即|紧急|旋即|先后|相继|再度|再次|陆续)")
+# 在天津市第一中級人民法院公開宣判: where, then the act, with no one doing it.
+_PLACE_THEN_ACT = lazy_compile(r"^在[^，,。；;]{2,24}?(?:公开|正式|依法)?(?:宣判|开庭|审理|举行|召开|出席|发表|签署|落网|被捕)")
 _PLACE_WORDS = lazy_compile(r"^(?:在|于|於|到|赴|前往)?(.+?)(?:的)?(?:上|中|里|时|期间|之际|当天|前夕)?$")
 
 
@@ -1061,6 +1066,23 @@ def _is_frame(chunk: str) -> bool:
 
 # Types that say how an event was told or framed, not what happened: 宣布完成收购 is an
 # acquisition, 揭幕战…击败 a win. A trigger of another type in the same scope wins over them.
+def _title_types(title: str) -> set[str]:
+    pattern, word_type = trigger_pattern()
+    return {word_type[m.group(0)] for m in pattern.finditer(simplified_of(title))}
+
+
+def _title_type(title: str) -> str | None:
+    """The kind of the first act the title names when the clauses around it were cut away
+    (為…融資貸款…提供幫助，…收受財物: the title keeps the act, 收受)."""
+    pattern, word_type = trigger_pattern()
+    simple = _QUOTED.sub(lambda m: " " * len(m.group(0)), simplified_of(title))
+    for m in pattern.finditer(simple):
+        kind = word_type[m.group(0)]
+        if kind not in FRAMING_TYPES and simple[max(0, m.start() - 2):m.start()] != "利用":
+            return kind
+    return None
+
+
 _QUOTED = lazy_compile(r"“[^“”\n]{1,40}”|「[^「」\n]{1,40}」|《[^《》\n]{1,40}》|『[^『』\n]{1,40}』")
 
 
@@ -1072,6 +1094,8 @@ def classify(view: str, scope: list[Span], mention: Mention) -> str:
     quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(view, start, end)]
 
     def outside(m) -> bool:  # “…遇刺身亡案”再次開庭審理: a case's name is no act of this event
+        if view[max(0, m.start() - 2):m.start()] == "利用" or view[m.start() - 1:m.start()] == "在":
+            return False  # 利用擔任…便利, 在擔任…期間: the office held, not an appointment
         return not any(a <= m.start() < b for a, b in quoted)
 
     after = [word_type[m.group(0)] for m in pattern.finditer(view, mention.end, end) if outside(m)]

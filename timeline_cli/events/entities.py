@@ -116,7 +116,7 @@ _SUFFIX_NOT_BEFORE = {"党": "(?![组委员章校建政内外籍龄费史务])",
 _ORG = lazy_compile("([A-Za-z0-9\u4e00-\u9fff]{2,10}?)("
                     + "|".join(s + _SUFFIX_NOT_BEFORE.get(s, "") for s in _ORG_SUFFIX) + ")")
 _ORG_STOP = lazy_compile(r".*(?:宣布|收购|并购|表示|完成|成为|加入|投资|起诉|合并|包括|例如|旗下|内部|外部|一家|获得|提醒|"
-                       r"要求|呼吁|认为|指出|透过|通过|经由|根据|进入|审议|宣判|留意|注意|出席|前往|邀请|批评|"
+                       r"要求|呼吁|认为|指出|透过|通过|经由|根据|进入|审议|宣判|留意|注意|出席|前往|邀请|批评|来自|同意|"
                        r"[一二三四五六七八九十两几]+[条个家名位项座所间]|"
                        r"[的了在与和及将是由为把被对向从等其该这那新个位名所座已执任曾让使于就如据依因指后有经闻"
                        r"\d年月]|\d日)")
@@ -128,7 +128,8 @@ _GENERIC = {"AI", "科技", "初创", "创业", "合资", "上市", "母", "子"
             "管理", "贸易", "控股", "研究", "中国", "美国", "国际", "全球", "国有", "民营", "私人", "上游", "下游",
             "台湾", "香港", "澳门", "日本", "韩国", "欧洲", "英国", "德国", "法国", "本地", "当地", "海外", "国内",
             "中超", "中甲", "英超", "西甲", "港口", "地方", "外资", "中资", "台资", "一家港口", "执政", "在野", "反对",
-            "政", "本党", "该党", "两", "各", "多个", "公", "官", "部", "市", "县", "省", "州", "联邦", "地方政府"}
+            "政", "本党", "该党", "两", "各", "多个", "公", "官", "部", "市", "县", "省", "州", "联邦", "地方政府",
+            "犯罪", "诈骗", "贩毒", "走私", "黑社会", "恐怖"}
 # Descriptions that end before a name: 类比芯片设计商微拓科技 → 微拓科技.
 _DESCRIPTOR = lazy_compile(r".*(设计商|制造商|供应商|厂商|运营商|开发商|服务商|零售商|芯片商|晶片商|代工厂|巨头|龙头)")
 _ROLE = ("首席执行官", "总设计师", "董事长", "执行长", "总经理", "创始人", "创办人", "负责人", "发言人", "主教练",
@@ -188,7 +189,7 @@ def discover(text: str, view: str, table: EntityTable) -> DocEntities:
 
     for m in _ORG.finditer(view):
         prefix = _ORG_STOP.sub("", _DESCRIPTOR.sub("", m.group(1))).lstrip("应")  # 应美国政府…要求
-        if len(prefix) < 2 or prefix in _GENERIC or any(prefix.endswith(g) for g in ("设计", "芯片", "子", "全资")):
+        if len(prefix) < 2 or prefix in _GENERIC or any(prefix.endswith(g) for g in ("设计", "芯片", "子", "全资", "犯罪", "诈骗", "贩毒", "走私", "黑社会", "恐怖")):
             continue
         start = m.end() - len(prefix) - len(m.group(2))
         short = prefix if m.group(2) in _SHORT_NAME_SUFFIX and not prefix.isascii() else None
