@@ -247,3 +247,15 @@ def test_no_crime_group_is_an_organisation():
     text = "2025年，法院對某地犯罪集團16名主犯依法判處死刑。"
     names = {a.name for e in events_of(text, ref="2026-03-09") for a in e.actors}
     assert not any("犯罪集團" in n for n in names), names
+
+
+# A title ends on what happened, not on the cue of the next clause's forecast, and opens on no pipe.
+def test_a_title_does_not_end_on_the_next_forecasts_cue():
+    text = "中央氣象台11月14日18時發布寒潮藍色預警，預計11月14日夜間至17日，北方地區將出現大幅度降溫。"
+    events = events_of(text, ref="2025-11-14")
+    assert all(not e.title.endswith(("預計", "预计")) for e in events), shown(events)
+
+
+def test_a_title_opens_on_no_pipe():
+    events = events_of("2025/11/18 |某公司公告，公司11月18日起停牌。", ref="2025-11-18")
+    assert all(not e.title.startswith(("|", "｜")) for e in events), shown(events)

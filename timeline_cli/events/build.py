@@ -694,7 +694,7 @@ def _scope(parts: list[Span], index: int, dated: set[int], view: str | None = No
 
 # --- titles ---------------------------------------------------------------------------------
 
-_EDGE = "，,。；;：:！!？?、 \t—-…"
+_EDGE = "，,。；;：:！!？?、 \t—-…|｜"
 _EMPTY_BRACKETS = lazy_compile(r"[（(][\s，,]*[）)]")
 
 
@@ -761,11 +761,15 @@ def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside
         lead = _subject_of(tidy(_strip_fillers(_strip_dates(text, view, before, inside), view_of=simplified_of)))
         if lead and not _is_frame(lead) and not _FINDING_FRAME.match(simplified_of(lead)):
             title = lead + (_delimiter(text, before) + title if title else "")
+    bare = _BARE_CUE_END.search(simplified_of(title))
+    if bare is not None and bare.start() >= 6:
+        title = tidy(title[:bare.start()])  # 發布寒潮藍色預警，預計: what was foreseen is the next event
     if _OBJECT_FIRST.match(simplified_of(title)):
         title = title[1:]  # 對緬北…16名主犯依法判處死刑: who was sentenced, told without a 對 before it
     return fit(title, limit), place
 
 
+_BARE_CUE_END = lazy_compile(r"[，,；;](?:并|且|而)?(?:预计|预估|预期|预测|估计|表示|指出|强调|认为|称)$")
 # 對…依法判處, 對…予以懲處: a sentence with no subject that opens with whom it was done to.
 _OBJECT_FIRST = lazy_compile(r"^对(?!于|此|其|该|方|外|手|岸)[^，,。；;]{2,40}?(?:依法)?(?:判处|执行死刑|惩处|处以|予以|作出)")
 
