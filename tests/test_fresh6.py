@@ -259,3 +259,12 @@ def test_a_title_does_not_end_on_the_next_forecasts_cue():
 def test_a_title_opens_on_no_pipe():
     events = events_of("2025/11/18 |某公司公告，公司11月18日起停牌。", ref="2025-11-18")
     assert all(not e.title.startswith(("|", "｜")) for e in events), shown(events)
+
+
+# 此外/案發後 at the start of a new paragraph go on with the day before it (the connective was
+# only ever matched at the very start of the text: match() does not honour ^ at a later offset).
+def test_what_came_after_the_incident_is_that_days():
+    text = ("據某報5日報道，一批男子4日清晨在巴生遭巡警截查時逃跑，其中兩人被捕。\n"
+            "警方支援部隊在案發後趕到現場，逮捕了另外三名男子。")
+    events = events_of(text, ref="2014-03-05")
+    assert any("三名男子" in e.title and e.date.value.startswith("2014-03-04") for e in events), shown(events)

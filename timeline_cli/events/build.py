@@ -132,7 +132,7 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
                     drafts.append(other)
             if other is None and story_day is not None:
                 same_paragraph = story_day[1] == paragraph_start
-                if same_paragraph or _CONNECTIVE.match(view, sentence.start, sentence.end):
+                if same_paragraph or _GOES_ON.match(view, sentence.start, sentence.end):
                     other = _continues(doc, view, sentence, story_day[0], [a for a, _ in actors_here])
                     if other is not None:
                         drafts.append(other)
@@ -194,7 +194,10 @@ _ALSO = lazy_compile(r"(?P<subject>[^，,。；;]{0,24}?)(?:也|亦|同样)(?![�
 _COUNTED_OTHERS = lazy_compile(r"有(?:[0-9０-９]+|[一二两三四五六七八九十几数多]+)[^，,。；;]{0,3}?[条个家名位项间所宗起件批]")
 _DURING = lazy_compile(r"期间(?!内)")
 _CAME_OF_IT = lazy_compile(r"[^，,。；;]{0,12}?(?:当场|遂|随即|旋即)")
-_CONNECTIVE = lazy_compile(r"^(?:此外|另外|同时|与此同时|另一方面|而)[，,]?")
+# 此外/另外 open a sentence that goes on with the day; 案發後/事發後 before its act say it is that day's.
+# (match() anchors at the sentence's start: a ^ would only ever match at the text's start)
+_CONNECTIVE = lazy_compile(r"\s*(?:此外|另外|同时|与此同时|另一方面|而)[，,]?")
+_GOES_ON = lazy_compile(r"\s*(?:此外|另外|同时|与此同时|另一方面|而)[，,]?|\s*[^，,。；;\s]{0,12}?(?:案发后|事发后)")
 _CORRELATIVE = lazy_compile(r"宁愿|宁可|即使|即便|就算|哪怕|纵使|虽然|尽管|无论|不管")
 _PRONOUNS = {"他", "她", "它", "其", "他们", "她们", "它们", "我", "我们", "你", "你们", "该", "本"}
 
@@ -308,7 +311,7 @@ def _semicolon_item(doc: Document, view: str, sentence: Span, period: Mention, a
 def _a_past_day(draft: Draft, doc: Document) -> bool:
     when = draft.date
     return (when is not None and when.start_date is not None and when.start_date == when.end_date
-            and when.mod in (None, "APPROX") and draft.status == "occurred"
+            and when.mod in (None, "APPROX") and draft.status in ("occurred", "reported")
             and (doc.ref is None or when.end_date <= doc.ref.date))
 
 
@@ -331,14 +334,15 @@ def _continues(doc: Document, view: str, sentence: Span, day: Draft, actors: lis
             or _first(lead, lex["speech"]) is not None
             or _first(lead, lex["negated"]) is not None or _first(lead, lex["reported"]) is not None):
         return None
+    after_it = _AFTER_IT.search(lead) is not None  # 警方在案發後趕到現場，逮捕了…: what came of it
     told = view[day.sentence.start:day.sentence.end]
     told_pairs = {told[i:i + 2] for i in range(len(told) - 1)}
     pairs = {lead[i:i + 2] for i in range(len(lead) - 1)} & told_pairs
-    if not any(_HAN_PAIR.fullmatch(p) and not _FRAME_WORDS.search(p) for p in pairs):
+    if not after_it and not any(_HAN_PAIR.fullmatch(p) and not _FRAME_WORDS.search(p) for p in pairs):
         return None
     parts = clauses(doc.text, sentence)
     kind = classify(view, parts, day.mention)
-    if kind == day.type and kind not in FRAMING_TYPES:
+    if kind == day.type and kind not in FRAMING_TYPES and not after_it:
         return None  # the same kind of act as the day's: that event told again, in more detail
     title, place = make_title(doc.text, view, parts, day.mention, [])
     if not title:
@@ -348,6 +352,7 @@ def _continues(doc: Document, view: str, sentence: Span, day: Draft, actors: lis
 
 
 _HAN_PAIR = lazy_compile(r"[\u4e00-\u9fff]{2}")
+_AFTER_IT = lazy_compile(r"案发后|事发后")
 
 
 _COMPLEMENT = lazy_compile(r"(原定于?的?|原订于?|原计划|原本|原先|预定|定于|由|至|到|押后至|延至|推迟至|推迟到|延后至|改为|改到|提前至|提前到)$")
