@@ -268,3 +268,16 @@ def test_what_came_after_the_incident_is_that_days():
             "警方支援部隊在案發後趕到現場，逮捕了另外三名男子。")
     events = events_of(text, ref="2014-03-05")
     assert any("三名男子" in e.title and e.date.value.startswith("2014-03-04") for e in events), shown(events)
+
+
+# A conditional later in a sentence is foreseen (the pattern began with ^, which never matched
+# at a clause after the first); a transliterated name (若昂) is no 若.
+def test_a_conditional_after_the_first_clause_is_predicted():
+    events = events_of("工會昨日表示，若明年3月前仍未能達成協議，工會將發動罷工。", ref="2025-06-01")
+    assert events and events[0].status in ("predicted", "planned"), shown(events)
+    assert all(e.status != "negated" for e in events), shown(events)
+
+
+def test_joao_is_no_conditional():
+    events = events_of("據報道，若昂昨日已收到兩家俱樂部的報價。", ref="2025-06-01")
+    assert events and events[0].status == "reported", shown(events)

@@ -1130,7 +1130,7 @@ def _later_today(mention: Mention, doc: Document) -> bool:
     value = mention.value
     return "T" in value and value.split("T", 1)[1] in _LATER_PARTS
 _AGENT = lazy_compile(r"气象|天文台|电视台|部门|当局|政府|局|署|中心")
-_CONDITIONAL = lazy_compile(r"^(?:[^，,。；;]{0,12}?)(若|如果|一旦|假如|倘若|假若|万一|要是|如若)")
+_CONDITIONAL = lazy_compile(r"(?:[^，,。；;]{0,12}?)(若(?![昂泽瑟阿热奥])|如果|一旦|假如|倘若|假若|万一|要是|如若)")
 _ORIGINAL_PLAN = lazy_compile(r"(原定|原订|原计划|原本|原先|预定|本来|原拟)[于在的]?$")
 
 
