@@ -282,3 +282,11 @@ def test_a_conditional_after_the_first_clause_is_predicted():
 def test_joao_is_no_conditional():
     events = events_of("據報道，若昂昨日已收到兩家俱樂部的報價。", ref="2025-06-01")
     assert events and events[0].status == "reported", shown(events)
+
+
+# 路透15日報導 after a sentence on 2022年5月 in the same paragraph is a day of the story's present
+# (the reporting-verb pattern began with ^ and never matched after the date).
+def test_a_reported_bare_day_in_the_same_paragraph_is_of_the_present():
+    text = "2022年5月，該公司曾宣布裁員。路透15日報導，該公司將出售晶片部門。"
+    events = events_of(text, ref="2025-10-20")
+    assert any(e.date.value == "2025-10-15" for e in events), shown(events)
