@@ -290,3 +290,20 @@ def test_a_reported_bare_day_in_the_same_paragraph_is_of_the_present():
     text = "2022年5月，該公司曾宣布裁員。路透15日報導，該公司將出售晶片部門。"
     events = events_of(text, ref="2025-10-20")
     assert any(e.date.value == "2025-10-15" for e in events), shown(events)
+
+
+# A date that is said in quotes, the object of 有/適逢, or the subject of 為 stays in the title.
+@pytest.mark.parametrize("text,ref,kept", [
+    ("某公司董事轉發了此條微博，並稱「好戲一台接一台，我們9月25日見！」。", "2023-09-20", "9月25日見"),
+    ("10月22日為最後一個會期，其間因有10月1日國慶假期，合共只剩6場大會。", "2025-09-01", "因有10月1日"),
+    ("10月22日為最後一個會期，議員須盡快完成審議。", "2025-09-01", "10月22日為"),
+])
+def test_a_date_that_is_said_or_an_object_stays_in_the_title(text, ref, kept):
+    titles = [e.title for e in events_of(text, ref=ref)]
+    assert any(kept in t for t in titles), titles
+
+
+def test_a_speech_verb_takes_its_speaker():
+    text = "某公司常務董事轉發了此條微博，並稱公司將於9月25日舉行發布會。"
+    events = events_of(text, ref="2023-09-20")
+    assert events and not events[0].title.startswith(("稱", "称")), shown(events)

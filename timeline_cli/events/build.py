@@ -849,7 +849,7 @@ def _subject_of(lead: str) -> str:
 
 
 _DANGLING_END = lazy_compile(r"(在|于|至|到|为|是|自|从|向|对|给|把|被|将|和|与|及|或|的)$")
-_NO_SUBJECT = lazy_compile(r"^(被(?!告|害人|执行人|保险人|申请人|上诉人|访者|捕者)(?![^，,]{1,8}的)|预计|预估|预期|将|将于|将在|并|并且|也|再|又|还|已|已经|正|仍|才|便|则|拟|计划|准备|可望|有望|"
+_NO_SUBJECT = lazy_compile(r"^(称(?!为|作|号)|表示|指出|强调|被(?!告|害人|执行人|保险人|申请人|上诉人|访者|捕者)(?![^，,]{1,8}的)|预计|预估|预期|将|将于|将在|并|并且|也|再|又|还|已|已经|正|仍|才|便|则|拟|计划|准备|可望|有望|"
                          r"随即|随后|继而|之后|其后|后|同时|以及|和|与|及|临时|立即|紧急|旋即|先后|相继|再度|再次|陆续)")
 # 在天津市第一中級人民法院公開宣判: where, then the act, with no one doing it.
 _PLACE_THEN_ACT = lazy_compile(r"^在[^，,。；;]{2,24}?(?:公开|正式|依法)?(?:宣判|开庭|审理|举行|召开|出席|发表|签署|落网|被捕)")
@@ -977,6 +977,11 @@ def _strip_dates(text: str, view: str, part: Span, inside: list[Mention]) -> str
             continue
         if view[m.end:m.end + 1] == "的" and m.start > part.start and view[m.start - 1] not in _EDGE:
             continue  # 发布了1至2月份的经济数据: a date that describes a noun stays in the title
+        if _inside_quote(view, part.start, m.start) or (
+                _OBJECT_VERB_BEFORE.search(view, max(part.start, m.start - 2), m.start)
+                and view[m.end:m.end + 1] in "，,。；;！？!?") or (
+                m.start == part.start and view[m.end:m.end + 1] in "为是" and view[m.end:m.end + 2] not in _VERB_WORDS):
+            continue  # 「我們9月25日見!」, 其間因有10月1日國慶假期，: the date is said, or is the object
         left = cursor
         before_end = m.start
         while before_end > left and view[before_end - 1] in " \u3000":
@@ -1007,6 +1012,19 @@ def _strip_dates(text: str, view: str, part: Span, inside: list[Mention]) -> str
         cursor = after
     out.append(text[cursor:part.end])
     return "".join(out).strip(_EDGE)
+
+
+_OBJECT_VERB_BEFORE = lazy_compile(r"(?:因有|有|是|为|逢|适逢)$")
+_VERB_WORDS = ("为止", "为主", "为了", "是否")  # 10月22日為最後一個會期 keeps its subject; 為止 is no copula
+
+
+def _inside_quote(view: str, start: int, at: int) -> bool:
+    """`at` lies inside a quotation opened after `start` and not yet closed."""
+    for opener, closer in (("「", "」"), ("“", "”"), ("『", "』")):
+        opened = view.rfind(opener, start, at)
+        if opened >= 0 and view.find(closer, opened, at) < 0:
+            return True
+    return False
 
 
 # 1点10分到达成都, 23点55分起飞: verbs that open with a frame word (到, 起) stay whole.
