@@ -307,3 +307,9 @@ def test_a_speech_verb_takes_its_speaker():
     text = "某公司常務董事轉發了此條微博，並稱公司將於9月25日舉行發布會。"
     events = events_of(text, ref="2023-09-20")
     assert events and not events[0].title.startswith(("稱", "称")), shown(events)
+
+
+def test_a_lone_verb_keeps_its_time():
+    text = "大選投票從今天上午8時開始，至晚上8時結束，已有50萬選民投票。"
+    titles = [e.title for e in events_of(text, ref="2015-09-11")]
+    assert titles and all("，結束" not in t and ",結束" not in t for t in titles), titles

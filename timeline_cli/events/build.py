@@ -749,6 +749,8 @@ def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside
             break  # …首航仪式在绵阳南郊机场举行，标志着…: what it means is no part of what happened
         if pieces and _NEW_SPEAKER.match(simplified_of(chunk)) and not _SAYS_END.search(simplified_of(chunk)):
             break  # …上个月发生枪击事件，内政部长…表示: someone speaking next is another event
+        if pieces and len(chunk) <= 2 and len(text[part.start:part.end].strip(_EDGE)) > len(chunk) + 2:
+            chunk = text[part.start:part.end].strip(_EDGE)  # …，至晚上8時結束: a lone verb keeps its time
         if pieces:
             pieces.append(_delimiter(text, scope[i - 1]))
         pieces.append(chunk)
