@@ -313,3 +313,17 @@ def test_a_lone_verb_keeps_its_time():
     text = "大選投票從今天上午8時開始，至晚上8時結束，已有50萬選民投票。"
     titles = [e.title for e in events_of(text, ref="2015-09-11")]
     assert titles and all("，結束" not in t and ",結束" not in t for t in titles), titles
+
+
+# 聯盟今天也公布，頒獎典禮將於11月5日…: the announcement's title says what was announced.
+def test_an_announcement_title_says_what_was_announced():
+    events = events_of("聯盟今天也公布，年度頒獎典禮將於11月5日在高雄登場。", ref="2025-10-14")
+    today = [e for e in events if e.date.value == "2025-10-14"]
+    assert today and "頒獎典禮" in today[0].title, shown(events)
+
+
+# 年度 opens no name: 年度頒獎典禮將在高雄登場 is the headline's 頒獎典禮高雄登場 told again.
+def test_a_headline_and_its_restatement_with_nianduo_are_one_event():
+    text = "聯盟／總冠軍賽交鋒 頒獎典禮11月5日高雄登場\n年度頒獎典禮將於11月5日在高雄登場。"
+    events = [e for e in events_of(text, ref="2025-10-14") if e.date.value == "2025-11-05"]
+    assert len(events) == 1, shown(events)

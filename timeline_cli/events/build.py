@@ -163,6 +163,11 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
             title, place = make_title(text, view, scope, mention, inside, _clause_before(view, parts, index))
             if not title:
                 continue
+            said = _BARE_SAYING_END.search(simplified_of(title))
+            following = [p for p in parts if p.start >= scope[-1].end]
+            if said is not None and following:  # 中職聯盟今天也公布，年度頒獎典禮將於11月5日…: what it announced
+                title = fit(title + _delimiter(text, scope[-1]) + text[following[0].start:following[0].end].strip(_EDGE),
+                            event_lexicon()["title"]["max_chars"])
             if not trigger_pattern()[0].search(simplified_of(title)):
                 caption = table_caption(text, sentence)
                 if caption:
@@ -776,6 +781,7 @@ def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside
     return fit(title, limit), place
 
 
+_BARE_SAYING_END = lazy_compile(r"(?:公布|宣布|透露|表示|指出|称|说)$")
 _BARE_CUE_END = lazy_compile(r"[，,；;](?:并|且|而)?(?:预计|预估|预期|预测|估计|表示|指出|强调|认为|称)$")
 # 對…依法判處, 對…予以懲處: a sentence with no subject that opens with whom it was done to.
 _OBJECT_FIRST = lazy_compile(r"^对(?!于|此|其|该|方|外|手|岸)[^，,。；;]{2,40}?(?:依法)?(?:判处|执行死刑|惩处|处以|予以|作出)")

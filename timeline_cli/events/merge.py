@@ -286,7 +286,7 @@ def agreement(a: Event, b: Event, actors_a: set[str] | None = None,
     if _other_subjects(a.title, b.title):
         return 0.0  # 台北市…宣布停班課 and 中彰投3縣市宣布停班課: the same act by others
     if (_one_article(a, b) and a.date.value != b.date.value and sim < 0.8 and not _same_predicate(a.title, b.title)
-            and not (_nested(a.date, b.date) and _same_act(a, b))):
+            and not (_nested(a.date, b.date) and (_same_act(a, b) or (coarse and common >= 4 and sim >= 0.3)))):
         return 0.0  # 台中市…昨天深夜宣布停班停課, 台中市…昨晚8時宣布正常上班上課: the same subjects, another act
     if (sim >= 0.5 and common >= 3) or (common >= 4 and sim >= 0.3 and _told_again(a, b)):
         return sim
@@ -360,7 +360,8 @@ def _same_predicate(title_a: str, title_b: str) -> bool:
     return bool(title_grams(title_a[-6:]) & title_grams(title_b[-6:]))
 
 
-_NAME_HEAD = lazy_compile(r"^(?![在于从对向把被将])(?!一共|全国|累计|共有|总共|其中|另外|同时|目前|已经|正式)[\u4e00-\u9fff]{2}$")
+_NAME_HEAD = lazy_compile(r"^(?![在于从对向把被将])(?!一共|全国|累计|共有|总共|其中|另外|同时|目前|已经|正式|年度|本届|今年|去年|明年|首届)"
+                        r"[\u4e00-\u9fff]{2}$")
 
 
 def _other_subjects(title_a: str, title_b: str) -> bool:
