@@ -327,3 +327,7 @@ def test_a_headline_and_its_restatement_with_nianduo_are_one_event():
     text = "聯盟／總冠軍賽交鋒 頒獎典禮11月5日高雄登場\n年度頒獎典禮將於11月5日在高雄登場。"
     events = [e for e in events_of(text, ref="2025-10-14") if e.date.value == "2025-11-05"]
     assert len(events) == 1, shown(events)
+
+
+def test_what_a_body_kept_doing_all_year_is_no_event():
+    assert events_of("人民法院2025年有力維護公共安全。", ref="2026-03-09") == []

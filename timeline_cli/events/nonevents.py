@@ -62,7 +62,9 @@ _CLOSE_BRACKET = lazy_compile(r"\s*[)）]")
 
 _MEASURE = lazy_compile(r"同比|环比|百分点|增速|同期|指数")
 # How a period went, said of a month or a quarter: 8月份工業和服務業生產加快, 8月國民經濟恢復向好.
-_TREND = lazy_compile(r"向好|回升|回暖|加快|放缓|趋稳|企稳|好转|下滑|低迷")
+# …and what a body kept doing all through it (人民法院2025年有力維護公共安全: a report's heading).
+_TREND = lazy_compile(r"向好|回升|回暖|加快|放缓|趋稳|企稳|好转|下滑|低迷|"
+                      r"(?:有力|有效|持续|积极|全面|不断|稳步)(?:维护|推进|加强|促进|深化|提升|推动|保障)")
 _PERCENT = lazy_compile(r"\d(?:\.\d+)?\s*[%％]")
 _CHANGE = lazy_compile(r"增长|下降|上涨|下跌|涨|跌|回落|上升|增加|减少|激增|提高|降低|超过|达到")
 _SAID_SO = lazy_compile(r"(?:这么说|这样说|如是说|这样表示|如此表示)$")
