@@ -331,3 +331,9 @@ def test_a_headline_and_its_restatement_with_nianduo_are_one_event():
 
 def test_what_a_body_kept_doing_all_year_is_no_event():
     assert events_of("人民法院2025年有力維護公共安全。", ref="2026-03-09") == []
+
+
+def test_a_weather_forecast_names_its_own_subject():
+    text = "上海市氣象服務中心表示，16日半夜起，強冷空氣將抵達上海，預估17日早間氣溫還在15℃附近。"
+    events = [e for e in events_of(text, ref="2025-11-16") if e.date.value.startswith("2025-11-17")]
+    assert events and events[0].title.startswith("預估氣溫"), shown(events)

@@ -768,8 +768,8 @@ def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside
     title = tidy("".join(pieces))
     if title and _DANGLING_END.search(simplified_of(title)) and view[mention.start - 1:mention.start] != "，":
         title = tidy(title + text[mention.start:mention.end])  # 通常被认定在 + 2025年: the date is the object
-    if before is not None and (not title or _NO_SUBJECT.match(simplified_of(title))
-                               or _PLACE_THEN_ACT.match(simplified_of(title))):
+    if before is not None and (not title or (_NO_SUBJECT.match(simplified_of(title)) and not _FORECAST_OF.match(
+            simplified_of(title))) or _PLACE_THEN_ACT.match(simplified_of(title))):
         lead = _subject_of(tidy(_strip_fillers(_strip_dates(text, view, before, inside), view_of=simplified_of)))
         if lead and not _is_frame(lead) and not _FINDING_FRAME.match(simplified_of(lead)):
             title = lead + (_delimiter(text, before) + title if title else "")
@@ -859,6 +859,8 @@ def _subject_of(lead: str) -> str:
 _DANGLING_END = lazy_compile(r"(在|于|至|到|为|是|自|从|向|对|给|把|被|将|和|与|及|或|的)$")
 _NO_SUBJECT = lazy_compile(r"^(称(?!为|作|号)|表示|指出|强调|被(?!告|害人|执行人|保险人|申请人|上诉人|访者|捕者)(?![^，,]{1,8}的)|预计|预估|预期|将|将于|将在|并|并且|也|再|又|还|已|已经|正|仍|才|便|则|拟|计划|准备|可望|有望|"
                          r"随即|随后|继而|之后|其后|后|同时|以及|和|与|及|临时|立即|紧急|旋即|先后|相继|再度|再次|陆续)")
+# 預估17日早間氣溫還在15℃附近: the forecast names its own subject (the weather) after the cue.
+_FORECAST_OF = lazy_compile(r"(?:预计|预估|预期)(?:最低|最高|全天|早间|夜间)?(?:气温|温度|降雨|雨量|风力|降温|台风|冷空气|天气)")
 # 在天津市第一中級人民法院公開宣判: where, then the act, with no one doing it.
 _PLACE_THEN_ACT = lazy_compile(r"^在[^，,。；;]{2,24}?(?:公开|正式|依法)?(?:宣判|开庭|审理|举行|召开|出席|发表|签署|落网|被捕)")
 _PLACE_WORDS = lazy_compile(r"^(?:在|于|於|到|赴|前往)?(.+?)(?:的)?(?:上|中|里|时|期间|之际|当天|前夕)?$")
