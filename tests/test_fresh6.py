@@ -337,3 +337,13 @@ def test_a_weather_forecast_names_its_own_subject():
     text = "上海市氣象服務中心表示，16日半夜起，強冷空氣將抵達上海，預估17日早間氣溫還在15℃附近。"
     events = [e for e in events_of(text, ref="2025-11-16") if e.date.value.startswith("2025-11-17")]
     assert events and events[0].title.startswith("預估氣溫"), shown(events)
+
+
+# The hearing told once more (庭審…正式開審) is the hearing; what came after it (庭審結束後，被告被
+# 押回看守所) is not.
+def test_the_hearing_told_again_merges_but_what_came_after_it_does_not():
+    text = ("昨日上午，某案在市中級人民法院開庭審理。\n"
+            "昨日上午9時30分，庭審在市中院刑事一庭正式開審。\n"
+            "庭審於中午12時許結束後，4名被告即被押上囚車押解回看守所。")
+    events = events_of(text, ref="2009-12-24")
+    assert len(events) == 2 and any("押" in e.title for e in events), shown(events)

@@ -346,13 +346,18 @@ def _same_act(a: Event, b: Event) -> bool:
     return a.type == b.type and bool(_acts(a.title) & _acts(b.title))
 
 
-_HEARING = frozenset(("开庭", "开审", "审理", "审讯"))
+_HEARING = frozenset(("开庭", "开审", "审理", "审讯", "庭审"))
+_AFTER_THE_HEARING = lazy_compile(r"结束后|之后|后[，,]")  # 庭審結束後，被告被押回: what came after it
 
 
 @lru_cache(maxsize=1 << 12)
 def _acts(title: str) -> frozenset[str]:
     words = specific_triggers(title)
-    return (words - _HEARING) | {"开庭"} if words & _HEARING else words
+    if not words & _HEARING:
+        return words
+    if _AFTER_THE_HEARING.search(_simple(title)):
+        return words - _HEARING
+    return (words - _HEARING) | {"开庭"}
 
 
 def _same_predicate(title_a: str, title_b: str) -> bool:
