@@ -347,3 +347,9 @@ def test_the_hearing_told_again_merges_but_what_came_after_it_does_not():
             "庭審於中午12時許結束後，4名被告即被押上囚車押解回看守所。")
     events = events_of(text, ref="2009-12-24")
     assert len(events) == 2 and any("押" in e.title for e in events), shown(events)
+
+
+def test_a_title_does_not_stop_on_an_after_clause():
+    text = "警長是於今早在新山，為南區警區新總部主持開幕儀式後，在新聞發布會上透露這點。"
+    (event,) = events_of(text, ref="2020-02-02")
+    assert not event.title.endswith(("後", "后")), event.title

@@ -763,6 +763,8 @@ def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside
             continue  # 网站发布消息称，…薛恒主动投案: what was said is the happening
         told = sum(len(p) for p in pieces)
         acted = trigger_pattern()[0].search(simplified_of("".join(pieces)))
+        if _SUBORDINATE_END.search(simplified_of(pieces[-1])) and i + 1 < len(scope) and told < limit:
+            continue  # …主持開幕儀式後，在新聞發布會上透露這點: what followed it is the main clause
         if told >= 16 and (acted or (told >= limit and not _act_later(view, scope[i + 1:]))):
             break  # long enough, once it says what happened (a long purpose, 为…提供帮助, goes on to the act)
     title = tidy("".join(pieces))
@@ -781,6 +783,7 @@ def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside
     return fit(title, limit), place
 
 
+_SUBORDINATE_END = lazy_compile(r"(?:之后|后|以后|之前|以前|前夕|之际)$")
 _BARE_SAYING_END = lazy_compile(r"(?:公布|宣布|透露|表示|指出|称|说)$")
 _BARE_CUE_END = lazy_compile(r"[，,；;](?:并|且|而)?(?:预计|预估|预期|预测|估计|表示|指出|强调|认为|称)$")
 # 對…依法判處, 對…予以懲處: a sentence with no subject that opens with whom it was done to.
