@@ -353,3 +353,10 @@ def test_a_title_does_not_stop_on_an_after_clause():
     text = "警長是於今早在新山，為南區警區新總部主持開幕儀式後，在新聞發布會上透露這點。"
     (event,) = events_of(text, ref="2020-02-02")
     assert not event.title.endswith(("後", "后")), event.title
+
+
+# 安華今日在…匯報會上，向議員們傳達此訊息: the setting is skipped, its subject stays.
+def test_the_subject_of_a_skipped_setting_stays():
+    text = "發言人指出，首相今日在首相官邸舉行的國會會前匯報會上，向議員們傳達此訊息。"
+    (event,) = events_of(text, ref="2026-01-18")
+    assert event.title.startswith("首相向議員"), event.title

@@ -721,6 +721,7 @@ def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside
     pieces: list[str] = []
     place = None
     in_means = False  # inside 利用擔任…、…、…職務上的便利, which runs over commas
+    subject = ""  # the subject of a skipped setting (安華 of 安華在…匯報會上)
     for i, part in enumerate(scope):
         chunk = _strip_dates(text, view, part, inside)
         chunk = _strip_fillers(chunk, view_of=simplified_of)
@@ -745,8 +746,17 @@ def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside
         if len(scope) > i + 1 and ((_is_frame(chunk) and not told_when) or source
                                    or (_is_reason(chunk) and not holds_date)):
             if _is_frame(chunk) and not pieces:
-                place = place_of(chunk) or place
+                at = simplified_of(chunk).find("在")
+                if 2 <= at <= 8 and not _FRAME_START.match(simplified_of(chunk)):
+                    subject = chunk[:at].strip(_EDGE)  # 安華在首相官邸舉行的匯報會上，向議員傳達: 安華 does it
+                    place = place_of(chunk[at:]) or place
+                else:
+                    place = place_of(chunk) or place
             continue  # 在…论坛上, 在进行…试验时 (a setting), 由于…未达标 (an undated reason): the event is further on
+        if subject:
+            if _NO_SUBJECT.match(simplified_of(chunk)) or _VERB_FIRST.match(simplified_of(chunk)):
+                chunk = subject + chunk
+            subject = ""
         if pieces and _FINDING_START.match(simplified_of(chunk)) and specific_triggers(
                 view[scope[i + 1].start:scope[-1].end] if i + 1 < len(scope) else ""):
             continue  # 法院今裁定，認定原審…並無不當，駁回…抗告: the finding leads to the outcome told after it
@@ -783,6 +793,8 @@ def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside
     return fit(title, limit), place
 
 
+# 向議員們傳達…, 宣布…: a clause that opens with its verb (or a preposition before it) has no subject.
+_VERB_FIRST = lazy_compile(r"(?:向|对|与|跟|把|正式|首次|宣布|表示|指出|强调|透露|重申|发表|签署|出席|会见)")
 _SUBORDINATE_END = lazy_compile(r"(?:之后|后|以后|之前|以前|前夕|之际)$")
 _BARE_SAYING_END = lazy_compile(r"(?:公布|宣布|透露|表示|指出|称|说)$")
 _BARE_CUE_END = lazy_compile(r"[，,；;](?:并|且|而)?(?:预计|预估|预期|预测|估计|表示|指出|强调|认为|称)$")
