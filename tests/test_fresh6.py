@@ -360,3 +360,18 @@ def test_the_subject_of_a_skipped_setting_stays():
     text = "發言人指出，首相今日在首相官邸舉行的國會會前匯報會上，向議員們傳達此訊息。"
     (event,) = events_of(text, ref="2026-01-18")
     assert event.title.startswith("首相向議員"), event.title
+
+
+# Malaysian titles before a name: the name is a person; 他 opening the next sentence is that person
+# even when the sentence names others later.
+def test_a_name_after_a_malaysian_title_is_a_person_the_next_he_points_to():
+    text = ("(吉隆坡3日讯)内政部长拿督斯里赛夫丁表示,警方正在展开调查。"
+            "他今日在国会召开记者会指出,在与全国警察总长丹斯里拉扎鲁丁讨论后才作出决定。")
+    events = events_of(text, ref="2025-02-03")
+    assert any(e.title.startswith("赛夫丁") and any(a.name == "赛夫丁" for a in e.actors) for e in events), \
+        shown(events)
+
+
+def test_tongguo_by_means_of_is_no_vote():
+    (event,) = events_of("新加坡衛生部周日(2月20日)公布，新增3114宗通過聚合酶鍊式反應(PCR)檢測確診個案。", ref="2022-02-20")
+    assert event.type != "pass", (event.type, event.title)

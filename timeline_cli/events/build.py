@@ -112,6 +112,7 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
         actors_here = sentence_actors(text, view, sentence, table, doc.script)
         people = [a for a, kind in actors_here if kind == "person"]
         pronoun_person = None
+        prior_person = last_person  # 他今日…，在與…拉扎魯丁和…胡申討論後: 他 opens the sentence, before those named
         if not people and last_person is not None and has_person_pronoun(view, sentence.start, sentence.end):
             actors_here.insert(0, (last_person, "person"))
             pronoun_person = last_person
@@ -172,8 +173,11 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
                 caption = table_caption(text, sentence)
                 if caption:
                     title = fit(caption + "：" + title, event_lexicon()["title"]["max_chars"])
-            if pronoun_person is not None and title[:1] in "他她" and title[1:2] not in "们們":
-                title = pronoun_person.name + title[1:]  # 他加入Meta → LeCun加入Meta
+            opener = pronoun_person or (prior_person if view[sentence.start:sentence.end].lstrip()[:1] in "他她" else None)
+            named_by_pronoun = None
+            if opener is not None and title[:1] in "他她" and title[1:2] not in "们們":
+                title = opener.name + title[1:]  # 他加入Meta → LeCun加入Meta
+                named_by_pronoun = opener
             event_type = classify(view, scope, mention)
             if event_type not in _title_types(title):
                 event_type = _title_type(title) or event_type  # the act the title keeps, not one cut away
@@ -181,7 +185,7 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
             previous_day = days[at] if at >= 0 and days[at].start >= paragraph_start else None
             when = governing_date(doc, view, mention, inside, by_id, paragraph_start, previous_day)
             status = decide_status(view, sentence, scope, mention, doc, when)
-            actors = unique_actors([a for a, _ in actors_here])
+            actors = unique_actors(([named_by_pronoun] if named_by_pronoun else []) + [a for a, _ in actors_here])
             drafts.append(Draft(mention, sentence, title, event_type, status, actors, doc.path, len(drafts),
                                 when, place))
             for told in others:
@@ -1130,11 +1134,14 @@ def _title_type(title: str) -> str | None:
     simple = _QUOTED.sub(lambda m: " " * len(m.group(0)), simplified_of(title))
     for m in pattern.finditer(simple):
         kind = word_type[m.group(0)]
+        if m.group(0) == "通过" and _BY_MEANS.match(simple, m.end()):
+            continue
         if kind not in FRAMING_TYPES and simple[max(0, m.start() - 2):m.start()] != "利用":
             return kind
     return None
 
 
+_BY_MEANS = lazy_compile(r"[^，,。；;]{0,20}?(?:检测|方式|渠道|途径|平台|手段|视频|网络|邮件|电话|短信|系统)")
 _QUOTED = lazy_compile(r"“[^“”\n]{1,40}”|「[^「」\n]{1,40}」|《[^《》\n]{1,40}》|『[^『』\n]{1,40}』")
 
 
@@ -1146,6 +1153,8 @@ def classify(view: str, scope: list[Span], mention: Mention) -> str:
     quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(view, start, end)]
 
     def outside(m) -> bool:  # “…遇刺身亡案”再次開庭審理: a case's name is no act of this event
+        if m.group(0) == "通过" and _BY_MEANS.match(view, m.end()):
+            return False  # 通過聚合酶鍊式反應(PCR)檢測確診: by means of, not passed
         if view[max(0, m.start() - 2):m.start()] == "利用" or view[m.start() - 1:m.start()] == "在":
             return False  # 利用擔任…便利, 在擔任…期間: the office held, not an appointment
         return not any(a <= m.start() < b for a, b in quoted)

@@ -150,6 +150,10 @@ _SPEAKER = lazy_compile(r"(?:^|(?<=[，,。；;：:、\s“”「」『』（）
 # A third character that more likely starts the next word than ends a name: 张三表示.
 _NOT_NAME_END = set("表称说在将于已也则并和与认指强宣回透的曾是接出担获被率带加离辞正今昨明等为对向从就还又都会要能可续签")
 _PERSON_PRONOUN = lazy_compile(r"[他她]")
+# Malaysian titles before a name (内政部长拿督斯里赛夫丁纳苏申表示, 警察总长丹斯里拉扎鲁丁): the name
+# runs to the next word that speaks, joins or dates.
+_HONORIFIC = lazy_compile(r"(?:丹斯里拿督|拿督斯里|丹斯里|拿督|拿汀|敦)([\u4e00-\u9fff]{2,7}?)"
+                          r"(?=表示|指出|说|称|强调|透露|今|昨|在|与|和|及|的|讨论|[，,。、；;（(\s])")
 _WEEKDAY = lazy_compile(r"周[一二三四五六日天末]")
 # Foreign names written in Chinese with a middle dot: 马科斯·罗德里格斯, 若昂·席尔瓦.
 _SOUNDS = ("阿埃艾安昂奥巴拜班邦保贝本比彼毕波伯博布查达戴丹道德登迪蒂丁东杜多厄恩法范菲费芬丰弗福富盖甘冈高戈格根古哈海汉豪"
@@ -198,6 +202,9 @@ def discover(text: str, view: str, table: EntityTable) -> DocEntities:
         add(start, end + len(tail), "org", short)
     for m in _TRANSLITERATED.finditer(view):
         add(m.start(), m.end(), "person")
+    for m in _HONORIFIC.finditer(view):
+        if not _overlaps(m.start(1), m.end(1), taken_names):
+            add(m.start(1), m.end(1), "person")
     for m in _PERSON.finditer(view):
         name = m.group(1)
         if _WEEKDAY.match(name):

@@ -259,7 +259,9 @@ def agreement(a: Event, b: Event, actors_a: set[str] | None = None,
     ids_b = {x.id for x in b.actors}
     alias = False
     if ids_a and ids_b and ids_a.isdisjoint(ids_b):
-        alias = _one_article(a, b) and _named_alike(a.actors, b.actors)
+        # 中央氣象署/氣象署; or the lead's speaker and the body's telling one shooting (上個月 / 1月24日)
+        alias = _one_article(a, b) and (_named_alike(a.actors, b.actors)
+                                        or (_nested(a.date, b.date) and _same_act(a, b)))
         if not alias:
             return 0.0  # both say who, and they name different actors
     shared = bool(ids_a & ids_b)  # an alias only lifts the conflict: the wording must still agree
