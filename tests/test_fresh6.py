@@ -375,3 +375,10 @@ def test_a_name_after_a_malaysian_title_is_a_person_the_next_he_points_to():
 def test_tongguo_by_means_of_is_no_vote():
     (event,) = events_of("新加坡衛生部周日(2月20日)公布，新增3114宗通過聚合酶鍊式反應(PCR)檢測確診個案。", ref="2022-02-20")
     assert event.type != "pass", (event.type, event.title)
+
+
+def test_a_career_step_names_who_took_it():
+    text = ("某省前副省長趙國強今天一審被判刑。\n"
+            "趙國強現年57歲，出身安徽宿州，2018年由省政府秘書長升為副省長，分管交通等領域。")
+    events = [e for e in events_of(text, ref="2020-09-15") if e.date.value == "2018"]
+    assert events and events[0].title.startswith("趙國強由"), shown(events)

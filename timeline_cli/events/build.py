@@ -175,6 +175,10 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
                     title = fit(caption + "：" + title, event_lexicon()["title"]["max_chars"])
             opener = pronoun_person or (prior_person if view[sentence.start:sentence.end].lstrip()[:1] in "他她" else None)
             named_by_pronoun = None
+            if _CAREER_STEP.match(simplified_of(title)) and people and title[:1] not in "他她":
+                named = [a for a in people if view.find(simplified_of(a.name), sentence.start, mention.start) >= 0]
+                if len(named) == 1:  # 陳國強現年57歲，…，2018年由省政府秘書長升為副省長: who rose
+                    title = fit(named[0].name + title, event_lexicon()["title"]["max_chars"])
             if opener is not None and title[:1] in "他她" and title[1:2] not in "们們":
                 title = opener.name + title[1:]  # 他加入Meta → LeCun加入Meta
                 named_by_pronoun = opener
@@ -800,6 +804,7 @@ def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside
 # 向議員們傳達…, 宣布…: a clause that opens with its verb (or a preposition before it) has no subject.
 _VERB_FIRST = lazy_compile(r"(?:向|对|与|跟|把|正式|首次|宣布|表示|指出|强调|透露|重申|发表|签署|出席|会见)")
 _SUBORDINATE_END = lazy_compile(r"(?:之后|后|以后|之前|以前|前夕|之际)$")
+_CAREER_STEP = lazy_compile(r"(?:由[^，,。；;]{2,16}?(?:升为|升任|调任|转任|改任|晋升为?)|升任|调任|获任|出任|兼任|当选|获选)")
 _BARE_SAYING_END = lazy_compile(r"(?:公布|宣布|透露|表示|指出|称|说)$")
 _BARE_CUE_END = lazy_compile(r"[，,；;](?:并|且|而)?(?:预计|预估|预期|预测|估计|表示|指出|强调|认为|称)$")
 # 對…依法判處, 對…予以懲處: a sentence with no subject that opens with whom it was done to.
