@@ -382,3 +382,13 @@ def test_a_career_step_names_who_took_it():
             "趙國強現年57歲，出身安徽宿州，2018年由省政府秘書長升為副省長，分管交通等領域。")
     events = [e for e in events_of(text, ref="2020-09-15") if e.date.value == "2018"]
     assert events and events[0].title.startswith("趙國強由"), shown(events)
+
+
+# An office named in full and by its tail in one article is one actor, shown as each sentence writes it.
+def test_an_office_and_its_short_name_are_one_actor():
+    text = ("2026年2月2日，福建省廈門市中級人民法院一審公開宣判某案。\n"
+            "據悉，廈門市中級人民法院於2025年9月11日公開開庭審理了該案。")
+    events = events_of(text, ref="2026-02-02")
+    ids = {a.id for e in events for a in e.actors}
+    names = {a.name for e in events for a in e.actors}
+    assert len(ids) == 1 and "廈門市中級人民法院" in names, (ids, names)

@@ -22,7 +22,8 @@ def sentence_actors(text: str, view: str, sentence: Span, table: DocEntities,
         entity = table.table.get(actor.id)
         written = text[start:end].strip()
         if entity is None:
-            pass  # a name found in this document: already as it writes it, in full (晶辰半导体 for 晶辰)
+            if written and len(written) >= 3 and written != actor.name and actor.name.endswith(written):
+                actor = Actor(actor.id, written)  # 廈門市中級人民法院 where the article says so, 福建省… elsewhere
         elif written and not _is_bare_short_alias(written, actor.name):
             actor = Actor(actor.id, written)
         elif script in ("hant", "mixed"):

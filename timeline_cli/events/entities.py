@@ -226,6 +226,13 @@ def discover(text: str, view: str, table: EntityTable) -> DocEntities:
             continue  # 尼曼研究員(Nieman Fellow): a translation in brackets, not a person
         add(m.start(1), m.end(1), "person")
     by_alias: dict[str, str] = {}
+    orgs = sorted((e for e in found.values() if e.kind == "org"), key=lambda e: len(e.name), reverse=True)
+    for short in orgs:  # 氣象署 after 中央氣象署, 廈門市中級人民法院 after 福建省廈門市中級人民法院: one body
+        longer = next((e for e in orgs if len(e.name) > len(short.name) >= 3 and e.id in found
+                       and fold_case(e.aliases[0]).endswith(fold_case(short.aliases[0]))), None)
+        if longer is not None and short.id in found:
+            del found[short.id]
+            by_alias.setdefault(fold_case(short.aliases[0]), longer.id)
     for entity in found.values():
         for alias in entity.aliases:
             by_alias.setdefault(fold_case(alias), entity.id)
