@@ -393,3 +393,9 @@ def test_an_office_and_its_short_name_are_one_actor():
     ids = {a.id for e in events for a in e.actors}
     names = {a.name for e in events for a in e.actors}
     assert len(ids) == 1 and "廈門市中級人民法院" in names, (ids, names)
+
+
+def test_a_stop_by_police_is_an_act_and_its_when_clause_goes_on():
+    text = "據某報5日報道，一批男女4日清晨在巴生遭兩名巡邏警員截查時，心虛逃跑，其中兩名女子逃避不及被逮捕。"
+    events = events_of(text, ref="2014-03-05")
+    assert events and "截查" in events[0].title and not events[0].title.endswith("時"), shown(events)

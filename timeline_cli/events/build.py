@@ -803,7 +803,7 @@ def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside
 
 # 向議員們傳達…, 宣布…: a clause that opens with its verb (or a preposition before it) has no subject.
 _VERB_FIRST = lazy_compile(r"(?:向|对|与|跟|把|正式|首次|宣布|表示|指出|强调|透露|重申|发表|签署|出席|会见)")
-_SUBORDINATE_END = lazy_compile(r"(?:之后|后|以后|之前|以前|前夕|之际)$")
+_SUBORDINATE_END = lazy_compile(r"(?:之后|后|以后|之前|以前|前夕|之际|时)$")
 _CAREER_STEP = lazy_compile(r"(?:由[^，,。；;]{2,16}?(?:升为|升任|调任|转任|改任|晋升为?)|升任|调任|获任|出任|兼任|当选|获选)")
 _BARE_SAYING_END = lazy_compile(r"(?:公布|宣布|透露|表示|指出|称|说)$")
 _BARE_CUE_END = lazy_compile(r"[，,；;](?:并|且|而)?(?:预计|预估|预期|预测|估计|表示|指出|强调|认为|称)$")
