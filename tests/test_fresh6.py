@@ -399,3 +399,11 @@ def test_a_stop_by_police_is_an_act_and_its_when_clause_goes_on():
     text = "據某報5日報道，一批男女4日清晨在巴生遭兩名巡邏警員截查時，心虛逃跑，其中兩名女子逃避不及被逮捕。"
     events = events_of(text, ref="2014-03-05")
     assert events and "截查" in events[0].title and not events[0].title.endswith("時"), shown(events)
+
+
+# Two figures of one year (the year's total, the last week's count) are two facts, not one told twice.
+def test_two_counts_of_one_year_stay_apart():
+    text = ("卫生部长表示,2024年全年一共累计12万2423宗骨痛热症病例,死亡病例则有117宗。"
+            "该年最后一个流行病学周,则有1341宗骨痛热症病例,同时也有1宗死亡病例。")
+    events = events_of(text, ref="2025-01-06")
+    assert any("1341宗" in e.title for e in events) and len(events) >= 2, shown(events)

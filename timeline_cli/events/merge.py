@@ -272,6 +272,8 @@ def agreement(a: Event, b: Event, actors_a: set[str] | None = None,
     coarse = min(FINENESS.get(a.date.granularity or "", 0), FINENESS.get(b.date.granularity or "", 0)) < 4
     if _other_moments(a, b):
         return 0.0  # 清晨5時 the storm stood here, 5時30分 the warning went out: one article, two moments
+    if _other_counts(a.title, b.title):
+        return 0.0  # 全年累計12萬2423宗 and 最後一週1341宗: two figures, not one told twice
     if shared:
         same_kind = a.type == b.type and a.type not in ("other", "statement")
         # The shared actor's own name is no agreement on what happened (立法會 in two titles).
@@ -298,6 +300,22 @@ def agreement(a: Event, b: Event, actors_a: set[str] | None = None,
 
 
 _CLOCK = lazy_compile(r"T\d")
+_COUNT = lazy_compile(r"(\d[\d.,]*\s*[万萬亿億]?[\d.,]*)\s*(宗|例|件|人|名|起|架|枚|间|間|家|所)")
+
+
+@lru_cache(maxsize=1 << 12)
+def _counts(title: str) -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for number, unit in _COUNT.findall(_simple(title)):
+        found.setdefault(unit, set()).add(number.replace(",", "").replace(" ", ""))
+    return {unit: frozenset(numbers) for unit, numbers in found.items()}
+
+
+def _other_counts(title_a: str, title_b: str) -> bool:
+    """Both titles count the same thing (宗, 人, 件…) and share no number: two figures."""
+    a, b = _counts(title_a), _counts(title_b)
+    shared_units = a.keys() & b.keys()
+    return bool(shared_units) and all(not (a[u] & b[u]) for u in shared_units)
 
 
 def _other_moments(a: Event, b: Event) -> bool:
