@@ -407,3 +407,8 @@ def test_two_counts_of_one_year_stay_apart():
             "该年最后一个流行病学周,则有1341宗骨痛热症病例,同时也有1宗死亡病例。")
     events = events_of(text, ref="2025-01-06")
     assert any("1341宗" in e.title for e in events) and len(events) >= 2, shown(events)
+
+
+def test_no_joiner_is_left_between_two_removed_dates():
+    titles = [e.title for e in events_of("預計最低氣溫將出現在12月17日或18日，可降至零下28度。", ref="2022-12-15")]
+    assert titles and all("在或" not in t and "，或" not in t for t in titles), titles

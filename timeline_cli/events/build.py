@@ -1029,7 +1029,9 @@ def _strip_dates(text: str, view: str, part: Span, inside: list[Mention]) -> str
                     break  # 提到2019年, 加上昨天, 由於前一天: the character belongs to the word before it
                 before_end -= len(word)
                 break
-        out.append(text[left:before_end])
+        gap = view[left:before_end]
+        if not (out and cursor > part.start and _JOINER_ONLY.fullmatch(gap)):
+            out.append(text[left:before_end])  # 17日或18日: the 或 between two dates goes with them
         after = m.end
         note = WEEKDAY_NOTE.match(view, after, part.end)
         if note is not None:
@@ -1048,6 +1050,7 @@ def _strip_dates(text: str, view: str, part: Span, inside: list[Mention]) -> str
     return "".join(out).strip(_EDGE)
 
 
+_JOINER_ONLY = lazy_compile(r"\s*(?:或|或者|和|及|与|、|至|到|-|~|～)?\s*")
 _OBJECT_VERB_BEFORE = lazy_compile(r"(?:因有|有|是|为|逢|适逢)$")
 _VERB_WORDS = ("为止", "为主", "为了", "是否")  # 10月22日為最後一個會期 keeps its subject; 為止 is no copula
 
@@ -1068,7 +1071,7 @@ _WORDS_ENDING_IN_FRAME = frozenset((
     "提到", "受到", "得到", "收到", "达到", "看到", "听到", "遇到", "来到", "回到", "找到", "想到", "感到", "谈到",
     "说到", "讲到", "直到", "加上", "马上", "由于", "对于", "关于", "至于", "基于", "鉴于", "属于", "处于", "位于",
     "等于", "在于", "终于", "敢于", "善于", "勇于", "乐于", "来自", "源自", "亲自", "各自", "独自", "甚至", "以至",
-    "乃至", "直至", "现在", "正在", "存在", "实在", "所在", "好在", "其中", "当中", "之中", "以上", "之上",
+    "乃至", "直至", "正在", "存在", "实在", "所在", "好在", "其中", "当中", "之中", "以上", "之上",
 ))
 _VERBS_AFTER_DATE = ("到达", "到访", "到场", "到任", "到位", "到港", "到站", "起飞", "起诉", "起火", "起跑", "上市", "上线",
                      "上任", "上台", "上映", "上演", "中止", "中断", "时任")
