@@ -167,8 +167,9 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
             said = _BARE_SAYING_END.search(simplified_of(title))
             following = [p for p in parts if p.start >= scope[-1].end]
             if said is not None and following:  # 中職聯盟今天也公布，年度頒獎典禮將於11月5日…: what it announced
-                title = fit(title + _delimiter(text, scope[-1]) + text[following[0].start:following[0].end].strip(_EDGE),
-                            event_lexicon()["title"]["max_chars"])
+                told = title + _delimiter(text, scope[-1]) + text[following[0].start:following[0].end].strip(_EDGE)
+                if len(told) <= event_lexicon()["title"]["max_chars"]:
+                    title = told  # (only whole: a cut would leave the bare verb again)
             if not trigger_pattern()[0].search(simplified_of(title)):
                 caption = table_caption(text, sentence)
                 if caption:
