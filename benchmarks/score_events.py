@@ -429,12 +429,12 @@ def collect_articles(args: list[str]) -> list[Path]:
 # evidence sentence it came from (for words cut at either end).
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
 _OPENERS, _CLOSERS = "（(【「『《“[", "）)】」』》”]"
-_LEADING_FUNCTION = re.compile(r"^(?:和|与|及|或|而|并|但|向|把|给|跟|于|至|到|将|的|了|呢|对(?!于)|被(?![^，,]{1,8}的))")
+_LEADING_FUNCTION = re.compile(r"^(?:和|与|及|或|而|并|但|向|把|给|跟|于|至|到|将|的|了|呢|对(?!于)|被(?!告|[^，,]{1,8}的))")
 _TRAILING_FUNCTION = re.compile(r"(?:在|於|于|至|到|為|为|是|自|從|从|向|對|对|給|给|把|被|將|将|和|與|与|及|或|的|之|以|由)$")
 _STRAY = re.compile(r"^[、，,；;：:。）)】」』》”]|[（(【「『《“、，,；;：:]$|[（(][\s、，,；;：:]*[）)]")
 # Common predicates of news sentences, Simplified (titles are compared in Simplified).
 _PREDICATES = re.compile(
-    "是|有|为|成|在|到|发|宣|表示|称|说|指|举行|进行|召开|通过|签|任|辞|离|加入|成立|推出|上线|开|关|停|"
+    "是|有|为|成|在|到|位于|发|宣|表示|称|说|指|举行|进行|召开|通过|签|任|辞|离|加入|成立|推出|上线|开|关|停|"
     "升|降|增|减|涨|跌|达|获|赢|胜|败|输|击|夺|判|罚|捕|拘|诉|审|查|死|伤|亡|撞|坠|发生|出现|遭|受|被|"
     "批准|决定|计划|将|拟|预计|预测|完成|结束|开始|启动|恢复|复|改|延|推迟|取消|公布|发布|披露|确认|否认|"
     "回应|会见|访问|抵达|前往|出席|参加|举办|展出|迎来|挂|打|赛|战|投|选|当选|提名|收购|合并|融资|上市|"

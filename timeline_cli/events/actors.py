@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..lazyre import lazy_compile
 from ..model import Actor
 from ..script import has_simplified, to_traditional
 from .entities import DocEntities, find_actors
@@ -15,19 +16,24 @@ def sentence_actors(text: str, view: str, sentence: Span, table: DocEntities,
     out = []
     seen: set[str] = set()
     for start, end, actor, kind in find_actors(view, sentence.start, sentence.end, table):
-        if actor.id in seen:
-            continue
+        if actor.id in seen or _SOURCE_AFTER.match(view, end):
+            continue  # 新華社報導，…: the agency that tells it is its source, not an actor of it
         seen.add(actor.id)
         entity = table.table.get(actor.id)
         written = text[start:end].strip()
         if entity is None:
-            pass  # a name found in this document: already as it writes it, in full (晶辰半导体 for 晶辰)
+            if written and len(written) >= 3 and written != actor.name and actor.name.endswith(written):
+                actor = Actor(actor.id, written)  # 廈門市中級人民法院 where the article says so, 福建省… elsewhere
         elif written and not _is_bare_short_alias(written, actor.name):
             actor = Actor(actor.id, written)
         elif script in ("hant", "mixed"):
             actor = Actor(actor.id, entity.hant or name_in_traditional(actor.name))
         out.append((actor, kind))
     return out
+
+
+# A news organisation named as the teller: 新华社报道, 路透社引述, 美联社电.
+_SOURCE_AFTER = lazy_compile(r"(?<=[社网报台])\s*(?:报道|报导|引述|电(?![视台力器脑网])|讯|消息称|披露)")
 
 
 def _is_bare_short_alias(written: str, name: str) -> bool:

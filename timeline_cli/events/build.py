@@ -85,7 +85,7 @@ def single_event(doc: Document, draft: Draft) -> Event:
 
 def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEntities) -> list[Draft]:
     text = doc.text
-    names = {m.id for m in mentions if nonevents.in_name(view, m)}
+    names = {m.id for m in mentions if nonevents.in_name(view, m) or nonevents.is_rate(view, m)}
     born = {m.id for m in mentions if nonevents.is_birth_date(view, m)}
     # A date inside a name, or told relative to one (1963年建国契约…，当时), dates nothing; nor
     # does 其后 after a birth date (生于1964年7月，…其后调任天津市): the career it tells is undated.
@@ -99,6 +99,7 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
     paragraph_start, previous_end = 0, 0
     last_told: tuple[Span, int, Draft] | None = None  # the last dated sentence and its last event
     story_day: tuple[Draft, int] | None = None  # the last event, when it happened on a past day, and its paragraph
+    chain: tuple[Mention, int] | None = None  # a period date whose sentence runs on after a semicolon
     for sentence in sentences(text):
         if "\n" in text[previous_end:sentence.start]:
             paragraph_start = sentence.start
@@ -111,20 +112,28 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
         actors_here = sentence_actors(text, view, sentence, table, doc.script)
         people = [a for a, kind in actors_here if kind == "person"]
         pronoun_person = None
+        prior_person = last_person  # 他今日…，在與…拉扎魯丁和…胡申討論後: 他 opens the sentence, before those named
         if not people and last_person is not None and has_person_pronoun(view, sentence.start, sentence.end):
             actors_here.insert(0, (last_person, "person"))
             pronoun_person = last_person
         if people:
             last_person = people[-1]
+        after_semicolon = view[:sentence.start].rstrip()[-1:] in ("；", ";")
+        if chain is not None and not (after_semicolon and chain[1] == paragraph_start):
+            chain = None
         if not inside:
             other = None
-            if last_told is not None and last_told[1] == paragraph_start and last_told[0].end <= sentence.start:
+            if chain is not None:
+                other = _semicolon_item(doc, view, sentence, chain[0], [a for a, _ in actors_here])
+                if other is not None:
+                    drafts.append(other)
+            if other is None and last_told is not None and last_told[1] == paragraph_start and last_told[0].end <= sentence.start:
                 other = _others_next(doc, view, sentence, last_told[2])
                 if other is not None:
                     drafts.append(other)
             if other is None and story_day is not None:
                 same_paragraph = story_day[1] == paragraph_start
-                if same_paragraph or _CONNECTIVE.match(view, sentence.start, sentence.end):
+                if same_paragraph or _GOES_ON.match(view, sentence.start, sentence.end):
                     other = _continues(doc, view, sentence, story_day[0], [a for a, _ in actors_here])
                     if other is not None:
                         drafts.append(other)
@@ -132,6 +141,9 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
                     story_day = None  # a new paragraph with no date of its own tells no more of that day
             last_told = None
             continue
+        period = [m for m in inside if m.start_date is not None and m.end_date is not None
+                  and FINENESS.get(m.granularity or "", 0) < FINENESS["day"] and _is_past(m, doc)]
+        chain = (period[-1], paragraph_start) if period and view[sentence.end - 1:sentence.end] in "；;" else None
         parts = _split_dated_lists(view, clauses(text, sentence), inside)
         starters = _event_starters(view, parts, inside, doc.ref.date if doc.ref else None)
         starts = [part.start for part in parts]
@@ -140,7 +152,10 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
             index = _clause_index(parts, mention.start, starts)
             scope = _scope(parts, index, starter_clauses, view)
             if _not_a_happening(view, scope, mention, doc):
-                continue
+                acted = _act_after_the_figures(view, scope)
+                if acted is None:
+                    continue
+                scope = acted  # 2025年審結…3.6萬件，同比增長22.4%，依法懲處唐仁健等57名…: the act is the event
             # 期間/遂/當場 follow a happening of a day, not a period (自去年7月起…，期間一直被關押)
             point = FINENESS.get(mention.granularity or "", 0) >= FINENESS["day"] and mention.mod in (None, "APPROX")
             others = _others_doing(view, scope[1:], scope[0], point and not _is_future(mention, doc))
@@ -149,18 +164,33 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
             title, place = make_title(text, view, scope, mention, inside, _clause_before(view, parts, index))
             if not title:
                 continue
+            said = _BARE_SAYING_END.search(simplified_of(title))
+            following = [p for p in parts if p.start >= scope[-1].end]
+            if said is not None and following:  # 中職聯盟今天也公布，年度頒獎典禮將於11月5日…: what it announced
+                told = title + _delimiter(text, scope[-1]) + text[following[0].start:following[0].end].strip(_EDGE)
+                if len(told) <= event_lexicon()["title"]["max_chars"]:
+                    title = told  # (only whole: a cut would leave the bare verb again)
             if not trigger_pattern()[0].search(simplified_of(title)):
                 caption = table_caption(text, sentence)
                 if caption:
                     title = fit(caption + "：" + title, event_lexicon()["title"]["max_chars"])
-            if pronoun_person is not None and title[:1] in "他她" and title[1:2] not in "们們":
-                title = pronoun_person.name + title[1:]  # 他加入Meta → LeCun加入Meta
+            opener = pronoun_person or (prior_person if view[sentence.start:sentence.end].lstrip()[:1] in "他她" else None)
+            named_by_pronoun = None
+            if _CAREER_STEP.match(simplified_of(title)) and people and title[:1] not in "他她":
+                named = [a for a in people if view.find(simplified_of(a.name), sentence.start, mention.start) >= 0]
+                if len(named) == 1:  # 陳國強現年57歲，…，2018年由省政府秘書長升為副省長: who rose
+                    title = fit(named[0].name + title, event_lexicon()["title"]["max_chars"])
+            if opener is not None and title[:1] in "他她" and title[1:2] not in "们們":
+                title = opener.name + title[1:]  # 他加入Meta → LeCun加入Meta
+                named_by_pronoun = opener
             event_type = classify(view, scope, mention)
+            if event_type not in _title_types(title):
+                event_type = _title_type(title) or event_type  # the act the title keeps, not one cut away
             at = bisect_left(days, mention.start, key=lambda m: m.start) - 1
             previous_day = days[at] if at >= 0 and days[at].start >= paragraph_start else None
             when = governing_date(doc, view, mention, inside, by_id, paragraph_start, previous_day)
             status = decide_status(view, sentence, scope, mention, doc, when)
-            actors = unique_actors([a for a, _ in actors_here])
+            actors = unique_actors(([named_by_pronoun] if named_by_pronoun else []) + [a for a, _ in actors_here])
             drafts.append(Draft(mention, sentence, title, event_type, status, actors, doc.path, len(drafts),
                                 when, place))
             for told in others:
@@ -178,7 +208,10 @@ _ALSO = lazy_compile(r"(?P<subject>[^，,。；;]{0,24}?)(?:也|亦|同样)(?![�
 _COUNTED_OTHERS = lazy_compile(r"有(?:[0-9０-９]+|[一二两三四五六七八九十几数多]+)[^，,。；;]{0,3}?[条个家名位项间所宗起件批]")
 _DURING = lazy_compile(r"期间(?!内)")
 _CAME_OF_IT = lazy_compile(r"[^，,。；;]{0,12}?(?:当场|遂|随即|旋即)")
-_CONNECTIVE = lazy_compile(r"^(?:此外|另外|同时|与此同时|另一方面|而)[，,]?")
+# 此外/另外 open a sentence that goes on with the day; 案發後/事發後 before its act say it is that day's.
+# (match() anchors at the sentence's start: a ^ would only ever match at the text's start)
+_CONNECTIVE = lazy_compile(r"\s*(?:此外|另外|同时|与此同时|另一方面|而)[，,]?")
+_GOES_ON = lazy_compile(r"\s*(?:此外|另外|同时|与此同时|另一方面|而)[，,]?|\s*[^，,。；;\s]{0,12}?(?:案发后|事发后)")
 _CORRELATIVE = lazy_compile(r"宁愿|宁可|即使|即便|就算|哪怕|纵使|虽然|尽管|无论|不管")
 _PRONOUNS = {"他", "她", "它", "其", "他们", "她们", "它们", "我", "我们", "你", "你们", "该", "本"}
 
@@ -261,15 +294,38 @@ def _others_next(doc: Document, view: str, sentence: Span, last: Draft) -> Draft
 # its own; 无法, 不能 tell a state, not an act.
 _NOT_THAT_DAY = lazy_compile(r"曾|此前|之前|早前|以往|过去|当年|一直|通常|往往|每年|每逢|将|预计|可能|计划|准备|拟|"
                            r"(?<![议大社协学员公者机商工年盛峰晚酒舞聚约开集例都])会(?![议长员场所计谈见面晤社])|"
-                           r"希望|要求|若|如果|无法|不能|不得|经查|经调查|据查|调查发现|后来|其后|此后|事后|“|「|『")
+                           r"希望|要求|若|如果|无法|不能|不得|经查|经调查|据查|调查发现|后来|其后|此后|事后|表明|显示|意味|“|「|『")
 _OWN_TIME = lazy_compile(r"[一二两三四五六七八九十几数多\d]+\s*个?(?:年|月|周|星期|天|日|小时|分钟)(?:后|内|前|来|间|之)")
 _FRAME_WORDS = lazy_compile(r"[的了在是和与与也亦而及其并于对把被让为有这那一]")
+
+
+_SHORT_NAME_QUOTED = lazy_compile(r"[「“『][^「」“”『』，,。]{1,8}[」”』]")
+
+
+def _semicolon_item(doc: Document, view: str, sentence: Span, period: Mention, actors: list[Actor]) -> Draft | None:
+    """2025年，全國各級法院受理…萬件；…；對緬北「四大家族」犯罪集團16名主犯依法判處死刑立即執行；: an
+    item of a list run on with semicolons after a past period's date, naming an act (not a figure,
+    a habit or a plan), is a happening of that period."""
+    told = view[sentence.start:sentence.end]
+    if not specific_triggers(told) or nonevents.is_measurement(told, True) or nonevents.is_caseload(told):
+        return None
+    lead = told[:min(m.start() for m in trigger_pattern()[0].finditer(told))]
+    if _NOT_THAT_DAY.search(_SHORT_NAME_QUOTED.sub("", lead)):  # 「四大家族」 is a name, not a quotation
+        return None
+    parts = clauses(doc.text, sentence)
+    title, place = make_title(doc.text, view, parts, period, [])
+    if not title:
+        return None
+    when = EventDate(period.value, period.mod, period.granularity, period.start_date, period.end_date,
+                     period.certainty)
+    return Draft(period, sentence, title, classify(view, parts, period), "occurred", unique_actors(actors),
+                 doc.path, 0, when, place, None)
 
 
 def _a_past_day(draft: Draft, doc: Document) -> bool:
     when = draft.date
     return (when is not None and when.start_date is not None and when.start_date == when.end_date
-            and when.mod in (None, "APPROX") and draft.status == "occurred"
+            and when.mod in (None, "APPROX") and draft.status in ("occurred", "reported")
             and (doc.ref is None or when.end_date <= doc.ref.date))
 
 
@@ -292,14 +348,15 @@ def _continues(doc: Document, view: str, sentence: Span, day: Draft, actors: lis
             or _first(lead, lex["speech"]) is not None
             or _first(lead, lex["negated"]) is not None or _first(lead, lex["reported"]) is not None):
         return None
+    after_it = _AFTER_IT.search(lead) is not None  # 警方在案發後趕到現場，逮捕了…: what came of it
     told = view[day.sentence.start:day.sentence.end]
     told_pairs = {told[i:i + 2] for i in range(len(told) - 1)}
     pairs = {lead[i:i + 2] for i in range(len(lead) - 1)} & told_pairs
-    if not any(_HAN_PAIR.fullmatch(p) and not _FRAME_WORDS.search(p) for p in pairs):
+    if not after_it and not any(_HAN_PAIR.fullmatch(p) and not _FRAME_WORDS.search(p) for p in pairs):
         return None
     parts = clauses(doc.text, sentence)
     kind = classify(view, parts, day.mention)
-    if kind == day.type and kind not in FRAMING_TYPES:
+    if kind == day.type and kind not in FRAMING_TYPES and not after_it:
         return None  # the same kind of act as the day's: that event told again, in more detail
     title, place = make_title(doc.text, view, parts, day.mention, [])
     if not title:
@@ -309,6 +366,7 @@ def _continues(doc: Document, view: str, sentence: Span, day: Draft, actors: lis
 
 
 _HAN_PAIR = lazy_compile(r"[\u4e00-\u9fff]{2}")
+_AFTER_IT = lazy_compile(r"案发后|事发后")
 
 
 _COMPLEMENT = lazy_compile(r"(原定于?的?|原订于?|原计划|原本|原先|预定|定于|由|至|到|押后至|延至|推迟至|推迟到|延后至|改为|改到|提前至|提前到)$")
@@ -333,6 +391,7 @@ def _event_starters(view: str, parts: list[Span], inside: list[Mention], today: 
     own = [m for m in kept if not _is_complement(view, m) and not _follows_in_sentence(m, kept)
            and not _describes_noun(view, m, kept) and not _announced(view, m, kept)
            and not _said_within(view, m, kept) and not _names_the_object(view, m, parts, starts)
+           and not _dates_the_report(view, m, kept)
            and not _in_a_description(view, m, parts[_clause_index(parts, m.start, starts)], kept)]
     if not own:
         # Only dates that complete others (原訂於2022年舉行，後延至2023年): the new date, if any.
@@ -355,7 +414,23 @@ def _event_starters(view: str, parts: list[Span], inside: list[Mention], today: 
             ordered.append(m)
         if m.start_date is not None and m.end_date is not None and m.start_date.year == m.end_date.year:
             years_told.add(m.start_date.year)
+    ordered = [m for m in ordered if not _sets_the_scene(view, parts, starts, m, ordered)]
     return sorted(ordered + _respectively(view, parts, starts, ordered, own), key=lambda m: m.start)
+
+
+def _sets_the_scene(view: str, parts: list[Span], starts: list[int], mention: Mention,
+                    chosen: list[Mention]) -> bool:
+    """2025年第12屆成都世界運動會合球賽事，中華隊12日在銅牌戰…擊敗捷克: a clause with a coarse date
+    and no act of its own names the setting of the finer date after it in the sentence."""
+    if mention.start_date is None or mention.end_date is None or mention.start_date == mention.end_date:
+        return False
+    clause = parts[_clause_index(parts, mention.start, starts)]
+    if trigger_pattern()[0].search(view, clause.start, clause.end):
+        return False
+    return any(other.start > clause.end - 1 and other.start_date is not None and other.end_date is not None
+               and mention.start_date <= other.start_date and other.end_date <= mention.end_date
+               and (other.end_date - other.start_date) < (mention.end_date - mention.start_date)
+               for other in chosen if other is not mention)
 
 
 # 每天22点从成都起飞,23点10分到达西安;23点55分从西安起飞,1点10分到达成都: a time of day with no
@@ -425,7 +500,9 @@ def _dates_an_event(view: str, mention: Mention, previous: Mention | None, today
             or nonevents.after_an_undated_happening(view, mention)
             or nonevents.is_comparison_base(view, mention) or nonevents.is_label(view, mention)
             or nonevents.names_the_current_period(view, mention, today)
-            or nonevents.is_birth_date(view, mention)):
+            or nonevents.is_birth_date(view, mention) or nonevents.is_recalled(view, mention)
+            or nonevents.is_rate(view, mention) or nonevents.names_an_edition(view, mention)
+            or nonevents.in_idiom(view, mention)):
         return False
     if previous is not None and not view[previous.end:mention.start].strip() and nonevents.is_stamp(view, previous):
         return False  # 2018年12月22日 星期六
@@ -475,12 +552,23 @@ def _not_a_happening(view: str, scope: list[Span], mention: Mention, doc: Docume
     """A measurement (同比增长4.5%) or the frame of words quoted before (向记者这么说)."""
     head = view[scope[0].start:scope[min(1, len(scope) - 1)].end]
     period = FINENESS.get(mention.granularity or "", 0) < FINENESS["day"] or mention.start_date != mention.end_date
-    if nonevents.is_measurement(head, period, not _is_future(mention, doc)):
+    if nonevents.is_measurement(head, period, not _is_future(mention, doc)) or (period and nonevents.is_caseload(head)):
         return True
     told = view[scope[0].start:scope[-1].end]
     if _LEARNED.search(told) and not specific_triggers(told):
         return True  # 昨日，记者从市气象台获悉，受…影响: how the paper learned what the next date tells
     return nonevents.is_said_so_frame(told)
+
+
+def _act_after_the_figures(view: str, scope: list[Span]) -> list[Span] | None:
+    """The clauses from the first one naming an act (a specific trigger) after the figures of a
+    period that open the scope, when there is one and it holds no figure of its own."""
+    for i in range(1, len(scope)):
+        clause = view[scope[i].start:scope[i].end]
+        if specific_triggers(clause) and not nonevents.is_measurement(clause, True) \
+                and not nonevents.is_caseload(clause):
+            return scope[i:]
+    return None
 
 
 _LEARNED = lazy_compile(r"获悉|了解到|得知|获知|从[^，,。]{1,16}了解")
@@ -515,7 +603,12 @@ def _in_a_description(view: str, mention: Mention, clause: Span, inside: list[Me
     if not inside or inside[-1].start < clause.end:  # mentions are in text order
         return False
     tail = _NOUN_TAIL.search(view, mention.end, clause.end)
+    if tail is not None and _LOCATED.search(view, mention.end, tail.start()):
+        return False  # 楊柳今天清晨5時中心位於台東的東南東方…: the clause's own predicate, not a description
     return tail is not None and not trigger_pattern()[0].search(tail.group(1))
+
+
+_LOCATED = lazy_compile(r"位于|处于|位在|距离|距")
 
 
 _ANNOUNCED = lazy_compile(r"(宣布|公布|决定|通知|宣告)$")
@@ -568,6 +661,19 @@ def _said_within(view: str, mention: Mention, inside: list[Mention]) -> bool:
     return False
 
 
+_REPORT_AFTER = lazy_compile(r"\s*(?:的)?(?:报道|报导|电|讯|消息|发布消息|披露|引述)")
+
+
+def _dates_the_report(view: str, mention: Mention, inside: list[Mention]) -> bool:
+    """據新加坡《聯合早報》5日報道，…一批…男女4日清晨…: the day of the report frames the
+    sentence; the happening it tells is dated by the later day, when the sentence gives one."""
+    if not _REPORT_AFTER.match(view, mention.end):
+        return False
+    return any(other.start > mention.end and other.start_date is not None and other.start_date == other.end_date
+               and (mention.start_date is None or other.start_date <= mention.start_date)
+               for other in inside)
+
+
 def _follows_in_sentence(mention: Mention, inside: list[Mention]) -> bool:
     return mention.mod == "AFTER" and any(m.id == mention.anchor for m in inside)
 
@@ -607,7 +713,7 @@ def _scope(parts: list[Span], index: int, dated: set[int], view: str | None = No
 
 # --- titles ---------------------------------------------------------------------------------
 
-_EDGE = "，,。；;：:！!？?、 \t—-…"
+_EDGE = "，,。；;：:！!？?、 \t—-…|｜"
 _EMPTY_BRACKETS = lazy_compile(r"[（(][\s，,]*[）)]")
 
 
@@ -623,6 +729,8 @@ def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside
     limit = event_lexicon()["title"]["max_chars"]
     pieces: list[str] = []
     place = None
+    in_means = False  # inside 利用擔任…、…、…職務上的便利, which runs over commas
+    subject = ""  # the subject of a skipped setting (安華 of 安華在…匯報會上)
     for i, part in enumerate(scope):
         chunk = _strip_dates(text, view, part, inside)
         chunk = _strip_fillers(chunk, view_of=simplified_of)
@@ -630,33 +738,108 @@ def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside
             continue
         holds_date = part.start <= mention.start < part.end
         source = _SOURCE_START.match(simplified_of(chunk)) is not None
-        if len(scope) > i + 1 and (_is_frame(chunk) or source or (_is_reason(chunk) and not holds_date)):
+        chunk = _drop_office_setting(chunk)
+        if in_means:
+            in_means = _MEANS_END.search(simplified_of(chunk)) is None
+            continue  # …寧波市政協主席，浙江省委常委…等職務上的便利: still how, not what
+        opened = _MEANS_OPEN.search(simplified_of(chunk))
+        if opened is not None and len(scope) > i + 1 and _act_later(view, scope[i + 1:]):
+            in_means = _MEANS_END.search(simplified_of(chunk), opened.end()) is None
+            chunk = chunk[:opened.start()].strip(_EDGE)  # 被告人唐一軍 | 利用擔任…: the subject stays
+        if not chunk:
+            continue
+        if len(scope) > i + 1 and (_MEANS.match(simplified_of(chunk)) or _FINDING_FRAME.match(simplified_of(chunk))
+                                   or (_FAVOUR.match(simplified_of(chunk)) and _act_later(view, scope[i + 1:]))):
+            continue  # 利用擔任…職務上的便利 (how), 經審理查明 (whose finding): what was done is further on
+        told_when = holds_date and _WHEN_WITH_SUBJECT.match(simplified_of(chunk)) is not None
+        if len(scope) > i + 1 and ((_is_frame(chunk) and not told_when) or source
+                                   or (_is_reason(chunk) and not holds_date)):
             if _is_frame(chunk) and not pieces:
-                place = place_of(chunk) or place
+                at = simplified_of(chunk).find("在")
+                if 2 <= at <= 8 and not _FRAME_START.match(simplified_of(chunk)):
+                    subject = chunk[:at].strip(_EDGE)  # 安華在首相官邸舉行的匯報會上，向議員傳達: 安華 does it
+                    place = place_of(chunk[at:]) or place
+                else:
+                    place = place_of(chunk) or place
             continue  # 在…论坛上, 在进行…试验时 (a setting), 由于…未达标 (an undated reason): the event is further on
+        if subject:
+            if _NO_SUBJECT.match(simplified_of(chunk)) or _VERB_FIRST.match(simplified_of(chunk)):
+                chunk = subject + chunk
+            subject = ""
         if pieces and _FINDING_START.match(simplified_of(chunk)) and specific_triggers(
                 view[scope[i + 1].start:scope[-1].end] if i + 1 < len(scope) else ""):
             continue  # 法院今裁定，認定原審…並無不當，駁回…抗告: the finding leads to the outcome told after it
         if pieces and _COMMENT_START.match(simplified_of(chunk)):
             break  # …首航仪式在绵阳南郊机场举行，标志着…: what it means is no part of what happened
+        if pieces and _NEW_SPEAKER.match(simplified_of(chunk)) and not _SAYS_END.search(simplified_of(chunk)):
+            break  # …上个月发生枪击事件，内政部长…表示: someone speaking next is another event
+        if pieces and len(chunk) <= 2 and len(text[part.start:part.end].strip(_EDGE)) > len(chunk) + 2:
+            chunk = text[part.start:part.end].strip(_EDGE)  # …，至晚上8時結束: a lone verb keeps its time
         if pieces:
             pieces.append(_delimiter(text, scope[i - 1]))
         pieces.append(chunk)
         if _SAYS_END.search(simplified_of(chunk)) and sum(len(p) for p in pieces) < limit:
             continue  # 网站发布消息称，…薛恒主动投案: what was said is the happening
-        if sum(len(p) for p in pieces) >= 16 and (trigger_pattern()[0].search(simplified_of("".join(pieces)))
-                                                   or sum(len(p) for p in pieces) >= limit):
-            break  # long enough, once it says what happened
+        told = sum(len(p) for p in pieces)
+        acted = trigger_pattern()[0].search(simplified_of("".join(pieces)))
+        if _SUBORDINATE_END.search(simplified_of(pieces[-1])) and i + 1 < len(scope) and told < limit:
+            continue  # …主持開幕儀式後，在新聞發布會上透露這點: what followed it is the main clause
+        if told >= 16 and (acted or (told >= limit and not _act_later(view, scope[i + 1:]))):
+            break  # long enough, once it says what happened (a long purpose, 为…提供帮助, goes on to the act)
     title = tidy("".join(pieces))
     if title and _DANGLING_END.search(simplified_of(title)) and view[mention.start - 1:mention.start] != "，":
         title = tidy(title + text[mention.start:mention.end])  # 通常被认定在 + 2025年: the date is the object
-    if before is not None and (not title or _NO_SUBJECT.match(simplified_of(title))):
+    if before is not None and (not title or (_NO_SUBJECT.match(simplified_of(title)) and not _FORECAST_OF.match(
+            simplified_of(title))) or _PLACE_THEN_ACT.match(simplified_of(title))):
         lead = _subject_of(tidy(_strip_fillers(_strip_dates(text, view, before, inside), view_of=simplified_of)))
-        if lead and not _is_frame(lead):
+        if lead and not _is_frame(lead) and not _FINDING_FRAME.match(simplified_of(lead)):
             title = lead + (_delimiter(text, before) + title if title else "")
+    bare = _BARE_CUE_END.search(simplified_of(title))
+    if bare is not None and bare.start() >= 6:
+        title = tidy(title[:bare.start()])  # 發布寒潮藍色預警，預計: what was foreseen is the next event
+    if _OBJECT_FIRST.match(simplified_of(title)):
+        title = title[1:]  # 對緬北…16名主犯依法判處死刑: who was sentenced, told without a 對 before it
     return fit(title, limit), place
 
 
+# 向議員們傳達…, 宣布…: a clause that opens with its verb (or a preposition before it) has no subject.
+_VERB_FIRST = lazy_compile(r"(?:向|对|与|跟|把|正式|首次|宣布|表示|指出|强调|透露|重申|发表|签署|出席|会见)")
+_SUBORDINATE_END = lazy_compile(r"(?:之后|后|以后|之前|以前|前夕|之际|时)$")
+_CAREER_STEP = lazy_compile(r"(?:由[^，,。；;]{2,16}?(?:升为|升任|调任|转任|改任|晋升为?)|升任|调任|获任|出任|兼任|当选|获选)")
+_BARE_SAYING_END = lazy_compile(r"(?:公布|宣布|透露|表示|指出|称|说)$")
+_BARE_CUE_END = lazy_compile(r"[，,；;](?:并|且|而)?(?:预计|预估|预期|预测|估计|表示|指出|强调|认为|称)$")
+# 對…依法判處, 對…予以懲處: a sentence with no subject that opens with whom it was done to.
+_OBJECT_FIRST = lazy_compile(r"^对(?!于|此|其|该|方|外|手|岸)[^，,。；;]{2,40}?(?:依法)?(?:判处|执行死刑|惩处|处以|予以|作出)")
+
+
+# 利用擔任…職務上的便利, 或者利用職權、地位形成的便利條件: the means of an act, never its predicate.
+_MEANS = lazy_compile(r"^(?:并|或|或者|还|又|均)?(?:利用|借助|凭借|依托)[^，,。；;]*(?:便利|职权|职务|地位|影响|身份|机会)|"
+                      r"^(?:以及|或者|或|及|和)[^，,。；;]{0,20}便利")
+# 為有關單位和個人在…等方面提供幫助: whom a bribe-taker served, told before what he took.
+_FAVOUR = lazy_compile(r"^为[^，,。；;]{4,}(?:提供帮助|谋取利益|谋利|谋取不正当利益)$")
+_MEANS_OPEN = lazy_compile(r"(?:或者?)?利用(?=担任|职务|职权|其|本人|自己|[^，,。；;]{0,30}?(?:便利|职务|职权))")
+_MEANS_END = lazy_compile(r"便利|条件|影响")
+# 經審理查明, 法院表明, 调查显示: whose finding a sentence tells, standing alone before it.
+_FINDING_FRAME = lazy_compile(r"^(?:经|经过)?(?:[^，,。；;：:]{0,8}?)(?:审理查明|查明|表明|显示|证实|认定)[：:，,]?$")
+# 在擔任寧波市委副書記、…等職務期間: the office a person held while acting, a setting inside the clause.
+_OFFICE_SETTING = lazy_compile(r"在(?:担任|任职|任)[^，,。；;]{2,}?期间")
+
+
+def _act_later(view: str, rest: list[Span]) -> bool:
+    """A clause after these says what happened (a trigger word of a specific kind)."""
+    return any(specific_triggers(view[part.start:part.end]) for part in rest)
+
+
+def _drop_office_setting(chunk: str) -> str:
+    """被告人孙政才在担任…重庆市委书记期间 → 被告人孙政才: the office held is no act (担任 is no
+    trigger here), and the subject before it stays."""
+    m = _OFFICE_SETTING.search(simplified_of(chunk))
+    if m is None:
+        return chunk
+    return (chunk[:m.start()] + chunk[m.end():]).strip(_EDGE)
+
+
+_NEW_SPEAKER = lazy_compile(r"^[^，,。；;]{2,}?(?:表示|指出|强调|透露|坦言)$")
 _SAYS_END = lazy_compile(r"(?:消息称|发文称|通报称|公告称|报道称|声明称)$")
 _TABLE_REACH = 40  # lines looked at above a row for the table's caption
 _CAPTION_CUT = lazy_compile(r"[（(：:【\[]")
@@ -699,8 +882,12 @@ def _subject_of(lead: str) -> str:
 
 
 _DANGLING_END = lazy_compile(r"(在|于|至|到|为|是|自|从|向|对|给|把|被|将|和|与|及|或|的)$")
-_NO_SUBJECT = lazy_compile(r"^(被(?![^，,]{1,8}的)|预计|预估|预期|将|将于|将在|并|并且|也|再|又|还|已|已经|正|仍|才|便|则|拟|计划|准备|可望|有望|"
+_NO_SUBJECT = lazy_compile(r"^(称(?!为|作|号)|表示|指出|强调|被(?!告|害人|执行人|保险人|申请人|上诉人|访者|捕者)(?![^，,]{1,8}的)|预计|预估|预期|将|将于|将在|并|并且|也|再|又|还|已|已经|正|仍|才|便|则|拟|计划|准备|可望|有望|"
                          r"随即|随后|继而|之后|其后|后|同时|以及|和|与|及|临时|立即|紧急|旋即|先后|相继|再度|再次|陆续)")
+# 預估17日早間氣溫還在15℃附近: the forecast names its own subject (the weather) after the cue.
+_FORECAST_OF = lazy_compile(r"(?:预计|预估|预期)(?:最低|最高|全天|早间|夜间)?(?:气温|温度|降雨|雨量|风力|降温|台风|冷空气|天气)")
+# 在天津市第一中級人民法院公開宣判: where, then the act, with no one doing it.
+_PLACE_THEN_ACT = lazy_compile(r"^在[^，,。；;]{2,24}?(?:公开|正式|依法)?(?:宣判|开庭|审理|举行|召开|出席|发表|签署|落网|被捕)")
 _PLACE_WORDS = lazy_compile(r"^(?:在|于|於|到|赴|前往)?(.+?)(?:的)?(?:上|中|里|时|期间|之际|当天|前夕)?$")
 
 
@@ -825,6 +1012,11 @@ def _strip_dates(text: str, view: str, part: Span, inside: list[Mention]) -> str
             continue
         if view[m.end:m.end + 1] == "的" and m.start > part.start and view[m.start - 1] not in _EDGE:
             continue  # 发布了1至2月份的经济数据: a date that describes a noun stays in the title
+        if _inside_quote(view, part.start, m.start) or (
+                _OBJECT_VERB_BEFORE.search(view, max(part.start, m.start - 2), m.start)
+                and view[m.end:m.end + 1] in "，,。；;！？!?") or (
+                m.start == part.start and view[m.end:m.end + 1] in "为是" and view[m.end:m.end + 2] not in _VERB_WORDS):
+            continue  # 「我們9月25日見!」, 其間因有10月1日國慶假期，: the date is said, or is the object
         left = cursor
         before_end = m.start
         while before_end > left and view[before_end - 1] in " \u3000":
@@ -832,15 +1024,24 @@ def _strip_dates(text: str, view: str, part: Span, inside: list[Mention]) -> str
         # Drop a preposition just before the date (在今年年底 → ∅) and a frame word after it.
         for word in sorted(frames, key=len, reverse=True):
             if view[max(left, before_end - len(word)):before_end] == word:
+                if word == "直到" and view[max(left, before_end - 3):before_end - 2] == "一":
+                    before_end -= 1  # 一直到中午12時 → ∅, not 一
+                if len(word) == 1 and view[max(left, before_end - 2):before_end] in _WORDS_ENDING_IN_FRAME:
+                    break  # 提到2019年, 加上昨天, 由於前一天: the character belongs to the word before it
                 before_end -= len(word)
                 break
-        out.append(text[left:before_end])
+        gap = view[left:before_end]
+        if not (out and cursor > part.start and _JOINER_ONLY.fullmatch(gap)):
+            out.append(text[left:before_end])  # 17日或18日: the 或 between two dates goes with them
         after = m.end
         note = WEEKDAY_NOTE.match(view, after, part.end)
         if note is not None:
             after = note.end()  # 10/18(六): the weekday belongs to the date
+        elif view[after:after + 1] in ("多", "许") and view[m.end - 1:m.end] in ("时", "点"):
+            after += 1  # 下午4時多: a little after four belongs to the time
         for word in sorted(frames, key=len, reverse=True):
             if (view[after:after + len(word)] == word and word not in ("的", "中", "里", "上", "时")
+                    and not (word in ("在", "于") and view[part.start:m.start].strip(_EDGE))
                     and word not in _BEFORE_ONLY
                     and not view.startswith(_VERBS_AFTER_DATE, after)):
                 after += len(word)
@@ -850,8 +1051,29 @@ def _strip_dates(text: str, view: str, part: Span, inside: list[Mention]) -> str
     return "".join(out).strip(_EDGE)
 
 
+_JOINER_ONLY = lazy_compile(r"\s*(?:或|或者|和|及|与|、|至|到|-|~|～)?\s*")
+_OBJECT_VERB_BEFORE = lazy_compile(r"(?:因有|有|是|为|逢|适逢)$")
+_VERB_WORDS = ("为止", "为主", "为了", "是否")  # 10月22日為最後一個會期 keeps its subject; 為止 is no copula
+
+
+def _inside_quote(view: str, start: int, at: int) -> bool:
+    """`at` lies inside a quotation opened after `start` and not yet closed."""
+    for opener, closer in (("「", "」"), ("“", "”"), ("『", "』")):
+        opened = view.rfind(opener, start, at)
+        if opened >= 0 and view.find(closer, opened, at) < 0:
+            return True
+    return False
+
+
 # 1点10分到达成都, 23点55分起飞: verbs that open with a frame word (到, 起) stay whole.
 _BEFORE_ONLY = {"到了", "从", "自", "最早在", "最早于", "短短", "仅仅", "截至", "早在", "直到"}
+# Words whose last character is also a preposition of the date: 提到2019年 keeps 提到, not 提.
+_WORDS_ENDING_IN_FRAME = frozenset((
+    "提到", "受到", "得到", "收到", "达到", "看到", "听到", "遇到", "来到", "回到", "找到", "想到", "感到", "谈到",
+    "说到", "讲到", "直到", "加上", "马上", "由于", "对于", "关于", "至于", "基于", "鉴于", "属于", "处于", "位于",
+    "等于", "在于", "终于", "敢于", "善于", "勇于", "乐于", "来自", "源自", "亲自", "各自", "独自", "甚至", "以至",
+    "乃至", "直至", "正在", "存在", "实在", "所在", "好在", "其中", "当中", "之中", "以上", "之上",
+))
 _VERBS_AFTER_DATE = ("到达", "到访", "到场", "到任", "到位", "到港", "到站", "起飞", "起诉", "起火", "起跑", "上市", "上线",
                      "上任", "上台", "上映", "上演", "中止", "中断", "时任")
 
@@ -879,6 +1101,9 @@ def _strip_fillers(chunk: str, view_of) -> str:
     return chunk
 
 
+# 一批印度尼西亞男女4日清晨在巴生遭警員截查時，心虛逃跑: a dated 時-clause with its own subject
+# holds who the next clause is about; 在…時 (a setting) does not.
+_WHEN_WITH_SUBJECT = lazy_compile(r"^(?!在|于|当|正当|每当)[^，,。；;]{6,}?(?:遭|被|受|让|在)[^，,。；;]*时$")
 _FRAME_END = lazy_compile(r"(上|中|里|时|期间|之际|当天|前夕)$")
 _FRAME_START = lazy_compile(r"^(在|于)(?!.*[是有])")  # 在旺角的天橋 (a place), not 在…是 (a predicate)
 _REASON_START = lazy_compile(r"^(由于|因为|因|为了|随着|受.{1,12}影响|鉴于|基于|因应)")
@@ -906,13 +1131,45 @@ def _is_frame(chunk: str) -> bool:
 
 # Types that say how an event was told or framed, not what happened: 宣布完成收购 is an
 # acquisition, 揭幕战…击败 a win. A trigger of another type in the same scope wins over them.
+def _title_types(title: str) -> set[str]:
+    pattern, word_type = trigger_pattern()
+    return {word_type[m.group(0)] for m in pattern.finditer(simplified_of(title))}
+
+
+def _title_type(title: str) -> str | None:
+    """The kind of the first act the title names when the clauses around it were cut away
+    (為…融資貸款…提供幫助，…收受財物: the title keeps the act, 收受)."""
+    pattern, word_type = trigger_pattern()
+    simple = _QUOTED.sub(lambda m: " " * len(m.group(0)), simplified_of(title))
+    for m in pattern.finditer(simple):
+        kind = word_type[m.group(0)]
+        if m.group(0) == "通过" and _BY_MEANS.match(simple, m.end()):
+            continue
+        if kind not in FRAMING_TYPES and simple[max(0, m.start() - 2):m.start()] != "利用":
+            return kind
+    return None
+
+
+_BY_MEANS = lazy_compile(r"[^，,。；;]{0,20}?(?:检测|方式|渠道|途径|平台|手段|视频|网络|邮件|电话|短信|系统)")
+_QUOTED = lazy_compile(r"“[^“”\n]{1,40}”|「[^「」\n]{1,40}」|《[^《》\n]{1,40}》|『[^『』\n]{1,40}』")
+
+
 def classify(view: str, scope: list[Span], mention: Mention) -> str:
     """The type of the trigger nearest after the date, else the nearest before it; a
     framing trigger (宣布, 表示, 主场) gives way to any other trigger in the same direction."""
     pattern, word_type = trigger_pattern()
     start, end = scope[0].start, scope[-1].end
-    after = [word_type[m.group(0)] for m in pattern.finditer(view, mention.end, end)]
-    before = [word_type[m.group(0)] for m in pattern.finditer(view, start, mention.start)][::-1]
+    quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(view, start, end)]
+
+    def outside(m) -> bool:  # “…遇刺身亡案”再次開庭審理: a case's name is no act of this event
+        if m.group(0) == "通过" and _BY_MEANS.match(view, m.end()):
+            return False  # 通過聚合酶鍊式反應(PCR)檢測確診: by means of, not passed
+        if view[max(0, m.start() - 2):m.start()] == "利用" or view[m.start() - 1:m.start()] == "在":
+            return False  # 利用擔任…便利, 在擔任…期間: the office held, not an appointment
+        return not any(a <= m.start() < b for a, b in quoted)
+
+    after = [word_type[m.group(0)] for m in pattern.finditer(view, mention.end, end) if outside(m)]
+    before = [word_type[m.group(0)] for m in pattern.finditer(view, start, mention.start) if outside(m)][::-1]
     for types in (after, before):
         if types:
             return next((t for t in types if t not in FRAMING_TYPES), types[0])
@@ -921,9 +1178,20 @@ def classify(view: str, scope: list[Span], mention: Mention) -> str:
 
 _DISPOSAL = lazy_compile(r"将(?=(?:他|她|它|其|该|涉案|此|这|那)|[^，,。；;将]{1,8}?(?:送|拘捕|逮捕|带|押|移交|交由|列为|"
                        r"纳入|打造|定为|视为|发射|撕毁|毁坏|扣留))")
-_NATURE = lazy_compile(r"大风|风力|降雨|降雪|雨量|气温|温度|降温|升温|台风|寒潮|冷空气|暴雨|天气|热带气旋|低压|风暴|风势|雷雨|雾")
-_AGENT = lazy_compile(r"气象|天文台|部门|当局|政府|局|署|台(?!风)|中心")
-_CONDITIONAL = lazy_compile(r"^(?:[^，,。；;]{0,12}?)(若|如果|一旦|假如|倘若|假若|万一|要是|如若)")
+_NATURE = lazy_compile(r"大风|风力|降雨|降雪|雨量|气温|温度|降温|升温|台风|寒潮|冷空气|暴雨|天气|热带气旋|低压|风暴|风势|雷雨|雾|"
+                       r"风雨|阵雨|大雨|豪雨|降水")
+_LATER_PARTS = {"AF", "EV", "NI"}
+
+
+def _later_today(mention: Mention, doc: Document) -> bool:
+    """午後, 晚間起 of the reference day: hours still to come when a morning dispatch is written
+    (the weather then is foreseen; an act then, 晚間8時宣布, is told after it happened)."""
+    if doc.ref is None or doc.ref.precision != "day" or mention.start_date != doc.ref.date:
+        return False
+    value = mention.value
+    return "T" in value and value.split("T", 1)[1] in _LATER_PARTS
+_AGENT = lazy_compile(r"气象|天文台|电视台|部门|当局|政府|局|署|中心")
+_CONDITIONAL = lazy_compile(r"(?:[^，,。；;]{0,12}?)(若(?![昂泽瑟阿热奥])|如果|一旦|假如|倘若|假若|万一|要是|如若)")
 _ORIGINAL_PLAN = lazy_compile(r"(原定|原订|原计划|原本|原先|预定|本来|原拟)[于在的]?$")
 
 
@@ -956,18 +1224,32 @@ def decide_status(view: str, sentence: Span, scope: list[Span], mention: Mention
     own = own[:act_end - sentence.start]  # a denial anywhere counts (…，晶辰予以否認); a plan or forecast only up to the act
     if _first(own, lex["predicted"]) is not None:
         return "predicted"
+    if speech is not None and sentence.start + speech < scope[0].start and _first(
+            view[scope[0].start:act_end], lex["predicted"]) is not None:
+        return "predicted"  # 氣象署說，…預估明天風雨將最為明顯: the event is the forecast said
+    if (_NATURE.search(view, scope[0].start, act_end) and not _AGENT.search(view, scope[0].start, act_end)
+            and _later_today(mention, doc)):
+        return "predicted"  # 晚間起北台灣風雨漸增: the weather of the day's coming hours is foreseen
     planned_at = _first(own, lex["planned"])
     if planned_at is not None and not _is_past(mention, doc):
         if _NATURE.search(own, 0, planned_at) and not _AGENT.search(own, 0, planned_at):
             return "predicted"  # 大风将一直持续, 最高气温将跌至: weather is foreseen, not planned
         return "planned"  # 将 before a past date is the 把 of 将FAIR打造成, not a plan
     if _is_future(mention, doc):
-        if _NATURE.search(own) and not _AGENT.search(own):
+        told = view[scope[0].start:act_end]
+        if (_NATURE.search(own) and not _AGENT.search(own)) or (_NATURE.search(told) and not _AGENT.search(told)):
             return "predicted"  # 14日20时至16日20时，…等地气温下降6~10℃: weather ahead is foreseen
         return "planned"
-    if _first(view[sentence.start:sentence.end], lex["reported"]) is not None:
+    reported_at = _first(view[sentence.start:sentence.end], lex["reported"])
+    if reported_at is not None and not _AUTHORITY_RELAYED.match(view, sentence.start + reported_at):
         return "reported"
     return "occurred"
+
+
+# 新華社報導，經審理查明：…, 據悉，廈門市中級人民法院…開庭: a paper relaying what a court or an
+# inquiry found or did tells the authority's own act, not a story known only from the press.
+_AUTHORITY_RELAYED = lazy_compile(r"(?:据报道|报道称|报道|报导|据悉|消息称|据了解)[，,：:\s]*"
+                                  r"(?:经审理查明|经查明|经查|审理查明|[^，,。；;]{2,16}?(?:法院|检察院|纪委|监委))")
 
 
 def _is_past(mention: Mention, doc: Document) -> bool:

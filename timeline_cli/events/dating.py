@@ -32,7 +32,7 @@ from .nonevents import is_since
 _HABITUAL = lazy_compile(r"(每年|每月|每周|每逢|每当|往年|历年|以往|通常|一般在|一般会|往往|惯例|向来|越来越)")
 _HABIT_REACH = 40
 _RANGE_GAP = lazy_compile(r"\s*[（(][^（()）]{1,12}[)）]\s*(?:至|到|-|—|–|~|～)\s*$")
-_REPORTING = lazy_compile(r"^(?:电|報導|报道|报导|表示|称|稱|宣布|公布|指出|透露|发布|發布|发表|發表|消息|讯|訊)")
+_REPORTING = lazy_compile(r"(?:电|報導|报道|报导|表示|称|稱|宣布|公布|指出|透露|发布|發布|发表|發表|消息|讯|訊)")
 _PLAIN_RANGE_GAP = lazy_compile(r"\s*(?:至|到|-|—|–|~|～)\s*")  # 今天(8日)至本月31日: two mentions, one range
 _GLOSS_GAP = lazy_compile(r"\s*[（(]\s*")
 _DAYPART_CODES = {"MO", "AF", "EV", "NI", "DT", "MI"}

@@ -110,9 +110,13 @@ _LATIN_NAME = lazy_compile(r"(?<![A-Za-z])([A-Z][a-z]+(?:[ \-·][A-Z][a-z]+(?:-[
 _ORG_SUFFIX = ("足球俱乐部", "俱乐部", "实验室", "研究院", "研究所", "委员会", "交易所", "航天局", "半导体", "基金会",
                "电视台", "通讯社", "总署", "公司", "集团", "大学", "银行", "协会", "法院", "科技", "电子", "控股", "证券",
                "汽车", "航空", "医院", "学院", "议会", "政府", "署", "党")
-_ORG = lazy_compile("([A-Za-z0-9\u4e00-\u9fff]{2,10}?)(" + "|".join(_ORG_SUFFIX) + ")")
+# 党组, 党委, 党员 (the party's group, committee, members), 部署 (to deploy) and 大學運動會 end no name.
+_SUFFIX_NOT_BEFORE = {"党": "(?![组委员章校建政内外籍龄费史务])", "署": "(?<!部)",
+                      "大学": "(?!运动会|生运动会|生|城|路|站|校园)"}  # 台北世界大學運動會 is the Games
+_ORG = lazy_compile("([A-Za-z0-9\u4e00-\u9fff]{2,10}?)("
+                    + "|".join(s + _SUFFIX_NOT_BEFORE.get(s, "") for s in _ORG_SUFFIX) + ")")
 _ORG_STOP = lazy_compile(r".*(?:宣布|收购|并购|表示|完成|成为|加入|投资|起诉|合并|包括|例如|旗下|内部|外部|一家|获得|提醒|"
-                       r"要求|呼吁|认为|指出|透过|通过|经由|根据|"
+                       r"要求|呼吁|认为|指出|透过|通过|经由|根据|进入|审议|宣判|留意|注意|出席|前往|邀请|批评|来自|同意|"
                        r"[一二三四五六七八九十两几]+[条个家名位项座所间]|"
                        r"[的了在与和及将是由为把被对向从等其该这那新个位名所座已执任曾让使于就如据依因指后有经闻"
                        r"\d年月]|\d日)")
@@ -124,14 +128,16 @@ _GENERIC = {"AI", "科技", "初创", "创业", "合资", "上市", "母", "子"
             "管理", "贸易", "控股", "研究", "中国", "美国", "国际", "全球", "国有", "民营", "私人", "上游", "下游",
             "台湾", "香港", "澳门", "日本", "韩国", "欧洲", "英国", "德国", "法国", "本地", "当地", "海外", "国内",
             "中超", "中甲", "英超", "西甲", "港口", "地方", "外资", "中资", "台资", "一家港口", "执政", "在野", "反对",
-            "政", "本党", "该党", "两", "各", "多个", "公", "官", "部", "市", "县", "省", "州", "联邦", "地方政府"}
+            "政", "本党", "该党", "两", "各", "多个", "公", "官", "部", "市", "县", "省", "州", "联邦", "地方政府",
+            "犯罪", "诈骗", "贩毒", "走私", "黑社会", "恐怖"}
 # Descriptions that end before a name: 类比芯片设计商微拓科技 → 微拓科技.
 _DESCRIPTOR = lazy_compile(r".*(设计商|制造商|供应商|厂商|运营商|开发商|服务商|零售商|芯片商|晶片商|代工厂|巨头|龙头)")
 _ROLE = ("首席执行官", "总设计师", "董事长", "执行长", "总经理", "创始人", "创办人", "负责人", "发言人", "主教练",
          "总裁", "主帅", "教练", "主席", "部长", "院长", "局长", "署长", "球员", "前锋", "中场", "后卫",
          "门将", "市长", "县长", "议员", "立委", "法官", "教授", "研究员", "科学家", "工程师", "总监", "大使",
          "总统", "总理", "首相", "主任", "校长", "队长", "CEO", "医生", "律师", "作家", "导演", "演员", "歌手",
-         "司长", "处长", "长官", "干事长", "秘书长", "会长", "理事长", "主委", "党魁", "议长", "检察官")
+         "司长", "处长", "长官", "干事长", "秘书长", "会长", "理事长", "主委", "党魁", "议长", "检察官",
+         "省长", "厅长", "书记", "警长")
 _SURNAMES = ("(?:欧阳|司马|诸葛|上官|司徒|[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董"
              "袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶"
              "黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤柯翁庄洪温甘傅包康施赖卓殷滕聂乔阎俞邢葛凌岳鲁章伍齐祝童牛甄游詹蓝简纪"
@@ -145,6 +151,10 @@ _SPEAKER = lazy_compile(r"(?:^|(?<=[，,。；;：:、\s“”「」『』（）
 # A third character that more likely starts the next word than ends a name: 张三表示.
 _NOT_NAME_END = set("表称说在将于已也则并和与认指强宣回透的曾是接出担获被率带加离辞正今昨明等为对向从就还又都会要能可续签")
 _PERSON_PRONOUN = lazy_compile(r"[他她]")
+# Malaysian titles before a name (内政部长拿督斯里赛夫丁纳苏申表示, 警察总长丹斯里拉扎鲁丁): the name
+# runs to the next word that speaks, joins or dates.
+_HONORIFIC = lazy_compile(r"(?:丹斯里拿督|拿督斯里|丹斯里|拿督|拿汀|敦)([\u4e00-\u9fff]{2,7}?)"
+                          r"(?=表示|指出|说|称|强调|透露|今|昨|在|与|和|及|的|讨论|[，,。、；;（(\s])")
 _WEEKDAY = lazy_compile(r"周[一二三四五六日天末]")
 # Foreign names written in Chinese with a middle dot: 马科斯·罗德里格斯, 若昂·席尔瓦.
 _SOUNDS = ("阿埃艾安昂奥巴拜班邦保贝本比彼毕波伯博布查达戴丹道德登迪蒂丁东杜多厄恩法范菲费芬丰弗福富盖甘冈高戈格根古哈海汉豪"
@@ -184,7 +194,7 @@ def discover(text: str, view: str, table: EntityTable) -> DocEntities:
 
     for m in _ORG.finditer(view):
         prefix = _ORG_STOP.sub("", _DESCRIPTOR.sub("", m.group(1))).lstrip("应")  # 应美国政府…要求
-        if len(prefix) < 2 or prefix in _GENERIC or any(prefix.endswith(g) for g in ("设计", "芯片", "子", "全资")):
+        if len(prefix) < 2 or prefix in _GENERIC or any(prefix.endswith(g) for g in ("设计", "芯片", "子", "全资", "犯罪", "诈骗", "贩毒", "走私", "黑社会", "恐怖")):
             continue
         start = m.end() - len(prefix) - len(m.group(2))
         short = prefix if m.group(2) in _SHORT_NAME_SUFFIX and not prefix.isascii() else None
@@ -193,6 +203,9 @@ def discover(text: str, view: str, table: EntityTable) -> DocEntities:
         add(start, end + len(tail), "org", short)
     for m in _TRANSLITERATED.finditer(view):
         add(m.start(), m.end(), "person")
+    for m in _HONORIFIC.finditer(view):
+        if not _overlaps(m.start(1), m.end(1), taken_names):
+            add(m.start(1), m.end(1), "person")
     for m in _PERSON.finditer(view):
         name = m.group(1)
         if _WEEKDAY.match(name):
@@ -213,6 +226,13 @@ def discover(text: str, view: str, table: EntityTable) -> DocEntities:
             continue  # 尼曼研究員(Nieman Fellow): a translation in brackets, not a person
         add(m.start(1), m.end(1), "person")
     by_alias: dict[str, str] = {}
+    orgs = sorted((e for e in found.values() if e.kind == "org"), key=lambda e: len(e.name), reverse=True)
+    for short in orgs:  # 氣象署 after 中央氣象署, 廈門市中級人民法院 after 福建省廈門市中級人民法院: one body
+        longer = next((e for e in orgs if len(e.name) > len(short.name) >= 3 and e.id in found
+                       and fold_case(e.aliases[0]).endswith(fold_case(short.aliases[0]))), None)
+        if longer is not None and short.id in found:
+            del found[short.id]
+            by_alias.setdefault(fold_case(short.aliases[0]), longer.id)
     for entity in found.values():
         for alias in entity.aliases:
             by_alias.setdefault(fold_case(alias), entity.id)

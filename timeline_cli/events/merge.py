@@ -65,7 +65,10 @@ def merge_group(events: Iterable[Event]) -> list[Event]:
     clusters: list[_Cluster] = []
     index: dict[tuple, dict[str, list[int]]] = {}  # date cell -> content key -> clusters
     for event in ordered:
-        actor_keys = {"a:" + a.id for a in event.actors}
+        # An actor is filed by its id and by its name's tail (中央氣象署 and 氣象署 meet on 气象署).
+        actor_keys = {"a:" + a.id for a in event.actors} | {"t:" + _simple(a.name)[-3:] for a in event.actors
+                                                           if len(a.name) >= 3}
+        actor_keys |= {"x:" + act for act in _acts(event.title)}  # the act named (开庭): a hearing told again
         grams = title_grams(event.title)
         # Count what each merged event shares with this one: only those sharing an actor or
         # enough wording can agree with it (see `agreement`), so only they are compared.
@@ -198,6 +201,8 @@ class _Cluster:
         if event.status != lead.status and {event.status, lead.status} != _TOLD_AS_DONE:
             return 0.0
         score = agreement(lead, event, self.actors, self.grams, grams)
+        if score and any(_other_moments(member, event) for member in self.members[1:]):
+            return 0.0  # a vaguer lead does not glue two moments of one day told apart
         if score:
             for ev in event.evidence:
                 own = _date_tuple(ev.date or event.date)
@@ -252,14 +257,23 @@ def agreement(a: Event, b: Event, actors_a: set[str] | None = None,
         return 0.0  # 23日至27日 and 26日至27日: forecasts (or schedules) of two periods, not one told twice
     ids_a = actors_a if actors_a is not None else {x.id for x in a.actors}
     ids_b = {x.id for x in b.actors}
+    alias = False
     if ids_a and ids_b and ids_a.isdisjoint(ids_b):
-        return 0.0  # both say who, and they name different actors
-    shared = bool(ids_a & ids_b)
+        # 中央氣象署/氣象署; or the lead's speaker and the body's telling one shooting (上個月 / 1月24日)
+        alias = _one_article(a, b) and (_named_alike(a.actors, b.actors)
+                                        or (_nested(a.date, b.date) and _same_act(a, b)))
+        if not alias:
+            return 0.0  # both say who, and they name different actors
+    shared = bool(ids_a & ids_b)  # an alias only lifts the conflict: the wording must still agree
     ga = grams_a if grams_a is not None else title_grams(a.title)
     gb = grams_b if grams_b is not None else title_grams(b.title)
     common = len(ga & gb)
     sim = common / min(len(ga), len(gb)) if ga and gb else 0.0
     coarse = min(FINENESS.get(a.date.granularity or "", 0), FINENESS.get(b.date.granularity or "", 0)) < 4
+    if _other_moments(a, b):
+        return 0.0  # 清晨5時 the storm stood here, 5時30分 the warning went out: one article, two moments
+    if _other_counts(a.title, b.title):
+        return 0.0  # 全年累計12萬2423宗 and 最後一週1341宗: two figures, not one told twice
     if shared:
         same_kind = a.type == b.type and a.type not in ("other", "statement")
         # The shared actor's own name is no agreement on what happened (立法會 in two titles).
@@ -267,7 +281,7 @@ def agreement(a: Event, b: Event, actors_a: set[str] | None = None,
                                     if x.id in ids_a and x.id in ids_b))
         worded = bool((ga & gb) - names)
         if coarse:  # a whole year (or quarter) holds many happenings of one actor: words must agree too
-            ok = worded and (sim >= 0.25 or (same_kind and sim >= 0.1))
+            ok = worded and (sim >= 0.25 or (same_kind and sim > 0.12))
         else:
             ok = same_kind or (worded and sim >= 0.15)
         return 1.0 + sim if ok else 0.0
@@ -275,13 +289,65 @@ def agreement(a: Event, b: Event, actors_a: set[str] | None = None,
         return sim
     if _other_subjects(a.title, b.title):
         return 0.0  # 台北市…宣布停班課 and 中彰投3縣市宣布停班課: the same act by others
-    if _one_article(a, b) and a.date.value != b.date.value and sim < 0.8 and not _same_predicate(a.title, b.title):
+    if (_one_article(a, b) and a.date.value != b.date.value and sim < 0.8 and not _same_predicate(a.title, b.title)
+            and not (_nested(a.date, b.date) and (_same_act(a, b) or (coarse and common >= 4 and sim >= 0.3)))):
         return 0.0  # 台中市…昨天深夜宣布停班停課, 台中市…昨晚8時宣布正常上班上課: the same subjects, another act
     if (sim >= 0.5 and common >= 3) or (common >= 4 and sim >= 0.3 and _told_again(a, b)):
         return sim
     if _told_again(a, b) and _same_day(a, b) and _same_act(a, b):
         return max(sim, 0.1)  # 今日被警方拘捕 … 今日凌晨…將他拘捕: one article, one day, one act
     return 0.0
+
+
+_CLOCK = lazy_compile(r"T\d")
+_COUNT = lazy_compile(r"(\d[\d.,]*\s*[万萬亿億]?[\d.,]*)\s*(宗|例|件|人|名|起|架|枚|间|間|家|所)")
+
+
+@lru_cache(maxsize=1 << 12)
+def _counts(title: str) -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for number, unit in _COUNT.findall(_simple(title)):
+        found.setdefault(unit, set()).add(number.replace(",", "").replace(" ", ""))
+    return {unit: frozenset(numbers) for unit, numbers in found.items()}
+
+
+def _other_counts(title_a: str, title_b: str) -> bool:
+    """Both titles count the same thing (宗, 人, 件…) and share no number: two figures."""
+    a, b = _counts(title_a), _counts(title_b)
+    shared_units = a.keys() & b.keys()
+    return bool(shared_units) and all(not (a[u] & b[u]) for u in shared_units)
+
+
+def _other_moments(a: Event, b: Event) -> bool:
+    """One article, two times of one day, two acts or two wordings: two moments."""
+    return (_one_article(a, b) and _other_clock_times(a.date, b.date)
+            and not (_same_act(a, b) and _worded_alike(a, b)))
+
+
+def _worded_alike(a: Event, b: Event) -> bool:
+    ga, gb = title_grams(a.title), title_grams(b.title)
+    return bool(ga and gb) and len(ga & gb) / min(len(ga), len(gb)) >= 0.3
+
+
+def _nested(a: EventDate, b: EventDate) -> bool:
+    """One date is a coarser telling of the other (上個月, then 1月24日)."""
+    fine_a, fine_b = FINENESS.get(a.granularity or "", 0), FINENESS.get(b.granularity or "", 0)
+    return fine_a != fine_b and compatible(_date_tuple(a), _date_tuple(b))
+
+
+def _other_clock_times(a: EventDate, b: EventDate) -> bool:
+    """Two times of day, each stated to the hour or minute, that differ."""
+    return a.value != b.value and bool(_CLOCK.search(a.value)) and bool(_CLOCK.search(b.value))
+
+
+def _named_alike(actors_a, actors_b) -> bool:
+    """中央氣象署 and 氣象署 in one article: the short name is the long one's tail."""
+    for x in actors_a:
+        for y in actors_b:
+            short, long = sorted((_simple(x.name), _simple(y.name)), key=len)
+            if len(short) >= 2 and short != long and long.endswith(short):
+                return True
+    return False
 
 
 def _other_ranges(a: EventDate, b: EventDate) -> bool:
@@ -295,8 +361,23 @@ def _same_day(a: Event, b: Event) -> bool:
 
 
 def _same_act(a: Event, b: Event) -> bool:
-    """Both titles name the same act (a trigger word of one specific type, not 宣布 or 表示)."""
-    return a.type == b.type and bool(specific_triggers(a.title) & specific_triggers(b.title))
+    """Both titles name the same act (a trigger word of one specific type, not 宣布 or 表示; the
+    words of one court hearing, 開庭/開審/庭審/審理/審訊, are one act)."""
+    return a.type == b.type and bool(_acts(a.title) & _acts(b.title))
+
+
+_HEARING = frozenset(("开庭", "开审", "审理", "审讯", "庭审"))
+_AFTER_THE_HEARING = lazy_compile(r"结束后|之后|后[，,]")  # 庭審結束後，被告被押回: what came after it
+
+
+@lru_cache(maxsize=1 << 12)
+def _acts(title: str) -> frozenset[str]:
+    words = specific_triggers(title)
+    if not words & _HEARING:
+        return words
+    if _AFTER_THE_HEARING.search(_simple(title)):
+        return words - _HEARING
+    return (words - _HEARING) | {"开庭"}
 
 
 def _same_predicate(title_a: str, title_b: str) -> bool:
@@ -304,7 +385,8 @@ def _same_predicate(title_a: str, title_b: str) -> bool:
     return bool(title_grams(title_a[-6:]) & title_grams(title_b[-6:]))
 
 
-_NAME_HEAD = lazy_compile(r"^(?![在于从对向把被将])(?!一共|全国|累计|共有|总共|其中|另外|同时|目前|已经|正式)[\u4e00-\u9fff]{2}$")
+_NAME_HEAD = lazy_compile(r"^(?![在于从对向把被将])(?!一共|全国|累计|共有|总共|其中|另外|同时|目前|已经|正式|年度|本届|今年|去年|明年|首届)"
+                        r"[\u4e00-\u9fff]{2}$")
 
 
 def _other_subjects(title_a: str, title_b: str) -> bool:

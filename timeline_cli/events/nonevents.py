@@ -20,7 +20,10 @@ event"):
   is what happened in that period, and a notice released on a date (发布警情通报) is a happening of
   that date beside the one it reports;
 - the frame of words quoted before: 他下午出席…后，向记者这么说;
-- a birth date in a profile: 生于1964年7月, 2001年出生的廖桂芳.
+- a birth date in a profile: 生于1964年7月, 2001年出生的廖桂芳;
+- what someone recalls: 再次提到2019年「港版顏色革命」 (the speaking is of the story's day);
+- a rate: 羽球1日2戰 (two matches in one day), 一日三餐;
+- the editions of a games listed or tallied: 自1997年拉蒂世運會起，在2001年秋田世運會、2009年高雄世運會…累計.
 """
 
 from __future__ import annotations
@@ -59,7 +62,9 @@ _CLOSE_BRACKET = lazy_compile(r"\s*[)）]")
 
 _MEASURE = lazy_compile(r"同比|环比|百分点|增速|同期|指数")
 # How a period went, said of a month or a quarter: 8月份工業和服務業生產加快, 8月國民經濟恢復向好.
-_TREND = lazy_compile(r"向好|回升|回暖|加快|放缓|趋稳|企稳|好转|下滑|低迷")
+# …and what a body kept doing all through it (人民法院2025年有力維護公共安全: a report's heading).
+_TREND = lazy_compile(r"向好|回升|回暖|加快|放缓|趋稳|企稳|好转|下滑|低迷|"
+                      r"(?:有力|有效|持续|积极|全面|不断|稳步)(?:维护|推进|加强|促进|深化|提升|推动|保障)")
 _PERCENT = lazy_compile(r"\d(?:\.\d+)?\s*[%％]")
 _CHANGE = lazy_compile(r"增长|下降|上涨|下跌|涨|跌|回落|上升|增加|减少|激增|提高|降低|超过|达到")
 _SAID_SO = lazy_compile(r"(?:这么说|这样说|如是说|这样表示|如此表示)$")
@@ -239,3 +244,62 @@ def is_said_so_frame(text: str) -> bool:
     """他下午出席…后，向记者这么说: the frame of words quoted before, no happening of its own.
     A notice released on a date (发布的警情通报：…) is one, beside the happening it reports."""
     return _SAID_SO.search(text.rstrip("。！!")) is not None
+
+
+# 再次提到2019年「港版顏色革命」: the date of what a speaker recalls, not of the speaking.
+_RECALLED_BEFORE = lazy_compile(r"(?:提到|提及|谈到|谈及|说到|讲到|回顾|回忆|忆及|追溯到|追溯至|援引)\s*$")
+
+
+def is_recalled(view: str, mention: Mention) -> bool:
+    """提到2019年…的影響: what a speaker brings up; the speaking belongs to the story's day."""
+    return _RECALLED_BEFORE.search(view, max(0, mention.start - 4), mention.start) is not None
+
+
+_RATE_AFTER = lazy_compile(r"\s*[0-9０-９一二两三四五六七八九十]{1,2}\s*(?:战|场|餐|次|趟|班|更)")
+
+
+def is_rate(view: str, mention: Mention) -> bool:
+    """羽球1日2戰, 一日三餐: so many in one day, not the first of the month."""
+    text = view[mention.start:mention.end]
+    return (mention.rule == "day" and text[-1:] == "日" and len(text) <= 2
+            and _RATE_AFTER.match(view, mention.end) is not None)
+
+
+_EDITION = lazy_compile(r"\s*(?:第[0-9一二三四五六七八九十百]+届)?[\u4e00-\u9fff]{0,8}?"
+                        r"(?:世运会|运动会|奥运会|冬奥会|亚运会|全运会|大运会|世大运|残奥会|世界杯|锦标赛|博览会|电影节|艺术节)")
+_TALLY = lazy_compile(r"累计|共获|合计|共夺|总计|至本届|至今")
+
+
+def names_an_edition(view: str, mention: Mention) -> bool:
+    """2001年秋田世運會、2009年高雄世運會…累計1銀、6銅: the years name editions of the games in a
+    list or a tally, no happening of their own."""
+    if mention.granularity != "year":
+        return False
+    name = _EDITION.match(view, mention.end)
+    if name is None:
+        return False
+    stop = _CLAUSE_END.search(view, name.end())
+    sentence_end = min((i for i in (view.find(m, name.end()) for m in "。！？\n") if i >= 0), default=len(view))
+    return (view[name.end():name.end() + 1] in "、起至和及与"
+            or view[max(0, mention.start - 1):mention.start] in "、自"
+            or _TALLY.search(view, name.end(), sentence_end) is not None) and stop is not None
+
+
+# 第三節打出9比5攻勢後來居上: a set phrase that holds a time word, no time of its own.
+_IDIOMS = ("后来居上", "从今往后", "今非昔比", "日后再说", "前所未有", "早晚会")
+
+
+def in_idiom(view: str, mention: Mention) -> bool:
+    """後來居上 (came from behind): the time word is part of a set phrase."""
+    around = view[max(0, mention.start - 2):mention.end + 3]
+    text = view[mention.start:mention.end]
+    return any(text in idiom and idiom in around for idiom in _IDIOMS)
+
+
+# 受理審判執行案件3748.6萬件，審結執結3620萬件: how many cases offices handled over a period.
+_CASELOAD = lazy_compile(r"(?:受理|审结|办结|执结|办理|查处|立案|审理|结案)[^，,。；;]{0,16}?[0-9０-９.]+\s*万?\s*(?:件|宗|起|人次)")
+
+
+def is_caseload(text: str) -> bool:
+    """受理…案件3748.6萬件: a tally of cases handled in a period, a figure, not a happening."""
+    return _CASELOAD.search(text) is not None
