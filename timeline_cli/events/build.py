@@ -731,6 +731,7 @@ def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside
     place = None
     in_means = False  # inside 利用擔任…、…、…職務上的便利, which runs over commas
     subject = ""  # the subject of a skipped setting (安華 of 安華在…匯報會上)
+    dated_setting = ""  # a skipped setting that holds the date: 陈坤海昨晚在…庆典上致词时
     for i, part in enumerate(scope):
         chunk = _strip_dates(text, view, part, inside)
         chunk = _strip_fillers(chunk, view_of=simplified_of)
@@ -761,6 +762,8 @@ def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside
                     place = place_of(chunk[at:]) or place
                 else:
                     place = place_of(chunk) or place
+            if holds_date and _is_frame(chunk):
+                dated_setting = chunk
             continue  # 在…论坛上, 在进行…试验时 (a setting), 由于…未达标 (an undated reason): the event is further on
         if subject:
             if _NO_SUBJECT.match(simplified_of(chunk)) or _VERB_FIRST.match(simplified_of(chunk)):
@@ -787,6 +790,9 @@ def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside
         if told >= 16 and (acted or (told >= limit and not _act_later(view, scope[i + 1:]))):
             break  # long enough, once it says what happened (a long purpose, 为…提供帮助, goes on to the act)
     title = tidy("".join(pieces))
+    if dated_setting and _SAID_SO_ONLY.match(simplified_of(title)):
+        # …在元宵庆典上致词时，这么指出: the dated setting is the happening; "said so" is only its frame
+        title = tidy(_SETTING_WHEN.sub("", dated_setting))
     if title and _DANGLING_END.search(simplified_of(title)) and view[mention.start - 1:mention.start] != "，":
         title = tidy(title + text[mention.start:mention.end])  # 通常被认定在 + 2025年: the date is the object
     if before is not None and (not title or (_NO_SUBJECT.match(simplified_of(title)) and not _FORECAST_OF.match(
@@ -807,6 +813,9 @@ _VERB_FIRST = lazy_compile(r"(?:向|对|与|跟|把|正式|首次|宣布|表示|
 _SUBORDINATE_END = lazy_compile(r"(?:之后|后|以后|之前|以前|前夕|之际|时)$")
 _CAREER_STEP = lazy_compile(r"(?:由[^，,。；;]{2,16}?(?:升为|升任|调任|转任|改任|晋升为?)|升任|调任|获任|出任|兼任|当选|获选)")
 _BARE_SAYING_END = lazy_compile(r"(?:公布|宣布|透露|表示|指出|称|说)$")
+_FEAST_NOUN = lazy_compile(r"庆典|晚会|联欢|庆祝|活动|盛会|音乐会|嘉年华|灯会|园游会|游园|团拜|酒会|晚宴|聚餐|花车|巡游")
+_SAID_SO_ONLY = lazy_compile(r"^(?:他|她|并|並)?(?:这么|这麽|这样|如此|如是)(?:说|表示|指出|强调|认为|透露|坦言|呼吁)$")
+_SETTING_WHEN = lazy_compile(r"(?:时|時|之际|之際)$")
 _BARE_CUE_END = lazy_compile(r"[，,；;](?:并|且|而)?(?:预计|预估|预期|预测|估计|表示|指出|强调|认为|称)$")
 # 對…依法判處, 對…予以懲處: a sentence with no subject that opens with whom it was done to.
 _OBJECT_FIRST = lazy_compile(r"^对(?!于|此|其|该|方|外|手|岸)[^，,。；;]{2,40}?(?:依法)?(?:判处|执行死刑|惩处|处以|予以|作出)")
@@ -1012,6 +1021,8 @@ def _strip_dates(text: str, view: str, part: Span, inside: list[Mention]) -> str
             continue
         if view[m.end:m.end + 1] == "的" and m.start > part.start and view[m.start - 1] not in _EDGE:
             continue  # 发布了1至2月份的经济数据: a date that describes a noun stays in the title
+        if m.rule and m.rule.endswith("holiday") and _FEAST_NOUN.match(view, m.end):
+            continue  # 元宵庆典, 中秋晚会: a holiday naming a celebration stays in its name
         if _inside_quote(view, part.start, m.start) or (
                 _OBJECT_VERB_BEFORE.search(view, max(part.start, m.start - 2), m.start)
                 and view[m.end:m.end + 1] in "，,。；;！？!?") or (
