@@ -22,3 +22,8 @@ def test_a_speech_told_only_as_said_so_is_titled_by_its_setting():
 def test_a_holiday_naming_a_celebration_stays_in_the_title():
     (event,) = events_of("市长昨晚出席元宵庆典并致词。")
     assert "元宵庆典" in event.title, event.title
+
+
+def test_the_coming_of_a_year_is_a_backdrop_not_an_event():
+    events = events_of("州长指出，随着2026年将至，州政府将继续推动财政改革。", "2026-01-02")
+    assert [e.date.value for e in events if e.date.value.startswith("2026")] == [], [(e.date.value, e.title) for e in events]

@@ -246,6 +246,17 @@ def is_said_so_frame(text: str) -> bool:
     return _SAID_SO.search(text.rstrip("。！!")) is not None
 
 
+# 随着2026年将至, 隨著農曆新年的到來: the time that frames what is said, not a happening of its own.
+_BACKDROP_BEFORE = lazy_compile(r"(?:随着|随著|隨著)\s*$")
+_BACKDROP_AFTER = lazy_compile(r"\s*(?:的)?(?:即将)?(?:将至|将近|到来|来临|临近|逼近|届临|结束|过去|开始)")
+
+
+def is_backdrop(view: str, mention: Mention) -> bool:
+    """随着2026年将至，州政府将继续…: the coming of a time is the backdrop of what follows."""
+    return (_BACKDROP_BEFORE.search(view, max(0, mention.start - 3), mention.start) is not None
+            and _BACKDROP_AFTER.match(view, mention.end) is not None)
+
+
 # 再次提到2019年「港版顏色革命」: the date of what a speaker recalls, not of the speaking.
 _RECALLED_BEFORE = lazy_compile(r"(?:提到|提及|谈到|谈及|说到|讲到|回顾|回忆|忆及|追溯到|追溯至|援引)\s*$")
 
