@@ -27,3 +27,14 @@ def test_a_holiday_naming_a_celebration_stays_in_the_title():
 def test_the_coming_of_a_year_is_a_backdrop_not_an_event():
     events = events_of("州长指出，随着2026年将至，州政府将继续推动财政改革。", "2026-01-02")
     assert [e.date.value for e in events if e.date.value.startswith("2026")] == [], [(e.date.value, e.title) for e in events]
+
+
+def test_a_weekday_with_its_day_stated_is_not_moved_ahead():
+    events = events_of("部长于周五(31日)到新山出席一场会面活动时，遭上百人到场制造骚动。", "2020-02-02")
+    assert [e.date.value for e in events] == ["2020-01-31"], [(e.date.value, e.title) for e in events]
+
+
+def test_a_page_stamp_with_its_weekday_after_the_time_is_no_event():
+    text = "2014-03-05 09:47:08 星期三 来源: 新华网 【字号 】【打印】【关闭】\n警方昨日逮捕一名男子。"
+    events = events_of(text, "2014-03-05")
+    assert [e.date.value for e in events] == ["2014-03-04"], [(e.date.value, e.title) for e in events]

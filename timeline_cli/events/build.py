@@ -502,7 +502,8 @@ def _dates_an_event(view: str, mention: Mention, previous: Mention | None, today
             or nonevents.names_the_current_period(view, mention, today)
             or nonevents.is_birth_date(view, mention) or nonevents.is_recalled(view, mention)
             or nonevents.is_rate(view, mention) or nonevents.names_an_edition(view, mention)
-            or nonevents.in_idiom(view, mention) or nonevents.is_backdrop(view, mention)):
+            or nonevents.in_idiom(view, mention) or nonevents.is_backdrop(view, mention)
+            or nonevents.is_until(view, mention)):
         return False
     if previous is not None and not view[previous.end:mention.start].strip() and nonevents.is_stamp(view, previous):
         return False  # 2018年12月22日 星期六

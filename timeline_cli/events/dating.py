@@ -218,6 +218,8 @@ def _weekdays_ahead(doc: Document, view: str, mention: Mention) -> EventDate | N
     are the coming ones, not those of the week gone."""
     if not mention.rule.replace("range(", "").startswith("weekday") or doc.ref is None:
         return None
+    if "+date" in mention.rule:
+        return None  # 周五(31日): the day is stated, the weekday only notes it
     if mention.start_date is None or mention.end_date is None or mention.end_date >= doc.ref.date:
         return None
     if _AHEAD_CUE.match(view, mention.end) is None:

@@ -39,9 +39,10 @@ _RANK_IN_PERIOD = lazy_compile(r"\s*的?(?:首个|首次|首度|第一|以来|�
 _SEPARATORS = set(" \t\u3000\xa0\n\r()（）[]【】|｜・•")
 # 2025-09-24, 12日 20:52, 2018年12月22日 星期六: no blank inside but before a weekday or a time.
 # 2021/11/20 22:11, 2018年12月22日 星期六; the time first or with a zone and am/pm: 12:17am 27/09/2025,
-# 18/01/2026 05:52 PM, 2025-09-24 HKT 19:22
+# 18/01/2026 05:52 PM, 2025-09-24 HKT 19:22, and a weekday after the time (2014-03-05 09:47:08 星期三)
 _STAMP_TEXT = lazy_compile(r"^(?:\d{1,2}:\d{2}\s?(?:[AaPp][Mm])?\s+)?\S+(?:\s+(?:星期|周|週)[一二三四五六日天])?"
-                         r"(?:\s+(?:[A-Z]{2,4}\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?)?$")
+                         r"(?:\s+(?:[A-Z]{2,4}\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?)?"
+                         r"(?:\s+(?:星期|周|週)[一二三四五六日天])?$")  # 2014-03-05 09:47:08 星期三
 _YEAR_IN_TEXT = lazy_compile(r"\d{4}")
 _CLOCK = lazy_compile(r"\d{1,2}:\d{2}")
 _PROSE_BEFORE = set("在于於从自至到由")
@@ -255,6 +256,18 @@ def is_backdrop(view: str, mention: Mention) -> bool:
     """随着2026年将至，州政府将继续…: the coming of a time is the backdrop of what follows."""
     return (_BACKDROP_BEFORE.search(view, max(0, mention.start - 3), mention.start) is not None
             and _BACKDROP_AFTER.match(view, mention.end) is not None)
+
+
+# 延長…期限至2030年12月31日止, 有效期到明年6月底为止: the end of a span that runs on, not a happening.
+_UNTIL_BEFORE = lazy_compile(r"(?:至|到|迄)\s*$")
+_UNTIL_AFTER = lazy_compile(r"\s*(?:为止|止)(?![血步住])")
+
+
+def is_until(view: str, mention: Mention) -> bool:
+    """…期限至2030年12月31日止: the date a span ends, told with what was decided (the decision is
+    the happening, the end of its span is not)."""
+    return (_UNTIL_BEFORE.search(view, max(0, mention.start - 2), mention.start) is not None
+            and _UNTIL_AFTER.match(view, mention.end) is not None)
 
 
 # 再次提到2019年「港版顏色革命」: the date of what a speaker recalls, not of the speaking.
