@@ -163,6 +163,7 @@ class Day(_Record):
     rel: int | None = None  # 今天 0, 昨天 -1
     check: int | None = None  # 今(20)日: the day of the month written beside the word
     nth: tuple[int, int] | None = None  # 第二个星期日: (2, 7), the last: (-1, weekday)
+    in_sentence: bool = False  # 即日: the day of a date earlier in its sentence, else the reference day
 
 
 @dataclass(slots=True, eq=False, repr=False)

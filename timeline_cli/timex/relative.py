@@ -204,7 +204,8 @@ def build_relative_day(m, ctx):
     if m.group(0)[0] == "明" and excluded_before("bright_before", m.string, m.start()):
         return None  # 光明日报, 黎明日出: 明 ends another word
     offset, part = lexicon()["relative_day"][m.group(0)]
-    point = Point(day=Day(rel=offset), daypart=part or None)
+    # 10月20日宣布…即日起成為: that very day; 即日起接受報名 alone: the report's day
+    point = Point(day=Day(rel=offset, in_sentence=m.group(0) == "即日"), daypart=part or None)
     return found(m, point, (LEVEL["day"], LEVEL["daypart"] if part else LEVEL["day"]))
 
 

@@ -29,7 +29,7 @@ def resolve_point(point: Point, piece: Piece, story: Story) -> Resolved | None:
     if point.decade is not None:
         return _decade(point, story)
     if point.day is not None and point.day.rel is not None:
-        resolved = _relative_day(point, story)
+        resolved = _relative_day(point, piece, story)
     elif point.week is not None or point.weekday is not None or point.weekend or point.week_part is not None:
         resolved = _week(point, piece, story)
     elif isinstance(point.year_part, RelativeQuarter) and point.year is None:
@@ -436,7 +436,13 @@ def _unknown(point: Point) -> Resolved:
     return Resolved(TimeValue("DATE", value, mod, gran), None, "inferred", None)
 
 
-def _relative_day(point: Point, story: Story) -> Resolved:
+def _relative_day(point: Point, piece: Piece, story: Story) -> Resolved:
+    if point.day.in_sentence:
+        told = story.previous(piece.start, scope="sentence", need_day=True)
+        if told is not None:
+            resolved = day_value(date(told.year, told.month, told.day))
+            resolved.anchor, resolved.certainty = told.id, "relative"
+            return resolved
     ref_day = story.ref_day()
     if ref_day is None:
         return _unknown(point)
