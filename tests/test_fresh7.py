@@ -5,6 +5,8 @@ The sentences are made up in the shape of what was missed, never copied from the
 
 from datetime import date
 
+import pytest
+
 from timeline_cli.documents import RawDocument
 from timeline_cli.pipeline import analyse
 
@@ -38,3 +40,31 @@ def test_a_page_stamp_with_its_weekday_after_the_time_is_no_event():
     text = "2014-03-05 09:47:08 星期三 来源: 新华网 【字号 】【打印】【关闭】\n警方昨日逮捕一名男子。"
     events = events_of(text, "2014-03-05")
     assert [e.date.value for e in events] == ["2014-03-04"], [(e.date.value, e.title) for e in events]
+
+
+# A negation denies the event only in the clause that tells it; a harm spared, a concession, a
+# charge, a reason or a noun (逾期未取的車票) is no denial.
+@pytest.mark.parametrize("text,ref", [
+    ("一间工厂昨日凌晨遭火神光顾，工厂约七成面积遭烧毁，所幸没有酿成任何伤亡。", "2021-02-12"),
+    ("法院昨日审理颠覆案，三男一女涉嫌未按照指示进入法院。", "2024-05-31"),
+    ("中部地區今天高溫約20度，雖未達寒冷，但體感溫度偏低。", "2026-01-20"),
+    ("不過在2022年年底，由於太陽能帆板測試未達標，任務宣布推遲發射。", "2025-08-06"),
+    ("逾期未取的車票，台鐵將於1月16日上午9時重新釋出。", "2026-01-10"),
+])
+def test_a_negation_elsewhere_in_the_sentence_denies_nothing(text, ref):
+    events = events_of(text, ref)
+    assert events and all(e.status != "negated" for e in events), [(e.status, e.title) for e in events]
+
+
+@pytest.mark.parametrize("text,ref", [
+    ("當日的庭審並沒有當場判決。", "2009-12-24"),
+    ("2024年11月，有外媒報道兩家公司正在接觸，但雙方當時均未置評。", "2025-10-22"),
+    ("俱樂部昨日否認了球員將離隊的傳聞。", "2025-11-20"),
+])
+def test_a_denial_of_the_event_is_negated(text, ref):
+    assert "negated" in [e.status for e in events_of(text, ref)]
+
+
+def test_a_headline_blank_between_two_acts_parts_their_dates():
+    events = events_of("委員會今討論 擬下周首讀\n", "2024-03-06")
+    assert sorted(e.date.value for e in events) == ["2024-03-06", "2024-W11"], [(e.date.value, e.title) for e in events]

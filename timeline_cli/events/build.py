@@ -1004,9 +1004,11 @@ def _head_and_tail(title: str, limit: int) -> str | None:
 
 
 def _delimiter(text: str, part: Span) -> str:
-    """The comma the article itself used after a clause (， or ,)."""
+    """The comma the article itself used after a clause (， or ,), or the blank of a headline."""
     last = text[part.end - 1:part.end]
-    return last if last in "，,；;：:" else "，"
+    if last in "，,；;：:":
+        return last
+    return " " if last in " \u3000" or text[part.end:part.end + 1] in " \u3000" else "，"
 
 
 def _strip_dates(text: str, view: str, part: Span, inside: list[Mention]) -> str:
@@ -1203,6 +1205,47 @@ def _later_today(mention: Mention, doc: Document) -> bool:
     value = mention.value
     return "T" in value and value.split("T", 1)[1] in _LATER_PARTS
 _AGENT = lazy_compile(r"气象|天文台|电视台|部门|当局|政府|局|署|中心")
+_DENIALS = ("否认",)  # a denial anywhere in the sentence counts (…，晶辰予以否認)
+# What makes a negation no denial of the event: 所幸未酿成伤亡 (a harm spared), 雖未達寒冷 (a
+# concession), 涉嫌未按照指示 (a charge), 逾期未取的車票 (a noun), 未成年, 未足以, 尚未…,或者 (a reason).
+_NOT_A_DENIAL_BEFORE = lazy_compile(r"(?:所幸|幸好|幸而|幸亏|庆幸|幸|虽|尽管|即使|涉嫌|逾期|因为|由于|因|尚)[^，,。；;]{0,3}$")
+_NOT_A_DENIAL_AFTER = ("成年", "足以", "知", "来", "必")
+_REASON_OPENING = lazy_compile(r"\s*(?:不过|但|而)?\s*(?:在[^，,]{0,12})?(?:由于|因为|因)")
+
+
+def _denied(view: str, own: str, offset: int, mention: Mention, negators: list[str]) -> bool:
+    """Whether the event is denied: a denial anywhere in the sentence, or another negator (未, 没有,
+    不会…) in the clause that tells the date, or in the clause right after a date clause with no
+    verb of its own, unless what is negated is only a harm spared, a concession, a charge or a noun."""
+    if any(word in own for word in _DENIALS):
+        return True
+    start, end = mention.start - offset, mention.end - offset
+    clause_start = max((own.rfind(c, 0, start) for c in "，,；;：:"), default=-1) + 1
+    clause_end = _clause_stop(own, end)
+    clauses = [own[clause_start:clause_end]]
+    if clause_end - end <= 2 and clause_end < len(own):  # 今日(五月二十七日)，…: the clause after the date tells what happened
+        clauses.append(own[clause_end + 1:_clause_stop(own, clause_end + 1)])
+    return any(_negates(clause, negators) for clause in clauses)
+
+
+def _clause_stop(text: str, at: int) -> int:
+    stops = [i for i in (text.find(c, at) for c in "，,；;") if i >= 0]
+    return min(stops) if stops else len(text)
+
+
+def _negates(clause: str, negators: list[str]) -> bool:
+    if _REASON_OPENING.match(clause):
+        return False  # 由於…未達標，任務宣布推遲: why it happened, not a denial
+    for word in negators:
+        if word in _DENIALS:
+            continue
+        at = clause.find(word)
+        while at >= 0:
+            after = clause[at + len(word):at + len(word) + 2]
+            if not _NOT_A_DENIAL_BEFORE.search(clause, 0, at) and not after.startswith(_NOT_A_DENIAL_AFTER):
+                return True
+            at = clause.find(word, at + 1)
+    return False
 _CONDITIONAL = lazy_compile(r"(?:[^，,。；;]{0,12}?)(若(?![昂泽瑟阿热奥])|如果|一旦|假如|倘若|假若|万一|要是|如若)")
 _ORIGINAL_PLAN = lazy_compile(r"(原定|原订|原计划|原本|原先|预定|本来|原拟)[于在的]?$")
 
@@ -1231,7 +1274,7 @@ def decide_status(view: str, sentence: Span, scope: list[Span], mention: Mention
         return "predicted"  # 若明年3月前未能達成協議，工會將發動罷工: a condition, not a denial
     own = own.replace("未来", "  ")  # the future (未来五年) is no denial (未)
     own = _DISPOSAL.sub(lambda m: " " * len(m.group(0)), own)  # 将他拘捕, 将卫星送入太空: 将 is 把
-    if _first(own, lex["negated"]) is not None:
+    if _denied(view, own, sentence.start, mention, lex["negated"]):
         return "negated"
     own = own[:act_end - sentence.start]  # a denial anywhere counts (…，晶辰予以否認); a plan or forecast only up to the act
     if _first(own, lex["predicted"]) is not None:

@@ -64,13 +64,19 @@ def _inside_number(text: str, i: int, end: int) -> bool:
 
 
 def clauses(text: str, sentence: Span) -> list[Span]:
-    """Clause spans of one sentence, split at commas and colons outside brackets."""
+    """Clause spans of one sentence, split at commas and colons outside brackets; in a headline
+    (a line with no comma or full stop), also at a blank between two Chinese characters
+    (3委員會今討論 擬下周首讀)."""
     out: list[Span] = []
     begin = sentence.start
     depth: list[str] = []
+    headline = not any(mark in text[sentence.start:sentence.end] for mark in "，,。")
     for i in range(sentence.start, sentence.end):
         ch = text[i]
-        if ch in OPENERS:
+        if headline and ch in " \u3000" and not depth and _between_hanzi(text, i, sentence):
+            _add(text, begin, i + 1, out)
+            begin = i + 1
+        elif ch in OPENERS:
             depth.append(OPENERS[ch])
         elif depth and ch == depth[-1]:
             depth.pop()
@@ -79,3 +85,8 @@ def clauses(text: str, sentence: Span) -> list[Span]:
             begin = i + 1
     _add(text, begin, sentence.end, out)
     return out
+
+
+def _between_hanzi(text: str, i: int, sentence: Span) -> bool:
+    return (sentence.start < i < sentence.end - 1 and "\u4e00" <= text[i - 1] <= "\u9fff"
+            and "\u4e00" <= text[i + 1] <= "\u9fff")
