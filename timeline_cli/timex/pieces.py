@@ -372,8 +372,9 @@ class Anniversary(_Record):
 
 @dataclass(slots=True, eq=False, repr=False)
 class SamePeriod(_Record):
-    """去年同期: the period of the story's last date, a year earlier"""
+    """去年同期: the period of the story's last date, a year earlier; 2023年同期: in that year"""
     years_back: int = 1
+    year: int | None = None  # 2023年同期: the year named
 
 
 @dataclass(slots=True, eq=False, repr=False)

@@ -200,6 +200,11 @@ def _same_period(same: SamePeriod, piece: Piece, story: Story) -> Resolved | Non
     """去年同期: the period of the story's last date, a year earlier; with none, last year up to
     the reference day's date (the same part of the year as this year so far)."""
     prev = story.previous(piece.start, scope="paragraph")
+    if same.year is not None:  # 2023年同期: the story's period, in 2023
+        this_year = prev.year if prev is not None else (story.ref.date.year if story.ref else None)
+        if this_year is None or same.year >= this_year:
+            return None
+        same = replace(same, years_back=this_year - same.year)
     if prev is not None and prev.time.start_date is not None and prev.time.end_date is not None:
         if prev.time.granularity == "day" and story.view[max(0, prev.start - 3):prev.start].endswith(_UP_TO):
             # 截至今年2月10日…去年同期: the total up to that day, a year earlier

@@ -18,6 +18,8 @@ def build_story_after(m, ctx):
 
 
 def build_same_period(m, ctx):
+    if m.group("spy"):
+        return found(m, SamePeriod(year=int(m.group("spy"))))  # 2023年同期
     return found(m, SamePeriod(2 if m.group(0).startswith("前") else 1))
 
 
@@ -46,8 +48,8 @@ def _rules() -> tuple[Rule, ...]:
         Rule("story-after", lazy_compile(alternation(lex["story_after"]["words"])), build_story_after, 1, needs="后",
              first=first_chars(lex["story_after"]["words"]),
              examples=("随后", "此后")),
-        Rule("same-period", lazy_compile(r"(?:去年|上年|上一年|前年)同期"), build_same_period, 2, needs="期", first="去上前", words=("同期",),
-             examples=("去年同期", "上年同期")),
+        Rule("same-period", lazy_compile(r"(?:去年|上年|上一年|前年|(?P<spy>(?:19|20)\d{2})\s?年)同期"), build_same_period, 2,
+             needs="期", first="去上前12", words=("同期",), examples=("去年同期", "上年同期", "2023年同期")),
         Rule("story-day", lazy_compile(alternation([*lex["story_day"], *lex["story_evening"]])), build_story_day, 1,
              examples=("次日", "当天", "当晚")),
         Rule("story-same", lazy_compile(alternation([*lex["story_same"]["words"], *lex["story_or_now"]["words"],
