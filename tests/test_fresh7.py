@@ -68,3 +68,11 @@ def test_a_denial_of_the_event_is_negated(text, ref):
 def test_a_headline_blank_between_two_acts_parts_their_dates():
     events = events_of("委員會今討論 擬下周首讀\n", "2024-03-06")
     assert sorted(e.date.value for e in events) == ["2024-03-06", "2024-W11"], [(e.date.value, e.title) for e in events]
+
+
+def test_a_date_and_a_time_on_two_lines_are_two_mentions():
+    from timeline_cli.api import extract_mentions
+
+    found = extract_mentions("2022年9月29日(星期四)\n香港时间12时35分", date(2022, 9, 29))
+    assert [(m.text, m.value) for m in found] == [("2022年9月29日(星期四)", "2022-09-29"),
+                                                   ("香港时间12时35分", "2022-09-29T12:35")]

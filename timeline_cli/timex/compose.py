@@ -127,7 +127,7 @@ def _drop_covered(pieces: list[Piece]) -> list[Piece]:
 
 def _adjacent(a: Piece, b: Piece, view: str) -> bool:
     gap = view[a.end:b.start]
-    return len(gap) <= 1 and (gap == "" or gap.isspace())
+    return gap == "" or (len(gap) == 1 and gap.isspace() and gap not in "\n\r")  # a line break parts them
 
 
 def _attach_qualifiers(pieces: list[Piece], view: str) -> list[Piece]:
