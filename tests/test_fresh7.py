@@ -76,3 +76,26 @@ def test_a_date_and_a_time_on_two_lines_are_two_mentions():
     found = extract_mentions("2022年9月29日(星期四)\n香港时间12时35分", date(2022, 9, 29))
     assert [(m.text, m.value) for m in found] == [("2022年9月29日(星期四)", "2022-09-29"),
                                                    ("香港时间12时35分", "2022-09-29T12:35")]
+
+
+def test_a_set_score_in_a_list_of_scores_is_no_time():
+    from timeline_cli.api import extract_mentions
+
+    found = extract_mentions("中国女排以3:1战胜日本队，4局比分分别为25:17,22:25,25:21,25:22。", date(2015, 9, 7))
+    assert found == [], [m.text for m in found]
+    assert [m.value for m in extract_mentions("会议于14:30开始,16:00结束。", date(2015, 9, 7))] == [
+        "2015-09-07T14:30", "2015-09-07T16:00"]
+
+
+def test_figures_by_year_are_measurements_not_events():
+    assert events_of("财政部说，2022年和2023年发放予各州的拨款分别是81亿和83亿令吉。", "2024-04-04") == []
+
+
+def test_an_announcement_told_as_so_announced_is_titled_by_its_setting():
+    (event,) = events_of("州务大臣昨日在州议会会议上总结财政预算案时，如此宣布。", "2024-12-01")
+    assert "如此宣布" not in event.title, event.title
+
+
+def test_a_start_time_after_you_keeps_its_verb():
+    events = events_of("网上预约服务由十月七日上午九时开始。", "2022-09-29")
+    assert [e.title for e in events] == ["网上预约服务由十月七日上午九时开始"]

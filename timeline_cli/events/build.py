@@ -815,7 +815,7 @@ _SUBORDINATE_END = lazy_compile(r"(?:之后|后|以后|之前|以前|前夕|之�
 _CAREER_STEP = lazy_compile(r"(?:由[^，,。；;]{2,16}?(?:升为|升任|调任|转任|改任|晋升为?)|升任|调任|获任|出任|兼任|当选|获选)")
 _BARE_SAYING_END = lazy_compile(r"(?:公布|宣布|透露|表示|指出|称|说)$")
 _FEAST_NOUN = lazy_compile(r"庆典|晚会|联欢|庆祝|活动|盛会|音乐会|嘉年华|灯会|园游会|游园|团拜|酒会|晚宴|聚餐|花车|巡游")
-_SAID_SO_ONLY = lazy_compile(r"^(?:他|她|并|並)?(?:这么|这麽|这样|如此|如是)(?:说|表示|指出|强调|认为|透露|坦言|呼吁)$")
+_SAID_SO_ONLY = lazy_compile(r"^(?:他|她|并|並)?(?:这么|这麽|这样|如此|如是)(?:说|表示|指出|强调|认为|透露|坦言|呼吁|宣布)$")
 _SETTING_WHEN = lazy_compile(r"(?:时|時|之际|之際)$")
 _BARE_CUE_END = lazy_compile(r"[，,；;](?:并|且|而)?(?:预计|预估|预期|预测|估计|表示|指出|强调|认为|称)$")
 # 對…依法判處, 對…予以懲處: a sentence with no subject that opens with whom it was done to.
@@ -891,7 +891,7 @@ def _subject_of(lead: str) -> str:
     return lead
 
 
-_DANGLING_END = lazy_compile(r"(在|于|至|到|为|是|自|从|向|对|给|把|被|将|和|与|及|或|的)$")
+_DANGLING_END = lazy_compile(r"(在|于|至|到|为|是|自|从|由|向|对|给|把|被|将|和|与|及|或|的)$")
 _NO_SUBJECT = lazy_compile(r"^(称(?!为|作|号)|表示|指出|强调|被(?!告|害人|执行人|保险人|申请人|上诉人|访者|捕者)(?![^，,]{1,8}的)|预计|预估|预期|将|将于|将在|并|并且|也|再|又|还|已|已经|正|仍|才|便|则|拟|计划|准备|可望|有望|"
                          r"随即|随后|继而|之后|其后|后|同时|以及|和|与|及|临时|立即|紧急|旋即|先后|相继|再度|再次|陆续)")
 # 預估17日早間氣溫還在15℃附近: the forecast names its own subject (the weather) after the cue.

@@ -68,6 +68,7 @@ _TREND = lazy_compile(r"向好|回升|回暖|加快|放缓|趋稳|企稳|好转|
                       r"(?:有力|有效|持续|积极|全面|不断|稳步)(?:维护|推进|加强|促进|深化|提升|推动|保障)")
 _PERCENT = lazy_compile(r"\d(?:\.\d+)?\s*[%％]")
 _CHANGE = lazy_compile(r"增长|下降|上涨|下跌|涨|跌|回落|上升|增加|减少|激增|提高|降低|超过|达到")
+_BY_ITEM = lazy_compile(r"分别(?:是|为|达|录得|有)\s*[0-9０-９一二两三四五六七八九十][0-9０-９.,，一二两三四五六七八九十百千万亿]*\s*(?:[百千万亿]|%|％|人|名|个|宗|起|元|美元|令吉|港元)")
 _SAID_SO = lazy_compile(r"(?:这么说|这样说|如是说|这样表示|如此表示)$")
 
 
@@ -236,7 +237,7 @@ def is_measurement(text: str, period: bool, past: bool = True) -> bool:
     """A figure: 同比增长4.5%, 涨超6.52%, or how a past period went (8月份生產加快); what so
     many underwent over a period (9月和10月仅有5家…被查) is what happened then, and a trend
     foreseen (明年3月市场将回暖) is a prediction."""
-    if _MEASURE.search(text) or (period and past and _TREND.search(text)):
+    if _MEASURE.search(text) or (period and past and _TREND.search(text)) or _BY_ITEM.search(text):
         return True
     return bool(_PERCENT.search(text)) and _CHANGE.search(text) is not None
 

@@ -94,10 +94,26 @@ def build_clock_range(m, ctx):
     return found(m, Range(ends[0], ends[1]), (LEVEL["daypart"], LEVEL["clock"]))
 
 
+# 25:17,22:25,25:21: a list of game scores, one of which no clock could show
+_SCORE_NEIGHBOUR = lazy_compile(r"(?:^|[，,、；;\s])(\d{1,2}):(\d{1,2})(?:$|[，,、；;\s。])")
+
+
+def _in_a_score_list(view: str, start: int, end: int) -> bool:
+    before = view[max(0, start - 7):start]
+    after = view[end:end + 7]
+    for side in (before, after):
+        for m in _SCORE_NEIGHBOUR.finditer(side):
+            if int(m.group(1)) > 24 or int(m.group(2)) > 59:
+                return True
+    return False
+
+
 def build_clock(m, ctx):
     hour, minute = int(m.group("ch")), int(m.group("cm"))
     if hour > 24 or minute > 59:
         return None
+    if _in_a_score_list(m.string, m.start(), m.end()):
+        return None  # 比分分别为25:17,22:25,25:21: a set's score, not a time
     half = m.group("ampm")
     if half:  # 12:17am is 00:17, 05:52 PM 17:52
         if not 1 <= hour <= 12:
