@@ -272,7 +272,9 @@ def _rules() -> tuple[Rule, ...]:
     number = (r"(?:(?<![\d.])(?<!\d,)(?!(?:1\d{3}|20\d{2}|21\d{2})\s?年)"  # 2013年: a year
               r"(?P<n1>(?:\d{1,3}(?:,\d{3})+|\d{1,6})(?:\.\d{1,3})?(?:万|亿)?)"
               # Chinese numerals are common characters: only tried where a unit of time follows.
-              r"|(?=[" + _CN_START + r"])(?=[^，。；,;\n]{0,10}?(?:年|月|周|星期|礼拜|天|日|时|钟|分|秒|世纪|载|季))"
+              # 多 is too common a character for that look-ahead: only 多年 is tried for it.
+              r"|(?:(?=[" + _CN_START.replace("多", "") + r"])(?=[^，。；,;\n]{0,10}?(?:年|月|周|星期|礼拜|天|日|时|钟|分|秒|世纪|载|季))"
+              r"|(?=多年))"
               r"(?P<n1cn>[几数上][十百千]|[零一二两俩三四五六七八九十百千万廿卅]{1,8}几?|半|几|数|若干"
               # 耕耘多年, 多年来, 多年前: many years (not 十多年, read above; not 差不多年底, 多年生植物)
               r"|(?<![\d零一二两三四五六七八九十百千万几不])多(?=年(?![生货]))))")
