@@ -28,3 +28,19 @@ def test_it_pickles_before_and_after_use():
 def test_other_names_are_errors():
     with pytest.raises(AttributeError):
         lazy_compile("a").no_such_method  # noqa: B018
+
+
+def _written():
+    _written.calls += 1
+    return "x(?P<n>y+)"
+
+
+_written.calls = 0
+
+
+def test_a_pattern_written_by_a_function_is_written_on_first_use():
+    pattern = lazy_compile(_written)
+    assert _written.calls == 0  # a table the function reads is not read yet
+    assert pattern.match("xyy").group("n") == "yy" and pattern.pattern == "x(?P<n>y+)"
+    assert _written.calls == 1
+    assert pickle.loads(pickle.dumps(lazy_compile(_written))).match("xy")

@@ -18,14 +18,16 @@ _ATTRIBUTES = ("search", "match", "fullmatch", "finditer", "findall", "sub", "su
 class LazyPattern:
     """Stands for `re.compile(source, flags)` wherever a pattern's methods are called."""
 
-    def __init__(self, source: str, flags: int = 0):
-        self._source = source
+    def __init__(self, source, flags: int = 0):
+        self._source = source  # the pattern, or a function that writes it (a table read only then)
         self._flags = flags
 
     def __getattr__(self, name: str):
         # Reached only for a name not set yet: the first use of the pattern.
         if name.startswith("_") or name not in _ATTRIBUTES:
             raise AttributeError(name)
+        if callable(self._source):
+            self._source = self._source()
         compiled = re.compile(self._source, self._flags)
         for attribute in _ATTRIBUTES:
             setattr(self, attribute, getattr(compiled, attribute))
@@ -35,6 +37,7 @@ class LazyPattern:
         return f"LazyPattern({self._source!r}, {self._flags!r})"
 
 
-def lazy_compile(source: str, flags: int = 0) -> LazyPattern:
-    """A pattern like `re.compile(source, flags)`, compiled when first used."""
+def lazy_compile(source, flags: int = 0) -> LazyPattern:
+    """A pattern like `re.compile(source, flags)`, compiled when first used; `source` may be a
+    function that writes the pattern, called then too (when writing it reads a data table)."""
     return LazyPattern(source, flags)

@@ -155,6 +155,7 @@ _PERSON_PRONOUN = lazy_compile(r"[他她]")
 # runs to the next word that speaks, joins or dates.
 _HONORIFIC = lazy_compile(r"(?:丹斯里拿督|拿督斯里|丹斯里|拿督|拿汀|敦)([\u4e00-\u9fff]{2,7}?)"
                           r"(?=表示|指出|说|称|强调|透露|今|昨|在|与|和|及|的|讨论|[，,。、；;（(\s])")
+_HONORIFIC_WORDS = ("拿督", "丹斯里", "拿汀", "敦")
 _WEEKDAY = lazy_compile(r"周[一二三四五六日天末]")
 # Foreign names written in Chinese with a middle dot: 马科斯·罗德里格斯, 若昂·席尔瓦.
 _SOUNDS = ("阿埃艾安昂奥巴拜班邦保贝本比彼毕波伯博布查达戴丹道德登迪蒂丁东杜多厄恩法范菲费芬丰弗福富盖甘冈高戈格根古哈海汉豪"
@@ -203,7 +204,7 @@ def discover(text: str, view: str, table: EntityTable) -> DocEntities:
         add(start, end + len(tail), "org", short)
     for m in _TRANSLITERATED.finditer(view):
         add(m.start(), m.end(), "person")
-    for m in _HONORIFIC.finditer(view):
+    for m in _HONORIFIC.finditer(view) if any(title in view for title in _HONORIFIC_WORDS) else ():
         if not _overlaps(m.start(1), m.end(1), taken_names):
             add(m.start(1), m.end(1), "person")
     for m in _PERSON.finditer(view):

@@ -298,8 +298,8 @@ _TALLY = lazy_compile(r"累计|共获|合计|共夺|总计|至本届|至今")
 def names_an_edition(view: str, mention: Mention) -> bool:
     """2001年秋田世運會、2009年高雄世運會…累計1銀、6銅: the years name editions of the games in a
     list or a tally, no happening of their own."""
-    if mention.granularity != "year":
-        return False
+    if mention.granularity != "year" or not any(ch in view[mention.end:mention.end + 14] for ch in "会运杯赛节"):
+        return False  # no games' or fair's name can follow
     name = _EDITION.match(view, mention.end)
     if name is None:
         return False

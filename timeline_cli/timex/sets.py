@@ -21,7 +21,7 @@ _PART_MOD = {"初": "START", "底": "END", "末": "END", "中": "MID"}
 
 
 def build_set(m, ctx):
-    if m.group(0) == "一年一度" or m.group("yearly"):  # 每到冬季, 每逢春节: once a year
+    if m.group(0) == "一年一度":
         return found(m, Recurrence("P1Y"))
     if m.group("every"):  # 四年一遇
         count = parse_int(m.group("every"))
@@ -82,14 +82,18 @@ def _yearly() -> str:
     are also common words, 大雪 or 雨水, are left out)."""
     names = [name for name, entry in entries().items() if not entry.context]
     seasons = [f"{s}{w}" for s in "春夏秋冬" for w in ("季", "天")]
-    return r"(?P<yearly>每(?:到|逢|当)(?:" + alternation([*seasons, *names]) + "))"
+    return r"每(?:到|逢|当)(?:" + alternation([*seasons, *names]) + ")"
+
+
+def build_yearly(m, ctx):
+    return found(m, Recurrence("P1Y"))
 
 
 RULES = (
     Rule("every-day", lazy_compile("天天|日日|年年"), build_every, 2, words=("天天", "日日", "年年"),
          examples=("天天", "年年")),
     Rule("set", lazy_compile(
-        _yearly() + r"|(?P<every>[一两二三四五六七八九十百千\d]{1,3})年一(?:遇|次|届|度)|一年一度"
+        r"(?P<every>[一两二三四五六七八九十百千\d]{1,3})年一(?:遇|次|届|度)|一年一度"
         r"|(?P<once_n>[一两二三四五六七八九十\d]{1,2})(?:个)?(?P<once_unit>月|周|星期|礼拜|天|日)一次"
         r"|每(?:隔)?(?P<sn>\d{1,3}\.\d{1,3}|[两二三四五六七八九十\d]{1,4}|半)(?:个)?(?P<snu>年|月|周|星期|天|日|小时|钟头|分钟|秒钟|秒)"
         r"|每(?:隔|逢)?(?:个)?(?:(?:周|星期|礼拜)(?P<swd>[一二三四五六日天])"
@@ -97,7 +101,10 @@ RULES = (
         + not_followed_by("set_after") +
         r"|(?P<sunit_rate>小时|分钟)" + not_followed_by("rate_after") + r"(?!\s[\d一二三四五六七八九十])" + ")"),
         build_set, 3, needs="每度遇次届", anchoring=Anchoring("每遇次届度", 6, 16),
-        examples=("每年", "每周三", "每到冬季")),
+        examples=("每年", "每周三", "一月一次")),
+    # Its pattern holds every holiday name: compiled only for a text with 每到, 每逢 or 每当.
+    Rule("yearly", lazy_compile(_yearly), build_yearly, 3, words=("每到", "每逢", "每当"),
+         examples=("每到冬季", "每逢春節")),
     Rule("headway", lazy_compile(
         r"(?<![\d.])(?P<hn>\d{1,3}|[一两二三四五六七八九十]{1,3}|半)(?:\s?(?:至|到|-|~|—)\s?(?:\d{1,3}|[一两二三四五六七八九十]{1,3}))?"
         r"\s?个?(?P<hu>分钟|小时|钟头)一(?:班|趟)"),
