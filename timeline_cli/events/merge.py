@@ -195,13 +195,16 @@ class _Cluster:
         self.grams = grams
         self.dates = {_date_tuple(ev.date or first.date) for ev in first.evidence}
         self.actors = {a.id for a in first.actors}
+        self.clocked: dict[str, list[Event]] = {}  # members after the lead told at a time of day, by date
 
     def accepts(self, event: Event, grams: frozenset[str]) -> float:
         lead = self.members[0]
         if event.status != lead.status and {event.status, lead.status} != _TOLD_AS_DONE:
             return 0.0
         score = agreement(lead, event, self.actors, self.grams, grams)
-        if score and any(_other_moments(member, event) for member in self.members[1:]):
+        if score and self.clocked and _CLOCK.search(event.date.value) and any(
+                _other_moments(member, event) for value, members in self.clocked.items()
+                if value != event.date.value for member in members):
             return 0.0  # a vaguer lead does not glue two moments of one day told apart
         if score:
             for ev in event.evidence:
@@ -212,6 +215,8 @@ class _Cluster:
 
     def add(self, event: Event) -> None:
         self.members.append(event)
+        if _CLOCK.search(event.date.value):  # only these can be another moment (_other_clock_times)
+            self.clocked.setdefault(event.date.value, []).append(event)
         self.dates.update(_date_tuple(ev.date or event.date) for ev in event.evidence)
         self.actors.update(a.id for a in event.actors)
 
