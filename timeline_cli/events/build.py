@@ -6,10 +6,11 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from ..lazyre import lazy_compile
 from ..model import Actor, Document, Event, EventDate, Evidence, Mention
-from ..script import simplified_view as simplified_of
+from ..script import simplified_view
 from ..vocab import CERTAINTY_ORDER, FINENESS
 from . import nonevents
 from .actors import sentence_actors, unique_actors
@@ -25,6 +26,12 @@ _NO_EVENT_VALUES = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
 
 
 _SPACES = lazy_compile(r"[ \t\u3000\xa0]{2,}")
+
+
+@lru_cache(maxsize=1 << 12)
+def simplified_of(text: str) -> str:
+    """A clause or title in Simplified characters: titles ask for the same clauses many times."""
+    return simplified_view(text)
 
 
 def makes_event(mention: Mention) -> bool:
