@@ -99,3 +99,12 @@ def test_an_announcement_told_as_so_announced_is_titled_by_its_setting():
 def test_a_start_time_after_you_keeps_its_verb():
     events = events_of("网上预约服务由十月七日上午九时开始。", "2022-09-29")
     assert [e.title for e in events] == ["网上预约服务由十月七日上午九时开始"]
+
+
+def test_the_edition_gate_words_cover_every_games_name():
+    import re
+
+    from timeline_cli.events.nonevents import _EDITION, _EDITION_WORDS
+
+    names = re.search(r"\(\?:((?:[^()|]+\|)+[^()|]+)\)$", _EDITION.pattern).group(1).split("|")
+    assert len(names) > 10 and all(any(w in n for w in _EDITION_WORDS) for n in names), names

@@ -237,7 +237,7 @@ def is_measurement(text: str, period: bool, past: bool = True) -> bool:
     """A figure: 同比增长4.5%, 涨超6.52%, or how a past period went (8月份生產加快); what so
     many underwent over a period (9月和10月仅有5家…被查) is what happened then, and a trend
     foreseen (明年3月市场将回暖) is a prediction."""
-    if _MEASURE.search(text) or (period and past and _TREND.search(text)) or _BY_ITEM.search(text):
+    if _MEASURE.search(text) or (period and past and _TREND.search(text)) or ("分别" in text and _BY_ITEM.search(text)):
         return True
     return bool(_PERCENT.search(text)) and _CHANGE.search(text) is not None
 
@@ -292,14 +292,16 @@ def is_rate(view: str, mention: Mention) -> bool:
 
 _EDITION = lazy_compile(r"\s*(?:第[0-9一二三四五六七八九十百]+届)?[\u4e00-\u9fff]{0,8}?"
                         r"(?:世运会|运动会|奥运会|冬奥会|亚运会|全运会|大运会|世大运|残奥会|世界杯|锦标赛|博览会|电影节|艺术节)")
+_EDITION_WORDS = ("运会", "动会", "奥会", "世界杯", "锦标赛", "博览会", "电影节", "艺术节", "世大运")  # what every _EDITION ends with
 _TALLY = lazy_compile(r"累计|共获|合计|共夺|总计|至本届|至今")
 
 
 def names_an_edition(view: str, mention: Mention) -> bool:
     """2001年秋田世運會、2009年高雄世運會…累計1銀、6銅: the years name editions of the games in a
     list or a tally, no happening of their own."""
-    if mention.granularity != "year" or not any(ch in view[mention.end:mention.end + 14] for ch in "会运杯赛节"):
-        return False  # no games' or fair's name can follow
+    after = view[mention.end:mention.end + 24]
+    if mention.granularity != "year" or not any(word in after for word in _EDITION_WORDS):
+        return False  # no games' or fair's name follows
     name = _EDITION.match(view, mention.end)
     if name is None:
         return False
@@ -322,9 +324,10 @@ def in_idiom(view: str, mention: Mention) -> bool:
 
 
 # 受理審判執行案件3748.6萬件，審結執結3620萬件: how many cases offices handled over a period.
+_CASE_VERBS = ("受理", "审结", "办结", "执结", "办理", "查处", "立案", "审理", "结案")
 _CASELOAD = lazy_compile(r"(?:受理|审结|办结|执结|办理|查处|立案|审理|结案)[^，,。；;]{0,16}?[0-9０-９.]+\s*万?\s*(?:件|宗|起|人次)")
 
 
 def is_caseload(text: str) -> bool:
     """受理…案件3748.6萬件: a tally of cases handled in a period, a figure, not a happening."""
-    return _CASELOAD.search(text) is not None
+    return any(word in text for word in _CASE_VERBS) and _CASELOAD.search(text) is not None
