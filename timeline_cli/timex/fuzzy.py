@@ -188,7 +188,7 @@ def _rules() -> tuple[Rule, ...]:
             + not_followed_by("relative_season_after")
             # 2019年夏，… : one character after a year, closing the phrase (not 2021年春节, 年春运)
             + r"|(?<=[\d今去明前〇零一二三四五六七八九]年)(?P<bare>[春夏秋冬])(?=[，,。；;、]|$)"),
-             build_season, 1, needs="季天今明去来春夏秋冬", anchoring=Anchoring("春夏秋冬", 1, 6),
+             build_season, 1, needs="春夏秋冬", anchoring=Anchoring("春夏秋冬", 1, 6),  # every match holds a season
              examples=("2024年夏天", "今冬明春", "2019年夏")),
         Rule("month-part", lazy_compile(alternation(lex["month_part"]).replace("月中", "月" + mid())),
              build_month_part, 1, needs="月旬", examples=("3月上旬", "6月下旬")),

@@ -100,7 +100,7 @@ RULES = (
         r"|(?P<sunit>年|个月|月|周|星期|礼拜|天|交易日|工作日|日|晚|季度|季)(?P<spart>初|底|末)?(?:此时|这时候|这个时候)?"
         + not_followed_by("set_after") +
         r"|(?P<sunit_rate>小时|分钟)" + not_followed_by("rate_after") + r"(?!\s[\d一二三四五六七八九十])" + ")"),
-        build_set, 3, needs="每度遇次届", anchoring=Anchoring("每遇次届度", 6, 16),
+        build_set, 3, needs="每度遇次届", words=("每", "年一", "一次"), anchoring=Anchoring("每遇次届度", 6, 16),
         examples=("每年", "每周三", "一月一次")),
     # Its pattern holds every holiday name: compiled only for a text with 每到, 每逢 or 每当.
     Rule("yearly", lazy_compile(_yearly), build_yearly, 3, words=("每到", "每逢", "每当"),
