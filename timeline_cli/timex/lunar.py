@@ -76,7 +76,8 @@ RULES = (
     Rule("new-year-day", lazy_compile(starts("大年初",
         r"(?:(?P<nyp>大年|(?<![今去明前后本当同])年)?初(?P<nyd>十[一二三四五]|[一二三四五六七八九十])"
         r"|年廿(?P<late>[一二三四五六七八九]))")),
-        build_new_year_day, 4, needs="初廿", anchoring=Anchoring("初廿", 2, 4), examples=("大年初二", "年廿八")),
+        build_new_year_day, 4, needs="初廿", anchoring=Anchoring("初廿", 2, 4), examples=("大年初二", "年廿八"),
+        words=(*(f"初{n}" for n in "一二三四五六七八九十"), "年廿")),  # every match holds one
     Rule("lunar-date", lazy_compile(starts("农阴闰正冬腊一二三四五六七八九十",
         r"(?:农历|阴历)?(?P<leap>闰)?(?P<lm>正|冬|腊|十[一二]|[一二三四五六七八九十]|1[0-2]|[1-9])月"
         r"(?P<ld>初(?:[一二三四五六七八九十]|[1-9]|10)|二十[一二三四五六七八九]?|廿[一二三四五六七八九]"
