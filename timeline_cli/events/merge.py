@@ -310,6 +310,8 @@ _COUNT = lazy_compile(r"(\d[\d.,]*\s*[万萬亿億]?[\d.,]*)\s*(宗|例|件|人|
 
 @lru_cache(maxsize=1 << 12)
 def _counts(title: str) -> dict[str, frozenset[str]]:
+    if not any(ch.isdigit() for ch in title):
+        return {}  # no number, no count
     found: dict[str, set[str]] = {}
     for number, unit in _COUNT.findall(_simple(title)):
         found.setdefault(unit, set()).add(number.replace(",", "").replace(" ", ""))
@@ -404,6 +406,7 @@ def _other_subjects(title_a: str, title_b: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 12)
+@lru_cache(maxsize=1 << 15)  # titles and names: merging asks for the same ones again and again
 def _simple(title: str) -> str:
     from ..script import simplified_view
 
