@@ -443,37 +443,35 @@ def scaling(b: Bench) -> dict:
     return {"series": [s.as_dict() for s in found.values()]}
 
 
+def _one_and_two_jobs(b: Bench, command: str, args: list[str], info: dict, label: str,
+                      chars: int | None = None) -> tuple[Series, Series]:
+    """`timeline COMMAND --jobs 1` and `--jobs 2`, interleaved; their table (chars/s when `chars`)."""
+    one, two = b.interleaved([
+        (f"{label} --jobs {j}", b.tl(command, "--jobs", str(j), *args), info) for j in (1, 2)
+    ], b.heavy, progress="jobs ")
+    rows = [[f"timeline {command} --jobs {j}" + (f" ({label})" if chars else ""), len(s.runs), secs(s.median),
+             secs(s.median_cpu) if s.median_cpu is not None else "-", mb(s.peak_rss),
+             *([rate(chars / s.median)] if chars else []), ratio(one.median / s.median)]
+            for j, s in ((1, one), (2, two))]
+    print(table(["command", "runs", "median s", "CPU s", "peak RSS MB", *(["chars/s"] if chars else []), "speed-up"],
+                rows))
+    return one, two
+
+
 def jobs(b: Bench) -> dict:
     files = b.folder_files
     folder = b.inputs / f"folder_{files}"
     nbytes, chars = article_folder(folder, files)
-    common = ["--format", "jsonl", *REF, str(folder)]
-    info = {"chars": chars, "bytes": nbytes}
-    one, two = b.interleaved([
-        ("list --jobs 1", b.tl("list", "--jobs", "1", *common), info),
-        ("list --jobs 2", b.tl("list", "--jobs", "2", *common), info),
-    ], b.heavy, progress="jobs ")
-    speedup = one.median / two.median
-    rows = [[f"timeline list --jobs {j}", len(s.runs), secs(s.median),
-             secs(s.median_cpu) if s.median_cpu is not None else "-", mb(s.peak_rss),
-             ratio(one.median / s.median)] for j, s in ((1, one), (2, two))]
-    print(table(["command", "runs", "median s", "CPU s", "peak RSS MB", "speed-up"], rows))
+    one, two = _one_and_two_jobs(b, "list", ["--format", "jsonl", *REF, str(folder)],
+                                 {"chars": chars, "bytes": nbytes}, "list")
     print(f"input: {files:,} files in 10 sub-folders, {nbytes:,} bytes, {chars:,} characters; "
           f"{os.cpu_count()} CPUs. CPU s: user+system of the command and its workers.")
-    b.target("jobs", "list --jobs 2 speed-up over --jobs 1", speedup, ">=", 1.7)
+    b.target("jobs", "list --jobs 2 speed-up over --jobs 1", one.median / two.median, ">=", 1.7)
 
     # One big file: its parts go to the workers (no target; the throughput target is --jobs 1).
     path10, bytes10, chars10 = b.sizes()["10 MB"]
-    big = ["--format", "jsonl", *REF, str(path10)]
-    info10 = {"chars": chars10, "bytes": bytes10}
-    m_one, m_two = b.interleaved([
-        ("mentions 10 MB --jobs 1", b.tl("mentions", "--jobs", "1", *big), info10),
-        ("mentions 10 MB --jobs 2", b.tl("mentions", "--jobs", "2", *big), info10),
-    ], b.heavy, progress="jobs ")
-    rows = [[f"timeline mentions --jobs {j} (one {mb(bytes10)} MB file)", len(s.runs), secs(s.median),
-             secs(s.median_cpu) if s.median_cpu is not None else "-", mb(s.peak_rss), rate(chars10 / s.median),
-             ratio(m_one.median / s.median)] for j, s in ((1, m_one), (2, m_two))]
-    print(table(["command", "runs", "median s", "CPU s", "peak RSS MB", "chars/s", "speed-up"], rows))
+    m_one, m_two = _one_and_two_jobs(b, "mentions", ["--format", "jsonl", *REF, str(path10)],
+                                     {"chars": chars10, "bytes": bytes10}, f"one {mb(bytes10)} MB file", chars10)
     return {"series": [one.as_dict(), two.as_dict(), m_one.as_dict(), m_two.as_dict()], "files": files}
 
 
