@@ -182,6 +182,8 @@ def build_duration(m, ctx):
     prefix, prefix_start = prefix_before(view, start)
     if prefix == "第" or view[start - 1:start] == "第" or preceded_by_word("length_before", view, start):
         return None  # 第3年, 最后一个交易日: an ordinal, not a length
+    if view.startswith("平均", m.end()) and prefix not in _PAST_PREFIXES + _FUTURE_PREFIXES:
+        return None  # 24小时平均浓度 names an index (like 日均); 最近三天平均 is a window of days
     qualifier = _QUALIFIERS.get(prefix or "")
     if qualifier:
         length.mod = qualifier
