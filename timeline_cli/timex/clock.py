@@ -108,12 +108,23 @@ def _in_a_score_list(view: str, start: int, end: int) -> bool:
     return False
 
 
+def _a_game_score(view: str, start: int, end: int) -> bool:
+    """以16:19落后, 以8:1力克, 扳至7:7平: a score between a word that leads to it and a result."""
+    words = lexicon()["score_context"]
+    before = view[max(0, start - 3):start].rstrip()
+    after = view[end:end + 3].lstrip()
+    return (any(before.endswith(w) for w in words["before"])
+            and any(after.startswith(w) for w in words["after"]))
+
+
 def build_clock(m, ctx):
     hour, minute = int(m.group("ch")), int(m.group("cm"))
     if hour > 24 or minute > 59:
         return None
     if _in_a_score_list(m.string, m.start(), m.end()):
         return None  # 比分分别为25:17,22:25,25:21: a set's score, not a time
+    if _a_game_score(m.string, m.start(), m.end()):
+        return None
     half = m.group("ampm")
     if half:  # 12:17am is 00:17, 05:52 PM 17:52
         if not 1 <= hour <= 12:
