@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from ..lazyre import lazy_compile
 from .fragments import starts
-from .lexicon import lexicon
+from .lexicon import alternation, lexicon
+from .numerals import parse_int
 from .pieces import LEVEL, Clock, Day, Month, Piece, Point, Range, Year
 from .recognise import Anchoring, Rule, found
 
@@ -126,6 +127,33 @@ def build_dot_date(m, ctx):
     return None if point is None else found(m, point, _levels(point))
 
 
+_CN_MONTH = r"十[一二]?|[一二三四五六七八九]"
+_CN_DAY = r"三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
+
+
+def build_event_date(m, ctx):
+    """七.五事件, 九·一八事变, 7.23事故: a month and day joined by a dot in Chinese numerals (or digits
+    and a full stop), as events are named; only before the word for the event."""
+    point = _date(None, parse_int(m.group("em")), parse_int(m.group("ed")))
+    return None if point is None else found(m, point, _levels(point))
+
+
+def _event_date_rule() -> Rule:
+    events = alternation(lexicon()["event_date"]["after"])
+    return Rule("event-date", lazy_compile(
+        r"(?<![\d.·一二三四五六七八九十])(?:(?P<em>" + _CN_MONTH + r")[.·．・](?P<ed>" + _CN_DAY + r")"
+        r"|(?P<em2>1[0-2]|[1-9])\.(?P<ed2>3[01]|[12]\d|[1-9]))(?![\d.·一二三四五六七八九十])(?=" + events + ")"),
+        build_event_date_any, 4, needs=".·．・", anchoring=Anchoring(".·．・", 3, 12),
+        examples=("七.五", "7.23"))
+
+
+def build_event_date_any(m, ctx):
+    if m.group("em2"):
+        point = _date(None, int(m.group("em2")), int(m.group("ed2")))
+        return None if point is None else found(m, point, _levels(point))
+    return build_event_date(m, ctx)
+
+
 RULES = (
     Rule("numeric-date", lazy_compile(starts("12",
         r"(?<![\d./])(?P<ny>1\d{3}|20\d{2}|21\d{2})(?P<sep>[-/.])(?P<nm>\d{1,2})"
@@ -152,4 +180,5 @@ RULES = (
          build_roc_date, 5, needs="/.", anchoring=Anchoring("/.", 4, 8), examples=("114/11/20起", "112.5.3")),
     Rule("dot-date", lazy_compile(starts("0-9", r"(?<![\d·.])(?P<dm>" + _MONTH + r")·(?P<dd>" + _DAY + r")(?![\d·])")),
         build_dot_date, 4, needs="·", anchoring=Anchoring("·", 3, 4), examples=("6·30至7·2", "7·20")),
+    _event_date_rule(),
 )
