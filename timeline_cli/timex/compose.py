@@ -532,7 +532,7 @@ def _join_ranges(pieces: list[Piece], view: str) -> list[Piece]:
     i = 0
     while i < len(pieces):
         a = pieces[i]
-        after = view[a.end:a.end + 3]
+        after = view[a.end:a.end + 5]
         if after.lstrip()[:1] not in _JOINER_STARTS and not _FROM_JOINER.match(after):  # most pieces
             out.append(a)
             i += 1
@@ -543,16 +543,16 @@ def _join_ranges(pieces: list[Piece], view: str) -> list[Piece]:
         elif b is not None and _this_year_start(a, b):
             a = _in_this_year(a)  # 11月9日至明年2月13日: the first end is this year's
         if (b is not None and isinstance(a.what, Point) and a.what.mod == "ON_OR_AFTER"
-                and view[a.end - 1:a.end] == "起" and not a.what.since):
+                and view[max(0, a.end - 2):a.end].endswith(("起", "开始")) and not a.what.since):
             first = a.what.copy()  # 今天起至10月7日止: from today to 7 October, one range
             first.mod = None
             a = Piece(a.start, a.end, a.rule, first, a.levels)
         if (
-            b is not None and b.start - a.end <= 3
+            b is not None and b.start - a.end <= 7
             and isinstance(a.what, Point) and isinstance(b.what, Point)
             and not a.what.since and a.what.mod is None
             and (RANGE_JOINERS.fullmatch(view[a.end:b.start]) or _FROM_JOINER.fullmatch(view[a.end:b.start]))
-            and (b.levels[0] >= a.levels[0] or _from_day_word(a, b))
+            and (b.levels[0] >= a.levels[0] or _from_day_word(a, b) or _day_word_to_weekday(a, b))
         ):
             out.append(Piece(a.start, b.end, f"range({a.rule},{b.rule})", Range(a, _borrow(a, b))))
             i += 2
@@ -577,8 +577,9 @@ def _join_ranges(pieces: list[Piece], view: str) -> list[Piece]:
     return out
 
 
-# 今天起至10月7日止: 起 before the joiner (from today to 7 October)
-_FROM_JOINER = lazy_compile(r"起\s?(?:至|到)\s?")
+# 今天起至10月7日止: 起 before the joiner (from today to 7 October); 昨天开始一直到本周三: 一直 (all the
+# way) before it
+_FROM_JOINER = lazy_compile(r"(?:(?:起|开始)\s?(?:一直(?:持续)?)?|一直(?:持续)?)(?:至|到)\s?")
 _BARE_YEAR = lazy_compile(r"\s?(?:至|到|-|–|—|~)\s?(?P<n>(?:19|20)\d\d)(?:年(?:(?P<m>1[0-2]|0?[1-9])月(?:份)?)?)?(?![\d.%．年元万亿千百人名个只家件次台辆号吨米克岁股位多余一二三四五六七八九十初底末中])")
 _BARE_WEEKDAY = lazy_compile(r"\s?(?:至|到|-|~|—)\s?(?P<n>[一二三四五六日天])(?![一二三四五六七八九十\d年月日号天点时个周])")
 _BARE_DAY = lazy_compile(r"\s?(?:至|到|-|~|—)\s?(?P<n>3[01]|[12]\d|0?[1-9]|" + CN_DAY + r")(?=\s?(?:[，,。；;、]|$))")
@@ -594,12 +595,24 @@ def _next_year_end(a: Piece, b: Piece) -> bool:
 
 
 def _from_day_word(a: Piece, b: Piece) -> bool:
-    """今天至10月7日, 明日起到5月3日: a day word, then a date with its month (the day word's month
-    is the report's)."""
+    """今天至10月7日, 明日起到5月3日, 下周一(10日)至2月21日: a day word or a weekday of a named week,
+    then a date with its month (the day word's month is the report's)."""
+    first, second = a.point, b.point
+    day_word = first is not None and (
+        (first.day is not None and first.day.rel is not None)
+        or (first.weekday is not None and first.week is not None)  # 下周三至3月5日
+        or (first.day is not None and first.weekday_note is not None))  # 下周一(10日)至2月21日
+    return (day_word and first.month is None and first.year is None and second.year is None
+            and second.month is not None and second.day is not None)
+
+
+def _day_word_to_weekday(a: Piece, b: Piece) -> bool:
+    """昨天开始一直到本周三, 今天起至周五: a day word, then a weekday (of the report's week, or the
+    one the week word names)."""
     first, second = a.point, b.point
     return (first is not None and second is not None and first.day is not None and first.day.rel is not None
-            and first.month is None and first.year is None and second.year is None
-            and second.month is not None and second.day is not None)
+            and first.month is None and first.year is None and second.weekday is not None
+            and second.month is None and second.day is None)
 
 
 def _this_year_start(a: Piece, b: Piece) -> bool:
