@@ -98,7 +98,50 @@ def compose(pieces: list[Piece], view: str) -> list[Piece]:
     pieces = _join_bracketed(pieces, view)
     pieces = [p for p in pieces if not (isinstance(p.what, Point) and p.what.weak)]
     pieces = _drop_covered(_read_suffixes(pieces, view))
-    return _sets_take_their_times(_join_ranges(pieces, view), view)
+    return _sets_take_their_times(_habitual_weekdays(_join_ranges(pieces, view), view), view)
+
+
+def _weekday_code(point) -> str | None:
+    """XXXX-WXX-5 for a bare weekday (周五), XXXX-WXX-WE for a bare weekend; None for anything dated."""
+    if not isinstance(point, Point) or point.month is not None or point.day is not None or point.week is not None:
+        return None
+    if point.weekday:
+        code = f"XXXX-WXX-{point.weekday}"
+    elif point.weekend:
+        code = "XXXX-WXX-WE"
+    else:
+        return None
+    if point.clock is not None:
+        code += f"T{point.clock.hour:02d}:{point.clock.minute:02d}"
+    return code
+
+
+def _habitual_code(piece: Piece) -> str | None:
+    if isinstance(piece.what, Range):
+        first, second = _weekday_code(piece.what.first.what), _weekday_code(piece.what.second.what)
+        return f"{first}/{second}" if first and second else None
+    return _weekday_code(piece.what)
+
+
+def _habitual_weekdays(pieces: list[Piece], view: str) -> list[Piece]:
+    """在指定的周五及周六晚11时关闭, 周五至周日及公众假期不接受…: weekdays a rule names (指定, 逢) or
+    counts with the public holidays are a habit, one SET each, and so is a weekday listed right
+    after one (及周六晚11时)."""
+    words = lexicon()["habitual_weekday"]
+    out: list[Piece] = []
+    for piece in pieces:
+        code = _habitual_code(piece) if "周" in view[piece.start:piece.end] or "星期" in view[piece.start:piece.end] \
+            or "礼拜" in view[piece.start:piece.end] else None
+        if code is not None:
+            before = view[max(0, piece.start - 3):piece.start]
+            after = view[piece.end:piece.end + 6]
+            listed = bool(out) and isinstance(out[-1].what, Recurrence) and out[-1].what.value.startswith("XXXX-W") \
+                and view[out[-1].end:piece.start] in words["joiners"]
+            if (any(before.endswith(w) for w in words["before"]) and not before.endswith("每逢")) \
+                    or any(after.startswith(w) for w in words["after"]) or listed:
+                piece = Piece(piece.start, piece.end, piece.rule + "+habit", Recurrence(code), piece.levels)
+        out.append(piece)
+    return out
 
 
 def _sets_take_their_times(pieces: list[Piece], view: str) -> list[Piece]:
