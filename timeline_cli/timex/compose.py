@@ -75,6 +75,7 @@ REFINERS = {
     "date": "the date in brackets after a day word or a weekday (今天(28日), 周二（16 日）)",
     "holiday": "a holiday's name right after its date (10月1日国庆假期): the date's mention",
     "first-days": "前N天 after a holiday's days off: only the first N days (国庆假期前4天)",
+    "habit": "weekdays a rule names (指定的周五, 逢周六, 周五至周日及公众假期): a SET",
 }
 
 
