@@ -40,7 +40,8 @@ def build_clock_time(m, ctx):
         hour = pm_hour(part_word, hour)
     if not (0 <= hour <= 24 and 0 <= minute < 60) or (hour == 24 and minute):
         return None
-    point = Point(clock=Clock(hour % 24, minute), approx=bool(m.group("approx") or m.group("apx")), weak=weak)
+    point = Point(clock=Clock(hour % 24, minute, small_hours=part_word == "凌晨"),
+                  approx=bool(m.group("approx") or m.group("apx")), weak=weak)
     if hour == 24:
         point.day_shift = 1  # 今天24时: the midnight that ends the day
     if part_word:
@@ -85,7 +86,7 @@ def build_clock_range(m, ctx):
             return None
         if part_word:
             hour = pm_hour(part_word, hour)
-        point = Point(clock=Clock(hour % 24, 0))
+        point = Point(clock=Clock(hour % 24, 0, small_hours=part_word == "凌晨"))
         if part_word:
             point.daypart = lexicon()["daypart"][part_word]
         ends.append(Piece(m.start(), m.end(), "", point, (LEVEL["daypart"], LEVEL["clock"])))

@@ -477,23 +477,24 @@ def _plain_length(piece: Piece) -> Length | None:
 
 
 def _share_into_ranges(pieces: list[Piece], view: str) -> list[Piece]:
-    """114年1至10月, 3月5至7日: the date before a shared range belongs to both its ends."""
+    """114年1至10月, 3月5至7日: the date before a shared range belongs to both its ends, and so do
+    the coarser dates right before that one (9月 + 28日 + 凌晨1至6时)."""
     out: list[Piece] = []
     for piece in pieces:
-        prev = out[-1] if out else None
-        if (
-            isinstance(piece.what, Range) and prev is not None and isinstance(prev.what, Point)
-            and _adjacent(prev, piece, view) and prev.levels[1] < piece.levels[0]
-        ):
+        if not isinstance(piece.what, Range):
+            out.append(piece)
+            continue
+        while out and isinstance(out[-1].what, Point) and _adjacent(out[-1], piece, view) \
+                and out[-1].levels[1] < piece.levels[0]:
+            prev = out.pop()
             for end in (piece.what.first, piece.what.second):
                 shared = prev.what.copy()
                 shared.merge(end.what)
                 end.what = shared
                 end.levels = (prev.levels[0], end.levels[1])
             piece.start = prev.start
+            piece.levels = (prev.levels[0], piece.levels[1])
             piece.rule = f"{prev.rule}+{piece.rule}"
-            out[-1] = piece
-            continue
         out.append(piece)
     return out
 

@@ -560,7 +560,7 @@ def finish(resolved: Resolved, point: Point, story: Story) -> Resolved:
                                          monday + timedelta(days=6))
     if point.clock is not None or point.daypart is not None:
         if point.clock is not None:
-            hour = _afternoon(point.clock.hour, point.daypart)
+            hour = point.clock.hour if point.clock.small_hours else _afternoon(point.clock.hour, point.daypart)
             clock = f"T{hour:02d}:{point.clock.minute:02d}"
             if point.clock.second is not None:
                 clock += f":{point.clock.second:02d}"  # a time stamp's seconds, as written
