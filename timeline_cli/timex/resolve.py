@@ -72,7 +72,7 @@ def resolve_with_cues(pieces: list[Piece], text: str, view: str,
             story.points.append(StoryPoint(
                 mention_id, piece.start, resolved.time, story.paragraph(piece.start),
                 story.sentence(piece.start), year, month, day, _dateline(view, piece.end),
-                _compared(view, piece.start),
+                _compared(view, piece.start), _stamp(view, piece.start, piece.end),
             ))
     return mentions, cues
 
@@ -81,6 +81,13 @@ def _compared(view: str, start: int) -> bool:
     """Whether the date is the base of a comparison: 比上年增加, 较去年同期, 与2019年相比 is not (the
     topic of that sentence is 2019)."""
     return view[max(0, start - 1):start] in ("比", "较")
+
+
+def _stamp(view: str, start: int, end: int) -> bool:
+    """Whether the date stands alone on its line (26-09-2025 over the notices of that day)."""
+    line_start = view.rfind("\n", 0, start) + 1
+    line_end = view.find("\n", end)
+    return not view[line_start:start].strip() and not view[end:len(view) if line_end < 0 else line_end].strip()
 
 
 def _dateline(view: str, end: int) -> bool:
