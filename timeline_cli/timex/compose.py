@@ -99,7 +99,24 @@ def compose(pieces: list[Piece], view: str) -> list[Piece]:
     pieces = _join_bracketed(pieces, view)
     pieces = [p for p in pieces if not (isinstance(p.what, Point) and p.what.weak)]
     pieces = _drop_covered(_read_suffixes(pieces, view))
-    return _sets_take_their_times(_habitual_weekdays(_join_ranges(pieces, view), view), view)
+    pieces = _bracketed_ranges(_join_ranges(pieces, view), view)
+    return _sets_take_their_times(_habitual_weekdays(pieces, view), view)
+
+
+def _bracketed_ranges(pieces: list[Piece], view: str) -> list[Piece]:
+    """上周末(7月29日至31日), 下周(3月2日至6日): the days in brackets say which days the week word
+    means; one mention, the bracketed range's."""
+    out: list[Piece] = []
+    for piece in pieces:
+        prev = out[-1] if out else None
+        if (prev is not None and isinstance(piece.what, Range) and type(prev.what) is Point
+                and piece.start == prev.end + 1 and view[prev.end] in _OPEN and view[piece.end:piece.end + 1] in _CLOSE
+                and (prev.what.week is not None or prev.what.weekend or prev.what.weekday)
+                and prev.what.month is None and prev.what.day is None):
+            out[-1] = Piece(prev.start, piece.end + 1, f"{prev.rule}+date", piece.what, piece.levels)
+            continue
+        out.append(piece)
+    return out
 
 
 def _weekday_code(point) -> str | None:
