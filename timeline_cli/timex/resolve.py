@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from ..model import Mention, RefDate, TimeValue
 from . import calendar as cal
+from .lexicon import lexicon
 from .pieces import (
     Anniversary,
     Duration,
@@ -91,8 +92,9 @@ def _stamp(view: str, start: int, end: int) -> bool:
 
 
 def _dateline(view: str, end: int) -> bool:
-    """Whether the date ends a dateline: 2018年2月3日讯, 北京11月19日电."""
-    return view[end:end + 1] in ("讯", "电")
+    """Whether the date ends a dateline (2018年2月3日讯, 北京11月19日电) or dates a statement (总理公署8月3日
+    发文, 警方18日表示): the day of the telling, which gives way to a date the sentence tells of."""
+    return view[end:end + 1] in ("讯", "电") or any(view.startswith(w, end) for w in lexicon()["statement_verbs"]["words"])
 
 
 def _resolve(piece: Piece, story: Story) -> Resolved | None:
