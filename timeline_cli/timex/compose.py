@@ -155,7 +155,8 @@ def _habitual_weekdays(pieces: list[Piece], view: str) -> list[Piece]:
             after = view[piece.end:piece.end + 6]
             listed = bool(out) and isinstance(out[-1].what, Recurrence) and out[-1].what.value.startswith("XXXX-W") \
                 and view[out[-1].end:piece.start] in words["joiners"]
-            if (any(before.endswith(w) for w in words["before"]) and not before.endswith("每逢")) \
+            if (any(before.endswith(w) for w in words["before"])
+                    and not (before.endswith("逢") and before[-2:-1] in words["not_before_feng"])) \
                     or any(after.startswith(w) for w in words["after"]) or listed:
                 piece = Piece(piece.start, piece.end, piece.rule + "+habit", Recurrence(code), piece.levels)
         out.append(piece)
