@@ -97,6 +97,8 @@ def compose(pieces: list[Piece], view: str) -> list[Piece]:
     pieces = _share_into_ranges(pieces, view)
     pieces = _join_points(pieces, view)
     pieces = _join_bracketed(pieces, view)
+    if any(isinstance(p.what, Range) for p in pieces):
+        pieces = _share_into_ranges(pieces, view)  # 9月28日(周日) + 凌晨1至6时, once the bracket has joined
     pieces = [p for p in pieces if not (isinstance(p.what, Point) and p.what.weak)]
     pieces = _drop_covered(_read_suffixes(pieces, view))
     pieces = _bracketed_ranges(_join_ranges(pieces, view), view)
