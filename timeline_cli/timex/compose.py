@@ -97,7 +97,7 @@ def compose(pieces: list[Piece], view: str) -> list[Piece]:
     pieces = _share_into_ranges(pieces, view)
     pieces = _join_points(pieces, view)
     pieces = _join_bracketed(pieces, view)
-    if any(isinstance(p.what, Range) for p in pieces):
+    if any(isinstance(p.what, Range) and view[p.start - 1:p.start] in _CLOSE for p in pieces):
         pieces = _share_into_ranges(pieces, view)  # 9月28日(周日) + 凌晨1至6时, once the bracket has joined
     pieces = [p for p in pieces if not (isinstance(p.what, Point) and p.what.weak)]
     pieces = _drop_covered(_read_suffixes(pieces, view))
@@ -147,6 +147,8 @@ def _habitual_weekdays(pieces: list[Piece], view: str) -> list[Piece]:
     """在指定的周五及周六晚11时关闭, 周五至周日及公众假期不接受…: weekdays a rule names (指定, 逢) or
     counts with the public holidays are a habit, one SET each, and so is a weekday listed right
     after one (及周六晚11时)."""
+    if "指定" not in view and "逢" not in view and "假" not in view:  # every cue holds one (the common case)
+        return pieces
     words = lexicon()["habitual_weekday"]
     out: list[Piece] = []
     for piece in pieces:

@@ -140,10 +140,10 @@ def build_event_date(m, ctx):
 
 def _event_date_rule() -> Rule:
     events = alternation(lexicon()["event_date"]["after"])
-    return Rule("event-date", lazy_compile(
+    return Rule("event-date", lazy_compile(starts("0-9一二三四五六七八九十",
         r"(?<![\d.·一二三四五六七八九十])(?:(?P<em>" + _CN_MONTH + r")[.·．・](?P<ed>" + _CN_DAY + r")"
-        r"|(?P<em2>1[0-2]|[1-9])\.(?P<ed2>3[01]|[12]\d|[1-9]))(?![\d.·一二三四五六七八九十])(?=" + events + ")"),
-        build_event_date_any, 4, needs=".·．・", anchoring=Anchoring(".·．・", 3, 12),
+        r"|(?P<em2>1[0-2]|[1-9])\.(?P<ed2>3[01]|[12]\d|[1-9]))(?![\d.·一二三四五六七八九十])(?=" + events + ")")),
+        build_event_date_any, 4, needs=".·．・", anchoring=Anchoring(".·．・", 3, 9),
         examples=("七.五", "7.23"))
 
 

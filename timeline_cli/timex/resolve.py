@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import cache
 
 from ..model import Mention, RefDate, TimeValue
 from . import calendar as cal
@@ -73,7 +74,7 @@ def resolve_with_cues(pieces: list[Piece], text: str, view: str,
             story.points.append(StoryPoint(
                 mention_id, piece.start, resolved.time, story.paragraph(piece.start),
                 story.sentence(piece.start), year, month, day, _dateline(view, piece.end),
-                _compared(view, piece.start), _stamp(view, piece.start, piece.end),
+                _compared(view, piece.start), story.list_page() and _stamp(view, piece.start, piece.end),
             ))
     return mentions, cues
 
@@ -94,7 +95,15 @@ def _stamp(view: str, start: int, end: int) -> bool:
 def _dateline(view: str, end: int) -> bool:
     """Whether the date ends a dateline (2018年2月3日讯, 北京11月19日电) or dates a statement (总理公署8月3日
     发文, 警方18日表示): the day of the telling, which gives way to a date the sentence tells of."""
-    return view[end:end + 1] in ("讯", "电") or any(view.startswith(w, end) for w in lexicon()["statement_verbs"]["words"])
+    after = view[end:end + 1]
+    if after in ("讯", "电"):
+        return True
+    return after in _statement_firsts() and any(view.startswith(w, end) for w in lexicon()["statement_verbs"]["words"])
+
+
+@cache
+def _statement_firsts() -> frozenset[str]:
+    return frozenset(w[0] for w in lexicon()["statement_verbs"]["words"])
 
 
 def _resolve(piece: Piece, story: Story) -> Resolved | None:

@@ -115,12 +115,16 @@ class Story:
             found = point
         return found
 
-    def stamp_before(self, at: int) -> StoryPoint | None:
-        """On a list page (two lines or more that are only a date), the last such date before offset
-        `at` (26-09-2025 over the notices of that day): a bare day in the lines below takes its month."""
+    def list_page(self) -> bool:
+        """Whether two lines or more are only a date (a list page stamps its items so)."""
         if self._stamps is None:
             self._stamps = len(_STAMP_LINE.findall(self.view)) if "\n" in self.view else 0
-        if self._stamps < 2:
+        return self._stamps >= 2
+
+    def stamp_before(self, at: int) -> StoryPoint | None:
+        """On a list page, the last date before offset `at` alone on its line (26-09-2025 over the
+        notices of that day): a bare day in the lines below takes its month."""
+        if not self.list_page():
             return None
         for steps, point in enumerate(reversed(self.points)):
             if steps >= _LOOK_BACK:
