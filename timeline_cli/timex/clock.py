@@ -40,7 +40,8 @@ def build_clock_time(m, ctx):
         hour = pm_hour(part_word, hour)
     if not (0 <= hour <= 24 and 0 <= minute < 60) or (hour == 24 and minute):
         return None
-    point = Point(clock=Clock(hour % 24, minute), approx=bool(m.group("approx") or m.group("apx")), weak=weak)
+    point = Point(clock=Clock(hour % 24, minute, small_hours=part_word == "凌晨"),
+                  approx=bool(m.group("approx") or m.group("apx")), weak=weak)
     if hour == 24:
         point.day_shift = 1  # 今天24时: the midnight that ends the day
     if part_word:
@@ -85,7 +86,7 @@ def build_clock_range(m, ctx):
             return None
         if part_word:
             hour = pm_hour(part_word, hour)
-        point = Point(clock=Clock(hour % 24, 0))
+        point = Point(clock=Clock(hour % 24, 0, small_hours=part_word == "凌晨"))
         if part_word:
             point.daypart = lexicon()["daypart"][part_word]
         ends.append(Piece(m.start(), m.end(), "", point, (LEVEL["daypart"], LEVEL["clock"])))
@@ -108,12 +109,23 @@ def _in_a_score_list(view: str, start: int, end: int) -> bool:
     return False
 
 
+def _a_game_score(view: str, start: int, end: int) -> bool:
+    """以16:19落后, 以8:1力克, 扳至7:7平: a score between a word that leads to it and a result."""
+    words = lexicon()["score_context"]
+    before = view[max(0, start - 3):start].rstrip()
+    after = view[end:end + 3].lstrip()
+    return (any(before.endswith(w) for w in words["before"])
+            and any(after.startswith(w) for w in words["after"]))
+
+
 def build_clock(m, ctx):
     hour, minute = int(m.group("ch")), int(m.group("cm"))
     if hour > 24 or minute > 59:
         return None
     if _in_a_score_list(m.string, m.start(), m.end()):
         return None  # 比分分别为25:17,22:25,25:21: a set's score, not a time
+    if _a_game_score(m.string, m.start(), m.end()):
+        return None
     half = m.group("ampm")
     if half:  # 12:17am is 00:17, 05:52 PM 17:52
         if not 1 <= hour <= 12:

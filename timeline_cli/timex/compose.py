@@ -75,6 +75,7 @@ REFINERS = {
     "date": "the date in brackets after a day word or a weekday (今天(28日), 周二（16 日）)",
     "holiday": "a holiday's name right after its date (10月1日国庆假期): the date's mention",
     "first-days": "前N天 after a holiday's days off: only the first N days (国庆假期前4天)",
+    "habit": "weekdays a rule names (指定的周五, 逢周六, 周五至周日及公众假期): a SET",
 }
 
 
@@ -96,9 +97,74 @@ def compose(pieces: list[Piece], view: str) -> list[Piece]:
     pieces = _share_into_ranges(pieces, view)
     pieces = _join_points(pieces, view)
     pieces = _join_bracketed(pieces, view)
+    if any(isinstance(p.what, Range) and view[p.start - 1:p.start] in _CLOSE for p in pieces):
+        pieces = _share_into_ranges(pieces, view)  # 9月28日(周日) + 凌晨1至6时, once the bracket has joined
     pieces = [p for p in pieces if not (isinstance(p.what, Point) and p.what.weak)]
     pieces = _drop_covered(_read_suffixes(pieces, view))
-    return _sets_take_their_times(_join_ranges(pieces, view), view)
+    pieces = _bracketed_ranges(_join_ranges(pieces, view), view)
+    return _sets_take_their_times(_habitual_weekdays(pieces, view), view)
+
+
+def _bracketed_ranges(pieces: list[Piece], view: str) -> list[Piece]:
+    """上周末(7月29日至31日), 下周(3月2日至6日): the days in brackets say which days the week word
+    means; one mention, the bracketed range's."""
+    out: list[Piece] = []
+    for piece in pieces:
+        prev = out[-1] if out else None
+        if (prev is not None and isinstance(piece.what, Range) and type(prev.what) is Point
+                and piece.start == prev.end + 1 and view[prev.end] in _OPEN and view[piece.end:piece.end + 1] in _CLOSE
+                and (prev.what.week is not None or prev.what.weekend or prev.what.weekday)
+                and prev.what.month is None and prev.what.day is None):
+            out[-1] = Piece(prev.start, piece.end + 1, f"{prev.rule}+date", piece.what, piece.levels)
+            continue
+        out.append(piece)
+    return out
+
+
+def _weekday_code(point) -> str | None:
+    """XXXX-WXX-5 for a bare weekday (周五), XXXX-WXX-WE for a bare weekend; None for anything dated."""
+    if not isinstance(point, Point) or point.month is not None or point.day is not None or point.week is not None:
+        return None
+    if point.weekday:
+        code = f"XXXX-WXX-{point.weekday}"
+    elif point.weekend:
+        code = "XXXX-WXX-WE"
+    else:
+        return None
+    if point.clock is not None:
+        code += f"T{point.clock.hour:02d}:{point.clock.minute:02d}"
+    return code
+
+
+def _habitual_code(piece: Piece) -> str | None:
+    if isinstance(piece.what, Range):
+        first, second = _weekday_code(piece.what.first.what), _weekday_code(piece.what.second.what)
+        return f"{first}/{second}" if first and second else None
+    return _weekday_code(piece.what)
+
+
+def _habitual_weekdays(pieces: list[Piece], view: str) -> list[Piece]:
+    """在指定的周五及周六晚11时关闭, 周五至周日及公众假期不接受…: weekdays a rule names (指定, 逢) or
+    counts with the public holidays are a habit, one SET each, and so is a weekday listed right
+    after one (及周六晚11时)."""
+    if "指定" not in view and "逢" not in view and "假" not in view:  # every cue holds one (the common case)
+        return pieces
+    words = lexicon()["habitual_weekday"]
+    out: list[Piece] = []
+    for piece in pieces:
+        code = _habitual_code(piece) if "周" in view[piece.start:piece.end] or "星期" in view[piece.start:piece.end] \
+            or "礼拜" in view[piece.start:piece.end] else None
+        if code is not None:
+            before = view[max(0, piece.start - 3):piece.start]
+            after = view[piece.end:piece.end + 6]
+            listed = bool(out) and isinstance(out[-1].what, Recurrence) and out[-1].what.value.startswith("XXXX-W") \
+                and view[out[-1].end:piece.start] in words["joiners"]
+            if (any(before.endswith(w) for w in words["before"])
+                    and not (before.endswith("逢") and before[-2:-1] in words["not_before_feng"])) \
+                    or any(after.startswith(w) for w in words["after"]) or listed:
+                piece = Piece(piece.start, piece.end, piece.rule + "+habit", Recurrence(code), piece.levels)
+        out.append(piece)
+    return out
 
 
 def _sets_take_their_times(pieces: list[Piece], view: str) -> list[Piece]:
@@ -433,23 +499,24 @@ def _plain_length(piece: Piece) -> Length | None:
 
 
 def _share_into_ranges(pieces: list[Piece], view: str) -> list[Piece]:
-    """114年1至10月, 3月5至7日: the date before a shared range belongs to both its ends."""
+    """114年1至10月, 3月5至7日: the date before a shared range belongs to both its ends, and so do
+    the coarser dates right before that one (9月 + 28日 + 凌晨1至6时)."""
     out: list[Piece] = []
     for piece in pieces:
-        prev = out[-1] if out else None
-        if (
-            isinstance(piece.what, Range) and prev is not None and isinstance(prev.what, Point)
-            and _adjacent(prev, piece, view) and prev.levels[1] < piece.levels[0]
-        ):
+        if not isinstance(piece.what, Range):
+            out.append(piece)
+            continue
+        while out and isinstance(out[-1].what, Point) and _adjacent(out[-1], piece, view) \
+                and out[-1].levels[1] < piece.levels[0]:
+            prev = out.pop()
             for end in (piece.what.first, piece.what.second):
                 shared = prev.what.copy()
                 shared.merge(end.what)
                 end.what = shared
                 end.levels = (prev.levels[0], end.levels[1])
             piece.start = prev.start
+            piece.levels = (prev.levels[0], piece.levels[1])
             piece.rule = f"{prev.rule}+{piece.rule}"
-            out[-1] = piece
-            continue
         out.append(piece)
     return out
 
@@ -532,7 +599,7 @@ def _join_ranges(pieces: list[Piece], view: str) -> list[Piece]:
     i = 0
     while i < len(pieces):
         a = pieces[i]
-        after = view[a.end:a.end + 3]
+        after = view[a.end:a.end + 5]
         if after.lstrip()[:1] not in _JOINER_STARTS and not _FROM_JOINER.match(after):  # most pieces
             out.append(a)
             i += 1
@@ -543,16 +610,16 @@ def _join_ranges(pieces: list[Piece], view: str) -> list[Piece]:
         elif b is not None and _this_year_start(a, b):
             a = _in_this_year(a)  # 11月9日至明年2月13日: the first end is this year's
         if (b is not None and isinstance(a.what, Point) and a.what.mod == "ON_OR_AFTER"
-                and view[a.end - 1:a.end] == "起" and not a.what.since):
+                and view[max(0, a.end - 2):a.end].endswith(("起", "开始")) and not a.what.since):
             first = a.what.copy()  # 今天起至10月7日止: from today to 7 October, one range
             first.mod = None
             a = Piece(a.start, a.end, a.rule, first, a.levels)
         if (
-            b is not None and b.start - a.end <= 3
+            b is not None and b.start - a.end <= 7
             and isinstance(a.what, Point) and isinstance(b.what, Point)
             and not a.what.since and a.what.mod is None
             and (RANGE_JOINERS.fullmatch(view[a.end:b.start]) or _FROM_JOINER.fullmatch(view[a.end:b.start]))
-            and (b.levels[0] >= a.levels[0] or _from_day_word(a, b))
+            and (b.levels[0] >= a.levels[0] or _from_day_word(a, b) or _day_word_to_weekday(a, b))
         ):
             out.append(Piece(a.start, b.end, f"range({a.rule},{b.rule})", Range(a, _borrow(a, b))))
             i += 2
@@ -577,8 +644,9 @@ def _join_ranges(pieces: list[Piece], view: str) -> list[Piece]:
     return out
 
 
-# 今天起至10月7日止: 起 before the joiner (from today to 7 October)
-_FROM_JOINER = lazy_compile(r"起\s?(?:至|到)\s?")
+# 今天起至10月7日止: 起 before the joiner (from today to 7 October); 昨天开始一直到本周三: 一直 (all the
+# way) before it
+_FROM_JOINER = lazy_compile(r"(?:(?:起|开始)\s?(?:一直(?:持续)?)?|一直(?:持续)?)(?:至|到)\s?")
 _BARE_YEAR = lazy_compile(r"\s?(?:至|到|-|–|—|~)\s?(?P<n>(?:19|20)\d\d)(?:年(?:(?P<m>1[0-2]|0?[1-9])月(?:份)?)?)?(?![\d.%．年元万亿千百人名个只家件次台辆号吨米克岁股位多余一二三四五六七八九十初底末中])")
 _BARE_WEEKDAY = lazy_compile(r"\s?(?:至|到|-|~|—)\s?(?P<n>[一二三四五六日天])(?![一二三四五六七八九十\d年月日号天点时个周])")
 _BARE_DAY = lazy_compile(r"\s?(?:至|到|-|~|—)\s?(?P<n>3[01]|[12]\d|0?[1-9]|" + CN_DAY + r")(?=\s?(?:[，,。；;、]|$))")
@@ -594,12 +662,24 @@ def _next_year_end(a: Piece, b: Piece) -> bool:
 
 
 def _from_day_word(a: Piece, b: Piece) -> bool:
-    """今天至10月7日, 明日起到5月3日: a day word, then a date with its month (the day word's month
-    is the report's)."""
+    """今天至10月7日, 明日起到5月3日, 下周一(10日)至2月21日: a day word or a weekday of a named week,
+    then a date with its month (the day word's month is the report's)."""
+    first, second = a.point, b.point
+    day_word = first is not None and (
+        (first.day is not None and first.day.rel is not None)
+        or (first.weekday is not None and first.week is not None)  # 下周三至3月5日
+        or (first.day is not None and first.weekday_note is not None))  # 下周一(10日)至2月21日
+    return (day_word and first.month is None and first.year is None and second.year is None
+            and second.month is not None and second.day is not None)
+
+
+def _day_word_to_weekday(a: Piece, b: Piece) -> bool:
+    """昨天开始一直到本周三, 今天起至周五: a day word, then a weekday (of the report's week, or the
+    one the week word names)."""
     first, second = a.point, b.point
     return (first is not None and second is not None and first.day is not None and first.day.rel is not None
-            and first.month is None and first.year is None and second.year is None
-            and second.month is not None and second.day is not None)
+            and first.month is None and first.year is None and second.weekday is not None
+            and second.month is None and second.day is None)
 
 
 def _this_year_start(a: Piece, b: Piece) -> bool:

@@ -170,6 +170,22 @@ def frame(length: Length, prefix: str | None, suffix: str | None,
     return Duration(length)
 
 
+def _first_few(view: str, start: int, length: Length) -> bool:
+    """首两星期, 头三天: the first few units of something the story tells (开幕后首两星期) are a length;
+    首个, 首1天 stay ordinals."""
+    return view[start - 1:start] in ("首", "头") and length.amount is not None and length.amount >= 2
+
+
+def _all_around(m) -> bool:
+    """四周 is also "all around" (环顾四周, 扫向四周, 四周都是高楼, 大楼的四周): bare, after a verb of
+    looking or a place word, or before a word of place, it is no length (四周后, 四周内 are)."""
+    if m.group(0) not in ("四周", "四週") or m.group("post") or m.group("tail"):
+        return False
+    words = lexicon()["exclusions"]
+    view, start, end = m.string, m.start(), m.end()
+    return view[start - 1:start] in words["around_before"] or any(view.startswith(w, end) for w in words["around_after"])
+
+
 def build_duration(m, ctx):
     if m.group("unit") == "日" and not _day_count(m):
         return None  # 5日 is the 5th (the commonest match: rejected first)
@@ -180,8 +196,13 @@ def build_duration(m, ctx):
         return None
     view, start = m.string, m.start()
     prefix, prefix_start = prefix_before(view, start)
-    if prefix == "第" or view[start - 1:start] == "第" or preceded_by_word("length_before", view, start):
+    if prefix == "第" or view[start - 1:start] == "第" or (
+            preceded_by_word("length_before", view, start) and not _first_few(view, start, length)):
         return None  # 第3年, 最后一个交易日: an ordinal, not a length
+    if _all_around(m):
+        return None
+    if view.startswith("平均", m.end()) and prefix not in _PAST_PREFIXES + _FUTURE_PREFIXES:
+        return None  # 24小时平均浓度 names an index (like 日均); 最近三天平均 is a window of days
     qualifier = _QUALIFIERS.get(prefix or "")
     if qualifier:
         length.mod = qualifier

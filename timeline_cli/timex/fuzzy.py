@@ -164,8 +164,18 @@ def build_reference(m, ctx):
     noun_after = lexicon()["reference_as_noun"].get(word)
     if noun_after is not None and view[start - 1:start] not in noun_after:
         return None  # 未来，双方将…: an adverb (from now on), not the future as a time
+    if word == "近期" and _looks_ahead(view, start, end):
+        return found(m, Reference("FUTURE_REF", None, 0, -1))  # 将于近期内展开: the near future
     value, mod, back, ahead = lexicon()["reference"][word]
     return found(m, Reference(value, mod or None, back, ahead))
+
+
+def _looks_ahead(view: str, start: int, end: int) -> bool:
+    """将于近期内展开, 近期将推出: 近期 after a future cue and a preposition, or before 将, is the near
+    future, not the last days."""
+    words = lexicon()["near_future"]
+    before = view[max(0, start - 4):start]
+    return any(before.endswith(w) for w in words["before"]) or any(view.startswith(w, end) for w in words["after"])
 
 
 def _rules() -> tuple[Rule, ...]:

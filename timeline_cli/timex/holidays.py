@@ -40,6 +40,16 @@ _OPEN_QUOTES = frozenset("「『“\"‘'")
 _CLOSE_QUOTES = frozenset("」』”\"’'")
 
 
+def _given_name(view: str, start: int, end: int) -> bool:
+    """国庆 is a common given name: after a surname (江国庆, 李国庆) and before no word of a holiday's
+    own (节, 假期, 当天, 前后 …), it is a person."""
+    names = lexicon()["given_name_holidays"]
+    name = view[start:end]
+    if name not in names["names"] or start == 0 or view[start - 1] not in names["surnames"]:
+        return False
+    return not any(view.startswith(w, end) for w in names["holiday_after"])
+
+
 def build_holiday(m, ctx):
     """A holiday by name (春节, 赎罪日); with a period word after it, the days off (春节假期, 十一黄金周,
     “五一”假期: a closing quote may stand between)."""
@@ -54,6 +64,8 @@ def build_holiday(m, ctx):
             return found(m, Point(holiday=period), HOLIDAY_LEVELS)
         if alias:
             return None
+    elif _given_name(m.string, m.start("hname"), m.end("hname")):
+        return None
     elif entry.context and not _context_ok(m.string, m.start(), m.end()):
         return None
     elif entry.figure_in_quotes and m.string[m.start() - 1:m.start()] in _OPEN_QUOTES \

@@ -1,12 +1,14 @@
 """Dates written in digits and separators: 2025-11-20, 2025/11/20, 2015.03.03 (with a time:
-2018-12-12 09:03), 1994.01-19, 20240307, 3/3/2015, 27/09/2025, 114/11/20 (a year of the Republic),
+2018-12-12 09:03), 1994.01-19, 20240307, 3/3/2015, 27/09/2025, 02-10-2025 (day first), 114/11/20 (a
+year of the Republic),
 6·30, and a month/day such as 12/8 or 10/3-5 beside a date word (a bare 2/3 is a fraction)."""
 
 from __future__ import annotations
 
 from ..lazyre import lazy_compile
 from .fragments import starts
-from .lexicon import lexicon
+from .lexicon import alternation, lexicon
+from .numerals import parse_int
 from .pieces import LEVEL, Clock, Day, Month, Piece, Point, Range, Year
 from .recognise import Anchoring, Rule, found
 
@@ -105,10 +107,51 @@ def build_roc_date(m, ctx):
     return None if point is None else found(m, point, _levels(point))
 
 
+def build_dash_date(m, ctx):
+    """02-10-2025, 30-09-2025 16:56: day, month and a four-digit year joined by dashes, as news
+    sites of Macau, Hong Kong, Malaysia and Singapore stamp their items; month first only when the
+    second number cannot be a month (09-30-2025)."""
+    first, second = int(m.group("xa")), int(m.group("xb"))
+    day, month = (second, first) if second > 12 else (first, second)
+    point = _date(int(m.group("xy")), month, day)
+    if point is None:
+        return None
+    if m.group("xh"):
+        point.clock = Clock(int(m.group("xh")), int(m.group("xmin")))
+    return found(m, point, _levels(point))
+
+
 def build_dot_date(m, ctx):
     """6·30: a month and day joined by a middle dot, as events are named (7·20暴雨)."""
     point = _date(None, int(m.group("dm")), int(m.group("dd")))
     return None if point is None else found(m, point, _levels(point))
+
+
+_CN_MONTH = r"十[一二]?|[一二三四五六七八九]"
+_CN_DAY = r"三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
+
+
+def build_event_date(m, ctx):
+    """七.五事件, 九·一八事变, 7.23事故: a month and day joined by a dot in Chinese numerals (or digits
+    and a full stop), as events are named; only before the word for the event."""
+    point = _date(None, parse_int(m.group("em")), parse_int(m.group("ed")))
+    return None if point is None else found(m, point, _levels(point))
+
+
+def _event_date_rule() -> Rule:
+    events = alternation(lexicon()["event_date"]["after"])
+    return Rule("event-date", lazy_compile(starts("0-9一二三四五六七八九十",
+        r"(?<![\d.·一二三四五六七八九十])(?:(?P<em>" + _CN_MONTH + r")[.·．・](?P<ed>" + _CN_DAY + r")"
+        r"|(?P<em2>1[0-2]|[1-9])\.(?P<ed2>3[01]|[12]\d|[1-9]))(?![\d.·一二三四五六七八九十])(?=" + events + ")")),
+        build_event_date_any, 4, needs=".·．・", anchoring=Anchoring(".·．・", 3, 9),
+        examples=("七.五", "7.23"))
+
+
+def build_event_date_any(m, ctx):
+    if m.group("em2"):
+        point = _date(None, int(m.group("em2")), int(m.group("ed2")))
+        return None if point is None else found(m, point, _levels(point))
+    return build_event_date(m, ctx)
 
 
 RULES = (
@@ -128,9 +171,14 @@ RULES = (
         r"(?<![\d/.])(?P<sm>" + _DAY + r")\s?/\s?(?P<sd>" + _DAY + r")"
         r"(?:/(?P<sy>\d{4}|\d{2})|-(?P<sd2>" + _DAY + r"))?(?![\d/.%])")),
         build_slash_date, 4, needs="/", anchoring=Anchoring("/", 5, 12), examples=("12／8", "3/3/2015")),
+    Rule("dash-date", lazy_compile(starts("0-9",
+        r"(?<![\d./-])(?P<xa>" + _DAY + r")-(?P<xb>" + _DAY + r")-(?P<xy>19\d{2}|20\d{2})"
+        r"(?:\s(?P<xh>[01]?\d|2[0-3]):(?P<xmin>[0-5]\d))?(?![\d%]|[-./:]\d)")),
+        build_dash_date, 5, needs="-", anchoring=Anchoring("-", 6, 15), examples=("02-10-2025", "30-09-2025 16:56")),
     Rule("roc-date", lazy_compile(starts("1", r"(?<![\d./])(?P<ry>1[01]\d)(?P<rs>[/.])(?P<rm>1[0-2]|0?[1-9])(?P=rs)"
                                         r"(?P<rd>3[01]|[12]\d|0?[1-9])(?![\d%]|[./]\d)")),
          build_roc_date, 5, needs="/.", anchoring=Anchoring("/.", 4, 8), examples=("114/11/20起", "112.5.3")),
     Rule("dot-date", lazy_compile(starts("0-9", r"(?<![\d·.])(?P<dm>" + _MONTH + r")·(?P<dd>" + _DAY + r")(?![\d·])")),
         build_dot_date, 4, needs="·", anchoring=Anchoring("·", 3, 4), examples=("6·30至7·2", "7·20")),
+    _event_date_rule(),
 )

@@ -220,6 +220,7 @@ class Clock(_Record):
     hour: int
     minute: int = 0
     second: int | None = None  # kept when a time stamp writes it (2020-10-08 10:11:11)
+    small_hours: bool = False  # written after 凌晨 (凌晨6时): before dawn, never read after noon
 
 
 @dataclass(slots=True, eq=False, repr=False)

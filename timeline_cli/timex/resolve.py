@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import cache
 
 from ..model import Mention, RefDate, TimeValue
 from . import calendar as cal
+from .lexicon import lexicon
 from .pieces import (
     Anniversary,
     Duration,
@@ -72,7 +74,7 @@ def resolve_with_cues(pieces: list[Piece], text: str, view: str,
             story.points.append(StoryPoint(
                 mention_id, piece.start, resolved.time, story.paragraph(piece.start),
                 story.sentence(piece.start), year, month, day, _dateline(view, piece.end),
-                _compared(view, piece.start),
+                _compared(view, piece.start), story.list_page() and _stamp(view, piece.start, piece.end),
             ))
     return mentions, cues
 
@@ -83,9 +85,25 @@ def _compared(view: str, start: int) -> bool:
     return view[max(0, start - 1):start] in ("比", "较")
 
 
+def _stamp(view: str, start: int, end: int) -> bool:
+    """Whether the date stands alone on its line (26-09-2025 over the notices of that day)."""
+    line_start = view.rfind("\n", 0, start) + 1
+    line_end = view.find("\n", end)
+    return not view[line_start:start].strip() and not view[end:len(view) if line_end < 0 else line_end].strip()
+
+
 def _dateline(view: str, end: int) -> bool:
-    """Whether the date ends a dateline: 2018年2月3日讯, 北京11月19日电."""
-    return view[end:end + 1] in ("讯", "电")
+    """Whether the date ends a dateline (2018年2月3日讯, 北京11月19日电) or dates a statement (总理公署8月3日
+    发文, 警方18日表示): the day of the telling, which gives way to a date the sentence tells of."""
+    after = view[end:end + 1]
+    if after in ("讯", "电"):
+        return True
+    return after in _statement_firsts() and any(view.startswith(w, end) for w in lexicon()["statement_verbs"]["words"])
+
+
+@cache
+def _statement_firsts() -> frozenset[str]:
+    return frozenset(w[0] for w in lexicon()["statement_verbs"]["words"])
 
 
 def _resolve(piece: Piece, story: Story) -> Resolved | None:

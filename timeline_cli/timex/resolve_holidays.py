@@ -58,7 +58,7 @@ def _period_days(period: HolidayPeriod, year: int) -> tuple[date, date] | None:
     around = holiday_interval(period.around, year)
     if around is None:
         return None
-    before, after = table["default"]
+    before, after = table.get(f"default_{period.region}", table["default"])  # default_SG: one day off
     return around[0] + timedelta(days=before), around[1] + timedelta(days=after)
 
 

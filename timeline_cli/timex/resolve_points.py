@@ -156,8 +156,11 @@ def _calendar(point: Point, piece: Piece, story: Story) -> Resolved | None:
             certainty = "relative"
     elif _bare_day(point) and month is None:
         # A bare day (20日) or month part (月底) takes the month of the paragraph's last date,
-        # else the reference's.
+        # else of a date alone on a line above (a list page's 26-09-2025), else the reference's.
         prev = story.previous(piece.start, scope="paragraph", need_month=True)
+        stamp = story.stamp_before(piece.start) if prev is None or prev.sentence != story.sentence(piece.start) else None
+        if stamp is not None:
+            prev = stamp  # on a list page the stamp above dates the line, not another item's date
         if prev is not None:
             year, month, anchor, from_ref = prev.year, prev.month, prev.id, _is_report_day(prev, story)
         elif story.ref is not None and story.ref.precision == "day":
@@ -560,7 +563,7 @@ def finish(resolved: Resolved, point: Point, story: Story) -> Resolved:
                                          monday + timedelta(days=6))
     if point.clock is not None or point.daypart is not None:
         if point.clock is not None:
-            hour = _afternoon(point.clock.hour, point.daypart)
+            hour = point.clock.hour if point.clock.small_hours else _afternoon(point.clock.hour, point.daypart)
             clock = f"T{hour:02d}:{point.clock.minute:02d}"
             if point.clock.second is not None:
                 clock += f":{point.clock.second:02d}"  # a time stamp's seconds, as written

@@ -23,6 +23,8 @@ _CLAUSE_BREAK = lazy_compile(r"[，,。；;！!？?\n]")
 _SENTENCE_BREAK = lazy_compile(r"[。！!？?\n]")
 _PARAGRAPH_BREAK = lazy_compile(r"\n[ \t\u3000]*\n")
 _LOOK_BACK = 200  # dates a story word may look back over
+# A line that is only a date in digits (26-09-2025, 2025/09/26): a list page stamps its items so
+_STAMP_LINE = lazy_compile(r"(?m)^[ \t]*\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}[ \t]*$")
 _CUE_JOINERS = frozenset(("", "于", "於", "在", " "))
 # A date only days ahead stays ahead under 已/了 (圣诞节前夕…已布置好): the cue is about preparations.
 PAST_MARGIN = timedelta(days=14)
@@ -46,6 +48,7 @@ class StoryPoint:
     day: int | None
     dateline: bool = False  # 2018年2月3日讯, (吉隆坡18日讯): the report's own day, not the story's topic
     compared: bool = False  # 比上年, 较去年同期: the base of a comparison, not the story's topic
+    stamp: bool = False  # alone on its line (26-09-2025 over a list of notices): it dates the lines below
 
 
 @dataclass(slots=True)
@@ -67,6 +70,7 @@ class Story:
         self.points: list[StoryPoint] = []
         self._paragraphs = [m.end() for m in _PARAGRAPH_BREAK.finditer(view)]
         self._sentences = [m.end() for m in _SENTENCE_BREAK.finditer(view)]
+        self._stamps: int | None = None  # lines that are only a date (counted when first needed)
 
     def paragraph(self, offset: int) -> int:
         return bisect_right(self._paragraphs, offset)
@@ -110,6 +114,24 @@ class Story:
                 return None
             found = point
         return found
+
+    def list_page(self) -> bool:
+        """Whether two lines or more are only a date (a list page stamps its items so)."""
+        if self._stamps is None:
+            self._stamps = len(_STAMP_LINE.findall(self.view)) if "\n" in self.view else 0
+        return self._stamps >= 2
+
+    def stamp_before(self, at: int) -> StoryPoint | None:
+        """On a list page, the last date before offset `at` alone on its line (26-09-2025 over the
+        notices of that day): a bare day in the lines below takes its month."""
+        if not self.list_page():
+            return None
+        for steps, point in enumerate(reversed(self.points)):
+            if steps >= _LOOK_BACK:
+                break
+            if point.start < at and point.stamp and point.month is not None:
+                return point
+        return None
 
     def ahead(self, at: int) -> StoryPoint | None:
         """The latest date before offset `at` that lies ahead of the reference date (届时)."""
