@@ -66,9 +66,11 @@ def merge_group(events: Iterable[Event]) -> list[Event]:
     index: dict[tuple, dict[str, list[int]]] = {}  # date cell -> content key -> clusters
     for event in ordered:
         # An actor is filed by its id and by its name's tail (中央氣象署 and 氣象署 meet on 气象署).
-        actor_keys = {"a:" + a.id for a in event.actors} | {"t:" + _simple(a.name)[-3:] for a in event.actors
+        # Name tails and acts count only between events of one article (see `agreement`): keyed by it.
+        doc = _doc_of(event.evidence[0])
+        actor_keys = {"a:" + a.id for a in event.actors} | {f"t:{doc}:{_simple(a.name)[-3:]}" for a in event.actors
                                                            if len(a.name) >= 3}
-        actor_keys |= {"x:" + act for act in _acts(event.title)}  # the act named (开庭): a hearing told again
+        actor_keys |= {f"x:{doc}:{act}" for act in _acts(event.title)}  # the act named (开庭): a hearing told again
         grams = title_grams(event.title)
         # Count what each merged event shares with this one: only those sharing an actor or
         # enough wording can agree with it (see `agreement`), so only they are compared.
@@ -379,7 +381,7 @@ _AFTER_THE_HEARING = lazy_compile(r"结束后|之后|后[，,]")  # 庭審結束
 
 @lru_cache(maxsize=1 << 12)
 def _acts(title: str) -> frozenset[str]:
-    words = specific_triggers(title)
+    words = specific_triggers(title, _simple(title))
     if not words & _HEARING:
         return words
     if _AFTER_THE_HEARING.search(_simple(title)):
@@ -405,7 +407,6 @@ def _other_subjects(title_a: str, title_b: str) -> bool:
     return head_a != head_b and head_a not in b and head_b not in a
 
 
-@lru_cache(maxsize=1 << 12)
 @lru_cache(maxsize=1 << 15)  # titles and names: merging asks for the same ones again and again
 def _simple(title: str) -> str:
     from ..script import simplified_view
@@ -426,9 +427,7 @@ def _one_article(a: Event, b: Event) -> bool:
 @lru_cache(maxsize=1 << 12)  # the same title comes back from the other script's twin, or a restatement
 def title_grams(title: str) -> frozenset[str]:
     """Character pairs of a title in Simplified, without punctuation or digits."""
-    from ..script import simplified_view
-
-    s = "".join(ch for ch in simplified_view(title).casefold() if ch not in _PUNCT and not ch.isdigit())
+    s = "".join(ch for ch in _simple(title).casefold() if ch not in _PUNCT and not ch.isdigit())
     return frozenset(s[i:i + 2] for i in range(len(s) - 1))
 
 
