@@ -232,10 +232,14 @@ class Stitcher:
         self._count = 0  # mentions numbered so far
         self._tail = ""  # the end of the last part, read again before the next one
         self._tail_ids: dict[tuple[int, int], str] = {}  # its mentions' spans and ids
-        self._events: list[Event] = []  # every part's events, named and merged by finish()
         from .events.identity import DocumentKey
 
         self._key = DocumentKey()
+        self._events = None  # every part's events, merged as they come (events.merge.DocumentMerger)
+        if settings.events:
+            from .events.merge import DocumentMerger
+
+            self._events = DocumentMerger()
 
     def add(self, part: str) -> Analysis:
         """The next part's analysis, made here."""
@@ -322,7 +326,8 @@ class Stitcher:
             self._tail_ids = {(m.start + shift, m.end + shift): ids[m.id] for m in mentions_found
                               if m.start >= job.tail_start and ids.get(m.id)}
         self._parts += 1
-        self._events.extend(events)
+        if self._events is not None:
+            self._events.add(events)
         return Analysis(self._template, tuple(self._kept(mentions, events)), ())
 
     def content_key(self) -> str:
@@ -331,11 +336,9 @@ class Stitcher:
 
     def finish(self) -> tuple[Event, ...]:
         """The document's events, named from its content and merged, once every part is in."""
-        if not self.settings.events:
+        if self._events is None:
             return ()
-        from .events.merge import finish_document
-
-        return tuple(finish_document(self._events, self._key.hexdigest()))
+        return tuple(self._events.finish(self._key.hexdigest()))
 
     def _kept(self, mentions: list[Mention], events: list[Event]) -> list[Mention]:
         if self.settings.mentions == "cited":

@@ -39,8 +39,17 @@ def document_key(text: str) -> str:
 
 def single_id(doc_key: str, kind: str, *span: int | None) -> str:
     """The id of an event one sentence tells: its document, its kind and its offsets."""
-    raw = "\x1f".join([doc_key, kind, *("" if x is None else str(x) for x in span)])
-    return "e-" + hashlib.sha256(raw.encode("utf-8")).hexdigest()[:ID_HEX]
+    return named_id(doc_key, span_id(kind, *span))
+
+
+def span_id(kind: str, *span: int | None) -> str:
+    """What names an event within its document (its kind and offsets), before the document's
+    key is known: `named_id` makes it the event's id."""
+    return "\x1f".join([kind, *("" if x is None else str(x) for x in span)])
+
+
+def named_id(doc_key: str, span_key: str) -> str:
+    return "e-" + hashlib.sha256(f"{doc_key}\x1f{span_key}".encode()).hexdigest()[:ID_HEX]
 
 
 def merged_id(member_ids: list[str]) -> str:

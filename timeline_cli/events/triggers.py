@@ -32,8 +32,9 @@ def trigger_pattern() -> tuple[re.Pattern, dict[str, str]]:
     return re.compile(alternation), word_type
 
 
-def specific_triggers(title: str) -> frozenset[str]:
-    """The trigger words of a title that name an act, not how it was told (宣布, 表示, 主场)."""
+def specific_triggers(title: str, simplified: str | None = None) -> frozenset[str]:
+    """The trigger words of a title that name an act, not how it was told (宣布, 表示, 主场);
+    `simplified` is the title in Simplified characters, when the caller has it."""
     pattern, word_type = trigger_pattern()
-    return frozenset(m.group(0) for m in pattern.finditer(simplified_of(title))
+    return frozenset(m.group(0) for m in pattern.finditer(simplified or simplified_of(title))
                      if word_type[m.group(0)] not in FRAMING_TYPES)
