@@ -37,7 +37,8 @@ def simplified_of(text: str) -> str:
 def makes_event(mention: Mention) -> bool:
     """Dates and times place events; durations, sets and 目前/此前/近日/日前/近年来 do not."""
     vague_now = mention.rule in ("reference", "recent-window") and mention.mod == "APPROX"
-    return mention.type in ("DATE", "TIME") and mention.value not in _NO_EVENT_VALUES and not vague_now
+    return (mention.type in ("DATE", "TIME") and mention.value not in _NO_EVENT_VALUES and not vague_now
+            and not mention.value.startswith("XXXX-XX-XX"))  # opening hours (开放时间为上午十时…): any day
 
 
 @dataclass(slots=True)

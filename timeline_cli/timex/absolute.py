@@ -228,6 +228,17 @@ def build_enumeration(m, ctx):
     return pieces
 
 
+def build_enumerated_and(m, ctx):
+    """2022和2023年, 3及4月: the first of two dates joined by 和/及/与, with the unit the second
+    one writes; the second is read by its own rule. Two dates, not a range (unlike 2022、2023年)."""
+    kind = "year" if m.group("and_year") else "month"
+    level, low, high = _ENUMERATED[kind]
+    number = int(m.group(0))
+    if not low <= number <= high:
+        return None
+    return found(m, _enumerated_point(kind, number), (level, level))
+
+
 def _rules() -> tuple[Rule, ...]:
     year_part = r"(?:(?P<ypart>全年|伊始|初|底|末|头" + not_followed_by("month_start_after") + "|尾|终" + not_followed_by("year_end_after") + "|" + mid() + "))?"
     day_stop = not_followed_by("day_after")
@@ -264,6 +275,10 @@ def _rules() -> tuple[Rule, ...]:
             build_day, 3, needs="日号", anchoring=Anchoring("日号", 5, 8), examples=("20日", "卅日")),
         Rule("enumeration", lazy_compile(r"、(?<=\d、)(?=\d)"), build_enumeration, 3, needs="、",
              examples=("13、14日", "2021、2022年", "2008")),
+        Rule("enumeration-and", lazy_compile(
+            r"(?<![\d.,])(?:(?P<and_year>(?:1[89]|20|21)\d\d)(?=[和及与](?:1[89]|20|21)\d\d年)"
+            r"|(?:1[0-2]|0?[1-9])(?=[和及与](?:1[0-2]|0?[1-9])月))"),
+             build_enumerated_and, 3, needs="和及与", examples=("2022", "2019", "3")),
         Rule("month-day", lazy_compile(
             r"月(?:" + CN_DAY + r"|(?:3[01]|[12]\d|0?[1-9])" + _MONTH_DAY_NEXT + ")" + not_followed_by("month_day_after")),
             build_month_day, 3, needs="月", examples=("二月十五", "三月一")),

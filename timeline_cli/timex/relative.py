@@ -199,8 +199,9 @@ def build_relative_day(m, ctx):
         return None  # 今日头条, 明日之星: names, not days
     if m.group(0) == "后日" and excluded_before("back_day_before", m.string, m.start()):
         return None  # 战后日本
-    if m.group(0) == "即日" and excluded_before("same_day_before", m.string, m.start()):
-        return None  # 立即日夜赶工: 立即 + 日夜
+    if m.group(0) == "即日" and (excluded_before("same_day_before", m.string, m.start())
+                                 or excluded_after("same_day_after", m.string, m.end())):
+        return None  # 立即日夜赶工: 立即 + 日夜; 即日筹: a same-day ticket
     if m.group(0)[0] == "明" and excluded_before("bright_before", m.string, m.start()):
         return None  # 光明日报, 黎明日出: 明 ends another word
     offset, part = lexicon()["relative_day"][m.group(0)]

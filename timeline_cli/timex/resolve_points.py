@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from ..model import TimeValue
 from . import calendar as cal
+from .lexicon import lexicon
 from .pieces import (
     FixedHoliday,
     FuzzyYearPart,
@@ -24,10 +25,9 @@ from .storyline import PAST_MARGIN, Resolved, Story, Unresolvable
 
 
 def resolve_point(point: Point, piece: Piece, story: Story) -> Resolved | None:
-    if point.century is not None:
-        return _century(point, story)
-    if point.decade is not None:
-        return _decade(point, story)
+    if point.century is not None or point.decade is not None:
+        resolved = _century(point, story) if point.century is not None else _decade(point, story)
+        return finish(resolved, point, story) if point.since else resolved  # 十九世紀以來: up to the report
     if point.day is not None and point.day.rel is not None:
         resolved = _relative_day(point, piece, story)
     elif point.week is not None or point.weekday is not None or point.weekend or point.week_part is not None:
@@ -528,6 +528,8 @@ def _time_only(piece: Piece, story: Story) -> Resolved:
     several: 十一日是中秋连假最后一天…上午), else the topic of the paragraph so far (周日转东北风…。
     白天), else the day of a time told in the paragraph before (_told_time), else the reference
     date. After 截至 (as of) it is the reference date."""
+    if _hours_of_business(story.view, piece.start):
+        return Resolved(TimeValue("DATE", "XXXX-XX-XX", None, "day"), None, "inferred")  # any day it opens
     if story.view[max(0, piece.start - 2):piece.start] in ("截至", "截止") and story.ref_day() is not None:
         prev = None  # 截至上午9时: as of this morning, the report's day (not a date the sentence names)
     else:
@@ -546,6 +548,14 @@ def _time_only(piece: Piece, story: Story) -> Resolved:
         resolved, anchor = Resolved(TimeValue("DATE", "XXXX-XX-XX", None, "day")), None
     resolved.anchor, resolved.certainty = anchor, "inferred"
     return resolved
+
+
+def _hours_of_business(view: str, start: int) -> bool:
+    """开放时间为上午十时至傍晚六时, 营业时间：9时至17时: the hours of every day it opens, no day's."""
+    before = view[max(0, start - 10):start]
+    for stop in "。；;\n":
+        before = before[before.rfind(stop) + 1:]
+    return any(word in before for word in lexicon()["business_hours"]["words"])
 
 
 def finish(resolved: Resolved, point: Point, story: Story) -> Resolved:
