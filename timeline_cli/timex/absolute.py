@@ -19,7 +19,7 @@ from .fragments import (
 )
 from .fuzzy import month_part_of, year_part_of
 from .holiday_table import entries
-from .lexicon import lexicon
+from .lexicon import alternation, lexicon
 from .numerals import CN_DIGIT, CN_NUMBER, parse_int
 from .pieces import LEVEL, Day, Month, Piece, Point, Range, Year
 from .recognise import Anchoring, Rule, found, read_back
@@ -115,7 +115,8 @@ def build_day(m, ctx):
         return None  # 公告后5日才播出, 会前3日: a number of days (durations.py), not the 5th
     if (m.group("daycn2") or m.group("daycn")) and day_count_before(m.string, m.start()):
         return None  # 勞工假原為十二日: twelve days (durations.py), not the 12th
-    text = m.group("day") or m.group("day2") or m.group("daycn") or m.group("daycn2") or m.group("daycn3")
+    text = (m.group("day") or m.group("day2") or m.group("daycn") or m.group("daycn2") or m.group("daycn3")
+            or m.group("daycn4"))
     day = parse_int(text)
     if day is None or not 1 <= day <= 31:
         return None
@@ -271,6 +272,9 @@ def _rules() -> tuple[Rule, ...]:
             r"|(?<=月)(?P<daycn>" + CN_DAY + r")[日号]"
             r"|(?<![一二三四五六七八九十廿卅])(?P<daycn2>[二三]?十[一二三四五六七八九]?|廿[一二三四五六七八九]?|卅一?)日"
             + day_stop +
+            # 二日表示, 一日披露: a one-digit day only before a verb of telling or a part of the day
+            r"|(?<![一二三四五六七八九十廿卅〇零两几数第每前后这那头首末上下近逾约多初有某同当])(?P<daycn4>[一二三四五六七八九])日"
+            r"(?=" + alternation(lexicon()["day_said_after"]["words"]) + ")" +
             r"|(?<=[到至])(?P<daycn3>" + CN_DAY + r")号" + not_followed_by("hao_after") + ")")),
             build_day, 3, needs="日号", anchoring=Anchoring("日号", 5, 8), examples=("20日", "卅日")),
         Rule("enumeration", lazy_compile(r"、(?<=\d、)(?=\d)"), build_enumeration, 3, needs="、",

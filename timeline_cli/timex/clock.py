@@ -160,7 +160,7 @@ def _rules() -> tuple[Rule, ...]:
     dayparts = alternation(lex["daypart"])
     return (
         Rule("clock-time", lazy_compile(starts(first_chars(lex["daypart"]) + "近约大将接0-9零一二两三四五六七八九十",
-            r"(?P<dp>" + dayparts + r"|(?<![今昨明前当每日号天])[早晚夜](?=\d|[一二三四五六七八九十]))?\s?(?P<apx>大约|约|将近|接近|近)?\s?"
+            r"(?P<dp>" + dayparts + r"|(?<![今昨明前当每日号天提及趁尽最较过很太更])[早晚夜](?=\d|[一二三四五六七八九十]))?\s?(?P<apx>大约|约|将近|接近|近)?\s?"
             r"(?<![\d.:])(?P<hour>[01]?\d|2[0-4]|[零一二两三四五六七八九十]{1,3})\s?(?P<hunit>时|点)"
             + not_followed_by("clock_after") +
             r"(?:(?P<minute>[0-5]?\d|[零一二三四五六七八九十廿卅]{1,3})分|(?P<hextra>半|[一1]刻|[三3]刻|整|钟))?"

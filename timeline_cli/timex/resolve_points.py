@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
+from ..lazyre import lazy_compile
 from ..model import TimeValue
 from . import calendar as cal
 from .lexicon import lexicon
@@ -523,6 +524,14 @@ def _same_half_day(point: Point, told: str) -> None:
         point.daypart = "EV"
 
 
+def _in_part_of_day(point: Point, told: str) -> None:
+    """明晚提早至10时结束 is 22:00: a bare hour after the part of a day its sentence named."""
+    part = told[-2:]
+    if (told[-3:-2] == "T" and part in ("AF", "EV", "NI") and point.clock is not None and point.daypart is None
+            and 1 <= point.clock.hour < 12):
+        point.daypart = part
+
+
 def _time_only(piece: Piece, story: Story) -> Resolved:
     """上午10时 alone: the date written before it in the sentence (a single day before a period of
     several: 十一日是中秋连假最后一天…上午), else the topic of the paragraph so far (周日转东北风…。
@@ -530,15 +539,17 @@ def _time_only(piece: Piece, story: Story) -> Resolved:
     date. After 截至 (as of) it is the reference date."""
     if _hours_of_business(story.view, piece.start):
         return Resolved(TimeValue("DATE", "XXXX-XX-XX", None, "day"), None, "inferred")  # any day it opens
-    if story.view[max(0, piece.start - 2):piece.start] in ("截至", "截止") and story.ref_day() is not None:
+    if ((story.view[max(0, piece.start - 2):piece.start] in ("截至", "截止") or _stamp_ending_line(story.view, piece))
+            and story.ref_day() is not None):
         prev = None  # 截至上午9时: as of this morning, the report's day (not a date the sentence names)
     else:
         told = _told_time(piece, story)
         if told is not None:
             _same_half_day(piece.what, told.time.value)
-        prev = (story.previous(piece.start, scope="sentence", need_day=True, one_day=True)
-                or told
-                or story.previous(piece.start, scope="paragraph", need_day=True))
+        in_sentence = story.previous(piece.start, scope="sentence", need_day=True, one_day=True)
+        if in_sentence is not None:
+            _in_part_of_day(piece.what, in_sentence.time.value)
+        prev = in_sentence or told or story.previous(piece.start, scope="paragraph", need_day=True)
     if prev is not None:
         day = date(prev.year, prev.month, prev.day)
         resolved, anchor = day_value(day), prev.id
@@ -548,6 +559,16 @@ def _time_only(piece: Piece, story: Story) -> Resolved:
         resolved, anchor = Resolved(TimeValue("DATE", "XXXX-XX-XX", None, "day")), None
     resolved.anchor, resolved.certainty = anchor, "inferred"
     return resolved
+
+
+def _stamp_ending_line(view: str, piece: Piece) -> bool:
+    """港鐵…明晚提早結束 (23:09): a time in brackets closing a headline is when it was posted."""
+    return (view[piece.start - 1:piece.start] in ("(", "（") and view[piece.end:piece.end + 1] in (")", "）")
+            and view[piece.end + 1:piece.end + 2] in ("", "\n", "\r") and _CLOCK_ONLY.fullmatch(view, piece.start, piece.end)
+            is not None)
+
+
+_CLOCK_ONLY = lazy_compile(r"\d{1,2}[:：]\d{2}")
 
 
 def _hours_of_business(view: str, start: int) -> bool:
