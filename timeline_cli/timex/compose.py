@@ -106,19 +106,25 @@ def compose(pieces: list[Piece], view: str) -> list[Piece]:
 
 
 def _bracketed_ranges(pieces: list[Piece], view: str) -> list[Piece]:
-    """上周末(7月29日至31日), 下周(3月2日至6日): the days in brackets say which days the week word
-    means; one mention, the bracketed range's."""
+    """上周末(7月29日至31日), 下周(3月2日至6日), 上周二至周三（7日至8日）: the days in brackets say
+    which days the week words mean; one mention, the bracketed range's."""
     out: list[Piece] = []
     for piece in pieces:
         prev = out[-1] if out else None
-        if (prev is not None and isinstance(piece.what, Range) and type(prev.what) is Point
+        if (prev is not None and isinstance(piece.what, Range)
                 and piece.start == prev.end + 1 and view[prev.end] in _OPEN and view[piece.end:piece.end + 1] in _CLOSE
-                and (prev.what.week is not None or prev.what.weekend or prev.what.weekday)
-                and prev.what.month is None and prev.what.day is None):
+                and (_week_words(prev.what) or (isinstance(prev.what, Range) and _week_words(prev.what.first.what)
+                                                and _week_words(prev.what.second.what)))):
             out[-1] = Piece(prev.start, piece.end + 1, f"{prev.rule}+date", piece.what, piece.levels)
             continue
         out.append(piece)
     return out
+
+
+def _week_words(what) -> bool:
+    """A week, weekend or weekday named without its month or day (上周, 周末, 周三)."""
+    return (type(what) is Point and (what.week is not None or what.weekend or bool(what.weekday))
+            and what.month is None and what.day is None)
 
 
 def _weekday_code(point) -> str | None:
@@ -619,7 +625,8 @@ def _join_ranges(pieces: list[Piece], view: str) -> list[Piece]:
             and isinstance(a.what, Point) and isinstance(b.what, Point)
             and not a.what.since and a.what.mod is None
             and (RANGE_JOINERS.fullmatch(view[a.end:b.start]) or _FROM_JOINER.fullmatch(view[a.end:b.start]))
-            and (b.levels[0] >= a.levels[0] or _from_day_word(a, b) or _day_word_to_weekday(a, b))
+            and (b.levels[0] >= a.levels[0] or _from_day_word(a, b) or _day_word_to_weekday(a, b)
+                 or _weekday_to_weekday(a, b))
         ):
             out.append(Piece(a.start, b.end, f"range({a.rule},{b.rule})", Range(a, _borrow(a, b))))
             i += 2
@@ -680,6 +687,14 @@ def _day_word_to_weekday(a: Piece, b: Piece) -> bool:
     return (first is not None and second is not None and first.day is not None and first.day.rel is not None
             and first.month is None and first.year is None and second.weekday is not None
             and second.month is None and second.day is None)
+
+
+def _weekday_to_weekday(a: Piece, b: Piece) -> bool:
+    """週日到下週一清晨, 周五至下周二: a weekday, then a weekday of the week after (at a time of day)."""
+    first, second = a.point, b.point
+    return (first is not None and second is not None and first.weekday is not None and second.weekday is not None
+            and first.month is None and first.day is None and second.month is None and second.day is None
+            and first.clock is None and first.daypart is None)
 
 
 def _this_year_start(a: Piece, b: Piece) -> bool:

@@ -171,7 +171,7 @@ def _range(piece: Piece, story: Story) -> Resolved | None:
     if a.anchor == "ref_date" and not _says_year(a_piece.what) and coming_round(ta.start_date, tb.end_date, piece, story):
         ta, tb = _years_later(ta, 1), _years_later(tb, 1)  # said in November, 1至2月 is the coming one
         coords = (coords[0] + 1, *coords[1:]) if coords else coords
-    kind = "TIME" if ta.type == tb.type == "TIME" else "DATE"  # 凌晨1至4时: a range of times
+    kind = "TIME" if "TIME" in (ta.type, tb.type) else "DATE"  # 凌晨1至4时, 週日到下週一清晨: times in it
     end_date = tb.end_date
     if _ends_at_midnight(b_piece.what) and end_date and ta.start_date and end_date > ta.start_date:
         end_date -= timedelta(days=1)  # 至16日24时 ends at the close of the 16th: the 17th is not covered
