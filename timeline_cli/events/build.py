@@ -469,6 +469,8 @@ def _aside_in_quotation(view: str, mention: Mention, sentence_start: int, today:
     announce or foresee (「也許5年后我們會知道…」) is theirs to date."""
     if not nonevents.in_quotation(view, mention, sentence_start):
         return False
+    if not nonevents.quoted_in_first_person(view, mention, sentence_start):
+        return False  # “警方在案发同一天逮捕4名嫌犯…”: an office's statement relayed word for word
     return today is None or mention.end_date is None or mention.end_date <= today
 
 
@@ -510,7 +512,7 @@ def _dates_an_event(view: str, mention: Mention, previous: Mention | None, today
             or nonevents.is_birth_date(view, mention) or nonevents.is_recalled(view, mention)
             or nonevents.is_rate(view, mention) or nonevents.names_an_edition(view, mention)
             or nonevents.in_idiom(view, mention) or nonevents.is_backdrop(view, mention)
-            or nonevents.is_until(view, mention)):
+            or nonevents.is_until(view, mention) or nonevents.is_length(view, mention)):
         return False
     if previous is not None and not view[previous.end:mention.start].strip() and nonevents.is_stamp(view, previous):
         return False  # 2018年12月22日 星期六
@@ -683,7 +685,11 @@ def _dates_the_report(view: str, mention: Mention, inside: list[Mention]) -> boo
 
 
 def _follows_in_sentence(mention: Mention, inside: list[Mention]) -> bool:
-    return mention.mod == "AFTER" and any(m.id == mention.anchor for m in inside)
+    """随后 after a date of the same sentence, and 屆時/当时 pointing back to one (…將於下星期六深夜
+    展開…，屆時…提早收車): the same event goes on."""
+    if mention.mod != "AFTER" and mention.rule != "story-same":
+        return False
+    return any(m.id == mention.anchor for m in inside)
 
 
 def _rank(mention: Mention) -> tuple[int, int, int, int]:
@@ -813,7 +819,10 @@ def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside
         title = tidy(title[:bare.start()])  # 發布寒潮藍色預警，預計: what was foreseen is the next event
     if _OBJECT_FIRST.match(simplified_of(title)):
         title = title[1:]  # 對緬北…16名主犯依法判處死刑: who was sentenced, told without a 對 before it
-    return fit(title, limit), place
+    title = fit(title, limit)
+    if title[:1] in _QUOTE_CLOSERS and _QUOTE_CLOSERS[title[0]] not in title:
+        title = title[1:]  # “警方在案發同一天逮捕4名嫌犯,…: the statement's quote opens, its close is cut away
+    return title, place
 
 
 # 向議員們傳達…, 宣布…: a clause that opens with its verb (or a preposition before it) has no subject.
@@ -934,6 +943,9 @@ def tidy(title: str) -> str:
         title = _UNPAIRED.sub("", title).strip(_EDGE)
         title = title[1:] if title.startswith("的") else title
     return title
+
+
+_QUOTE_CLOSERS = {"“": "”", "「": "」", "『": "』"}
 
 
 _WORD_CHAR = lazy_compile(r"[A-Za-z0-9０-９Ａ-Ｚａ-ｚ.．:：%％]")
@@ -1061,15 +1073,25 @@ def _strip_dates(text: str, view: str, part: Span, inside: list[Mention]) -> str
         elif view[after:after + 1] in ("多", "许") and view[m.end - 1:m.end] in ("时", "点"):
             after += 1  # 下午4時多: a little after four belongs to the time
         for word in sorted(frames, key=len, reverse=True):
-            if (view[after:after + len(word)] == word and word not in ("的", "中", "里", "上", "时")
+            if (view[after:after + len(word)] == word and word not in ("的", "中", "里", "上", "时", "约")
                     and not (word in ("在", "于") and view[part.start:m.start].strip(_EDGE))
                     and word not in _BEFORE_ONLY
-                    and not view.startswith(_VERBS_AFTER_DATE, after)):
+                    and not view.startswith(_VERBS_AFTER_DATE, after)
+                    and not _starts_something(view, m.start, after, word)):
                 after += len(word)
                 break
         cursor = after
     out.append(text[cursor:part.end])
     return "".join(out).strip(_EDGE)
+
+
+def _starts_something(view: str, date_start: int, after: int, word: str) -> bool:
+    """今天(25日)開始首相的工作: 開始 with its object is the verb, not 從…開始 (from then on)."""
+    if word != "开始":
+        return False
+    follows = view[after + 2:after + 3]
+    return ("\u4e00" <= follows <= "\u9fff" and follows not in "起以"
+            and view[max(0, date_start - 1):date_start] not in ("从", "自", "由"))
 
 
 _JOINER_ONLY = lazy_compile(r"\s*(?:或|或者|和|及|与|、|至|到|-|~|～)?\s*")
@@ -1090,6 +1112,7 @@ def _inside_quote(view: str, start: int, at: int) -> bool:
 _BEFORE_ONLY = {"到了", "从", "自", "最早在", "最早于", "短短", "仅仅", "截至", "早在", "直到"}
 # Words whose last character is also a preposition of the date: 提到2019年 keeps 提到, not 提.
 _WORDS_ENDING_IN_FRAME = frozenset((
+    "签约", "预约", "合约", "条约", "公约", "相约", "节约", "制约", "违约", "履约", "解约", "续约", "大约",
     "提到", "受到", "得到", "收到", "达到", "看到", "听到", "遇到", "来到", "回到", "找到", "想到", "感到", "谈到",
     "说到", "讲到", "直到", "加上", "马上", "由于", "对于", "关于", "至于", "基于", "鉴于", "属于", "处于", "位于",
     "等于", "在于", "终于", "敢于", "善于", "勇于", "乐于", "来自", "源自", "亲自", "各自", "独自", "甚至", "以至",
@@ -1198,7 +1221,7 @@ def classify(view: str, scope: list[Span], mention: Mention) -> str:
 
 
 _DISPOSAL = lazy_compile(r"将(?=(?:他|她|它|其|该|涉案|此|这|那)|[^，,。；;将]{1,8}?(?:送|拘捕|逮捕|带|押|移交|交由|列为|"
-                       r"纳入|打造|定为|视为|发射|撕毁|毁坏|扣留))")
+                       r"纳入|打造|定为|视为|发射|撕毁|毁坏|扣留|升级为|降级为|改为|调整为|提升至|调高至|调低至|下调至|上调至))")
 _NATURE = lazy_compile(r"大风|风力|降雨|降雪|雨量|气温|温度|降温|升温|台风|寒潮|冷空气|暴雨|天气|热带气旋|低压|风暴|风势|雷雨|雾|"
                        r"风雨|阵雨|大雨|豪雨|降水")
 _LATER_PARTS = {"AF", "EV", "NI"}
@@ -1211,7 +1234,7 @@ def _later_today(mention: Mention, doc: Document) -> bool:
         return False
     value = mention.value
     return "T" in value and value.split("T", 1)[1] in _LATER_PARTS
-_AGENT = lazy_compile(r"气象|天文台|电视台|部门|当局|政府|局|署|中心")
+_AGENT = lazy_compile(r"气象|天文台|电视台|部门|当局|政府|局(?![地部])|署|中心")  # 局地暴雨 is local rain
 _DENIALS = ("否认",)  # a denial anywhere in the sentence counts (…，晶辰予以否認)
 # What makes a negation no denial of the event: 所幸未酿成伤亡 (a harm spared), 雖未達寒冷 (a
 # concession), 涉嫌未按照指示 (a charge), 逾期未取的車票 (a noun), 未成年, 未足以, 尚未…,或者 (a reason).

@@ -279,12 +279,16 @@ def agreement(a: Event, b: Event, actors_a: set[str] | None = None,
         return 0.0  # 清晨5時 the storm stood here, 5時30分 the warning went out: one article, two moments
     if _other_counts(a.title, b.title):
         return 0.0  # 全年累計12萬2423宗 and 最後一週1341宗: two figures, not one told twice
+    if _other_works(a.title, b.title):
+        return 0.0  # 三讀通過《A條例》修正案 and, the same day, 三讀通過《B法》: two bills, two happenings
     if shared:
         same_kind = a.type == b.type and a.type not in ("other", "statement")
-        # The shared actor's own name is no agreement on what happened (立法會 in two titles).
-        names = frozenset().union(*(title_grams(x.name) for x in (*a.actors, *b.actors)
-                                    if x.id in ids_a and x.id in ids_b))
-        worded = bool((ga & gb) - names)
+        # The shared actor's own name is no agreement on what happened (立法會 in two titles), nor
+        # is a pair that holds one of its characters (港鐵將…, 港鐵當日將…: 鐵將 is the name again).
+        shared_names = [x.name for x in (*a.actors, *b.actors) if x.id in ids_a and x.id in ids_b]
+        names = frozenset().union(*(title_grams(name) for name in shared_names))
+        name_chars = set(_simple("".join(shared_names)))
+        worded = any(not (name_chars & set(gram)) for gram in (ga & gb) - names)
         if coarse:  # a whole year (or quarter) holds many happenings of one actor: words must agree too
             ok = worded and (sim >= 0.25 or (same_kind and sim > 0.12))
         else:
@@ -325,6 +329,19 @@ def _other_counts(title_a: str, title_b: str) -> bool:
     return bool(shared_units) and all(not (a[u] & b[u]) for u in shared_units)
 
 
+_WORK = lazy_compile(r"《([^》]{1,40})》")
+
+
+def _other_works(title_a: str, title_b: str) -> bool:
+    """Both titles name works in 《》 (a bill, a report, a film) and none of them twice: two acts on
+    two things, not one told again."""
+    if "《" not in title_a or "《" not in title_b:
+        return False
+    a = {_simple(w) for w in _WORK.findall(title_a)}
+    b = {_simple(w) for w in _WORK.findall(title_b)}
+    return bool(a) and bool(b) and a.isdisjoint(b)
+
+
 def _other_moments(a: Event, b: Event) -> bool:
     """One article, two times of one day, two acts or two wordings: two moments."""
     return (_one_article(a, b) and _other_clock_times(a.date, b.date)
@@ -359,7 +376,9 @@ def _named_alike(actors_a, actors_b) -> bool:
 
 def _other_ranges(a: EventDate, b: EventDate) -> bool:
     """Two ranges of days, each stated whole, that differ."""
-    return "/" in a.value and "/" in b.value and a.value != b.value and a.granularity == b.granularity == "day"
+    day = FINENESS["day"]
+    return ("/" in a.value and "/" in b.value and a.value != b.value
+            and FINENESS.get(a.granularity or "", 0) >= day and FINENESS.get(b.granularity or "", 0) >= day)
 
 
 def _same_day(a: Event, b: Event) -> bool:

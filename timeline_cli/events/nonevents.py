@@ -148,6 +148,9 @@ def is_period_to_now(view: str, mention: Mention) -> bool:
         after = _SINCE.match(view, mention.end)
         clause_end = _CLAUSE_END.search(view, mention.end)
         stop = clause_end.start() if clause_end else len(view)
+        if clause_end is not None and clause_end.group() in "，," and (after.end() if after else mention.end) == stop:
+            clause_end = _CLAUSE_END.search(view, stop + 1)  # 自1993年以来，…首次宣布: the next clause says it
+            stop = clause_end.start() if clause_end else len(view)
         return _FIRST_SINCE.search(view, after.end() if after else mention.end, stop) is not None
     if mention.mod == "AFTER" and view[mention.end:mention.end + 1] in "再首":
         return True  # 力拚2010年之後再拿下總冠軍: a comparison with the last time
@@ -206,6 +209,19 @@ def in_quotation(view: str, mention: Mention, sentence_start: int) -> bool:
     closer = {"“": "”", "「": "」", "『": "』"}[view[opened]]
     closed = view.find(closer, opened + 1)
     return (closed < 0 or closed > mention.end) and (closed < 0 or closed - opened > 12)
+
+
+def quoted_in_first_person(view: str, mention: Mention, sentence_start: int) -> bool:
+    """Whether the quotation holding the mention speaks as 我/我们 (someone's own recollection)
+    rather than telling others' acts in the third person (“警方在案发同一天逮捕4名嫌犯”)."""
+    since = max(sentence_start, mention.start - _QUOTE_REACH)
+    opened = max(view.rfind(q, since, mention.start) for q in "“「『")
+    if opened < 0:
+        return True
+    closer = {"“": "”", "「": "」", "『": "』"}[view[opened]]
+    closed = view.find(closer, opened + 1, opened + 1 + 2 * _QUOTE_REACH)
+    end = closed if closed >= 0 else min(len(view), opened + 2 * _QUOTE_REACH)
+    return view.find("我", opened, end) >= 0 or view.find("咱", opened, end) >= 0
 
 
 _PLAN_AFTER = lazy_compile(r"[^，,。；;！？\n]{0,12}?(?:将|计划|预计|拟|有望|力争|目标)")
@@ -281,6 +297,21 @@ def is_recalled(view: str, mention: Mention) -> bool:
 
 
 _RATE_AFTER = lazy_compile(r"\s*[0-9０-９一二两三四五六七八九十]{1,2}\s*(?:战|场|餐|次|趟|班|更)")
+
+
+# 在家中接受檢疫十四日。: a bare day right after a verb or its object, ending the clause, is a
+# length (fourteen days), not the 14th; 定於14日。, 押后至14日, 是14日 are dates.
+_BEFORE_A_DAY = set("于於在至到由从自、和及与或今本当前上下每第为是即迄止定起日月年号了的逢及至")
+_AFTER_A_LENGTH = set("，,。；;！!？?、）)")
+
+
+def is_length(view: str, mention: Mention) -> bool:
+    """接受检疫十四日: so many days, told after the act, not a day of the month."""
+    if mention.rule != "day" or mention.start == 0 or view[mention.end - 1:mention.end] != "日":
+        return False
+    before = view[mention.start - 1]
+    return ("\u4e00" <= before <= "\u9fff" and before not in _BEFORE_A_DAY
+            and view[mention.end:mention.end + 1] in _AFTER_A_LENGTH)
 
 
 def is_rate(view: str, mention: Mention) -> bool:

@@ -84,8 +84,8 @@ def _compared(view: str, start: int) -> bool:
 
 
 def _dateline(view: str, end: int) -> bool:
-    """Whether the date ends a dateline: 2018年2月3日讯, 北京11月19日电."""
-    return view[end:end + 1] in ("讯", "电")
+    """Whether the date ends a dateline: 2018年2月3日讯, 北京11月19日电, 《经济通通讯社9日专讯》."""
+    return view[end:end + 1] in ("讯", "电") or view[end:end + 2] in ("专讯", "快讯")
 
 
 def _resolve(piece: Piece, story: Story) -> Resolved | None:

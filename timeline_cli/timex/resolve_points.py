@@ -533,7 +533,8 @@ def _time_only(piece: Piece, story: Story) -> Resolved:
             _same_half_day(piece.what, told.time.value)
         prev = (story.previous(piece.start, scope="sentence", need_day=True, one_day=True)
                 or told
-                or story.previous(piece.start, scope="paragraph", need_day=True))
+                or story.previous(piece.start, scope="paragraph", need_day=True)
+                or _day_of_the_paragraph_before(piece, story))
     if prev is not None:
         day = date(prev.year, prev.month, prev.day)
         resolved, anchor = day_value(day), prev.id
@@ -543,6 +544,17 @@ def _time_only(piece: Piece, story: Story) -> Resolved:
         resolved, anchor = Resolved(TimeValue("DATE", "XXXX-XX-XX", None, "day")), None
     resolved.anchor, resolved.certainty = anchor, "inferred"
     return resolved
+
+
+def _day_of_the_paragraph_before(piece: Piece, story: Story):
+    """15日，中国高铁…。 / 早8时，首趟…: a time of day opening a paragraph goes on with the day the
+    paragraph just before named."""
+    paragraph = story.paragraph(piece.start)
+    opens_at = story.paragraph_start(paragraph)
+    if paragraph == 0 or story.view[opens_at:piece.start].strip():
+        return None
+    prev = story.previous(piece.start, need_day=True, one_day=True)
+    return prev if prev is not None and prev.paragraph == paragraph - 1 else None
 
 
 def finish(resolved: Resolved, point: Point, story: Story) -> Resolved:

@@ -71,6 +71,9 @@ class Story:
     def paragraph(self, offset: int) -> int:
         return bisect_right(self._paragraphs, offset)
 
+    def paragraph_start(self, paragraph: int) -> int:
+        return self._paragraphs[paragraph - 1] if paragraph > 0 else 0
+
     def sentence(self, offset: int) -> int:
         return bisect_right(self._sentences, offset)
 
@@ -125,8 +128,8 @@ class Story:
         grams = {words[i:i + 2] for i in range(len(words) - 1)}
         best, best_score = None, 1
         for point in self._last_before(at, 20):
-            if need_day and point.day is None:
-                continue
+            if (need_day and point.day is None) or point.dateline:
+                continue  # (鹅唛17日讯) is the report's day, not the day of what it tells
             first = self._sentences[point.sentence - 1] if point.sentence else 0
             last = self._sentences[point.sentence] if point.sentence < len(self._sentences) else len(self.view)
             sentence = self.view[first:last]
