@@ -173,6 +173,8 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
                 continue
             said = _BARE_SAYING_END.search(simplified_of(title))
             following = [p for p in parts if p.start >= scope[-1].end]
+            while following and not _strip_dates(text, view, following[0], inside):
+                following = following[1:]  # 衛生部今晚發文告稱，至今天下午2點，本地新增…: past the bound of the count
             if said is not None and following:  # 中職聯盟今天也公布，年度頒獎典禮將於11月5日…: what it announced
                 told = title + _delimiter(text, scope[-1]) + text[following[0].start:following[0].end].strip(_EDGE)
                 if len(told) <= event_lexicon()["title"]["max_chars"]:
@@ -512,7 +514,8 @@ def _dates_an_event(view: str, mention: Mention, previous: Mention | None, today
             or nonevents.is_birth_date(view, mention) or nonevents.is_recalled(view, mention)
             or nonevents.is_rate(view, mention) or nonevents.names_an_edition(view, mention)
             or nonevents.in_idiom(view, mention) or nonevents.is_backdrop(view, mention)
-            or nonevents.is_until(view, mention) or nonevents.is_length(view, mention)):
+            or nonevents.is_until(view, mention) or nonevents.is_length(view, mention)
+            or nonevents.is_last_time(view, mention) or nonevents.is_count_up_to(view, mention)):
         return False
     if previous is not None and not view[previous.end:mention.start].strip() and nonevents.is_stamp(view, previous):
         return False  # 2018年12月22日 星期六
@@ -576,16 +579,22 @@ def _act_after_the_figures(view: str, scope: list[Span]) -> list[Span] | None:
     for i in range(1, len(scope)):
         clause = view[scope[i].start:scope[i].end]
         if specific_triggers(clause) and not nonevents.is_measurement(clause, True) \
-                and not nonevents.is_caseload(clause):
+                and not nonevents.is_caseload(clause) and not _AHEAD_WORDS.search(clause):
             return scope[i:]
     return None
+
+
+_AHEAD_WORDS = lazy_compile(r"将会|将要|将|预计|预料|料将")  # 投資人將會關注…: what is ahead is no act of the figures
 
 
 _LEARNED = lazy_compile(r"获悉|了解到|得知|获知|从[^，,。]{1,16}了解")
 
 
 def _is_complement(view: str, mention: Mention) -> bool:
-    return _COMPLEMENT.search(view[max(0, mention.start - 4):mention.start]) is not None
+    before = view[max(0, mention.start - 4):mention.start]
+    if before.endswith(("直到", "直至")):
+        return False  # 直到24日，才出現相關症狀: until then, and only then: the date is the event's own
+    return _COMPLEMENT.search(before) is not None
 
 
 _ONE_OF = ("一宗", "一起", "一场", "一次", "一单", "一桩")
@@ -1109,7 +1118,7 @@ def _inside_quote(view: str, start: int, at: int) -> bool:
 
 
 # 1点10分到达成都, 23点55分起飞: verbs that open with a frame word (到, 起) stay whole.
-_BEFORE_ONLY = {"到了", "从", "自", "最早在", "最早于", "短短", "仅仅", "截至", "早在", "直到"}
+_BEFORE_ONLY = {"到了", "从", "自", "最早在", "最早于", "短短", "仅仅", "截至", "早在", "直到", "直至"}
 # Words whose last character is also a preposition of the date: 提到2019年 keeps 提到, not 提.
 _WORDS_ENDING_IN_FRAME = frozenset((
     "签约", "预约", "合约", "条约", "公约", "相约", "节约", "制约", "违约", "履约", "解约", "续约", "大约",

@@ -140,6 +140,26 @@ def is_since(view: str, mention: Mention) -> bool:
             or _SINCE.match(view, mention.end) is not None)
 
 
+# 繼1998年曼谷黃智勇後、25年來首面獎牌, 是2010年廣州程琬容後、13年來首面: the last time before,
+# a comparison, not a happening of that year.
+_LAST_TIME_AFTER = lazy_compile(r"[^，,。；;！？!?]{0,12}?[后後](?:[、，,]?\s*[0-9一二三四五六七八九十百]+\s*(?:多)?年[来來])?"
+                                r"[^，,。；;]{0,3}?(?:首|第一|再度|再次)")
+# 到2023年底，全國鐵路營業里程達到15.9萬公里: a count up to a moment.
+_COUNT_UP_TO = lazy_compile(r"[^。；;！？!?\n]{0,24}?(?:达到|达|累计|共有|共计|总计|突破)\s*[0-9一二三四五六七八九十百千万亿.]")
+
+
+def is_last_time(view: str, mention: Mention) -> bool:
+    """是2010年廣州程琬容後、13年來首面游泳獎牌: the date of the last time, in a comparison."""
+    near = view[mention.end:mention.end + 14]
+    return ("后" in near or "後" in near) and _LAST_TIME_AFTER.match(view, mention.end) is not None
+
+
+def is_count_up_to(view: str, mention: Mention) -> bool:
+    """到2023年底，…里程達到15.9萬公里: a running total at the end of a period, no happening."""
+    return (mention.mod == "END" and view[max(0, mention.start - 1):mention.start] == "到"
+            and _COUNT_UP_TO.match(view, mention.end) is not None)
+
+
 def is_period_to_now(view: str, mention: Mention) -> bool:
     """截至上午10时 (a running total up to a moment) and the first time since (自1993年以来…首次,
     力拚2010年之後再拿下): no happening of the date. A happening told over a period up to now
@@ -249,11 +269,23 @@ def is_gloss(view: str, mention: Mention, previous: Mention | None) -> bool:
     return bool(_OPEN_BRACKET.fullmatch(gap)) and _CLOSE_BRACKET.match(view, mention.end) is not None
 
 
+# 中華5金6銀9銅暫居獎牌榜第8: a standing; 市場…結束後走高: how a market went.
+_STANDING = lazy_compile(r"(?:暂居|暂列|位居|位列|排名|排在|名列)[^，,。；;]{0,6}?第\s*[0-9一二三四五六七八九十]")
+_WON = lazy_compile(r"夺|冠军|击败|战胜|胜出|摘下|摘金|拿下")
+_MARKET = lazy_compile(r"(?:市场|股市|股价|汇价|汇率|恒指|大市|油价|金价)[^，,。；;]{0,16}?"
+                       r"(?:走高|走低|收高|收低|高开|低开|反弹|回落|上扬|下挫|攀升|走弱|走强)")
+
+
 def is_measurement(text: str, period: bool, past: bool = True) -> bool:
     """A figure: 同比增长4.5%, 涨超6.52%, or how a past period went (8月份生產加快); what so
     many underwent over a period (9月和10月仅有5家…被查) is what happened then, and a trend
-    foreseen (明年3月市场将回暖) is a prediction."""
+    foreseen (明年3月市场将回暖) is a prediction. A standing (暫居獎牌榜第8) and how a market
+    went (市場…走高) are figures too, unless the clause also tells a win."""
     if _MEASURE.search(text) or (period and past and _TREND.search(text)) or ("分别" in text and _BY_ITEM.search(text)):
+        return True
+    if "第" in text and _STANDING.search(text) and not _WON.search(text):
+        return True
+    if past and _MARKET.search(text):
         return True
     return bool(_PERCENT.search(text)) and _CHANGE.search(text) is not None
 

@@ -156,9 +156,12 @@ def _calendar(point: Point, piece: Piece, story: Story) -> Resolved | None:
             certainty = "relative"
     elif _bare_day(point) and month is None:
         # A bare day (20日) or month part (月底) takes the month of the paragraph's last date,
-        # else the reference's.
+        # else the reference's; the same bare day said again is the day it named before.
         prev = story.previous(piece.start, scope="paragraph", need_month=True)
-        if prev is not None:
+        again = story.said_before(piece.start, story.view[piece.start:piece.end]) if _day_number(point) else None
+        if again is not None and (prev is None or (prev.year, prev.month) != (again.year, again.month)):
+            year, month, anchor, from_ref = again.year, again.month, again.id, _is_report_day(again, story)
+        elif prev is not None:
             year, month, anchor, from_ref = prev.year, prev.month, prev.id, _is_report_day(prev, story)
         elif story.ref is not None and story.ref.precision == "day":
             year, month, anchor, from_ref = story.ref.date.year, story.ref.date.month, "ref_date", True

@@ -138,6 +138,16 @@ class Story:
                 best, best_score = point, score
         return best
 
+    def said_before(self, at: int, words: str) -> StoryPoint | None:
+        """The earlier point written with the same bare day (22日 … 22日), if any."""
+        if not words.endswith(("日", "号")) or len(words) > 4:
+            return None
+        for point in self._last_before(at):
+            if (point.day is not None and self.view.startswith(words, point.start)
+                    and not self.view[point.start + len(words):point.start + len(words) + 1].isdigit()):
+                return point
+        return None
+
     def tells_this_years_past(self, at: int) -> bool:
         """Whether an earlier month or day of the text lies in the reference year, before its month."""
         ref_day = self.ref_day()
