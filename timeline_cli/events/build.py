@@ -400,7 +400,7 @@ def _event_starters(view: str, parts: list[Span], inside: list[Mention], today: 
     own = [m for m in kept if not _is_complement(view, m) and not _follows_in_sentence(m, kept)
            and not _describes_noun(view, m, kept) and not _announced(view, m, kept)
            and not _said_within(view, m, kept) and not _names_the_object(view, m, parts, starts)
-           and not _dates_the_report(view, m, kept)
+           and not _dates_the_report(view, m, kept) and not _names_a_celebration(view, m, kept)
            and not _in_a_description(view, m, parts[_clause_index(parts, m.start, starts)], kept)]
     if not own:
         # Only dates that complete others (原訂於2022年舉行，後延至2023年): the new date, if any.
@@ -471,7 +471,7 @@ def _aside_in_quotation(view: str, mention: Mention, sentence_start: int, today:
     announce or foresee (「也許5年后我們會知道…」) is theirs to date."""
     if not nonevents.in_quotation(view, mention, sentence_start):
         return False
-    if not nonevents.quoted_in_first_person(view, mention, sentence_start):
+    if nonevents.is_relayed_statement(view, mention, sentence_start):
         return False  # “警方在案发同一天逮捕4名嫌犯…”: an office's statement relayed word for word
     return today is None or mention.end_date is None or mention.end_date <= today
 
@@ -515,10 +515,13 @@ def _dates_an_event(view: str, mention: Mention, previous: Mention | None, today
             or nonevents.is_rate(view, mention) or nonevents.names_an_edition(view, mention)
             or nonevents.in_idiom(view, mention) or nonevents.is_backdrop(view, mention)
             or nonevents.is_until(view, mention) or nonevents.is_length(view, mention)
-            or nonevents.is_last_time(view, mention) or nonevents.is_count_up_to(view, mention)):
+            or nonevents.is_last_time(view, mention) or nonevents.is_count_up_to(view, mention)
+            or nonevents.counts_an_anniversary(view, mention)):
         return False
     if previous is not None and not view[previous.end:mention.start].strip() and nonevents.is_stamp(view, previous):
         return False  # 2018年12月22日 星期六
+    if previous is not None and (previous.rule or "").startswith("story-"):
+        return True  # 隨後(2月2日01:00): the date in brackets says when 隨後 was, no note on a date
     return not nonevents.is_gloss(view, mention, previous)
 
 
@@ -590,9 +593,12 @@ _AHEAD_WORDS = lazy_compile(r"将会|将要|将|预计|预料|料将")  # 投資
 _LEARNED = lazy_compile(r"获悉|了解到|得知|获知|从[^，,。]{1,16}了解")
 
 
+_ONLY_THEN = lazy_compile(r"[，,]?\s*(?:[^，,。；;]{0,8}?)才")
+
+
 def _is_complement(view: str, mention: Mention) -> bool:
     before = view[max(0, mention.start - 4):mention.start]
-    if before.endswith(("直到", "直至")):
+    if before.endswith(("直到", "直至")) and _ONLY_THEN.match(view, mention.end):
         return False  # 直到24日，才出現相關症狀: until then, and only then: the date is the event's own
     return _COMPLEMENT.search(before) is not None
 
@@ -693,10 +699,17 @@ def _dates_the_report(view: str, mention: Mention, inside: list[Mention]) -> boo
                for other in inside)
 
 
+def _names_a_celebration(view: str, mention: Mention, inside: list[Mention]) -> bool:
+    """謊稱新加坡獨立40周年國慶慶典將遭恐襲 after 13年前: the holiday names the celebration the
+    sentence talks of; the sentence's other date dates what happened."""
+    return (len(inside) > 1 and "holiday" in (mention.rule or "")
+            and _FEAST_NOUN.match(view, mention.end) is not None)
+
+
 def _follows_in_sentence(mention: Mention, inside: list[Mention]) -> bool:
-    """随后 after a date of the same sentence, and 屆時/当时 pointing back to one (…將於下星期六深夜
-    展開…，屆時…提早收車): the same event goes on."""
-    if mention.mod != "AFTER" and mention.rule != "story-same":
+    """随后 after a date of the same sentence, and 屆時 pointing back to one (…將於下星期六深夜
+    展開…，屆時…提早收車): the same event goes on (当时 may tell another act: 雙方當時均未置評)."""
+    if mention.mod != "AFTER" and not (mention.rule == "story-same" and mention.text in ("届时", "屆時")):
         return False
     return any(m.id == mention.anchor for m in inside)
 
@@ -1081,6 +1094,8 @@ def _strip_dates(text: str, view: str, part: Span, inside: list[Mention]) -> str
             after = note.end()  # 10/18(六): the weekday belongs to the date
         elif view[after:after + 1] in ("多", "许") and view[m.end - 1:m.end] in ("时", "点"):
             after += 1  # 下午4時多: a little after four belongs to the time
+        elif view[after:after + 1] == "间" and view[m.end - 1:m.end] in ("月", "年", "旬") and _DURING_MONTH.match(view, after):
+            after += 1  # 2005年7月間接獲…通報, 今年5月間入境: during the month belongs to the date
         for word in sorted(frames, key=len, reverse=True):
             if (view[after:after + len(word)] == word and word not in ("的", "中", "里", "上", "时", "约")
                     and not (word in ("在", "于") and view[part.start:m.start].strip(_EDGE))
@@ -1103,6 +1118,7 @@ def _starts_something(view: str, date_start: int, after: int, word: str) -> bool
             and view[max(0, date_start - 1):date_start] not in ("从", "自", "由"))
 
 
+_DURING_MONTH = lazy_compile(r"间(?![谍隔断距])(?!接(?![获到收报]))")
 _JOINER_ONLY = lazy_compile(r"\s*(?:或|或者|和|及|与|、|至|到|-|~|～)?\s*")
 _OBJECT_VERB_BEFORE = lazy_compile(r"(?:因有|有|是|为|逢|适逢)$")
 _VERB_WORDS = ("为止", "为主", "为了", "是否")  # 10月22日為最後一個會期 keeps its subject; 為止 is no copula

@@ -284,11 +284,13 @@ def agreement(a: Event, b: Event, actors_a: set[str] | None = None,
     if shared:
         same_kind = a.type == b.type and a.type not in ("other", "statement")
         # The shared actor's own name is no agreement on what happened (立法會 in two titles), nor
-        # is a pair that holds one of its characters (港鐵將…, 港鐵當日將…: 鐵將 is the name again).
+        # is a pair across its edge (港鐵將…, 港鐵當日將…: 鐵將 is the name again): the titles are
+        # compared without the name.
         shared_names = [x.name for x in (*a.actors, *b.actors) if x.id in ids_a and x.id in ids_b]
         names = frozenset().union(*(title_grams(name) for name in shared_names))
-        name_chars = set(_simple("".join(shared_names)))
-        worded = any(not (name_chars & set(gram)) for gram in (ga & gb) - names)
+        worded = bool((ga & gb) - names)
+        if worded and shared_names:
+            worded = bool(title_grams(_without(a.title, shared_names)) & title_grams(_without(b.title, shared_names)))
         if coarse:  # a whole year (or quarter) holds many happenings of one actor: words must agree too
             ok = worded and (sim >= 0.25 or (same_kind and sim > 0.12))
         else:
@@ -327,6 +329,14 @@ def _other_counts(title_a: str, title_b: str) -> bool:
     a, b = _counts(title_a), _counts(title_b)
     shared_units = a.keys() & b.keys()
     return bool(shared_units) and all(not (a[u] & b[u]) for u in shared_units)
+
+
+def _without(title: str, names: list[str]) -> str:
+    """The title in Simplified with the names blanked out (a mark, so no pair spans the gap)."""
+    simple = _simple(title)
+    for name in names:
+        simple = simple.replace(_simple(name), "，")
+    return simple
 
 
 _WORK = lazy_compile(r"《([^》]{1,40})》")

@@ -45,6 +45,7 @@ _STAMP_TEXT = lazy_compile(r"^(?:\d{1,2}:\d{2}\s?(?:[AaPp][Mm])?\s+)?\S+(?:\s+(?
                          r"(?:\s+(?:星期|周|週)[一二三四五六日天])?$")  # 2014-03-05 09:47:08 星期三
 _YEAR_IN_TEXT = lazy_compile(r"\d{4}")
 _CLOCK = lazy_compile(r"\d{1,2}:\d{2}")
+_HAN = lazy_compile(r"[\u4e00-\u9fff]")
 _PROSE_BEFORE = set("在于於从自至到由")
 _STAMP_LABEL = lazy_compile(r"时间|時間|日期|更新|修改|发布|發布|发表|發表|出版|刊登|上稿|来源|來源")
 _WEEKDAY_CHAR = lazy_compile(r"(?<=[(（星期周週])[一二三四五六日天]")
@@ -88,6 +89,8 @@ def is_stamp(view: str, mention: Mention) -> bool:
     left = view[:mention.start].rstrip(" \t\u3000\xa0")[-1:]
     if left in _PROSE_BEFORE:
         return False  # 在 2025年3月5日 举行: a spaced-out sentence, not a stamp
+    if before in "(（" and after in ")）" and _HAN.match(view, mention.start - 2) and _HAN.match(view, mention.end + 1):
+        return False  # 而在隨後(2月2日01:00)阿曼隊對陣…: a date in brackets inside a sentence
     return not _table_row(view, mention, text)
 
 
@@ -143,7 +146,7 @@ def is_since(view: str, mention: Mention) -> bool:
 # 繼1998年曼谷黃智勇後、25年來首面獎牌, 是2010年廣州程琬容後、13年來首面: the last time before,
 # a comparison, not a happening of that year.
 _LAST_TIME_AFTER = lazy_compile(r"[^，,。；;！？!?]{0,12}?[后後](?:[、，,]?\s*[0-9一二三四五六七八九十百]+\s*(?:多)?年[来來])?"
-                                r"[^，,。；;]{0,3}?(?:首|第一|再度|再次)")
+                                r"[^，,。；;]{0,3}?(?:首[次度面位枚座个场金冠胜见获夺]|第一|再度|再次)")
 # 到2023年底，全國鐵路營業里程達到15.9萬公里: a count up to a moment.
 _COUNT_UP_TO = lazy_compile(r"[^。；;！？!?\n]{0,24}?(?:达到|达|累计|共有|共计|总计|突破)\s*[0-9一二三四五六七八九十百千万亿.]")
 
@@ -152,6 +155,16 @@ def is_last_time(view: str, mention: Mention) -> bool:
     """是2010年廣州程琬容後、13年來首面游泳獎牌: the date of the last time, in a comparison."""
     near = view[mention.end:mention.end + 14]
     return ("后" in near or "後" in near) and _LAST_TIME_AFTER.match(view, mention.end) is not None
+
+
+# 新加坡於1965年獨立，今年是獨立建國53周年: the year an anniversary counts from, background.
+_ANNIVERSARY_AFTER = lazy_compile(r"[^。！？!?\n]{0,30}?(?:今年|明年|今天|今日|本月)(?:是|为|适逢|迎来|正值|恰逢)[^。！？!?\n]{0,16}?周年")
+
+
+def counts_an_anniversary(view: str, mention: Mention) -> bool:
+    """1965年獨立，今年是獨立建國53周年: the past the anniversary counts from is background."""
+    return (mention.granularity == "year" and "周年" in view[mention.end:mention.end + 50]
+            and _ANNIVERSARY_AFTER.match(view, mention.end) is not None)
 
 
 def is_count_up_to(view: str, mention: Mention) -> bool:
@@ -231,17 +244,23 @@ def in_quotation(view: str, mention: Mention, sentence_start: int) -> bool:
     return (closed < 0 or closed > mention.end) and (closed < 0 or closed - opened > 12)
 
 
-def quoted_in_first_person(view: str, mention: Mention, sentence_start: int) -> bool:
-    """Whether the quotation holding the mention speaks as 我/我们 (someone's own recollection)
-    rather than telling others' acts in the third person (“警方在案发同一天逮捕4名嫌犯”)."""
+_SPEAKER_AFTER = lazy_compile(r"[^。！？!?\n]{0,30}?(?:表示|说|称|指出|强调|透露|坦言|直言|认为)")
+
+
+def is_relayed_statement(view: str, mention: Mention, sentence_start: int) -> bool:
+    """A quotation that opens the sentence and tells others' acts in the third person (“警方在案发
+    同一天逮捕4名嫌犯…”): an office's statement relayed word for word, not someone's aside (陶女士称，
+    “昨天下着毛毛细雨…”, or a quote in the first person)."""
     since = max(sentence_start, mention.start - _QUOTE_REACH)
     opened = max(view.rfind(q, since, mention.start) for q in "“「『")
-    if opened < 0:
-        return True
+    if opened < 0 or view[sentence_start:opened].strip():
+        return False
     closer = {"“": "”", "「": "」", "『": "』"}[view[opened]]
     closed = view.find(closer, opened + 1, opened + 1 + 2 * _QUOTE_REACH)
     end = closed if closed >= 0 else min(len(view), opened + 2 * _QUOTE_REACH)
-    return view.find("我", opened, end) >= 0 or view.find("咱", opened, end) >= 0
+    if closed >= 0 and _SPEAKER_AFTER.match(view, closed + 1):
+        return False  # “由开始的概念到今天建成…”局长陈帆在仪式上表示: a speaker's own words
+    return view.find("我", opened, end) < 0 and view.find("咱", opened, end) < 0
 
 
 _PLAN_AFTER = lazy_compile(r"[^，,。；;！？\n]{0,12}?(?:将|计划|预计|拟|有望|力争|目标)")
@@ -270,7 +289,7 @@ def is_gloss(view: str, mention: Mention, previous: Mention | None) -> bool:
 
 
 # 中華5金6銀9銅暫居獎牌榜第8: a standing; 市場…結束後走高: how a market went.
-_STANDING = lazy_compile(r"(?:暂居|暂列|位居|位列|排名|排在|名列)[^，,。；;]{0,6}?第\s*[0-9一二三四五六七八九十]")
+_STANDING = lazy_compile(r"(?:(?:暂居|暂列|位居|位列|名列)[^，,。；;将]{0,6}?|排名|排在)第\s*[0-9一二三四五六七八九十]")
 _WON = lazy_compile(r"夺|冠军|击败|战胜|胜出|摘下|摘金|拿下")
 _MARKET = lazy_compile(r"(?:市场|股市|股价|汇价|汇率|恒指|大市|油价|金价)[^，,。；;]{0,16}?"
                        r"(?:走高|走低|收高|收低|高开|低开|反弹|回落|上扬|下挫|攀升|走弱|走强)")
@@ -283,7 +302,7 @@ def is_measurement(text: str, period: bool, past: bool = True) -> bool:
     went (市場…走高) are figures too, unless the clause also tells a win."""
     if _MEASURE.search(text) or (period and past and _TREND.search(text)) or ("分别" in text and _BY_ITEM.search(text)):
         return True
-    if "第" in text and _STANDING.search(text) and not _WON.search(text):
+    if past and "第" in text and _STANDING.search(text) and not _WON.search(text):
         return True
     if past and _MARKET.search(text):
         return True

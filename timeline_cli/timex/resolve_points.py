@@ -557,7 +557,12 @@ def _day_of_the_paragraph_before(piece: Piece, story: Story):
     if paragraph == 0 or story.view[opens_at:piece.start].strip():
         return None
     prev = story.previous(piece.start, need_day=True, one_day=True)
-    return prev if prev is not None and prev.paragraph == paragraph - 1 else None
+    if prev is None or prev.paragraph != paragraph - 1:
+        return None
+    topic_at = story.paragraph_start(prev.paragraph)
+    if story.view[topic_at:prev.start].strip() or story.view[prev.start:prev.start + 1] in "同当次翌该这那此其":
+        return None  # the day must open that paragraph, told on its own (同日 leans on yet another date)
+    return prev
 
 
 def finish(resolved: Resolved, point: Point, story: Story) -> Resolved:

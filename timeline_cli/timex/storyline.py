@@ -139,11 +139,13 @@ class Story:
         return best
 
     def said_before(self, at: int, words: str) -> StoryPoint | None:
-        """The earlier point written with the same bare day (22日 … 22日), if any."""
-        if not words.endswith(("日", "号")) or len(words) > 4:
+        """The earlier point written with the same bare day (22日 … 22日) in the reference month, if any."""
+        ref_day = self.ref_day()
+        if not words.endswith(("日", "号")) or len(words) > 4 or ref_day is None:
             return None
         for point in self._last_before(at):
-            if (point.day is not None and self.view.startswith(words, point.start)
+            if (point.day is not None and (point.year, point.month) == (ref_day.year, ref_day.month)
+                    and self.view.startswith(words, point.start)
                     and not self.view[point.start + len(words):point.start + len(words) + 1].isdigit()):
                 return point
         return None
@@ -199,6 +201,8 @@ class Story:
                 continue
             if sign > 0 and m.start() >= own_end:
                 continue
+            if sign > 0 and _CLAIMED.search(self.view, end, m.start()):
+                continue  # 周五審理這起謊稱…將受恐襲案件: the future is the claim's, not the hearing's
             if best is None or m.start() - end < best[0]:
                 best = (m.start() - end, sign, False)
             break
@@ -208,6 +212,9 @@ class Story:
     # else 0. Past cues count in the mention's clause and the one after it (周三，央行宣布了降准
     # puts the verb after the comma); future cues only in its own clause, since a plan in the
     # next clause (于10月1日就任，并宣布将于…) is usually another event. The nearest cue wins.
+
+
+_CLAIMED = lazy_compile(r"谎称|声称|扬言|宣称|指称|谣传|威胁")
 
 
 @lru_cache(maxsize=1)
