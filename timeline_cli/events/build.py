@@ -106,6 +106,7 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
     paragraph_start, previous_end = 0, 0
     last_told: tuple[Span, int, Draft] | None = None  # the last dated sentence and its last event
     story_day: tuple[Draft, int] | None = None  # the last event, when it happened on a past day, and its paragraph
+    recent_day: Draft | None = None  # the same, kept over paragraphs with no date (for 同時)
     chain: tuple[Mention, int] | None = None  # a period date whose sentence runs on after a semicolon
     for sentence in sentences(text):
         if "\n" in text[previous_end:sentence.start]:
@@ -146,10 +147,16 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
                         drafts.append(other)
                 if not same_paragraph:
                     story_day = None  # a new paragraph with no date of its own tells no more of that day
+            if other is None and recent_day is not None and _AT_THE_SAME_TIME.match(view, sentence.start, sentence.end):
+                # 不過，立院同時通過主決議 after a paragraph with no date: 同時 says it is still that day
+                other = _continues(doc, view, sentence, recent_day, [a for a, _ in actors_here])
+                if other is not None:
+                    drafts.append(other)
             last_told = None
             continue
+        # a past period's date (2025年，…；) or a past day's (这一天，…亮相京沪高铁；…；…): the list runs on
         period = [m for m in inside if m.start_date is not None and m.end_date is not None
-                  and FINENESS.get(m.granularity or "", 0) < FINENESS["day"] and _is_past(m, doc)]
+                  and FINENESS.get(m.granularity or "", 0) <= FINENESS["day"] and _is_past(m, doc)]
         chain = (period[-1], paragraph_start) if period and view[sentence.end - 1:sentence.end] in "；;" else None
         parts = _split_dated_lists(view, clauses(text, sentence), inside)
         starters = _event_starters(view, parts, inside, doc.ref.date if doc.ref else None)
@@ -206,6 +213,7 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
                 drafts.append(_other_draft(doc, view, told, sentence, drafts[-1], inside))
         last_told = (sentence, paragraph_start, drafts[-1]) if drafts and drafts[-1].sentence == sentence else None
         story_day = (last_told[2], paragraph_start) if last_told and _a_past_day(last_told[2], doc) else None
+        recent_day = story_day[0] if story_day else None
     return drafts
 
 
@@ -358,6 +366,7 @@ def _continues(doc: Document, view: str, sentence: Span, day: Draft, actors: lis
             or _first(lead, lex["negated"]) is not None or _first(lead, lex["reported"]) is not None):
         return None
     after_it = _AFTER_IT.search(lead) is not None  # 警方在案發後趕到現場，逮捕了…: what came of it
+    after_it = after_it or _SAME_TIME_WORD.search(lead) is not None  # 立院同時通過主決議: another act, that day
     told = view[day.sentence.start:day.sentence.end]
     told_pairs = {told[i:i + 2] for i in range(len(told) - 1)}
     pairs = {lead[i:i + 2] for i in range(len(lead) - 1)} & told_pairs
@@ -376,6 +385,9 @@ def _continues(doc: Document, view: str, sentence: Span, day: Draft, actors: lis
 
 _HAN_PAIR = lazy_compile(r"[\u4e00-\u9fff]{2}")
 _AFTER_IT = lazy_compile(r"案发后|事发后")
+_SAME_TIME_WORD = lazy_compile(r"同时(?!也|亦|表示|指出|强调|认为|呼吁)")
+# 不過，立院同時通過…: 同時 right before the act, in the sentence's first clause or the one after a connective
+_AT_THE_SAME_TIME = lazy_compile(r"\s*(?:[^，,。；;]{0,4}[，,])?[^，,。；;]{0,12}?同时(?!也|亦|表示|指出|强调|认为|呼吁)")
 
 
 _COMPLEMENT = lazy_compile(r"(原定于?的?|原订于?|原计划|原本|原先|预定|定于|由|至|到|押后至|延至|推迟至|推迟到|延后至|改为|改到|提前至|提前到)$")
@@ -394,6 +406,7 @@ def _event_starters(view: str, parts: list[Span], inside: list[Mention], today: 
             if not is_habitual(view, parts[_clause_index(parts, m.start, starts)].start, m)
             and _dates_an_event(view, m, inside[i - 1] if i else None, today)
             and not _aside_in_quotation(view, m, parts[0].start, today) and not _on_a_schedule(view, m)
+            and not nonevents.in_advice(view, m, parts[0].start)
             and not (m.rule == "daypart" and view[m.start - 1:m.start] == "的")]  # 市民的夜间文化生活
     if any(m.rule == "weekday" for m in kept) and any(_spans_weeks(view, m, kept) for m in kept):
         kept = [m for m in kept if m.rule != "weekday"]  # 从今天至本月31日…在星期五和星期六: every such day
@@ -839,6 +852,9 @@ def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside
     bare = _BARE_CUE_END.search(simplified_of(title))
     if bare is not None and bare.start() >= 6:
         title = tidy(title[:bare.start()])  # 發布寒潮藍色預警，預計: what was foreseen is the next event
+    said_last = _SPEAKER_VERB_END.search(simplified_of(title))
+    if said_last is not None and said_last.start() >= 6 and specific_triggers(simplified_of(title[:said_last.start()])):
+        title = tidy(title[:said_last.start()])  # 剛在1月宣誓就任…的副教授何偉倫則認為: his words are not this event
     if _OBJECT_FIRST.match(simplified_of(title)):
         title = title[1:]  # 對緬北…16名主犯依法判處死刑: who was sentenced, told without a 對 before it
     title = fit(title, limit)
@@ -854,6 +870,7 @@ _CAREER_STEP = lazy_compile(r"(?:由[^，,。；;]{2,16}?(?:升为|升任|调任
 _BARE_SAYING_END = lazy_compile(r"(?:公布|宣布|透露|表示|指出|称|说)$")
 _FEAST_NOUN = lazy_compile(r"庆典|晚会|联欢|庆祝|活动|盛会|音乐会|嘉年华|灯会|园游会|游园|团拜|酒会|晚宴|聚餐|花车|巡游")
 _SAID_SO_ONLY = lazy_compile(r"^(?:他|她|并|並)?(?:这么|这麽|这样|如此|如是)(?:说|表示|指出|强调|认为|透露|坦言|呼吁|宣布)$")
+_SPEAKER_VERB_END = lazy_compile(r"(?:则|也|亦|还|更|就)?(?:认为|表示|指出|强调)$")
 _SETTING_WHEN = lazy_compile(r"(?:时|時|之际|之際)$")
 _BARE_CUE_END = lazy_compile(r"[，,；;](?:并|且|而)?(?:预计|预估|预期|预测|估计|表示|指出|强调|认为|称)$")
 # 對…依法判處, 對…予以懲處: a sentence with no subject that opens with whom it was done to.
@@ -862,7 +879,8 @@ _OBJECT_FIRST = lazy_compile(r"^对(?!于|此|其|该|方|外|手|岸)[^，,。�
 
 # 利用擔任…職務上的便利, 或者利用職權、地位形成的便利條件: the means of an act, never its predicate.
 _MEANS = lazy_compile(r"^(?:并|或|或者|还|又|均)?(?:利用|借助|凭借|依托)[^，,。；;]*(?:便利|职权|职务|地位|影响|身份|机会)|"
-                      r"^(?:以及|或者|或|及|和)[^，,。；;]{0,20}便利")
+                      r"^(?:以及|或者|或|及|和)[^，,。；;]{0,20}便利|"
+                      r"^(?:并|或|或者|还|又|均)?通过(?:其他)?国家工作人员职务上的行为")  # 通過其他國家工作人員職務上的行為
 # 為有關單位和個人在…等方面提供幫助: whom a bribe-taker served, told before what he took.
 _FAVOUR = lazy_compile(r"^为[^，,。；;]{4,}(?:提供帮助|谋取利益|谋利|谋取不正当利益)$")
 _MEANS_OPEN = lazy_compile(r"(?:或者?)?利用(?=担任|职务|职权|其|本人|自己|[^，,。；;]{0,30}?(?:便利|职务|职权))")
@@ -929,7 +947,7 @@ def _subject_of(lead: str) -> str:
     return lead
 
 
-_DANGLING_END = lazy_compile(r"(在|于|至|到|为|是|自|从|由|向|对|给|把|被|将|和|与|及|或|的)$")
+_DANGLING_END = lazy_compile(r"(在|于|至|到|(?<![行作认成以因])为|是|自|从|由|向|对|给|把|被|将|和|与|及|或|的)$")  # 行為, 認為 are words
 _NO_SUBJECT = lazy_compile(r"^(称(?!为|作|号)|表示|指出|强调|被(?!告|害人|执行人|保险人|申请人|上诉人|访者|捕者)(?![^，,]{1,8}的)|预计|预估|预期|将|将于|将在|并|并且|也|再|又|还|已|已经|正|仍|才|便|则|拟|计划|准备|可望|有望|"
                          r"随即|随后|继而|之后|其后|后|同时|以及|和|与|及|临时|立即|紧急|旋即|先后|相继|再度|再次|陆续)")
 # 預估17日早間氣溫還在15℃附近: the forecast names its own subject (the weather) after the cue.

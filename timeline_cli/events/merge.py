@@ -279,6 +279,8 @@ def agreement(a: Event, b: Event, actors_a: set[str] | None = None,
         return 0.0  # 清晨5時 the storm stood here, 5時30分 the warning went out: one article, two moments
     if _other_counts(a.title, b.title):
         return 0.0  # 全年累計12萬2423宗 and 最後一週1341宗: two figures, not one told twice
+    if _one_article(a, b) and ("同时" in _simple(a.title)) != ("同时" in _simple(b.title)) and sim < 0.8:
+        return 0.0  # 立院同時通過主決議: told as another act at the same time, not the first told again
     if _other_works(a.title, b.title):
         return 0.0  # 三讀通過《A條例》修正案 and, the same day, 三讀通過《B法》: two bills, two happenings
     if shared:

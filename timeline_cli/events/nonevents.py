@@ -167,6 +167,18 @@ def counts_an_anniversary(view: str, mention: Mention) -> bool:
             and _ANNIVERSARY_AFTER.match(view, mention.end) is not None)
 
 
+# 港鐵提醒乘客…乘坐12時18分前由東涌開出的班次，才可接駁…: the time a piece of advice names.
+_ADVICE_BEFORE = lazy_compile(r"提醒|呼吁|建议|劝喻|劝请|吁请")
+_ONLY_IF_AFTER = lazy_compile(r"[^。！？!?\n]{0,40}?(?:才可|才能|方可|才会|才赶得上)")
+
+
+def in_advice(view: str, mention: Mention, sentence_start: int) -> bool:
+    """提醒乘客…乘坐12時18分前…的班次，才可接駁: what someone is told to do, and by when, is
+    advice, no happening."""
+    return ("clock" in (mention.rule or "") and _ADVICE_BEFORE.search(view, sentence_start, mention.start) is not None
+            and _ONLY_IF_AFTER.match(view, mention.end) is not None)
+
+
 def is_count_up_to(view: str, mention: Mention) -> bool:
     """到2023年底，…里程達到15.9萬公里: a running total at the end of a period, no happening."""
     return (mention.mod == "END" and view[max(0, mention.start - 1):mention.start] == "到"
