@@ -166,7 +166,8 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
             index = _clause_index(parts, mention.start, starts)
             scope = _scope(parts, index, starter_clauses, view)
             if _not_a_happening(view, scope, mention, doc):
-                acted = _act_after_the_figures(view, scope)
+                span_of_time = FINENESS.get(mention.granularity or "", 0) < FINENESS["day"] or mention.start_date != mention.end_date
+                acted = _act_after_the_figures(view, scope) if span_of_time else None
                 if acted is None:
                     continue
                 scope = acted  # 2025年審結…3.6萬件，同比增長22.4%，依法懲處唐仁健等57名…: the act is the event
@@ -860,6 +861,9 @@ def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside
     title = fit(title, limit)
     if title[:1] in _QUOTE_CLOSERS and _QUOTE_CLOSERS[title[0]] not in title:
         title = title[1:]  # “警方在案發同一天逮捕4名嫌犯,…: the statement's quote opens, its close is cut away
+    elif title[:1] in _QUOTE_CLOSERS and title.rstrip("。！!") .endswith(_QUOTE_CLOSERS[title[0]]) \
+            and title.count(_QUOTE_CLOSERS[title[0]]) == 1:
+        title = tidy(title[1:].rstrip("。！!")[:-1])  # a statement quoted whole: its words are the title
     return title, place
 
 
