@@ -253,3 +253,27 @@ def test_no_organisation_across_a_verb_or_a_product(text, bad):
 def test_xinjiapo_keeps_its_first_character():
     events = events_of("新加坡法院昨日审理这起案件。", "2025-06-11")
     assert any(a.name == "新加坡法院" for e in events for a in e.actors), [[a.name for a in e.actors] for e in events]
+
+
+def test_a_celebration_date_does_not_make_the_other_a_description():
+    events = events_of("警方于2010年3月间接获当时的部门通报，声称国庆庆典将发生袭击。", "2025-06-11")
+    assert [e.date.value for e in events] == ["2010-03"], shown(events)
+
+
+def test_another_game_of_the_same_round_is_that_days():
+    text = ("10日晚，甲队在客场迎来了预选赛第5场比赛。\n\n"
+            "最终，甲队0-1不敌乙队。\n\n"
+            "在同组的比赛中，丙队3-0战胜了丁队。")
+    events = events_of(text, "2025-06-11")
+    assert any("丙队" in e.title and e.date.value.startswith("2025-06-10") for e in events), shown(events)
+
+
+def test_a_time_outside_the_evenings_part_is_another_moment():
+    text = "卫生部今晚发文告称，本地新增两起确诊病例。第二起病例于今日下午2时确诊患病。"
+    assert len(events_of(text, "2025-06-11")) == 2
+
+
+def test_an_english_section_label_is_furniture():
+    events = events_of("Current Affairs\n他今日在法庭认罪。\n", "2025-06-11")
+    assert all("Current" not in e.title for e in events) and all(
+        "Current" not in a.name for e in events for a in e.actors), shown(events)

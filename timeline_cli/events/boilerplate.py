@@ -90,6 +90,10 @@ LINE = [
     (("图为",), lazy_compile(r"^\s*(?:[•·]\s*)?图为[^\n]{0,160}$")),
     # …與全體議員大合照。攝：林振東/端傳媒: a caption that ends with who took the photo
     (("摄",), lazy_compile(r"^[^\n]{0,200}[。！？!?]\s*摄(?:影)?\s*[：:／/]\s*[\u4e00-\u9fff·]{2,4}(?:\s*[／/]\s*\S{2,8})?\s*$")),
+    # Current Affairs, World News: a section's name in English on a line of its own
+    (tuple("ACDEFGHIJKLMNOPRSTUVWBQXYZ"), lazy_compile(r"^\s*(?:Current Affairs|Opinion|Politics|World|World News|Local News|"
+                                                   r"Business|Sports?|Lifestyle|Entertainment|Breaking News|Latest News|"
+                                                   r"Top Stories|Tech|Technology|Health|Society|Nation|Asia|China)\s*$")),
     # 中央广播电台 ・ 1 天前: the source and how long ago the page went up
     (tuple("・·•|｜"), lazy_compile(r"^[^。！？\n]{0,24}[・·•|｜]\s*\d{1,3}\s*(?:分钟|小时|天|周|个月)前\s*$")),
     (("记者", "社发"),

@@ -386,9 +386,11 @@ def _continues(doc: Document, view: str, sentence: Span, day: Draft, actors: lis
 
 _HAN_PAIR = lazy_compile(r"[\u4e00-\u9fff]{2}")
 _AFTER_IT = lazy_compile(r"案发后|事发后")
-_SAME_TIME_WORD = lazy_compile(r"同时(?!也|亦|表示|指出|强调|认为|呼吁)")
+# 立院同時通過…, 在同組的比賽中，澳洲隊…戰勝: another act at the same time, another game of the same round
+_SAME_TIME_WORD = lazy_compile(r"同时(?!也|亦|表示|指出|强调|认为|呼吁)|同(?:组|轮|一轮|一组)(?:的|另一场|其他)*(?:比赛|赛事|较量)")
 # 不過，立院同時通過…: 同時 right before the act, in the sentence's first clause or the one after a connective
-_AT_THE_SAME_TIME = lazy_compile(r"\s*(?:[^，,。；;]{0,4}[，,])?[^，,。；;]{0,12}?同时(?!也|亦|表示|指出|强调|认为|呼吁)")
+_AT_THE_SAME_TIME = lazy_compile(r"\s*(?:[^，,。；;]{0,4}[，,])?[^，,。；;]{0,12}?(?:同时(?!也|亦|表示|指出|强调|认为|呼吁)|"
+                                 r"同(?:组|轮|一轮|一组)(?:的|另一场|其他)*(?:比赛|赛事|较量))")
 
 
 _COMPLEMENT = lazy_compile(r"(原定于?的?|原订于?|原计划|原本|原先|预定|定于|由|至|到|押后至|延至|推迟至|推迟到|延后至|改为|改到|提前至|提前到)$")
@@ -411,10 +413,11 @@ def _event_starters(view: str, parts: list[Span], inside: list[Mention], today: 
             and not (m.rule == "daypart" and view[m.start - 1:m.start] == "的")]  # 市民的夜间文化生活
     if any(m.rule == "weekday" for m in kept) and any(_spans_weeks(view, m, kept) for m in kept):
         kept = [m for m in kept if m.rule != "weekday"]  # 从今天至本月31日…在星期五和星期六: every such day
+    kept = [m for m in kept if not _names_a_celebration(view, m, kept)]  # …國慶慶典: the other date dates it
     own = [m for m in kept if not _is_complement(view, m) and not _follows_in_sentence(m, kept)
            and not _describes_noun(view, m, kept) and not _announced(view, m, kept)
            and not _said_within(view, m, kept) and not _names_the_object(view, m, parts, starts)
-           and not _dates_the_report(view, m, kept) and not _names_a_celebration(view, m, kept)
+           and not _dates_the_report(view, m, kept)
            and not _in_a_description(view, m, parts[_clause_index(parts, m.start, starts)], kept)]
     if not own:
         # Only dates that complete others (原訂於2022年舉行，後延至2023年): the new date, if any.

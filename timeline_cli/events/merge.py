@@ -371,9 +371,23 @@ def _nested(a: EventDate, b: EventDate) -> bool:
     return fine_a != fine_b and compatible(_date_tuple(a), _date_tuple(b))
 
 
+_DAYPART_HOURS = {"MO": (5, 12), "MI": (11, 14), "AF": (12, 18), "EV": (17, 22), "NI": (18, 24)}
+
+
 def _other_clock_times(a: EventDate, b: EventDate) -> bool:
-    """Two times of day, each stated to the hour or minute, that differ."""
-    return a.value != b.value and bool(_CLOCK.search(a.value)) and bool(_CLOCK.search(b.value))
+    """Two times of day, each stated to the hour or minute, that differ; or a time to the hour and a part
+    of the day that does not hold it (下午2時 confirmed, 今晚 announced)."""
+    if a.value == b.value or "T" not in a.value or "T" not in b.value:
+        return False
+    clock_a, clock_b = bool(_CLOCK.search(a.value)), bool(_CLOCK.search(b.value))
+    if clock_a and clock_b:
+        return True
+    if clock_a == clock_b or a.value[:10] != b.value[:10]:
+        return False
+    clock, part = (a.value, b.value) if clock_a else (b.value, a.value)
+    hours = _DAYPART_HOURS.get(part.split("T", 1)[1][:2])
+    hour = int(clock.split("T", 1)[1][:2])
+    return hours is not None and not hours[0] <= hour < hours[1]
 
 
 def _named_alike(actors_a, actors_b) -> bool:
