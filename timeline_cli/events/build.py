@@ -147,7 +147,8 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
                         drafts.append(other)
                 if not same_paragraph:
                     story_day = None  # a new paragraph with no date of its own tells no more of that day
-            if other is None and recent_day is not None and _AT_THE_SAME_TIME.match(view, sentence.start, sentence.end):
+            if (other is None and recent_day is not None and "同" in view[sentence.start:sentence.end]
+                    and _AT_THE_SAME_TIME.match(view, sentence.start, sentence.end)):
                 # 不過，立院同時通過主決議 after a paragraph with no date: 同時 says it is still that day
                 other = _continues(doc, view, sentence, recent_day, [a for a, _ in actors_here])
                 if other is not None:

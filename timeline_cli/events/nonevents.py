@@ -316,7 +316,7 @@ def is_measurement(text: str, period: bool, past: bool = True) -> bool:
         return True
     if past and "第" in text and _STANDING.search(text) and not _WON.search(text):
         return True
-    if past and _MARKET.search(text):
+    if past and ("市" in text or "股" in text or "价" in text or "汇" in text or "恒指" in text) and _MARKET.search(text):
         return True
     return bool(_PERCENT.search(text)) and _CHANGE.search(text) is not None
 
