@@ -18,7 +18,9 @@ from .vocab import SCRIPTS  # noqa: F401 - the script choices, defined once in v
 _FOLD_CHARS = "０１２３４５６７８９：－．／～％" + "".join(chr(c) for c in range(0xFF21, 0xFF3B)) \
     + "".join(chr(c) for c in range(0xFF41, 0xFF5B))
 _FOLD_MAP = {ch: chr(ord(ch) - 0xFEE0) for ch in _FOLD_CHARS}
-_FOLD_RE = re.compile("[" + re.escape(_FOLD_CHARS) + "]")
+# 二○二二年 (Hong Kong releases write the year's zero with the white circle ○): the numeral 〇
+_FOLD_MAP["○"] = "〇"
+_FOLD_RE = re.compile("[" + re.escape(_FOLD_CHARS) + "○]")
 
 _CJK = re.compile("[\u4e00-\u9fff]")
 

@@ -24,6 +24,8 @@ INLINE = [
     (("【", "〔"), lazy_compile(r"[【〔][^【】〔〕\n]{0,20}(?:讯|报道|报导|电|快讯)[】〕]")),
     # 中国天气网讯, 新浪科技讯 at the start of a paragraph
     (("讯",), lazy_compile(r"(?:^|(?<=\s))[\u4e00-\u9fff]{2,8}?(?:网|社|报|台)讯")),
+    # 《經濟通通訊社9日專訊》: a wire's tag in 《》
+    (("专讯",), lazy_compile(r"《[^《》\n]{2,12}?(?:\d{1,2}日)?专讯》")),
     # 【…澳门发出三号风球】10月4日讯, at a paragraph's start: a dateline with no place
     (("日电", "日讯"), lazy_compile(r"(?:^|(?<=[\s】]))\d{1,2}月\d{1,2}日(?:电|讯)(?=[，,\s])")),
     # 本报讯, 早报讯 (记者 申力): the paper's own tag at the start of a paragraph
@@ -40,6 +42,8 @@ INLINE = [
                                                  r"[^（）()\n]{0,8}?(?:电|讯)[)）]")),
     # 中新网北京2月14日电(马学玲 汤琪), 中国青年报客户端北京9月15日电(…见习记者 赵丽梅), and the slash some
     # agencies put after it (中评社北京2月2日电／2026年2月2日，…)
+    # 《經濟通通訊社9日專訊》: a wire's tag in 《》
+    (("专讯",), lazy_compile(r"《[^《》\n]{2,12}?(?:\d{1,2}日)?专讯》")),
     (("日电", "日讯"),
      lazy_compile(r"(?:^|(?<=\s))[\u4e00-\u9fff·]{2,16}?\d{1,2}月\d{1,2}日(?:电|讯)(?:[（(][^（）()\n]{0,30}[)）])?"
                   r"(?:\s*[／/])?")),
@@ -56,9 +60,9 @@ INLINE = [
 # Whole lines.
 LINE = [
     (("ADVERTISEMENT", "Advertisement", "广告", "廣告", "赞助内容", "推荐阅读", "延伸阅读", "相关阅读", "相关新闻",
-      "相关报道", "更多新闻", "热门新闻", "热门推荐", "猜你喜欢", "点击排行"),
+      "相关报道", "更多新闻", "热门新闻", "热门推荐", "猜你喜欢", "点击排行", "即日新闻"),
      lazy_compile(r"^\s*(?:ADVERTISEMENT|Advertisement|广告|廣告|赞助内容|推荐阅读|延伸阅读|相关阅读|相关新闻|相关报道|"
-                  r"更多新闻|热门新闻|热门推荐|猜你喜欢|点击排行)\s*[：:]?\s*$")),
+                  r"更多新闻|热门新闻|热门推荐|猜你喜欢|点击排行|即日新闻)\s*[：:]?\s*$")),
     (("来源", "编辑", "责编", "校对", "审核", "图", "摄影"),
      lazy_compile(r"^\s*(?:资料来源|来源|责任编辑|责编|编辑|校对|审核|图片来源|图片|图|摄影)\s*[：:／/].{0,60}$")),
     (("分享到", "分享至", "分享：", "收藏", "打印", "字号", "返回顶部", "首页", "上一篇", "下一篇"),
@@ -71,18 +75,25 @@ LINE = [
     (("图", "圖", "照片"),
      lazy_compile(r"^\s*[（(]?(?:图|圖|照片|图片)\s*[：:／/]?[^\n]{0,60}(?:摄|提供|翻摄|截图|资料照)[)）]?\s*$")),
     # A photo caption: it ends with the photo's credit, 图为… opens it, or a reporter took it.
-    (("摄", "提供", "截图", "资料照", "取自", "撷自", "图/", "图／"),
-     lazy_compile(r"^[^\n]{0,160}[。！？!?]\s*[（(][^（）()\n]{0,24}(?:摄|提供|截图|资料照|翻摄|取自|撷自|图/|图／)"
+    # …(路透社/達志影像), …(新明日報圖): an agency's picture, a paper's picture
+    (("摄", "提供", "截图", "资料照", "取自", "撷自", "图/", "图／", "影像", "报图", "社图"),
+     lazy_compile(r"^[^\n]{0,160}[。！？!?]\s*[（(][^（）()\n]{0,24}(?:摄|提供|截图|资料照|翻摄|取自|撷自|图/|图／|"
+                  r"[/／]\s*[^（）()\n/／]{1,8}影像|[报社]图)"
                   r"[^（）()\n]{0,30}[)）]\s*$")),
     # ▲中華合球隊…奪下銅牌。: a caption marked by the triangle some pages put before it
     (("▲",), lazy_compile(r"^\s*▲[^\n]{0,200}$")),
     # 刊登於 2024-03-19, 【3月19日19:10更新】: when the page went up or was changed
-    (("刊登", "发布于", "更新", "发表于", "发布时间"),
-     lazy_compile(r"^\s*(?:刊登于|刊登日期|发布于|更新于|发表于|最后更新|更新时间|发布时间)\s*[：:]?\s*[\d年月日:/\-\s]{4,24}$|"
+    # 发布: 4:32pm 10/01/2023 too
+    (("刊登", "发布", "更新", "发表于"),
+     lazy_compile(r"^\s*(?:刊登于|刊登日期|发布于|更新于|发表于|最后更新|更新时间|发布时间|发布)\s*[：:]?\s*[\d年月日:/\-\sAaPpMm]{4,24}$|"
                   r"^\s*[【\[][\d年月日:：/\-\s]{3,20}更新[】\]]\s*$")),
     (("图为",), lazy_compile(r"^\s*(?:[•·]\s*)?图为[^\n]{0,160}$")),
     # …與全體議員大合照。攝：林振東/端傳媒: a caption that ends with who took the photo
     (("摄",), lazy_compile(r"^[^\n]{0,200}[。！？!?]\s*摄(?:影)?\s*[：:／/]\s*[\u4e00-\u9fff·]{2,4}(?:\s*[／/]\s*\S{2,8})?\s*$")),
+    # Current Affairs, World News: a section's name in English on a line of its own
+    (tuple("ACDEFGHIJKLMNOPRSTUVWBQXYZ"), lazy_compile(r"^\s*(?:Current Affairs|Opinion|Politics|World|World News|Local News|"
+                                                   r"Business|Sports?|Lifestyle|Entertainment|Breaking News|Latest News|"
+                                                   r"Top Stories|Tech|Technology|Health|Society|Nation|Asia|China)\s*$")),
     # 中央广播电台 ・ 1 天前: the source and how long ago the page went up
     (tuple("・·•|｜"), lazy_compile(r"^[^。！？\n]{0,24}[・·•|｜]\s*\d{1,3}\s*(?:分钟|小时|天|周|个月)前\s*$")),
     (("记者", "社发"),

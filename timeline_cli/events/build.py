@@ -107,6 +107,7 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
     paragraph_start, previous_end = 0, 0
     last_told: tuple[Span, int, Draft] | None = None  # the last dated sentence and its last event
     story_day: tuple[Draft, int] | None = None  # the last event, when it happened on a past day, and its paragraph
+    recent_day: Draft | None = None  # the same, kept over paragraphs with no date (for 同時)
     chain: tuple[Mention, int] | None = None  # a period date whose sentence runs on after a semicolon
     for sentence in sentences(text):
         if "\n" in text[previous_end:sentence.start]:
@@ -147,10 +148,17 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
                         drafts.append(other)
                 if not same_paragraph:
                     story_day = None  # a new paragraph with no date of its own tells no more of that day
+            if (other is None and recent_day is not None and "同" in view[sentence.start:sentence.end]
+                    and _AT_THE_SAME_TIME.match(view, sentence.start, sentence.end)):
+                # 不過，立院同時通過主決議 after a paragraph with no date: 同時 says it is still that day
+                other = _continues(doc, view, sentence, recent_day, [a for a, _ in actors_here])
+                if other is not None:
+                    drafts.append(other)
             last_told = None
             continue
+        # a past period's date (2025年，…；) or a past day's (这一天，…亮相京沪高铁；…；…): the list runs on
         period = [m for m in inside if m.start_date is not None and m.end_date is not None
-                  and FINENESS.get(m.granularity or "", 0) < FINENESS["day"] and _is_past(m, doc)]
+                  and FINENESS.get(m.granularity or "", 0) <= FINENESS["day"] and _is_past(m, doc)]
         chain = (period[-1], paragraph_start) if period and view[sentence.end - 1:sentence.end] in "；;" else None
         parts = _split_dated_lists(view, clauses(text, sentence), inside)
         starters = _event_starters(view, parts, inside, doc.ref.date if doc.ref else None)
@@ -160,7 +168,8 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
             index = _clause_index(parts, mention.start, starts)
             scope = _scope(parts, index, starter_clauses, view)
             if _not_a_happening(view, scope, mention, doc):
-                acted = _act_after_the_figures(view, scope)
+                span_of_time = FINENESS.get(mention.granularity or "", 0) < FINENESS["day"] or mention.start_date != mention.end_date
+                acted = _act_after_the_figures(view, scope) if span_of_time else None
                 if acted is None:
                     continue
                 scope = acted  # 2025年審結…3.6萬件，同比增長22.4%，依法懲處唐仁健等57名…: the act is the event
@@ -174,6 +183,8 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
                 continue
             said = _BARE_SAYING_END.search(simplified_of(title))
             following = [p for p in parts if p.start >= scope[-1].end]
+            while following and not _strip_dates(text, view, following[0], inside):
+                following = following[1:]  # 衛生部今晚發文告稱，至今天下午2點，本地新增…: past the bound of the count
             if said is not None and following:  # 中職聯盟今天也公布，年度頒獎典禮將於11月5日…: what it announced
                 told = title + _delimiter(text, scope[-1]) + text[following[0].start:following[0].end].strip(_EDGE)
                 if len(told) <= event_lexicon()["title"]["max_chars"]:
@@ -205,6 +216,7 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
                 drafts.append(_other_draft(doc, view, told, sentence, drafts[-1], inside))
         last_told = (sentence, paragraph_start, drafts[-1]) if drafts and drafts[-1].sentence == sentence else None
         story_day = (last_told[2], paragraph_start) if last_told and _a_past_day(last_told[2], doc) else None
+        recent_day = story_day[0] if story_day else None
     return drafts
 
 
@@ -357,6 +369,7 @@ def _continues(doc: Document, view: str, sentence: Span, day: Draft, actors: lis
             or _first(lead, lex["negated"]) is not None or _first(lead, lex["reported"]) is not None):
         return None
     after_it = _AFTER_IT.search(lead) is not None  # 警方在案發後趕到現場，逮捕了…: what came of it
+    after_it = after_it or _SAME_TIME_WORD.search(lead) is not None  # 立院同時通過主決議: another act, that day
     told = view[day.sentence.start:day.sentence.end]
     told_pairs = {told[i:i + 2] for i in range(len(told) - 1)}
     pairs = {lead[i:i + 2] for i in range(len(lead) - 1)} & told_pairs
@@ -375,6 +388,11 @@ def _continues(doc: Document, view: str, sentence: Span, day: Draft, actors: lis
 
 _HAN_PAIR = lazy_compile(r"[\u4e00-\u9fff]{2}")
 _AFTER_IT = lazy_compile(r"案发后|事发后")
+# 立院同時通過…, 在同組的比賽中，澳洲隊…戰勝: another act at the same time, another game of the same round
+_SAME_TIME_WORD = lazy_compile(r"同时(?!也|亦|表示|指出|强调|认为|呼吁)|同(?:组|轮|一轮|一组)(?:的|另一场|其他)*(?:比赛|赛事|较量)")
+# 不過，立院同時通過…: 同時 right before the act, in the sentence's first clause or the one after a connective
+_AT_THE_SAME_TIME = lazy_compile(r"\s*(?:[^，,。；;]{0,4}[，,])?[^，,。；;]{0,12}?(?:同时(?!也|亦|表示|指出|强调|认为|呼吁)|"
+                                 r"同(?:组|轮|一轮|一组)(?:的|另一场|其他)*(?:比赛|赛事|较量))")
 
 
 _COMPLEMENT = lazy_compile(r"(原定于?的?|原订于?|原计划|原本|原先|预定|定于|由|至|到|押后至|延至|推迟至|推迟到|延后至|改为|改到|提前至|提前到)$")
@@ -393,9 +411,11 @@ def _event_starters(view: str, parts: list[Span], inside: list[Mention], today: 
             if not is_habitual(view, parts[_clause_index(parts, m.start, starts)].start, m)
             and _dates_an_event(view, m, inside[i - 1] if i else None, today)
             and not _aside_in_quotation(view, m, parts[0].start, today) and not _on_a_schedule(view, m)
+            and not nonevents.in_advice(view, m, parts[0].start)
             and not (m.rule == "daypart" and view[m.start - 1:m.start] == "的")]  # 市民的夜间文化生活
     if any(m.rule == "weekday" for m in kept) and any(_spans_weeks(view, m, kept) for m in kept):
         kept = [m for m in kept if m.rule != "weekday"]  # 从今天至本月31日…在星期五和星期六: every such day
+    kept = [m for m in kept if not _names_a_celebration(view, m, kept)]  # …國慶慶典: the other date dates it
     own = [m for m in kept if not _is_complement(view, m) and not _follows_in_sentence(m, kept)
            and not _describes_noun(view, m, kept) and not _announced(view, m, kept)
            and not _said_within(view, m, kept) and not _names_the_object(view, m, parts, starts)
@@ -470,6 +490,8 @@ def _aside_in_quotation(view: str, mention: Mention, sentence_start: int, today:
     announce or foresee (「也許5年后我們會知道…」) is theirs to date."""
     if not nonevents.in_quotation(view, mention, sentence_start):
         return False
+    if nonevents.is_relayed_statement(view, mention, sentence_start):
+        return False  # “警方在案发同一天逮捕4名嫌犯…”: an office's statement relayed word for word
     return today is None or mention.end_date is None or mention.end_date <= today
 
 
@@ -511,10 +533,14 @@ def _dates_an_event(view: str, mention: Mention, previous: Mention | None, today
             or nonevents.is_birth_date(view, mention) or nonevents.is_recalled(view, mention)
             or nonevents.is_rate(view, mention) or nonevents.names_an_edition(view, mention)
             or nonevents.in_idiom(view, mention) or nonevents.is_backdrop(view, mention)
-            or nonevents.is_until(view, mention)):
+            or nonevents.is_until(view, mention) or nonevents.is_length(view, mention)
+            or nonevents.is_last_time(view, mention) or nonevents.is_count_up_to(view, mention)
+            or nonevents.counts_an_anniversary(view, mention)):
         return False
     if previous is not None and not view[previous.end:mention.start].strip() and nonevents.is_stamp(view, previous):
         return False  # 2018年12月22日 星期六
+    if previous is not None and (previous.rule or "").startswith("story-"):
+        return True  # 隨後(2月2日01:00): the date in brackets says when 隨後 was, no note on a date
     return not nonevents.is_gloss(view, mention, previous)
 
 
@@ -575,16 +601,25 @@ def _act_after_the_figures(view: str, scope: list[Span]) -> list[Span] | None:
     for i in range(1, len(scope)):
         clause = view[scope[i].start:scope[i].end]
         if specific_triggers(clause) and not nonevents.is_measurement(clause, True) \
-                and not nonevents.is_caseload(clause):
+                and not nonevents.is_caseload(clause) and not _AHEAD_WORDS.search(clause):
             return scope[i:]
     return None
+
+
+_AHEAD_WORDS = lazy_compile(r"将会|将要|将|预计|预料|料将")  # 投資人將會關注…: what is ahead is no act of the figures
 
 
 _LEARNED = lazy_compile(r"获悉|了解到|得知|获知|从[^，,。]{1,16}了解")
 
 
+_ONLY_THEN = lazy_compile(r"[，,]?\s*(?:[^，,。；;]{0,8}?)才")
+
+
 def _is_complement(view: str, mention: Mention) -> bool:
-    return _COMPLEMENT.search(view[max(0, mention.start - 4):mention.start]) is not None
+    before = view[max(0, mention.start - 4):mention.start]
+    if before.endswith(("直到", "直至")) and _ONLY_THEN.match(view, mention.end):
+        return False  # 直到24日，才出現相關症狀: until then, and only then: the date is the event's own
+    return _COMPLEMENT.search(before) is not None
 
 
 _ONE_OF = ("一宗", "一起", "一场", "一次", "一单", "一桩")
@@ -683,8 +718,19 @@ def _dates_the_report(view: str, mention: Mention, inside: list[Mention]) -> boo
                for other in inside)
 
 
+def _names_a_celebration(view: str, mention: Mention, inside: list[Mention]) -> bool:
+    """謊稱新加坡獨立40周年國慶慶典將遭恐襲 after 13年前: the holiday names the celebration the
+    sentence talks of; the sentence's other date dates what happened."""
+    return (len(inside) > 1 and "holiday" in (mention.rule or "")
+            and _FEAST_NOUN.match(view, mention.end) is not None)
+
+
 def _follows_in_sentence(mention: Mention, inside: list[Mention]) -> bool:
-    return mention.mod == "AFTER" and any(m.id == mention.anchor for m in inside)
+    """随后 after a date of the same sentence, and 屆時 pointing back to one (…將於下星期六深夜
+    展開…，屆時…提早收車): the same event goes on (当时 may tell another act: 雙方當時均未置評)."""
+    if mention.mod != "AFTER" and not (mention.rule == "story-same" and mention.text in ("届时", "屆時")):
+        return False
+    return any(m.id == mention.anchor for m in inside)
 
 
 def _rank(mention: Mention) -> tuple[int, int, int, int]:
@@ -812,9 +858,18 @@ def make_title(text: str, view: str, scope: list[Span], mention: Mention, inside
     bare = _BARE_CUE_END.search(simplified_of(title))
     if bare is not None and bare.start() >= 6:
         title = tidy(title[:bare.start()])  # 發布寒潮藍色預警，預計: what was foreseen is the next event
+    said_last = _SPEAKER_VERB_END.search(simplified_of(title))
+    if said_last is not None and said_last.start() >= 6 and specific_triggers(simplified_of(title[:said_last.start()])):
+        title = tidy(title[:said_last.start()])  # 剛在1月宣誓就任…的副教授何偉倫則認為: his words are not this event
     if _OBJECT_FIRST.match(simplified_of(title)):
         title = title[1:]  # 對緬北…16名主犯依法判處死刑: who was sentenced, told without a 對 before it
-    return fit(title, limit), place
+    title = fit(title, limit)
+    if title[:1] in _QUOTE_CLOSERS and _QUOTE_CLOSERS[title[0]] not in title:
+        title = title[1:]  # “警方在案發同一天逮捕4名嫌犯,…: the statement's quote opens, its close is cut away
+    elif title[:1] in _QUOTE_CLOSERS and title.rstrip("。！!") .endswith(_QUOTE_CLOSERS[title[0]]) \
+            and title.count(_QUOTE_CLOSERS[title[0]]) == 1:
+        title = tidy(title[1:].rstrip("。！!")[:-1])  # a statement quoted whole: its words are the title
+    return title, place
 
 
 # 向議員們傳達…, 宣布…: a clause that opens with its verb (or a preposition before it) has no subject.
@@ -824,6 +879,7 @@ _CAREER_STEP = lazy_compile(r"(?:由[^，,。；;]{2,16}?(?:升为|升任|调任
 _BARE_SAYING_END = lazy_compile(r"(?:公布|宣布|透露|表示|指出|称|说)$")
 _FEAST_NOUN = lazy_compile(r"庆典|晚会|联欢|庆祝|活动|盛会|音乐会|嘉年华|灯会|园游会|游园|团拜|酒会|晚宴|聚餐|花车|巡游")
 _SAID_SO_ONLY = lazy_compile(r"^(?:他|她|并|並)?(?:这么|这麽|这样|如此|如是)(?:说|表示|指出|强调|认为|透露|坦言|呼吁|宣布)$")
+_SPEAKER_VERB_END = lazy_compile(r"(?:则|也|亦|还|更|就)?(?:认为|表示|指出|强调)$")
 _SETTING_WHEN = lazy_compile(r"(?:时|時|之际|之際)$")
 _BARE_CUE_END = lazy_compile(r"[，,；;](?:并|且|而)?(?:预计|预估|预期|预测|估计|表示|指出|强调|认为|称)$")
 # 對…依法判處, 對…予以懲處: a sentence with no subject that opens with whom it was done to.
@@ -832,7 +888,8 @@ _OBJECT_FIRST = lazy_compile(r"^对(?!于|此|其|该|方|外|手|岸)[^，,。�
 
 # 利用擔任…職務上的便利, 或者利用職權、地位形成的便利條件: the means of an act, never its predicate.
 _MEANS = lazy_compile(r"^(?:并|或|或者|还|又|均)?(?:利用|借助|凭借|依托)[^，,。；;]*(?:便利|职权|职务|地位|影响|身份|机会)|"
-                      r"^(?:以及|或者|或|及|和)[^，,。；;]{0,20}便利")
+                      r"^(?:以及|或者|或|及|和)[^，,。；;]{0,20}便利|"
+                      r"^(?:并|或|或者|还|又|均)?通过(?:其他)?国家工作人员职务上的行为")  # 通過其他國家工作人員職務上的行為
 # 為有關單位和個人在…等方面提供幫助: whom a bribe-taker served, told before what he took.
 _FAVOUR = lazy_compile(r"^为[^，,。；;]{4,}(?:提供帮助|谋取利益|谋利|谋取不正当利益)$")
 _MEANS_OPEN = lazy_compile(r"(?:或者?)?利用(?=担任|职务|职权|其|本人|自己|[^，,。；;]{0,30}?(?:便利|职务|职权))")
@@ -899,7 +956,7 @@ def _subject_of(lead: str) -> str:
     return lead
 
 
-_DANGLING_END = lazy_compile(r"(在|于|至|到|为|是|自|从|由|向|对|给|把|被|将|和|与|及|或|的)$")
+_DANGLING_END = lazy_compile(r"(在|于|至|到|(?<![行作认成以因])为|是|自|从|由|向|对|给|把|被|将|和|与|及|或|的)$")  # 行為, 認為 are words
 _NO_SUBJECT = lazy_compile(r"^(称(?!为|作|号)|表示|指出|强调|被(?!告|害人|执行人|保险人|申请人|上诉人|访者|捕者)(?![^，,]{1,8}的)|预计|预估|预期|将|将于|将在|并|并且|也|再|又|还|已|已经|正|仍|才|便|则|拟|计划|准备|可望|有望|"
                          r"随即|随后|继而|之后|其后|后|同时|以及|和|与|及|临时|立即|紧急|旋即|先后|相继|再度|再次|陆续)")
 # 預估17日早間氣溫還在15℃附近: the forecast names its own subject (the weather) after the cue.
@@ -935,6 +992,9 @@ def tidy(title: str) -> str:
         title = _UNPAIRED.sub("", title).strip(_EDGE)
         title = title[1:] if title.startswith("的") else title
     return title
+
+
+_QUOTE_CLOSERS = {"“": "”", "「": "」", "『": "』"}
 
 
 _WORD_CHAR = lazy_compile(r"[A-Za-z0-9０-９Ａ-Ｚａ-ｚ.．:：%％]")
@@ -1061,11 +1121,14 @@ def _strip_dates(text: str, view: str, part: Span, inside: list[Mention]) -> str
             after = note.end()  # 10/18(六): the weekday belongs to the date
         elif view[after:after + 1] in ("多", "许") and view[m.end - 1:m.end] in ("时", "点"):
             after += 1  # 下午4時多: a little after four belongs to the time
+        elif view[after:after + 1] == "间" and view[m.end - 1:m.end] in ("月", "年", "旬") and _DURING_MONTH.match(view, after):
+            after += 1  # 2005年7月間接獲…通報, 今年5月間入境: during the month belongs to the date
         for word in sorted(frames, key=len, reverse=True):
-            if (view[after:after + len(word)] == word and word not in ("的", "中", "里", "上", "时")
+            if (view[after:after + len(word)] == word and word not in ("的", "中", "里", "上", "时", "约")
                     and not (word in ("在", "于") and view[part.start:m.start].strip(_EDGE))
                     and word not in _BEFORE_ONLY
-                    and not view.startswith(_VERBS_AFTER_DATE, after)):
+                    and not view.startswith(_VERBS_AFTER_DATE, after)
+                    and not _starts_something(view, m.start, after, word)):
                 after += len(word)
                 break
         cursor = after
@@ -1073,6 +1136,16 @@ def _strip_dates(text: str, view: str, part: Span, inside: list[Mention]) -> str
     return "".join(out).strip(_EDGE)
 
 
+def _starts_something(view: str, date_start: int, after: int, word: str) -> bool:
+    """今天(25日)開始首相的工作: 開始 with its object is the verb, not 從…開始 (from then on)."""
+    if word != "开始":
+        return False
+    follows = view[after + 2:after + 3]
+    return ("\u4e00" <= follows <= "\u9fff" and follows not in "起以"
+            and view[max(0, date_start - 1):date_start] not in ("从", "自", "由"))
+
+
+_DURING_MONTH = lazy_compile(r"间(?![谍隔断距])(?!接(?![获到收报]))")
 _JOINER_ONLY = lazy_compile(r"\s*(?:或|或者|和|及|与|、|至|到|-|~|～)?\s*")
 _OBJECT_VERB_BEFORE = lazy_compile(r"(?:因有|有|是|为|逢|适逢)$")
 _VERB_WORDS = ("为止", "为主", "为了", "是否")  # 10月22日為最後一個會期 keeps its subject; 為止 is no copula
@@ -1088,9 +1161,10 @@ def _inside_quote(view: str, start: int, at: int) -> bool:
 
 
 # 1点10分到达成都, 23点55分起飞: verbs that open with a frame word (到, 起) stay whole.
-_BEFORE_ONLY = {"到了", "从", "自", "最早在", "最早于", "短短", "仅仅", "截至", "早在", "直到"}
+_BEFORE_ONLY = {"到了", "从", "自", "最早在", "最早于", "短短", "仅仅", "截至", "早在", "直到", "直至"}
 # Words whose last character is also a preposition of the date: 提到2019年 keeps 提到, not 提.
 _WORDS_ENDING_IN_FRAME = frozenset((
+    "签约", "预约", "合约", "条约", "公约", "相约", "节约", "制约", "违约", "履约", "解约", "续约", "大约",
     "提到", "受到", "得到", "收到", "达到", "看到", "听到", "遇到", "来到", "回到", "找到", "想到", "感到", "谈到",
     "说到", "讲到", "直到", "加上", "马上", "由于", "对于", "关于", "至于", "基于", "鉴于", "属于", "处于", "位于",
     "等于", "在于", "终于", "敢于", "善于", "勇于", "乐于", "来自", "源自", "亲自", "各自", "独自", "甚至", "以至",
@@ -1199,7 +1273,7 @@ def classify(view: str, scope: list[Span], mention: Mention) -> str:
 
 
 _DISPOSAL = lazy_compile(r"将(?=(?:他|她|它|其|该|涉案|此|这|那)|[^，,。；;将]{1,8}?(?:送|拘捕|逮捕|带|押|移交|交由|列为|"
-                       r"纳入|打造|定为|视为|发射|撕毁|毁坏|扣留))")
+                       r"纳入|打造|定为|视为|发射|撕毁|毁坏|扣留|升级为|降级为|改为|调整为|提升至|调高至|调低至|下调至|上调至))")
 _NATURE = lazy_compile(r"大风|风力|降雨|降雪|雨量|气温|温度|降温|升温|台风|寒潮|冷空气|暴雨|天气|热带气旋|低压|风暴|风势|雷雨|雾|"
                        r"风雨|阵雨|大雨|豪雨|降水")
 _LATER_PARTS = {"AF", "EV", "NI"}
@@ -1212,7 +1286,7 @@ def _later_today(mention: Mention, doc: Document) -> bool:
         return False
     value = mention.value
     return "T" in value and value.split("T", 1)[1] in _LATER_PARTS
-_AGENT = lazy_compile(r"气象|天文台|电视台|部门|当局|政府|局|署|中心")
+_AGENT = lazy_compile(r"气象|天文台|电视台|部门|当局|政府|局(?![地部])|署|中心")  # 局地暴雨 is local rain
 _DENIALS = ("否认",)  # a denial anywhere in the sentence counts (…，晶辰予以否認)
 # What makes a negation no denial of the event: 所幸未酿成伤亡 (a harm spared), 雖未達寒冷 (a
 # concession), 涉嫌未按照指示 (a charge), 逾期未取的車票 (a noun), 未成年, 未足以, 尚未…,或者 (a reason).

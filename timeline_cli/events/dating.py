@@ -210,7 +210,7 @@ def _glossed_day_before(doc: Document, view: str, mention: Mention) -> EventDate
     return EventDate(value, mention.mod, mention.granularity, day, day, "relative")
 
 
-_AHEAD_CUE = lazy_compile(r"[^。；;！？\n]{0,16}?(?:将|会|预计|预估|可望|有望)")
+_AHEAD_CUE = lazy_compile(r"(?:(?!谎称|声称|扬言|宣称|指称)[^。；;！？\n]){0,16}?(?:将|会|预计|预估|可望|有望)")
 
 
 def _weekdays_ahead(doc: Document, view: str, mention: Mention) -> EventDate | None:
@@ -258,8 +258,8 @@ def _present_day(doc: Document, view: str, mention: Mention, by_id: dict[str, Me
     if mention.rule != "day" or doc.ref is None or doc.ref.precision != "day":
         return None
     anchor = by_id.get(mention.anchor or "")
-    if anchor is None:
-        return None
+    if anchor is None or anchor.start_date == mention.start_date:
+        return None  # 14日 … 14日: the same day said again, already of the story's present
     reported = _REPORTING.match(view, mention.end) is not None
     other_paragraph = anchor.start < paragraph_start
     if not (reported or other_paragraph):

@@ -344,12 +344,20 @@ def agreement(a: Event, b: Event, actors_a: set[str] | None = None,
         return 0.0  # 清晨5時 the storm stood here, 5時30分 the warning went out: one article, two moments
     if _other_counts(a.title, b.title):
         return 0.0  # 全年累計12萬2423宗 and 最後一週1341宗: two figures, not one told twice
+    if _one_article(a, b) and ("同时" in _simple(a.title)) != ("同时" in _simple(b.title)) and sim < 0.8:
+        return 0.0  # 立院同時通過主決議: told as another act at the same time, not the first told again
+    if _other_works(a.title, b.title):
+        return 0.0  # 三讀通過《A條例》修正案 and, the same day, 三讀通過《B法》: two bills, two happenings
     if shared:
         same_kind = a.type == b.type and a.type not in ("other", "statement")
-        # The shared actor's own name is no agreement on what happened (立法會 in two titles).
-        names = frozenset().union(*(title_grams(x.name) for x in (*a.actors, *b.actors)
-                                    if x.id in ids_a and x.id in ids_b))
+        # The shared actor's own name is no agreement on what happened (立法會 in two titles), nor
+        # is a pair across its edge (港鐵將…, 港鐵當日將…: 鐵將 is the name again): the titles are
+        # compared without the name.
+        shared_names = [x.name for x in (*a.actors, *b.actors) if x.id in ids_a and x.id in ids_b]
+        names = frozenset().union(*(title_grams(name) for name in shared_names))
         worded = bool((ga & gb) - names)
+        if worded and shared_names:
+            worded = bool(title_grams(_without(a.title, shared_names)) & title_grams(_without(b.title, shared_names)))
         if coarse:  # a whole year (or quarter) holds many happenings of one actor: words must agree too
             ok = worded and (sim >= 0.25 or (same_kind and sim > 0.12))
         else:
@@ -390,6 +398,27 @@ def _other_counts(title_a: str, title_b: str) -> bool:
     return bool(shared_units) and all(not (a[u] & b[u]) for u in shared_units)
 
 
+def _without(title: str, names: list[str]) -> str:
+    """The title in Simplified with the names blanked out (a mark, so no pair spans the gap)."""
+    simple = _simple(title)
+    for name in names:
+        simple = simple.replace(_simple(name), "，")
+    return simple
+
+
+_WORK = lazy_compile(r"《([^》]{1,40})》")
+
+
+def _other_works(title_a: str, title_b: str) -> bool:
+    """Both titles name works in 《》 (a bill, a report, a film) and none of them twice: two acts on
+    two things, not one told again."""
+    if "《" not in title_a or "《" not in title_b:
+        return False
+    a = {_simple(w) for w in _WORK.findall(title_a)}
+    b = {_simple(w) for w in _WORK.findall(title_b)}
+    return bool(a) and bool(b) and a.isdisjoint(b)
+
+
 def _other_moments(a: Event, b: Event) -> bool:
     """One article, two times of one day, two acts or two wordings: two moments."""
     return (_one_article(a, b) and _other_clock_times(a.date, b.date)
@@ -407,9 +436,23 @@ def _nested(a: EventDate, b: EventDate) -> bool:
     return fine_a != fine_b and compatible(_date_tuple(a), _date_tuple(b))
 
 
+_DAYPART_HOURS = {"MO": (5, 12), "MI": (11, 14), "AF": (12, 18), "EV": (17, 22), "NI": (18, 24)}
+
+
 def _other_clock_times(a: EventDate, b: EventDate) -> bool:
-    """Two times of day, each stated to the hour or minute, that differ."""
-    return a.value != b.value and bool(_CLOCK.search(a.value)) and bool(_CLOCK.search(b.value))
+    """Two times of day, each stated to the hour or minute, that differ; or a time to the hour and a part
+    of the day that does not hold it (下午2時 confirmed, 今晚 announced)."""
+    if a.value == b.value or "T" not in a.value or "T" not in b.value:
+        return False
+    clock_a, clock_b = bool(_CLOCK.search(a.value)), bool(_CLOCK.search(b.value))
+    if clock_a and clock_b:
+        return True
+    if clock_a == clock_b or a.value[:10] != b.value[:10]:
+        return False
+    clock, part = (a.value, b.value) if clock_a else (b.value, a.value)
+    hours = _DAYPART_HOURS.get(part.split("T", 1)[1][:2])
+    hour = int(clock.split("T", 1)[1][:2])
+    return hours is not None and not hours[0] <= hour < hours[1]
 
 
 def _named_alike(actors_a, actors_b) -> bool:
@@ -424,7 +467,9 @@ def _named_alike(actors_a, actors_b) -> bool:
 
 def _other_ranges(a: EventDate, b: EventDate) -> bool:
     """Two ranges of days, each stated whole, that differ."""
-    return "/" in a.value and "/" in b.value and a.value != b.value and a.granularity == b.granularity == "day"
+    day = FINENESS["day"]
+    return ("/" in a.value and "/" in b.value and a.value != b.value
+            and FINENESS.get(a.granularity or "", 0) >= day and FINENESS.get(b.granularity or "", 0) >= day)
 
 
 def _same_day(a: Event, b: Event) -> bool:

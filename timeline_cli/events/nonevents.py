@@ -45,6 +45,7 @@ _STAMP_TEXT = lazy_compile(r"^(?:\d{1,2}:\d{2}\s?(?:[AaPp][Mm])?\s+)?\S+(?:\s+(?
                          r"(?:\s+(?:星期|周|週)[一二三四五六日天])?$")  # 2014-03-05 09:47:08 星期三
 _YEAR_IN_TEXT = lazy_compile(r"\d{4}")
 _CLOCK = lazy_compile(r"\d{1,2}:\d{2}")
+_HAN = lazy_compile(r"[\u4e00-\u9fff]")
 _PROSE_BEFORE = set("在于於从自至到由")
 _STAMP_LABEL = lazy_compile(r"时间|時間|日期|更新|修改|发布|發布|发表|發表|出版|刊登|上稿|来源|來源")
 _WEEKDAY_CHAR = lazy_compile(r"(?<=[(（星期周週])[一二三四五六日天]")
@@ -88,6 +89,8 @@ def is_stamp(view: str, mention: Mention) -> bool:
     left = view[:mention.start].rstrip(" \t\u3000\xa0")[-1:]
     if left in _PROSE_BEFORE:
         return False  # 在 2025年3月5日 举行: a spaced-out sentence, not a stamp
+    if before in "(（" and after in ")）" and _HAN.match(view, mention.start - 2) and _HAN.match(view, mention.end + 1):
+        return False  # 而在隨後(2月2日01:00)阿曼隊對陣…: a date in brackets inside a sentence
     return not _table_row(view, mention, text)
 
 
@@ -140,6 +143,48 @@ def is_since(view: str, mention: Mention) -> bool:
             or _SINCE.match(view, mention.end) is not None)
 
 
+# 繼1998年曼谷黃智勇後、25年來首面獎牌, 是2010年廣州程琬容後、13年來首面: the last time before,
+# a comparison, not a happening of that year.
+_LAST_TIME_AFTER = lazy_compile(r"[^，,。；;！？!?]{0,12}?[后後](?:[、，,]?\s*[0-9一二三四五六七八九十百]+\s*(?:多)?年[来來])?"
+                                r"[^，,。；;]{0,3}?(?:首[次度面位枚座个场金冠胜见获夺]|第一|再度|再次)")
+# 到2023年底，全國鐵路營業里程達到15.9萬公里: a count up to a moment.
+_COUNT_UP_TO = lazy_compile(r"[^。；;！？!?\n]{0,24}?(?:达到|达|累计|共有|共计|总计|突破)\s*[0-9一二三四五六七八九十百千万亿.]")
+
+
+def is_last_time(view: str, mention: Mention) -> bool:
+    """是2010年廣州程琬容後、13年來首面游泳獎牌: the date of the last time, in a comparison."""
+    near = view[mention.end:mention.end + 14]
+    return ("后" in near or "後" in near) and _LAST_TIME_AFTER.match(view, mention.end) is not None
+
+
+# 新加坡於1965年獨立，今年是獨立建國53周年: the year an anniversary counts from, background.
+_ANNIVERSARY_AFTER = lazy_compile(r"[^。！？!?\n]{0,30}?(?:今年|明年|今天|今日|本月)(?:是|为|适逢|迎来|正值|恰逢)[^。！？!?\n]{0,16}?周年")
+
+
+def counts_an_anniversary(view: str, mention: Mention) -> bool:
+    """1965年獨立，今年是獨立建國53周年: the past the anniversary counts from is background."""
+    return (mention.granularity == "year" and "周年" in view[mention.end:mention.end + 50]
+            and _ANNIVERSARY_AFTER.match(view, mention.end) is not None)
+
+
+# 港鐵提醒乘客…乘坐12時18分前由東涌開出的班次，才可接駁…: the time a piece of advice names.
+_ADVICE_BEFORE = lazy_compile(r"提醒|呼吁|建议|劝喻|劝请|吁请")
+_ONLY_IF_AFTER = lazy_compile(r"[^。！？!?\n]{0,40}?(?:才可|才能|方可|才会|才赶得上)")
+
+
+def in_advice(view: str, mention: Mention, sentence_start: int) -> bool:
+    """提醒乘客…乘坐12時18分前…的班次，才可接駁: what someone is told to do, and by when, is
+    advice, no happening."""
+    return ("clock" in (mention.rule or "") and _ADVICE_BEFORE.search(view, sentence_start, mention.start) is not None
+            and _ONLY_IF_AFTER.match(view, mention.end) is not None)
+
+
+def is_count_up_to(view: str, mention: Mention) -> bool:
+    """到2023年底，…里程達到15.9萬公里: a running total at the end of a period, no happening."""
+    return (mention.mod == "END" and view[max(0, mention.start - 1):mention.start] == "到"
+            and _COUNT_UP_TO.match(view, mention.end) is not None)
+
+
 def is_period_to_now(view: str, mention: Mention) -> bool:
     """截至上午10时 (a running total up to a moment) and the first time since (自1993年以来…首次,
     力拚2010年之後再拿下): no happening of the date. A happening told over a period up to now
@@ -148,6 +193,9 @@ def is_period_to_now(view: str, mention: Mention) -> bool:
         after = _SINCE.match(view, mention.end)
         clause_end = _CLAUSE_END.search(view, mention.end)
         stop = clause_end.start() if clause_end else len(view)
+        if clause_end is not None and clause_end.group() in "，," and (after.end() if after else mention.end) == stop:
+            clause_end = _CLAUSE_END.search(view, stop + 1)  # 自1993年以来，…首次宣布: the next clause says it
+            stop = clause_end.start() if clause_end else len(view)
         return _FIRST_SINCE.search(view, after.end() if after else mention.end, stop) is not None
     if mention.mod == "AFTER" and view[mention.end:mention.end + 1] in "再首":
         return True  # 力拚2010年之後再拿下總冠軍: a comparison with the last time
@@ -208,6 +256,25 @@ def in_quotation(view: str, mention: Mention, sentence_start: int) -> bool:
     return (closed < 0 or closed > mention.end) and (closed < 0 or closed - opened > 12)
 
 
+_SPEAKER_AFTER = lazy_compile(r"[^。！？!?\n]{0,30}?(?:表示|说|称|指出|强调|透露|坦言|直言|认为)")
+
+
+def is_relayed_statement(view: str, mention: Mention, sentence_start: int) -> bool:
+    """A quotation that opens the sentence and tells others' acts in the third person (“警方在案发
+    同一天逮捕4名嫌犯…”): an office's statement relayed word for word, not someone's aside (陶女士称，
+    “昨天下着毛毛细雨…”, or a quote in the first person)."""
+    since = max(sentence_start, mention.start - _QUOTE_REACH)
+    opened = max(view.rfind(q, since, mention.start) for q in "“「『")
+    if opened < 0 or view[sentence_start:opened].strip():
+        return False
+    closer = {"“": "”", "「": "」", "『": "』"}[view[opened]]
+    closed = view.find(closer, opened + 1, opened + 1 + 2 * _QUOTE_REACH)
+    end = closed if closed >= 0 else min(len(view), opened + 2 * _QUOTE_REACH)
+    if closed >= 0 and _SPEAKER_AFTER.match(view, closed + 1):
+        return False  # “由开始的概念到今天建成…”局长陈帆在仪式上表示: a speaker's own words
+    return view.find("我", opened, end) < 0 and view.find("咱", opened, end) < 0
+
+
 _PLAN_AFTER = lazy_compile(r"[^，,。；;！？\n]{0,12}?(?:将|计划|预计|拟|有望|力争|目标)")
 
 
@@ -233,11 +300,23 @@ def is_gloss(view: str, mention: Mention, previous: Mention | None) -> bool:
     return bool(_OPEN_BRACKET.fullmatch(gap)) and _CLOSE_BRACKET.match(view, mention.end) is not None
 
 
+# 中華5金6銀9銅暫居獎牌榜第8: a standing; 市場…結束後走高: how a market went.
+_STANDING = lazy_compile(r"(?:(?:暂居|暂列|位居|位列|名列)[^，,。；;将]{0,6}?|排名|排在)第\s*[0-9一二三四五六七八九十]")
+_WON = lazy_compile(r"夺|冠军|击败|战胜|胜出|摘下|摘金|拿下")
+_MARKET = lazy_compile(r"(?:市场|股市|股价|汇价|汇率|恒指|大市|油价|金价)[^，,。；;]{0,16}?"
+                       r"(?:走高|走低|收高|收低|高开|低开|反弹|回落|上扬|下挫|攀升|走弱|走强)")
+
+
 def is_measurement(text: str, period: bool, past: bool = True) -> bool:
     """A figure: 同比增长4.5%, 涨超6.52%, or how a past period went (8月份生產加快); what so
     many underwent over a period (9月和10月仅有5家…被查) is what happened then, and a trend
-    foreseen (明年3月市场将回暖) is a prediction."""
+    foreseen (明年3月市场将回暖) is a prediction. A standing (暫居獎牌榜第8) and how a market
+    went (市場…走高) are figures too, unless the clause also tells a win."""
     if _MEASURE.search(text) or (period and past and _TREND.search(text)) or ("分别" in text and _BY_ITEM.search(text)):
+        return True
+    if past and "第" in text and _STANDING.search(text) and not _WON.search(text):
+        return True
+    if past and ("市" in text or "股" in text or "价" in text or "汇" in text or "恒指" in text) and _MARKET.search(text):
         return True
     return bool(_PERCENT.search(text)) and _CHANGE.search(text) is not None
 
@@ -281,6 +360,21 @@ def is_recalled(view: str, mention: Mention) -> bool:
 
 
 _RATE_AFTER = lazy_compile(r"\s*[0-9０-９一二两三四五六七八九十]{1,2}\s*(?:战|场|餐|次|趟|班|更)")
+
+
+# 在家中接受檢疫十四日。: a bare day right after a verb or its object, ending the clause, is a
+# length (fourteen days), not the 14th; 定於14日。, 押后至14日, 是14日 are dates.
+_BEFORE_A_DAY = set("于於在至到由从自、和及与或今本当前上下每第为是即迄止定起日月年号了的逢及至")
+_AFTER_A_LENGTH = set("，,。；;！!？?、）)")
+
+
+def is_length(view: str, mention: Mention) -> bool:
+    """接受检疫十四日: so many days, told after the act, not a day of the month."""
+    if mention.rule != "day" or mention.start == 0 or view[mention.end - 1:mention.end] != "日":
+        return False
+    before = view[mention.start - 1]
+    return ("\u4e00" <= before <= "\u9fff" and before not in _BEFORE_A_DAY
+            and view[mention.end:mention.end + 1] in _AFTER_A_LENGTH)
 
 
 def is_rate(view: str, mention: Mention) -> bool:

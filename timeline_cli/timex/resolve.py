@@ -96,7 +96,7 @@ def _dateline(view: str, end: int) -> bool:
     """Whether the date ends a dateline (2018年2月3日讯, 北京11月19日电) or dates a statement (总理公署8月3日
     发文, 警方18日表示): the day of the telling, which gives way to a date the sentence tells of."""
     after = view[end:end + 1]
-    if after in ("讯", "电"):
+    if after in ("讯", "电") or view[end:end + 2] in ("专讯", "快讯"):  # 《经济通通讯社9日专讯》
         return True
     return after in _statement_firsts() and any(view.startswith(w, end) for w in lexicon()["statement_verbs"]["words"])
 

@@ -157,12 +157,17 @@ def _calendar(point: Point, piece: Piece, story: Story) -> Resolved | None:
             certainty = "relative"
     elif _bare_day(point) and month is None:
         # A bare day (20日) or month part (月底) takes the month of the paragraph's last date,
-        # else of a date alone on a line above (a list page's 26-09-2025), else the reference's.
+        # else of a date alone on a line above (a list page's 26-09-2025), else the reference's; the
+        # same bare day said again is the day it named before.
         prev = story.previous(piece.start, scope="paragraph", need_month=True)
         stamp = story.stamp_before(piece.start) if prev is None or prev.sentence != story.sentence(piece.start) else None
         if stamp is not None:
             prev = stamp  # on a list page the stamp above dates the line, not another item's date
-        if prev is not None:
+        again = (story.said_before(piece.start, story.view[piece.start:piece.end])
+                 if stamp is None and _day_number(point) else None)
+        if again is not None and (prev is None or (prev.year, prev.month) != (again.year, again.month)):
+            year, month, anchor, from_ref = again.year, again.month, again.id, _is_report_day(again, story)
+        elif prev is not None:
             year, month, anchor, from_ref = prev.year, prev.month, prev.id, _is_report_day(prev, story)
         elif story.ref is not None and story.ref.precision == "day":
             year, month, anchor, from_ref = story.ref.date.year, story.ref.date.month, "ref_date", True
@@ -549,7 +554,8 @@ def _time_only(piece: Piece, story: Story) -> Resolved:
         in_sentence = story.previous(piece.start, scope="sentence", need_day=True, one_day=True)
         if in_sentence is not None:
             _in_part_of_day(piece.what, in_sentence.time.value)
-        prev = in_sentence or told or story.previous(piece.start, scope="paragraph", need_day=True)
+        prev = (in_sentence or told or story.previous(piece.start, scope="paragraph", need_day=True)
+                or _day_of_the_paragraph_before(piece, story))
     if prev is not None:
         day = date(prev.year, prev.month, prev.day)
         resolved, anchor = day_value(day), prev.id
@@ -577,6 +583,22 @@ def _hours_of_business(view: str, start: int) -> bool:
     for stop in "。；;\n":
         before = before[before.rfind(stop) + 1:]
     return any(word in before for word in lexicon()["business_hours"]["words"])
+
+
+def _day_of_the_paragraph_before(piece: Piece, story: Story):
+    """15日，中国高铁…。 / 早8时，首趟…: a time of day opening a paragraph goes on with the day the
+    paragraph just before named."""
+    paragraph = story.paragraph(piece.start)
+    opens_at = story.paragraph_start(paragraph)
+    if paragraph == 0 or story.view[opens_at:piece.start].strip():
+        return None
+    prev = story.previous(piece.start, need_day=True, one_day=True)
+    if prev is None or prev.paragraph != paragraph - 1:
+        return None
+    topic_at = story.paragraph_start(prev.paragraph)
+    if story.view[topic_at:prev.start].strip() or story.view[prev.start:prev.start + 1] in "同当次翌该这那此其":
+        return None  # the day must open that paragraph, told on its own (同日 leans on yet another date)
+    return prev
 
 
 def finish(resolved: Resolved, point: Point, story: Story) -> Resolved:

@@ -75,6 +75,9 @@ class Story:
     def paragraph(self, offset: int) -> int:
         return bisect_right(self._paragraphs, offset)
 
+    def paragraph_start(self, paragraph: int) -> int:
+        return self._paragraphs[paragraph - 1] if paragraph > 0 else 0
+
     def sentence(self, offset: int) -> int:
         return bisect_right(self._sentences, offset)
 
@@ -147,8 +150,8 @@ class Story:
         grams = {words[i:i + 2] for i in range(len(words) - 1)}
         best, best_score = None, 1
         for point in self._last_before(at, 20):
-            if need_day and point.day is None:
-                continue
+            if (need_day and point.day is None) or point.dateline:
+                continue  # (鹅唛17日讯) is the report's day, not the day of what it tells
             first = self._sentences[point.sentence - 1] if point.sentence else 0
             last = self._sentences[point.sentence] if point.sentence < len(self._sentences) else len(self.view)
             sentence = self.view[first:last]
@@ -156,6 +159,18 @@ class Story:
             if score > best_score:
                 best, best_score = point, score
         return best
+
+    def said_before(self, at: int, words: str) -> StoryPoint | None:
+        """The earlier point written with the same bare day (22日 … 22日) in the reference month, if any."""
+        ref_day = self.ref_day()
+        if not words.endswith(("日", "号")) or len(words) > 4 or ref_day is None:
+            return None
+        for point in self._last_before(at):
+            if (point.day is not None and (point.year, point.month) == (ref_day.year, ref_day.month)
+                    and self.view.startswith(words, point.start)
+                    and not self.view[point.start + len(words):point.start + len(words) + 1].isdigit()):
+                return point
+        return None
 
     def tells_this_years_past(self, at: int) -> bool:
         """Whether an earlier month or day of the text lies in the reference year, before its month."""
@@ -208,6 +223,8 @@ class Story:
                 continue
             if sign > 0 and m.start() >= own_end:
                 continue
+            if sign > 0 and _CLAIMED.search(self.view, end, m.start()):
+                continue  # 周五審理這起謊稱…將受恐襲案件: the future is the claim's, not the hearing's
             if best is None or m.start() - end < best[0]:
                 best = (m.start() - end, sign, False)
             break
@@ -217,6 +234,9 @@ class Story:
     # else 0. Past cues count in the mention's clause and the one after it (周三，央行宣布了降准
     # puts the verb after the comma); future cues only in its own clause, since a plan in the
     # next clause (于10月1日就任，并宣布将于…) is usually another event. The nearest cue wins.
+
+
+_CLAIMED = lazy_compile(r"谎称|声称|扬言|宣称|指称|谣传|威胁")
 
 
 @lru_cache(maxsize=1)
