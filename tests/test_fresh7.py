@@ -108,3 +108,8 @@ def test_the_edition_gate_words_cover_every_games_name():
 
     names = re.search(r"\(\?:((?:[^()|]+\|)+[^()|]+)\)$", _EDITION.pattern).group(1).split("|")
     assert len(names) > 10 and all(any(w in n for w in _EDITION_WORDS) for n in names), names
+
+
+def test_opening_hours_are_no_event_but_an_undated_weekday_without_a_reference_is():
+    events = events_of("展覽昨日開幕。開放時間為上午十時至傍晚六時。", "2019-12-28")
+    assert [e.date.value for e in events] == ["2019-12-27"], [(e.date.value, e.title) for e in events]

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 from operator import ne
 
+from .lazyre import compile_pattern
 from .vocab import SCRIPTS  # noqa: F401 - the script choices, defined once in vocab.py
 
 # Full-width digits, letters and the few symbols dates use (：－．／～％) fold to ASCII in
@@ -20,9 +21,9 @@ _FOLD_CHARS = "０１２３４５６７８９：－．／～％" + "".join(chr(c
 _FOLD_MAP = {ch: chr(ord(ch) - 0xFEE0) for ch in _FOLD_CHARS}
 # 二○二二年 (Hong Kong releases write the year's zero with the white circle ○): the numeral 〇
 _FOLD_MAP["○"] = "〇"
-_FOLD_RE = re.compile("[" + re.escape(_FOLD_CHARS) + "○]")
+_FOLD_RE = compile_pattern("[" + re.escape(_FOLD_CHARS) + "○]")
 
-_CJK = re.compile("[\u4e00-\u9fff]")
+_CJK = compile_pattern("[\u4e00-\u9fff]")
 
 
 @lru_cache(maxsize=8)

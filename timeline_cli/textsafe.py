@@ -11,16 +11,18 @@ from __future__ import annotations
 
 import re
 
+from .lazyre import compile_pattern
+
 _UNSAFE = "\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff"
 _PATTERNS: dict[str, re.Pattern] = {}
-_C1 = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_C1 = compile_pattern("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def _pattern(keep: str) -> re.Pattern:
     pattern = _PATTERNS.get(keep)
     if pattern is None:
         kept = "".join(re.escape(ch) for ch in keep)
-        pattern = re.compile(f"(?![{kept}])[{_UNSAFE}]" if keep else f"[{_UNSAFE}]")
+        pattern = compile_pattern(f"(?![{kept}])[{_UNSAFE}]" if keep else f"[{_UNSAFE}]")
         _PATTERNS[keep] = pattern
     return pattern
 

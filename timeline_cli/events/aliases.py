@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from ..lazyre import compile_pattern
+
 
 class AliasFinder:
     """The aliases of a table, ready to be found; with `latin_bounds`, an alias that starts or
@@ -23,7 +25,7 @@ class AliasFinder:
                 self._by_first.setdefault(alias[0], []).append(alias)
         self._latin_bounds = latin_bounds
         first = "".join(sorted(self._by_first))
-        self._starts = re.compile("[" + re.escape(first) + "]") if first else None
+        self._starts = compile_pattern("[" + re.escape(first) + "]") if first else None
 
     def finditer(self, text: str, pos: int = 0) -> Iterator[tuple[int, int, str]]:
         """(start, end, alias) of each alias found in text[pos:], left to right, none overlapping.

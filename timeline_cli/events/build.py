@@ -37,8 +37,7 @@ def simplified_of(text: str) -> str:
 def makes_event(mention: Mention) -> bool:
     """Dates and times place events; durations, sets and 目前/此前/近日/日前/近年来 do not."""
     vague_now = mention.rule in ("reference", "recent-window") and mention.mod == "APPROX"
-    return (mention.type in ("DATE", "TIME") and mention.value not in _NO_EVENT_VALUES and not vague_now
-            and not mention.value.startswith("XXXX-XX-XX"))  # opening hours (开放时间为上午十时…): any day
+    return mention.type in ("DATE", "TIME") and mention.value not in _NO_EVENT_VALUES and not vague_now
 
 
 @dataclass(slots=True)
@@ -91,6 +90,12 @@ def single_event(doc: Document, draft: Draft) -> Event:
     )
 
 
+def _any_day(doc: Document, mention: Mention) -> bool:
+    """Opening hours (开放时间为上午十时至傍晚六时): a time of day with no day although the report
+    has its date is the time of any day, no event."""
+    return doc.ref is not None and mention.value.startswith("XXXX-XX-XXT")
+
+
 def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEntities) -> list[Draft]:
     text = doc.text
     names = {m.id for m in mentions if nonevents.in_name(view, m) or nonevents.is_rate(view, m)}
@@ -98,7 +103,7 @@ def draft_events(doc: Document, view: str, mentions: list[Mention], table: DocEn
     # A date inside a name, or told relative to one (1963年建国契约…，当时), dates nothing; nor
     # does 其后 after a birth date (生于1964年7月，…其后调任天津市): the career it tells is undated.
     dated = [m for m in mentions if makes_event(m) and m.id not in names and m.anchor not in names
-             and not (m.anchor in born and m.rule.startswith("story-"))]
+             and not (m.anchor in born and m.rule.startswith("story-")) and not _any_day(doc, m)]
     by_id = {m.id: m for m in mentions}
     days = [m for m in dated if m.start_date is not None and m.start_date == m.end_date]
     drafts: list[Draft] = []

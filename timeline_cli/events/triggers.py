@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from ..datatables import shipped_table
+from ..lazyre import compile_pattern
 from ..script import simplified_view as simplified_of
 
 # Types that say how a happening was told or framed (宣布, 表示, 主场), not what was done.
@@ -29,7 +30,7 @@ def trigger_pattern() -> tuple[re.Pattern, dict[str, str]]:
         for word in words:
             word_type.setdefault(word, event_type)
     alternation = "|".join(re.escape(w) for w in sorted(word_type, key=len, reverse=True))
-    return re.compile(alternation), word_type
+    return compile_pattern(alternation), word_type
 
 
 def specific_triggers(title: str, simplified: str | None = None) -> frozenset[str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..lazyre import lazy_compile
+from ..lazyre import compile_pattern, lazy_compile
 from .fragments import first_chars, not_followed_by, starts
 from .lexicon import alternation, lexicon
 from .numerals import parse_int
@@ -68,7 +68,7 @@ _CLOCK_RANGE_END = not_followed_by("clock_after") + r"(?![\d半一三]|[0-5]?\d�
 @cache
 def _clock_range() -> re.Pattern:
     """The whole range; the rule finds its end (至4时) and reads back from there."""
-    return re.compile(r"(?P<rdp>" + alternation(lexicon()["daypart"]) + r")?\s?(?<![\d.:])"
+    return compile_pattern(r"(?P<rdp>" + alternation(lexicon()["daypart"]) + r")?\s?(?<![\d.:])"
                       r"(?P<rh1>[01]?\d|2[0-4]|[零一二两三四五六七八九十]{1,3})\s?(?:时|点)?"
                       r"\s?(?:至|到|——|-|—|~)\s?(?P<rh2>[01]?\d|2[0-4]|[零一二两三四五六七八九十]{1,3})\s?(?:时|点)")
 

@@ -20,7 +20,9 @@ def alternation(words) -> str:
     """
     import re
 
-    words = sorted(set(words), key=len, reverse=True)
+    # Longest first; words of one length in a fixed order, so that the pattern is the same text
+    # on every run (a set's order changes with the hash seed) and its shipped compiled form is found.
+    words = sorted(set(words), key=lambda w: (-len(w), w))
     if len(words) <= 24:
         return "|".join(re.escape(w) for w in words)
     return _trie(words)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from ..lazyre import LazyPattern
+from ..lazyre import LazyPattern, compile_pattern
 from .pieces import Piece, Range, What
 
 
@@ -155,7 +155,7 @@ def _anchored(rule: Rule, view: str, positions: list[int]):
 
 @cache
 def _anchor_pattern(chars: str, words: tuple[str, ...] = ()) -> re.Pattern:
-    return re.compile("|".join([*(re.escape(w) for w in sorted(words, key=len, reverse=True)),
+    return compile_pattern("|".join([*(re.escape(w) for w in sorted(words, key=len, reverse=True)),
                                 "[" + re.escape(chars) + "]"]))
 
 
@@ -197,7 +197,7 @@ def _names_by_anchor(anchoring: Anchoring):
                 held = True
                 offset = name.find(word, offset + 1)
         assert held, f"{name} holds no anchor"
-    chars = re.compile("[" + re.escape("".join(sorted(by_char))) + "]")
+    chars = compile_pattern("[" + re.escape("".join(sorted(by_char))) + "]")
     return (chars, {ch: tuple(v) for ch, v in by_char.items()}, {w: tuple(v) for w, v in by_word.items()})
 
 

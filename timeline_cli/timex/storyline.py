@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from itertools import islice
 
-from ..lazyre import lazy_compile
+from ..lazyre import compile_pattern, lazy_compile
 from ..model import RefDate, TimeValue
 from .lexicon import alternation, lexicon
 
@@ -244,4 +244,4 @@ def _tense_cues() -> tuple[re.Pattern, dict[str, int]]:
     cues = lexicon()["tense"]
     direction = ({word: 1 for word in cues["future"]} | {word: -1 for word in cues["past"]}
                  | {word: 0 for word in cues["neutral"]})
-    return re.compile(alternation(direction)), direction
+    return compile_pattern(alternation(direction)), direction
