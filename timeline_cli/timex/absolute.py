@@ -279,9 +279,9 @@ def _rules() -> tuple[Rule, ...]:
             build_day, 3, needs="日号", anchoring=Anchoring("日号", 5, 8), examples=("20日", "卅日")),
         Rule("enumeration", lazy_compile(r"、(?<=\d、)(?=\d)"), build_enumeration, 3, needs="、",
              examples=("13、14日", "2021、2022年", "2008")),
-        Rule("enumeration-and", lazy_compile(
+        Rule("enumeration-and", lazy_compile(starts("0-9",
             r"(?<![\d.,])(?:(?P<and_year>(?:1[89]|20|21)\d\d)(?=[和及与](?:1[89]|20|21)\d\d年)"
-            r"|(?:1[0-2]|0?[1-9])(?=[和及与](?:1[0-2]|0?[1-9])月))"),
+            r"|(?:1[0-2]|0?[1-9])(?=[和及与](?:1[0-2]|0?[1-9])月))")),
              build_enumerated_and, 3, needs="和及与", examples=("2022", "2019", "3")),
         Rule("month-day", lazy_compile(
             r"月(?:" + CN_DAY + r"|(?:3[01]|[12]\d|0?[1-9])" + _MONTH_DAY_NEXT + ")" + not_followed_by("month_day_after")),
