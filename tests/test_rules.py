@@ -134,3 +134,17 @@ def test_every_holiday_name_holds_an_anchor_character_or_word():
     anchors, words = set(anchor_chars()), anchor_words()
     names = [*entries(), *_PERIOD_ALIASES]
     assert [n for n in names if not anchors & set(n) and not any(w in n for w in words)] == []
+
+
+def test_the_one_pass_over_rule_words_finds_what_looking_for_each_finds():
+    """Words that overlap (年年, 年内, 近年; 初一, 一次) must not hide one another."""
+    import random
+
+    from timeline_cli.timex.recognise import _rule_words, _rule_words_in
+
+    _, words = _rule_words()
+    alphabet = "".join(sorted(set("".join(words)))) + "的是在"
+    rng = random.Random(7)
+    for _ in range(500):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 80)))
+        assert _rule_words_in(text) == {w for w in words if w in text}, text

@@ -269,12 +269,16 @@ def scan(view: str, ctx: ScanContext) -> list[tuple[Piece, int]]:
     sparse_below = len(view) * _SPARSE
     anchor_positions: dict[tuple, list[int]] = {}  # rules that anchor on the same characters share them
     by_char: dict[str, list[int]] = {}  # where each anchor character is, for _anchor_positions
+    words_in_view = None  # the rules' words the view holds, found on the first rule that has words
     for rule in rules():
         if rule.needs and not any(present[ch] if ch in present else present.setdefault(ch, ch in view)
                                   for ch in rule.needs):
             continue
-        if rule.words and not any(word in view for word in rule.words):
-            continue
+        if rule.words:
+            if words_in_view is None:
+                words_in_view = _rule_words_in(view)
+            if words_in_view.isdisjoint(rule.words):
+                continue
         if rule.anchoring is not None and rule.anchoring.names and not holds_a_name(view, rule.anchoring):
             continue
         matches = None
@@ -292,6 +296,27 @@ def scan(view: str, ctx: ScanContext) -> list[tuple[Piece, int]]:
             matches = rule.pattern.finditer(view)
         _collect(rule, matches, ctx, hits)
     return hits
+
+
+def _rule_words_in(view: str) -> set[str]:
+    """Which of the rules' words lie in the view, in one pass over it rather than one per word.
+
+    One pass finds no overlapping matches, so a word may hide under another's match; it can only
+    where the two share a character, and only those words are looked for one by one."""
+    pattern, words = _rule_words()
+    found = set(pattern.findall(view))
+    if found:
+        seen_chars = set("".join(found))
+        found.update(w for w in words if w not in found and not seen_chars.isdisjoint(w) and w in view)
+    return found
+
+
+@cache
+def _rule_words() -> tuple[re.Pattern, tuple[str, ...]]:
+    from .lexicon import alternation
+
+    words = tuple(sorted({word for rule in rules() for word in rule.words}))
+    return compile_pattern(alternation(words)), words
 
 
 def _collect(rule: Rule, matches, ctx: ScanContext, hits: list[tuple[Piece, int]]) -> None:
