@@ -256,6 +256,9 @@ def _nudge_by_tense(point: Point, year, month, resolved: Resolved, piece: Piece,
     start, end = resolved.time.start_date, resolved.time.end_date
     if start is None or end is None:
         return resolved
+    if tense <= 0 and point.only_year_part and end > ref_day and _REPORTED_FIGURE.match(story.view, piece.end):
+        # Said on 17 January, 四季度增长5.2% and 全年…为126万亿元 report the year just ended.
+        return _shift_bare(point, year, month, -1, False) or resolved
     if tense == 0:
         if point.range_end or story.tells_this_years_past(piece.start):
             return resolved  # 5月中旬…9月下旬…2月: a story of this year's past keeps 2月 in it
@@ -271,6 +274,12 @@ def _nudge_by_tense(point: Point, year, month, resolved: Resolved, piece: Piece,
     else:
         return resolved
     return shifted or resolved
+
+
+# A figure told as reached right after a part of a year (四季度增长5.2%, 全年国内生产总值为1260582亿元).
+# Not a target or forecast (年底的营收目标为100亿元, 预计一季度增长).
+_REPORTED_FIGURE = lazy_compile(r"(?:(?!目标|预|计划|将|有望|料|拟|争取|力争|要)[^。；;！？!?，,]){0,16}?(?:同比|比上年|环比)?(?:增长|下降|增加|减少|上涨|下跌|回落|回升"
+                                r"|为|达到?|实现|完成|录得|錄得)[^。；;，,]{0,8}?\d")
 
 
 # A date at least nine months past that comes round within about three months is the coming one.
