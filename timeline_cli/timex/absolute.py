@@ -113,7 +113,7 @@ def build_day(m, ctx):
         return None  # 2025年0月1日: the month is impossible, so is the day
     if m.group("day") and m.string[m.start() - 1:m.start()] in ("前", "后"):
         return None  # 公告后5日才播出, 会前3日: a number of days (durations.py), not the 5th
-    if (m.group("daycn2") or m.group("daycn")) and day_count_before(m.string, m.start()):
+    if (m.group("daycn2") or m.group("daycn") or m.group("day")) and day_count_before(m.string, m.start()):
         return None  # 勞工假原為十二日: twelve days (durations.py), not the 12th
     text = (m.group("day") or m.group("day2") or m.group("daycn") or m.group("daycn2") or m.group("daycn3")
             or m.group("daycn4"))

@@ -99,9 +99,9 @@ def _day_count(m) -> bool:
         return False
     if m.group("post") in _WITHIN:  # 30日内: within thirty days
         return True
+    if day_count_before(m.string, m.start()):
+        return True  # 原为十二日, 共十七日, (共13日): a number of days
     if m.group("n1cn"):  # 三日后 (three days on) — but 10日之前 is before the 10th
-        if day_count_before(m.string, m.start()):
-            return True  # 原为十二日, 共十七日: a number of days
         return m.group("n1cn") in _DAY_COUNT_WORDS or bool(m.group("post")) and m.group("post") != "来"
     number = parse_number(m.group("n2") or m.group("n1"))
     if before in "前后" and before and not m.group("post"):
@@ -278,6 +278,7 @@ def _rules() -> tuple[Rule, ...]:
     # accept it (两日, 40日 and more, 三日后, 30日内) does the pattern let it through.
     day_unit = (r"日(?=[内前后来以之过])|(?<=[两俩几数多])日|(?<=[4-9]\d)日|(?<=\d\d\d)日"
                 r"|(?<=[前后]\d)日|(?<=[前后]\d\d)日"  # 公告后5日: days after the event
+                r"|(?<=[共计达期时足]\d)日|(?<=[共计达期时足]\d\d)日"  # 共13日, 为期3日: after a counting word
                 r"|(?<=[一二三四五六七八九十廿卅])日")  # 原为十二日: only after a counting word (_day_count)
     # 月 without 个 is a month of the calendar (一月, 3月) except after 两/数/半 (两月内, 数月来,
     # 半月后) and in 一月内, 几月来: within a month, for some months

@@ -233,14 +233,14 @@ def _rules() -> tuple[Rule, ...]:
                                           + not_followed_by("sunday_after") + ")" + not_followed_by("weekday_after"))),
              build_weekday, 1, needs="周星拜", anchoring=Anchoring("周期拜", 3, 5), examples=("周三", "星期五", "周末")),
         Rule("bracket-date", lazy_compile(
-            r"(?P<bw>[今昨明前去后翌])\s?[(（](?:(?P<bdn>\d{1,2})[)）]\s?日"
+            r"(?P<bw>[今昨明前去后翌])\s?[(（](?:(?P<bdn>\d{1,2})[)）]\s?[日天]"
             r"|(?P<byn>\d{2,4}|[〇零一二三四五六七八九]{3,4})[)）]\s?年" + year_part + ")"),
             build_bracket_date, 3, needs="(（", anchoring=Anchoring("(（", 2, 12),
             examples=("今(20)日", "昨（2）日", "今(114)年")),
         Rule("week-part", lazy_compile(r"(?P<part>" + alternation(lex["week_part"]).replace("周中", "周" + mid()) + ")"),
              build_week_part, 2, needs="周", first=first_chars(lex["week_part"]),
              words=tuple(lex["week_part"]), examples=("週中", "上半週")),
-        Rule("day-char", lazy_compile(r"(?P<dc>[昨今明])(?=" + alternation(lex["day_char"]["verbs"]) + ")"),
+        Rule("day-char", lazy_compile(r"(?P<dc>[昨今明])(?=" + alternation(lex["day_char"]["verbs"]) + r"|以\d)"),
              build_day_char, 1, needs="昨今明", first="昨今明", examples=("昨", "今")),
         Rule("anniversary", lazy_compile(_ANNIVERSARY_CORE), build_anniversary, 5, needs="的日时天", first="上前去",
             examples=("80年前的今天", "一年前的今天", "去年今日")),
