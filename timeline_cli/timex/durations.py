@@ -287,7 +287,7 @@ def _rules() -> tuple[Rule, ...]:
                   r"|(?<=(?:为期|历时|为时|长达|耗时|费时)[一二三四五六七八九十])月"
                   r"|(?<=(?:为期|历时|为时|长达|耗时|费时)十[一二])月")
     units = alternation([w for w in UNITS if w not in ("日", "月")]) + "|" + day_unit + "|" + month_unit
-    tail = (r"(?:\s?(?:到|至|——|-|–|—|~)\s?(?P<n2>" + NUM + r"))?"
+    tail = (r"(?:\s?(?:到|至|——|-|–|—|~|、)\s?(?P<n2>" + NUM + r"))?"
             r"\s?(?P<more1>多|余|来)?(?P<halfmid>个半)?(?P<unit>" + units + r")"
             r"(?P<tail>半|多)?(?P<more3>余)?(?P<approx_tail>左右|以上|以下)?" + not_followed_by("duration_after") +
             r"(?P<post>以来|来|以前|之前|前|以后|之后|过后|后" + not_followed_by("after_suffix") + "|以内|之内|内)?")
