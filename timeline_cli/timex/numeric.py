@@ -63,12 +63,12 @@ def _has_context(view: str, start: int, end: int) -> bool:
             or _CLOCK_AFTER.match(view, end) is not None)
 
 
-_DAY_FIRST_REGIONS = frozenset({"HK", "MO", "SG"})
+_DAY_FIRST_REGIONS = frozenset({"HK", "MO", "SG", "MY"})
 
 
 def build_slash_date(m, ctx):
     """12/8, 10/3-5 beside a date word; 3/3/2015 and 10/31/74 anywhere: month first, unless the
-    first number cannot be a month (27/09/2025) or the text is from Hong Kong, Macau or Singapore,
+    first number cannot be a month (27/09/2025) or the text is from Hong Kong, Macau, Singapore or Malaysia,
     which write the day first."""
     first, second = int(m.group("sm")), int(m.group("sd"))
     year_text = m.group("sy")
