@@ -76,6 +76,7 @@ REFINERS = {
     "holiday": "a holiday's name right after its date (10月1日国庆假期): the date's mention",
     "first-days": "前N天 after a holiday's days off: only the first N days (国庆假期前4天)",
     "habit": "weekdays a rule names (指定的周五, 逢周六, 周五至周日及公众假期): a SET",
+    "deadline": "不迟于/不晚于/最迟 before a date: on or before it (不迟于2025年)",
 }
 
 
@@ -100,9 +101,27 @@ def compose(pieces: list[Piece], view: str) -> list[Piece]:
     if any(isinstance(p.what, Range) and view[p.start - 1:p.start] in _CLOSE for p in pieces):
         pieces = _share_into_ranges(pieces, view)  # 9月28日(周日) + 凌晨1至6时, once the bracket has joined
     pieces = [p for p in pieces if not (isinstance(p.what, Point) and p.what.weak)]
-    pieces = _drop_covered(_read_suffixes(pieces, view))
+    pieces = _drop_covered(_read_suffixes(_deadlines(pieces, view), view))
     pieces = _bracketed_ranges(_join_ranges(pieces, view), view)
     return _sets_take_their_times(_habitual_weekdays(pieces, view), view)
+
+
+_LATEST_WORDS = ("不迟于", "不晚于", "不得晚于", "最迟于", "最晚于", "最迟在", "最晚在", "最迟", "最晚", "至迟")
+
+
+def _deadlines(pieces: list[Piece], view: str) -> list[Piece]:
+    """不迟于2025年, 最迟11月11日: the date is the latest it may happen (ON_OR_BEFORE), one mention."""
+    for piece in pieces:
+        point = piece.point
+        if point is None or point.mod is not None or point.since or piece.start < 2:
+            continue
+        before = view[max(0, piece.start - 4):piece.start]
+        word = next((w for w in _LATEST_WORDS if before.endswith(w)), None)
+        if word is not None:
+            point.mod = "ON_OR_BEFORE"
+            piece.start -= len(word)
+            piece.rule += "+deadline"
+    return pieces
 
 
 def _bracketed_ranges(pieces: list[Piece], view: str) -> list[Piece]:
