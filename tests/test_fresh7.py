@@ -113,3 +113,8 @@ def test_the_edition_gate_words_cover_every_games_name():
 def test_opening_hours_are_no_event_but_an_undated_weekday_without_a_reference_is():
     events = events_of("展覽昨日開幕。開放時間為上午十時至傍晚六時。", "2019-12-28")
     assert [e.date.value for e in events] == ["2019-12-27"], [(e.date.value, e.title) for e in events]
+
+
+def test_a_question_put_as_a_not_b_is_no_denial():
+    (event,) = events_of("部长接受专访时，被问及会不会在2025年大选之前接棒，作出上述回应。", "2022-08-17")
+    assert event.status != "negated", (event.status, event.title)

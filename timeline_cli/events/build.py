@@ -1329,7 +1329,8 @@ def _negates(clause: str, negators: list[str]) -> bool:
         at = clause.find(word)
         while at >= 0:
             after = clause[at + len(word):at + len(word) + 2]
-            if not _NOT_A_DENIAL_BEFORE.search(clause, 0, at) and not after.startswith(_NOT_A_DENIAL_AFTER):
+            asks = word[0] in "不没沒" and at > 0 and clause[at - 1] == clause[at + 1:at + 2]  # 会不会, 有没有: a question
+            if not asks and not _NOT_A_DENIAL_BEFORE.search(clause, 0, at) and not after.startswith(_NOT_A_DENIAL_AFTER):
                 return True
             at = clause.find(word, at + 1)
     return False
