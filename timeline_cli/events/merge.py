@@ -123,14 +123,6 @@ class GroupMerger:
         return [cluster.event(rename, doc) for cluster in self.clusters]
 
 
-def merge_events(events: Iterable[Event]) -> list[Event]:
-    """Every group merged, in date order."""
-    groups: dict[str, list[Event]] = {}
-    for event in events:
-        groups.setdefault(merge_key(event), []).append(event)
-    return sort_events([merged for group in groups.values() for merged in merge_group(group)])
-
-
 def merge_across(events: Iterable[Event], mode: str = "auto") -> list[Event]:
     """The events of several documents as one timeline: `auto` merges the same happening
     told by several documents, `none` keeps each document's events apart."""
